@@ -1,0 +1,99 @@
+// Every environment variable the server reads, parsed and validated once. Nothing else reads process.env.
+import path from "node:path";
+
+export interface EmbeddedNeo4jConfig {
+  /** Folder holding the database files, logs and the generated password (git-ignored). */
+  dataDir: string;
+  /** Bolt port of the embedded database; 0 picks a free one. */
+  boltPort: number;
+  heapMb: number;
+  pageCacheMb: number;
+}
+
+export interface RemoteNeo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Set when NEO4J_URI points at an existing database; then nothing is started locally. */
+  remote?: RemoteNeo4jConfig;
+  embedded: EmbeddedNeo4jConfig;
+  /** Load seed/*.json at start-up when the database holds no statement. */
+  seedWhenEmpty: boolean;
+  seedDir: string;
+  /** Every Neo4j transaction is cut off after this long. */
+  txTimeoutMs: number;
+  logLevel: "silent" | "info" | "debug";
+}
+
+export class ConfigError extends Error {}
+
+export const projectRoot = path.resolve(__dirname, "..");
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not an integer between ${min} and ${max}`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a boolean (use true or false)`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} must be one of ${allowed.join(", ")}`);
+  }
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const uri = env.NEO4J_URI?.trim();
+  let remote: RemoteNeo4jConfig | undefined;
+  if (uri) {
+    if (!/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\//.test(uri)) {
+      throw new ConfigError(`NEO4J_URI=${JSON.stringify(uri)} must start with neo4j://, neo4j+s://, bolt:// or bolt+s://`);
+    }
+    if (!env.NEO4J_PASSWORD) {
+      throw new ConfigError("NEO4J_URI is set but NEO4J_PASSWORD is not: set the password of the database user");
+    }
+    remote = {
+      uri,
+      user: env.NEO4J_USER?.trim() || "neo4j",
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE?.trim() || undefined,
+    };
+  }
+  return {
+    port: integer(env, "PORT", 4000, 0, 65535),
+    host: env.HOST?.trim() || "127.0.0.1",
+    remote,
+    embedded: {
+      dataDir: path.resolve(projectRoot, env.NEO4J_DATA_DIR?.trim() || "data/neo4j"),
+      boltPort: integer(env, "NEO4J_BOLT_PORT", 0, 0, 65535),
+      heapMb: integer(env, "NEO4J_HEAP_MB", 1024, 128, 65536),
+      pageCacheMb: integer(env, "NEO4J_PAGECACHE_MB", 512, 16, 65536),
+    },
+    seedWhenEmpty: boolean(env, "SEED_WHEN_EMPTY", true),
+    seedDir: path.resolve(projectRoot, env.SEED_DIR?.trim() || "seed"),
+    txTimeoutMs: integer(env, "NEO4J_TX_TIMEOUT_MS", 15000, 100, 3_600_000),
+    logLevel: oneOf(env, "LOG_LEVEL", ["silent", "info", "debug"] as const, "info"),
+  };
+}

@@ -1,0 +1,101 @@
+// The one place that opens and closes Neo4j sessions: managed transactions only, rows returned as plain objects.
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { toNeo4jParams, toPlain } from "./values";
+
+export interface ConnectionOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  txTimeoutMs: number;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Runs Cypher inside one managed transaction; several calls share it (all-or-nothing). */
+export interface Transaction {
+  run<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+}
+
+/** Counts the queries a unit of work sent to Neo4j (a GraphQL request, a benchmark step). */
+export class QueryCounter {
+  queries = 0;
+}
+
+export class Database {
+  private constructor(
+    readonly driver: Driver,
+    private readonly options: ConnectionOptions,
+    readonly counter: QueryCounter,
+  ) {}
+
+  static connect(options: ConnectionOptions): Database {
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: false,
+      maxConnectionPoolSize: 100,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      userAgent: "who-said-what-graph/0.1",
+    });
+    return new Database(driver, options, new QueryCounter());
+  }
+
+  /** A view on the same driver with its own query counter. */
+  withCounter(counter = new QueryCounter()): Database {
+    return new Database(this.driver, this.options, counter);
+  }
+
+  read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.readTransaction((tx) => tx.run<T>(cypher, params));
+  }
+
+  write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.writeTransaction((tx) => tx.run<T>(cypher, params));
+  }
+
+  readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.inSession("READ", work);
+  }
+
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.inSession("WRITE", work);
+  }
+
+  async verifyConnectivity(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.options.database });
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async inSession<T>(mode: "READ" | "WRITE", work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: this.options.txTimeoutMs };
+    const txWork = (tx: ManagedTransaction) => work(this.wrap(tx));
+    try {
+      return mode === "READ" ? await session.executeRead(txWork, config) : await session.executeWrite(txWork, config);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(tx: ManagedTransaction): Transaction {
+    return {
+      run: async <T>(cypher: string, params: Params = {}) => {
+        this.counter.queries += 1;
+        const result = await tx.run(cypher, toNeo4jParams(params) as Params);
+        return result.records.map((record) => {
+          const row: Row = {};
+          for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+          return row as T;
+        });
+      },
+    };
+  }
+}

@@ -1,0 +1,231 @@
+// Writes a checked dataset into Neo4j: every Cypher string of the loader. All functions run inside the caller's
+// transaction, so a file is loaded all-or-nothing. Rows are sent in UNWIND batches.
+import type { Transaction } from "./database";
+
+/** Labels of the things a dataset defines; each node also carries :Entity, whose unique id serves look-ups by id. */
+export const LABEL_BY_PREFIX = {
+  person: "Person",
+  state: "State",
+  organization: "Organization",
+  venue: "Venue",
+  event: "Event",
+  statement: "Statement",
+  source: "Source",
+} as const;
+
+export type EntityLabel = "Person" | "State" | "Organization" | "Venue" | "Event";
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  fromSource: boolean;
+  /** Merged into an existing node found by alias: keep that node's name, add ours as an alias. */
+  keepName: boolean;
+  /** "person|volodymyr zelenskyy": label-scoped folded names. */
+  keys: string[];
+  props: Record<string, unknown>;
+  /** Events only: ISO date and date-time, stored as Neo4j temporal values. */
+  date?: string | null;
+  startsAt?: string | null;
+}
+
+export interface LinkRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+export type RelationshipType =
+  | "LOCATED_IN"
+  | "IN_STATE"
+  | "PART_OF"
+  | "HELD_AT"
+  | "FOLLOWS"
+  | "HOLDS_OFFICE"
+  | "MEMBER_OF"
+  | "PARTICIPATED_IN";
+
+/** Relationships between entities; each carries the id of the source that states it, so a reload replaces them. */
+export const ENTITY_RELATIONSHIPS: readonly RelationshipType[] = [
+  "LOCATED_IN",
+  "IN_STATE",
+  "PART_OF",
+  "HELD_AT",
+  "FOLLOWS",
+  "HOLDS_OFFICE",
+  "MEMBER_OF",
+  "PARTICIPATED_IN",
+];
+
+export interface StatementRow {
+  id: string;
+  text: string;
+  kind: string;
+  saidOn: string | null;
+  datePrecision: string | null;
+  time: string | null;
+  channel: string | null;
+  recurring: boolean;
+  speaker: string;
+  venue: LinkRow["props"] & { id: string | null };
+  event: LinkRow["props"] & { id: string | null };
+  mentions: string[];
+  evidence: { start: number; end: number }[];
+}
+
+export interface SourceRow {
+  id: string;
+  title: string;
+  publishedOn: string;
+  dateline: string | null;
+  publisher: string | null;
+  url: string | null;
+  text: string;
+}
+
+const BATCH = 2000;
+
+async function inBatches<T>(rows: T[], run: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await run(rows.slice(i, i + BATCH));
+}
+
+/** Which of these ids exist already (any entity, statement or source). */
+export async function existingIds(tx: Transaction, ids: string[]): Promise<Set<string>> {
+  const rows = await tx.run<{ id: string }>("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", { ids });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** For each new entity, the existing entities (same label) that share one of its names or aliases. */
+export async function entitiesSharingNames(
+  tx: Transaction,
+  rows: { id: string; keys: string[] }[],
+): Promise<Map<string, string[]>> {
+  const found = await tx.run<{ id: string; matches: string[] }>(
+    `UNWIND $rows AS row
+     UNWIND row.keys AS key
+     MATCH (:NameKey {key: key})-[:NAMES]->(n:Entity)
+     WHERE n.id <> row.id
+     RETURN row.id AS id, collect(DISTINCT n.id) AS matches`,
+    { rows },
+  );
+  return new Map(found.map((r) => [r.id, r.matches]));
+}
+
+export async function upsertSource(tx: Transaction, source: SourceRow): Promise<void> {
+  await tx.run(
+    `MERGE (s:Source:Entity {id: $source.id})
+     SET s.title = $source.title, s.name = $source.title, s.publishedOn = date($source.publishedOn),
+         s.dateline = $source.dateline, s.publisher = $source.publisher, s.url = $source.url, s.text = $source.text`,
+    { source },
+  );
+}
+
+export async function upsertEntities(tx: Transaction, label: EntityLabel, rows: EntityRow[]): Promise<void> {
+  // The label comes from the fixed EntityLabel union, never from input.
+  await inBatches(rows, (batch) =>
+    tx.run(
+      `UNWIND $rows AS row
+       MERGE (n:${label} {id: row.id})
+       SET n:Entity
+       SET n.name = CASE WHEN row.keepName AND n.name IS NOT NULL THEN n.name ELSE row.name END,
+           n.description = coalesce(row.description, n.description),
+           n.fromSource = coalesce(n.fromSource, false) OR row.fromSource
+       SET n += row.props
+       SET n.date = CASE WHEN row.date IS NULL THEN n.date ELSE date(row.date) END,
+           n.startsAt = CASE WHEN row.startsAt IS NULL THEN n.startsAt ELSE datetime(row.startsAt) END
+       WITH n, row, [a IN coalesce(n.aliases, []) + row.aliases WHERE a <> n.name] AS candidates
+       SET n.aliases = reduce(acc = [], a IN candidates | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+       SET n.aliasText = reduce(s = '', a IN n.aliases | s + a + ' ')
+       WITH n, row
+       UNWIND row.keys AS key
+       MERGE (k:NameKey {key: key})
+       MERGE (k)-[:NAMES]->(n)`,
+      { rows: batch },
+    ),
+  );
+}
+
+export async function removeRelationshipsOfSource(tx: Transaction, sourceId: string): Promise<void> {
+  for (const type of ENTITY_RELATIONSHIPS) {
+    await tx.run(`MATCH ()-[r:${type} {source: $sourceId}]->() DELETE r`, { sourceId });
+  }
+}
+
+export async function linkEntities(tx: Transaction, type: RelationshipType, sourceId: string, rows: LinkRow[]): Promise<void> {
+  await inBatches(rows, (batch) =>
+    tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Entity {id: row.from})
+       MATCH (b:Entity {id: row.to})
+       MERGE (a)-[r:${type} {source: $sourceId}]->(b)
+       SET r += row.props`,
+      { rows: batch, sourceId },
+    ),
+  );
+}
+
+/** Statements that this source reported before but no longer lists lose that evidence; orphans are deleted. */
+export async function removeStatementsDroppedFromSource(tx: Transaction, sourceId: string, keep: string[]): Promise<void> {
+  await tx.run(
+    `MATCH (s:Statement)-[r:REPORTED_IN]->(:Source {id: $sourceId})
+     WHERE NOT s.id IN $keep
+     DELETE r
+     WITH DISTINCT s
+     WHERE NOT (s)-[:REPORTED_IN]->()
+     DETACH DELETE s`,
+    { sourceId, keep },
+  );
+}
+
+export async function upsertStatements(tx: Transaction, sourceId: string, rows: StatementRow[]): Promise<void> {
+  await inBatches(rows, async (batch) => {
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (s:Statement {id: row.id})
+       SET s:Entity,
+           s.text = row.text, s.kind = row.kind,
+           s.saidOn = CASE WHEN row.saidOn IS NULL THEN null ELSE date(row.saidOn) END,
+           s.datePrecision = row.datePrecision,
+           s.time = CASE WHEN row.time IS NULL THEN null ELSE time(row.time) END,
+           s.channel = row.channel, s.recurring = row.recurring
+       WITH s
+       OPTIONAL MATCH (s)-[old:SAID_AT|DURING|MENTIONS]->()
+       DELETE old
+       WITH DISTINCT s
+       OPTIONAL MATCH ()-[said:SAID]->(s)
+       DELETE said
+       WITH DISTINCT s
+       OPTIONAL MATCH (s)-[ev:REPORTED_IN]->(:Source {id: $sourceId})
+       DELETE ev`,
+      { rows: batch, sourceId },
+    );
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (s:Statement {id: row.id})
+       MATCH (speaker:Entity {id: row.speaker})
+       CREATE (speaker)-[:SAID]->(s)
+       WITH s, row
+       MATCH (src:Source {id: $sourceId})
+       CALL (s, row, src) {
+         UNWIND row.evidence AS span
+         CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end}]->(src)
+       }
+       CALL (s, row) {
+         MATCH (v:Venue {id: row.venue.id})
+         CREATE (s)-[:SAID_AT {fromSource: row.venue.fromSource}]->(v)
+       }
+       CALL (s, row) {
+         MATCH (e:Event {id: row.event.id})
+         CREATE (s)-[:DURING {fromSource: row.event.fromSource}]->(e)
+       }
+       CALL (s, row) {
+         UNWIND row.mentions AS mentioned
+         MATCH (m:Entity {id: mentioned})
+         MERGE (s)-[:MENTIONS]->(m)
+       }`,
+      { rows: batch, sourceId },
+    );
+  });
+}

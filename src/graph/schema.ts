@@ -1,0 +1,34 @@
+// Constraints and indexes of the who-said-what graph. Idempotent: runs at every start-up and before tests.
+import type { Database } from "./database";
+import { ENTITY_RELATIONSHIPS } from "./datasets";
+
+const NAMED_LABELS = ["Person", "State", "Venue", "Organization", "Event", "Source"];
+
+const STATEMENTS: string[] = [
+  // Every node of the domain carries :Entity besides its own label, so a look-up by id needs no label.
+  "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+  ...[...NAMED_LABELS, "Statement"].map(
+    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  ),
+  "CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE",
+  ...NAMED_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`),
+  "CREATE INDEX state_iso_code IF NOT EXISTS FOR (n:State) ON (n.isoCode)",
+  "CREATE INDEX statement_said_on IF NOT EXISTS FOR (n:Statement) ON (n.saidOn)",
+  "CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind)",
+  "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+  "CREATE INDEX source_published_on IF NOT EXISTS FOR (n:Source) ON (n.publishedOn)",
+  // A reload of a dataset replaces the relationships its source stated; these find them.
+  ...ENTITY_RELATIONSHIPS.map(
+    (type) => `CREATE INDEX rel_${type.toLowerCase()}_source IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.source)`,
+  ),
+  // Full-text indexes fold case and accents, so "ciragan" finds "Çırağan".
+  "CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+  "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Venue|Organization|Event|Source) ON EACH [n.name, n.aliasText, n.description] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+];
+
+export async function applySchema(db: Database): Promise<void> {
+  for (const statement of STATEMENTS) {
+    await db.write(statement);
+  }
+  await db.read("CALL db.awaitIndexes(300)");
+}

@@ -1,0 +1,111 @@
+// Checks a parsed dataset against itself and its source text: unique ids, references, dates and provenance spans.
+import type { Dataset } from "./dataset";
+
+export interface Reference {
+  /** Where the reference sits, for error messages: "statements[2] (statement:x).speaker". */
+  where: string;
+  id: string;
+}
+
+export interface CheckResult {
+  problems: string[];
+  /** References to ids that this dataset does not define; they must already be in the database. */
+  external: Reference[];
+}
+
+const linkId = (value: string | { id: string } | undefined) => (typeof value === "string" ? value : value?.id);
+
+/** A MONTH or YEAR date is written as the first day of its period, so that ranges and sorting stay simple. */
+function checkPrecision(date: string | undefined, precision: string | undefined): string | undefined {
+  if (!date) return undefined;
+  if (precision === "MONTH" && !date.endsWith("-01")) return `${date} has MONTH precision and must be the first day of the month (${date.slice(0, 8)}01)`;
+  if (precision === "YEAR" && !date.endsWith("-01-01")) return `${date} has YEAR precision and must be January 1st (${date.slice(0, 5)}01-01)`;
+  return undefined;
+}
+
+function locate(list: string, index: number, id?: string) {
+  return `${list}[${index}]${id ? ` (${id})` : ""}`;
+}
+
+export function checkDataset(dataset: Dataset, sourceText: string): CheckResult {
+  const problems: string[] = [];
+  const defined = new Map<string, string>();
+  const define = (where: string, id: string) => {
+    const earlier = defined.get(id);
+    if (earlier) problems.push(`${where}: id ${id} is already used by ${earlier}`);
+    else defined.set(id, where);
+  };
+  dataset.people.forEach((e, i) => define(locate("people", i, e.id), e.id));
+  dataset.states.forEach((e, i) => define(locate("states", i, e.id), e.id));
+  dataset.organizations.forEach((e, i) => define(locate("organizations", i, e.id), e.id));
+  dataset.venues.forEach((e, i) => define(locate("venues", i, e.id), e.id));
+  dataset.events.forEach((e, i) => define(locate("events", i, e.id), e.id));
+  dataset.statements.forEach((e, i) => define(locate("statements", i, e.id), e.id));
+
+  const references: Reference[] = [];
+  const ref = (where: string, id: string | undefined) => {
+    if (id) references.push({ where, id });
+  };
+  dataset.organizations.forEach((o, i) => ref(`${locate("organizations", i, o.id)}.partOf`, linkId(o.partOf)));
+  dataset.venues.forEach((v, i) => {
+    ref(`${locate("venues", i, v.id)}.locatedIn`, linkId(v.locatedIn));
+    ref(`${locate("venues", i, v.id)}.state`, linkId(v.state));
+    if (linkId(v.locatedIn) === v.id) problems.push(`${locate("venues", i, v.id)}.locatedIn: a venue cannot be located in itself`);
+  });
+  dataset.events.forEach((e, i) => {
+    const where = locate("events", i, e.id);
+    ref(`${where}.venue`, linkId(e.venue));
+    ref(`${where}.follows`, linkId(e.follows));
+    e.participants.forEach((p, j) => ref(`${where}.participants[${j}]`, p.id));
+    const precisionProblem = checkPrecision(e.date, e.datePrecision);
+    if (precisionProblem) problems.push(`${where}.date: ${precisionProblem}`);
+    if (e.date && !e.datePrecision) problems.push(`${where}.datePrecision: required when date is given (DAY, MONTH or YEAR)`);
+    if (e.startsAt && e.date && !e.startsAt.startsWith(e.date)) {
+      problems.push(`${where}.startsAt: ${e.startsAt} is not on the event's date ${e.date}`);
+    }
+  });
+  dataset.offices.forEach((o, i) => {
+    ref(`offices[${i}].person`, o.person);
+    ref(`offices[${i}].state`, o.state);
+  });
+  dataset.memberships.forEach((m, i) => {
+    ref(`memberships[${i}].member`, m.member);
+    ref(`memberships[${i}].organization`, m.organization);
+  });
+
+  const published = dataset.source.publishedOn;
+  dataset.statements.forEach((s, i) => {
+    const where = locate("statements", i, s.id);
+    ref(`${where}.speaker`, s.speaker);
+    ref(`${where}.venue`, linkId(s.venue));
+    ref(`${where}.event`, linkId(s.event));
+    s.mentions.forEach((m, j) => ref(`${where}.mentions[${j}]`, m));
+    if (s.saidOn && s.saidOn > published) {
+      problems.push(`${where}.saidOn: ${s.saidOn} is after the source was published (${published})`);
+    }
+    if (s.datePrecision && !s.saidOn) problems.push(`${where}.datePrecision: given without saidOn`);
+    const precisionProblem = checkPrecision(s.saidOn, s.datePrecision);
+    if (precisionProblem) problems.push(`${where}.saidOn: ${precisionProblem}`);
+    s.evidence.forEach((span, j) => {
+      const at = `${where}.evidence[${j}]`;
+      if (span.end <= span.start) {
+        problems.push(`${at}: end ${span.end} must be greater than start ${span.start}`);
+      } else if (span.end > sourceText.length) {
+        problems.push(`${at}: span ${span.start}-${span.end} is outside the source text (${sourceText.length} characters)`);
+      } else if (s.kind === "DIRECT_QUOTE" && !sourceText.slice(span.start, span.end).includes(s.text)) {
+        problems.push(
+          `${at}: the quoted words ${JSON.stringify(s.text)} are not inside the span ${span.start}-${span.end}, which reads ${JSON.stringify(sourceText.slice(span.start, span.end))}`,
+        );
+      }
+    });
+  });
+
+  const external: Reference[] = [];
+  for (const r of references) {
+    const expectedLabel = r.id.split(":")[0];
+    if (defined.has(r.id)) continue;
+    if (expectedLabel === "statement") problems.push(`${r.where}: ${r.id} is not a statement of this dataset`);
+    else external.push(r);
+  }
+  return { problems, external };
+}

@@ -1,0 +1,23 @@
+import path from "node:path";
+import { ConfigError, loadConfig, projectRoot } from "../src/config";
+
+describe("configuration", () => {
+  it("defaults to the embedded Neo4j on port 4000", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.remote).toBeUndefined();
+    expect(config.embedded.dataDir).toBe(path.join(projectRoot, "data", "neo4j"));
+    expect(config.seedWhenEmpty).toBe(true);
+  });
+
+  it("uses an existing database when NEO4J_URI is set", () => {
+    const config = loadConfig({ NEO4J_URI: "neo4j+s://abc.databases.neo4j.io", NEO4J_PASSWORD: "pw" });
+    expect(config.remote).toEqual({ uri: "neo4j+s://abc.databases.neo4j.io", user: "neo4j", password: "pw", database: undefined });
+  });
+
+  it("says which variable is wrong and why", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(new ConfigError('PORT="eighty" is not an integer between 0 and 65535'));
+    expect(() => loadConfig({ NEO4J_URI: "http://x" , NEO4J_PASSWORD: "p"})).toThrow(/NEO4J_URI="http:\/\/x" must start with neo4j:\/\//);
+    expect(() => loadConfig({ NEO4J_URI: "bolt://x" })).toThrow(/NEO4J_PASSWORD is not/);
+  });
+});
