@@ -76,7 +76,7 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
 
     const missing = external.filter((r) => !known.has(resolve(r.id)));
     if (missing.length) {
-      const found = await existingIds(tx, missing.map((r) => resolve(r.id)));
+      const found = await existingIds(tx, [...new Set(missing.map((r) => resolve(r.id)))]);
       const unknown = missing.filter((r) => !found.has(resolve(r.id)));
       if (unknown.length) {
         throw new DatasetError(
