@@ -29,6 +29,8 @@ export interface Config {
   /** Every Neo4j transaction is cut off after this long. */
   txTimeoutMs: number;
   logLevel: "silent" | "info" | "debug";
+  /** Mutations need "Authorization: Bearer <apiToken>"; without a configured token they are refused. */
+  apiToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +66,13 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function apiToken(env: Env): string | undefined {
+  const token = env.API_TOKEN?.trim();
+  if (!token) return undefined;
+  if (token.length < 16) throw new ConfigError("API_TOKEN is shorter than 16 characters: use a long random token (e.g. openssl rand -hex 24)");
+  return token;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
   let remote: RemoteNeo4jConfig | undefined;
@@ -95,5 +104,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedDir: path.resolve(projectRoot, env.SEED_DIR?.trim() || "seed"),
     txTimeoutMs: integer(env, "NEO4J_TX_TIMEOUT_MS", 15000, 100, 3_600_000),
     logLevel: oneOf(env, "LOG_LEVEL", ["silent", "info", "debug"] as const, "info"),
+    apiToken: apiToken(env),
   };
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     db: database,
     port: config.port,
     host: config.host,
+    apiToken: config.apiToken,
     readiness: {
       async check() {
         const problems: string[] = [];

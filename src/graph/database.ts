@@ -63,6 +63,24 @@ export class Database {
     return this.inSession("WRITE", work);
   }
 
+  /** The operators of the plan Neo4j would run (EXPLAIN), for tests that check index use. */
+  async planOperators(cypher: string, params: Params = {}): Promise<string[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Params);
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; children: unknown[] }) => {
+        operators.push(plan.operatorType.replace(/@.*$/, ""));
+        for (const child of plan.children) walk(child as typeof plan);
+      };
+      const plan = result.summary.plan;
+      if (plan) walk(plan as unknown as { operatorType: string; children: unknown[] });
+      return operators;
+    } finally {
+      await session.close();
+    }
+  }
+
   async verifyConnectivity(): Promise<void> {
     await this.driver.verifyConnectivity({ database: this.options.database });
   }

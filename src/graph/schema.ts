@@ -16,6 +16,7 @@ const STATEMENTS: string[] = [
   "CREATE INDEX statement_said_on IF NOT EXISTS FOR (n:Statement) ON (n.saidOn)",
   "CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind)",
   "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+  "CREATE INDEX venue_kind IF NOT EXISTS FOR (n:Venue) ON (n.kind)",
   "CREATE INDEX source_published_on IF NOT EXISTS FOR (n:Source) ON (n.publishedOn)",
   // A reload of a dataset replaces the relationships its source stated; these find them.
   ...ENTITY_RELATIONSHIPS.map(

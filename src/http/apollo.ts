@@ -1,7 +1,7 @@
 // The Apollo Server instance: schema, resolvers and plugins; shared by the HTTP server and by tests (executeOperation).
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { resolvers } from "../graphql/resolvers";
+import { resolvers } from "../graphql/resolvers/index";
 import { loadTypeDefs } from "../graphql/schema";
 import type { GraphQLContext } from "../graphql/context";
 

@@ -5,7 +5,9 @@ import express from "express";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Database } from "../graph/database";
+import { createContext } from "../graphql/context";
 import { createApollo } from "./apollo";
+import { authenticate } from "./auth";
 import { healthRouter, type Readiness } from "./health";
 
 export interface HttpServer {
@@ -19,6 +21,7 @@ export interface HttpOptions {
   port: number;
   host: string;
   readiness: Readiness;
+  apiToken?: string;
 }
 
 export async function startHttpServer(options: HttpOptions): Promise<HttpServer> {
@@ -32,7 +35,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => ({ db: options.db.withCounter() }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(options.db, authenticate(req.headers, options.apiToken)) }),
   );
 
   await new Promise<void>((resolve, reject) => {

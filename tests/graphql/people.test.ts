@@ -1,3 +1,4 @@
+import { createContext } from "../../src/graphql/context";
 import { createApollo } from "../../src/http/apollo";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { loadIstanbulSeed } from "../support/seed";
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue: { db: db.withCounter() } });
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   return response.body.singleResult;
 }

@@ -20,16 +20,18 @@ describe("GraphQL over HTTP", () => {
     const response = await fetch(server.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ people(first: 3) { id name } }" }),
+      body: JSON.stringify({ query: "{ people(first: 3) { nodes { id name } } }" }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       data: {
-        people: [
-          { id: "person:donald-trump", name: "Donald Trump" },
-          { id: "person:vladimir-putin", name: "Vladimir Putin" },
-          { id: "person:volodymyr-zelenskyy", name: "Volodymyr Zelenskyy" },
-        ],
+        people: {
+          nodes: [
+            { id: "person:donald-trump", name: "Donald Trump" },
+            { id: "person:vladimir-putin", name: "Vladimir Putin" },
+            { id: "person:volodymyr-zelenskyy", name: "Volodymyr Zelenskyy" },
+          ],
+        },
       },
     });
   });

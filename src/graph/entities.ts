@@ -1,0 +1,121 @@
+// Lists of people, states, organizations, venues, events and sources: filters, keyset pagination, total count.
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { Database } from "./database";
+import { namePrefixes } from "./fulltext";
+import { nodeMap } from "./projections";
+import type { NodeRow, Page } from "./rows";
+
+export type ListLabel = "Person" | "State" | "Organization" | "Venue" | "Event" | "Source";
+
+export interface EntityFilter {
+  name?: string | null;
+  kind?: string | null;
+  state?: string | null;
+  from?: string | null;
+  to?: string | null;
+  venue?: string | null;
+  participant?: string | null;
+}
+
+export interface EntityListQuery {
+  label: ListLabel;
+  filter: EntityFilter;
+  first: number;
+  after?: string | null;
+  withTotal: boolean;
+}
+
+/** How each list is sorted: a key expression (as text, for the cursor) and a direction. */
+const ORDER: Record<ListLabel, { key: string; direction: "ASC" | "DESC"; cursorKey: string }> = {
+  Person: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
+  State: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
+  Organization: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
+  Venue: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
+  // Dated events first, by date; undated ones last.
+  Event: { key: "coalesce(n.date, date('9999-12-31'))", direction: "ASC", cursorKey: "date($afterKey)" },
+  // Newest first.
+  Source: { key: "n.publishedOn", direction: "DESC", cursorKey: "date($afterKey)" },
+};
+
+/** Filters that name a node: each as a starting traversal (index seek on the id) or as a predicate on a bound n. */
+const ANCHORS: { field: "state" | "venue" | "participant"; match: string; predicate: string }[] = [
+  {
+    field: "state",
+    match: "MATCH (:State {id: $state})<-[:IN_STATE]-(:Venue)<-[:LOCATED_IN*0..5]-(n:Venue)",
+    predicate: "EXISTS { (n)-[:LOCATED_IN*0..5]->(:Venue)-[:IN_STATE]->(:State {id: $state}) }",
+  },
+  {
+    field: "venue",
+    match: "MATCH (:Venue {id: $venue})<-[:LOCATED_IN*0..5]-(:Venue)<-[:HELD_AT]-(n:Event)",
+    predicate: "EXISTS { (n)-[:HELD_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: $venue}) }",
+  },
+  {
+    field: "participant",
+    match: "MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n:Event)",
+    predicate: "EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }",
+  },
+];
+
+export function buildEntityListQuery(query: EntityListQuery): { cypher: string; params: Record<string, unknown> } {
+  const { label, filter } = query;
+  const params: Record<string, unknown> = { limit: query.first + 1 };
+  const predicates: string[] = [];
+  let start: string | undefined;
+  const nameQuery = filter.name ? namePrefixes(filter.name) : null;
+  if (nameQuery) {
+    params.nameQuery = nameQuery;
+    start = "CALL db.index.fulltext.queryNodes('entity_names', $nameQuery) YIELD node AS n";
+    predicates.push(`n:${label}`);
+  }
+  for (const anchor of ANCHORS) {
+    const value = filter[anchor.field];
+    if (!value) continue;
+    params[anchor.field] = value;
+    if (start) predicates.push(anchor.predicate);
+    else start = anchor.match;
+  }
+  start ??= `MATCH (n:${label})`;
+  if (filter.kind) {
+    params.kind = filter.kind;
+    predicates.push("n.kind = $kind");
+  }
+  if (filter.from) {
+    params.from = filter.from;
+    predicates.push("n.date >= date($from)");
+  }
+  if (filter.to) {
+    params.to = filter.to;
+    predicates.push("n.date <= date($to)");
+  }
+  const where = predicates.length ? ` WHERE ${predicates.join(" AND ")}` : "";
+  const order = ORDER[label];
+  const cmp = order.direction === "ASC" ? ">" : "<";
+  let cursorPredicate = "";
+  if (query.after) {
+    const [key, id] = decodeCursor(query.after, 2);
+    params.afterKey = key;
+    params.afterId = id;
+    cursorPredicate = ` WHERE sortKey ${cmp} ${order.cursorKey} OR (sortKey = ${order.cursorKey} AND n.id ${cmp} $afterId)`;
+  }
+  const total = query.withTotal ? `\nCALL () { ${start}${where} RETURN count(DISTINCT n) AS total }` : "";
+  const cypher = `CALL () {
+  ${start}${where}
+  WITH DISTINCT n
+  WITH n, ${order.key} AS sortKey${cursorPredicate}
+  WITH n, sortKey ORDER BY sortKey ${order.direction}, n.id ${order.direction} LIMIT $limit
+  RETURN collect({row: ${nodeMap("n")}, sortKey: toString(sortKey)}) AS page
+}${total}
+RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
+  return { cypher, params };
+}
+
+export async function entityPage(db: Database, query: EntityListQuery): Promise<Page<NodeRow>> {
+  const { cypher, params } = buildEntityListQuery(query);
+  const rows = await db.read<{ page: { row: NodeRow; sortKey: string }[]; total: number | null }>(cypher, params);
+  const page = rows[0]?.page ?? [];
+  return {
+    items: page.slice(0, query.first).map(({ row, sortKey }) => ({ cursor: encodeCursor([sortKey, row.id]), node: row })),
+    hasNextPage: page.length > query.first,
+    totalCount: query.withTotal ? (rows[0]?.total ?? 0) : null,
+  };
+}

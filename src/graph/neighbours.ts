@@ -1,0 +1,56 @@
+// Neighbours of nodes through one kind of relationship (a person's offices, a venue's events, …), for many nodes
+// in one query. The patterns are a fixed table: callers pick one by name, never pass Cypher.
+import type { Database } from "./database";
+import { nodeMap } from "./projections";
+import type { LinkedRow } from "./rows";
+
+/** Each pattern binds a (the given node), r (the relationship giving role/title/since/fromSource) and b (the neighbour). */
+export const NEIGHBOUR_PATTERNS = {
+  offices: "(a)-[r:HOLDS_OFFICE]->(b:State)",
+  officeHolders: "(a)<-[r:HOLDS_OFFICE]-(b:Person)",
+  memberOf: "(a)-[r:MEMBER_OF]->(b:Organization)",
+  members: "(a)<-[r:MEMBER_OF]-(b)",
+  participations: "(a)-[r:PARTICIPATED_IN]->(b:Event)",
+  participants: "(a)<-[r:PARTICIPATED_IN]-(b)",
+  stateOrganizations: "(a)<-[r:PART_OF]-(b:Organization)",
+  partOf: "(a)-[r:PART_OF]->(b:State)",
+  stateVenues: "(a)<-[r:IN_STATE]-(b:Venue)",
+  locatedIn: "(a)-[r:LOCATED_IN]->(b:Venue)",
+  contains: "(a)<-[r:LOCATED_IN]-(b:Venue)",
+  // The nearest state: the venue's own, else its parent's, and so on.
+  venueState: "(a)-[:LOCATED_IN*0..5]->(:Venue)-[r:IN_STATE]->(b:State)",
+  heldAt: "(a)-[r:HELD_AT]->(b:Venue)",
+  eventsHeld: "(a)<-[r:HELD_AT]-(b:Event)",
+  follows: "(a)-[r:FOLLOWS]->(b:Event)",
+  followedBy: "(a)<-[r:FOLLOWS]-(b:Event)",
+} as const;
+
+export type NeighbourKind = keyof typeof NEIGHBOUR_PATTERNS;
+
+/** Neighbours per given id, deduplicated (two sources may state the same link), ordered by date then name. */
+export async function neighbours(db: Database, kind: NeighbourKind, ids: readonly string[]): Promise<LinkedRow[][]> {
+  const rows = await db.read<{ id: string; links: LinkedRow[] }>(
+    `UNWIND $ids AS id
+     MATCH (a:Entity {id: id})
+     CALL (a) {
+       MATCH p = ${NEIGHBOUR_PATTERNS[kind]}
+       WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+       RETURN collect({node: ${nodeMap("b")}, rel: properties(r)}) AS links
+     }
+     RETURN id, links`,
+    { ids: [...new Set(ids)] },
+  );
+  const byId = new Map(rows.map((r) => [r.id, dedupe(r.links)]));
+  return ids.map((id) => byId.get(id) ?? []);
+}
+
+function dedupe(links: LinkedRow[]): LinkedRow[] {
+  const seen = new Map<string, LinkedRow>();
+  for (const link of links) {
+    const key = `${link.node.id}|${link.rel.title ?? ""}|${link.rel.role ?? ""}`;
+    const earlier = seen.get(key);
+    if (!earlier) seen.set(key, link);
+    else if (link.rel.fromSource && !earlier.rel.fromSource) seen.set(key, { ...earlier, rel: { ...earlier.rel, fromSource: true } });
+  }
+  return [...seen.values()];
+}

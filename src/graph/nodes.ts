@@ -1,0 +1,26 @@
+// Look-ups of any node by id (people, states, …, statements, sources), batched.
+import type { Database } from "./database";
+import { ALL_STATEMENT_PARTS, nodeMap, statementMap } from "./projections";
+import type { NodeRow, StatementRow } from "./rows";
+
+/** The nodes with these ids, in the same order; null where there is none. */
+export async function nodesByIds(db: Database, ids: readonly string[]): Promise<(NodeRow | null)[]> {
+  const rows = await db.read<{ node: NodeRow }>(
+    `UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     RETURN CASE WHEN n:Statement THEN ${statementMap("n", ALL_STATEMENT_PARTS)} ELSE ${nodeMap("n")} END AS node`,
+    { ids: [...new Set(ids)] },
+  );
+  const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Statements with every linked part (speaker, venue, event, mentions, evidence). */
+export async function statementsWithParts(db: Database, ids: readonly string[]): Promise<(StatementRow | null)[]> {
+  const rows = await db.read<{ s: StatementRow }>(
+    `UNWIND $ids AS id MATCH (s:Statement {id: id}) RETURN ${statementMap("s", ALL_STATEMENT_PARTS)} AS s`,
+    { ids: [...new Set(ids)] },
+  );
+  const byId = new Map(rows.map((r) => [r.s.id, r.s]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

@@ -1,0 +1,85 @@
+// Plain rows the data layer returns: Neo4j nodes as JS objects tagged with their label (dates as ISO strings).
+
+interface Named {
+  id: string;
+  name: string;
+  aliases?: string[] | null;
+  description?: string | null;
+  fromSource?: boolean | null;
+}
+
+export interface PersonRow extends Named {
+  label: "Person";
+}
+export interface StateRow extends Named {
+  label: "State";
+  isoCode: string;
+}
+export interface OrganizationRow extends Named {
+  label: "Organization";
+}
+export interface VenueRow extends Named {
+  label: "Venue";
+  kind: string;
+}
+export interface EventRow extends Named {
+  label: "Event";
+  date?: string | null;
+  datePrecision?: "DAY" | "MONTH" | "YEAR" | null;
+  startsAt?: string | null;
+}
+export interface SourceRow {
+  label: "Source";
+  id: string;
+  title: string;
+  publishedOn: string;
+  dateline?: string | null;
+  publisher?: string | null;
+  url?: string | null;
+  /** Left out where only a reference to the source is needed; loaded on demand. */
+  text?: string;
+}
+
+export interface EvidenceRow {
+  source: SourceRow;
+  start: number;
+  end: number;
+  excerpt: string;
+}
+
+export interface StatementRow {
+  label: "Statement";
+  id: string;
+  text: string;
+  kind: "DIRECT_QUOTE" | "REPORTED";
+  saidOn?: string | null;
+  datePrecision?: "DAY" | "MONTH" | "YEAR" | null;
+  time?: string | null;
+  channel?: string | null;
+  recurring?: boolean | null;
+  /** Fetched with the statement when the query asked for them (undefined otherwise). */
+  speaker?: SpeakerRow;
+  venue?: VenueRow | null;
+  event?: EventRow | null;
+  mentions?: NodeRow[];
+  evidence?: EvidenceRow[];
+}
+
+export type SpeakerRow = PersonRow | StateRow | OrganizationRow;
+export type EntityRow = PersonRow | StateRow | OrganizationRow | VenueRow | EventRow;
+export type NodeRow = EntityRow | SourceRow | StatementRow;
+export type NodeLabel = NodeRow["label"];
+
+/** A neighbour reached through a relationship, with the relationship's properties (role, title, since, fromSource). */
+export interface LinkedRow<T extends NodeRow = NodeRow> {
+  node: T;
+  rel: { role?: string | null; title?: string | null; since?: string | null; fromSource?: boolean | null };
+}
+
+/** One page of a connection. */
+export interface Page<T> {
+  items: { cursor: string; node: T }[];
+  hasNextPage: boolean;
+  /** Null when the query did not ask for it. */
+  totalCount: number | null;
+}

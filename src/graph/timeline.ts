@@ -1,0 +1,43 @@
+// What happened around an entity, in date order: statements it made (a state: also its organizations and office
+// holders), statements that mention it, events it took part in, and for a venue what was said or held there.
+import type { Database } from "./database";
+import { ALL_STATEMENT_PARTS, nodeMap, statementMap } from "./projections";
+import type { EventRow, StatementRow } from "./rows";
+
+export interface TimelineQuery {
+  entity: string;
+  from?: string | null;
+  to?: string | null;
+  first: number;
+}
+
+export async function timeline(db: Database, query: TimelineQuery): Promise<(StatementRow | EventRow)[]> {
+  const predicates: string[] = [];
+  if (query.from) predicates.push("when >= date($from)");
+  if (query.to) predicates.push("when <= date($to)");
+  const rows = await db.read<{ item: StatementRow | EventRow }>(
+    `MATCH (x:Entity {id: $entity})
+     CALL (x) {
+       MATCH (x)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement) WHERE x:State OR x:Person OR x:Organization
+       RETURN s AS item
+       UNION
+       MATCH (x)<-[:MENTIONS]-(s:Statement) RETURN s AS item
+       UNION
+       MATCH (x)-[:PARTICIPATED_IN]->(e:Event) RETURN e AS item
+       UNION
+       MATCH (x)<-[:DURING]-(s:Statement) RETURN s AS item
+       UNION
+       MATCH (x:Event) RETURN x AS item
+       UNION
+       MATCH (x:Venue)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement) RETURN s AS item
+       UNION
+       MATCH (x:Venue)<-[:LOCATED_IN*0..5]-(:Venue)<-[:HELD_AT]-(e:Event) RETURN e AS item
+     }
+     WITH item, CASE WHEN item:Statement THEN item.saidOn ELSE item.date END AS when
+     ${predicates.length ? `WHERE ${predicates.join(" AND ")}` : ""}
+     WITH item, when ORDER BY coalesce(when, date('9999-12-31')), item.id LIMIT $first
+     RETURN CASE WHEN item:Statement THEN ${statementMap("item", ALL_STATEMENT_PARTS)} ELSE ${nodeMap("item")} END AS item`,
+    { entity: query.entity, from: query.from ?? null, to: query.to ?? null, first: query.first },
+  );
+  return rows.map((r) => r.item);
+}

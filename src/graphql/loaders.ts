@@ -1,0 +1,41 @@
+// Per-request batching: every look-up a resolver makes for many parents becomes one Neo4j query per kind and level.
+import DataLoader from "dataloader";
+import type { Database } from "../graph/database";
+import { neighbours, type NeighbourKind } from "../graph/neighbours";
+import { nodesByIds, statementsWithParts } from "../graph/nodes";
+import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
+import { statementPages, type StatementAnchor, type StatementQuery } from "../graph/statements";
+
+export interface Loaders {
+  node: DataLoader<string, NodeRow | null>;
+  statementWithParts: DataLoader<string, StatementRow | null>;
+  neighbours(kind: NeighbourKind): DataLoader<string, LinkedRow[]>;
+  /** The page of statements under one parent; parents asking with the same arguments share one query. */
+  statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
+}
+
+export function createLoaders(db: Database): Loaders {
+  const neighbourLoaders = new Map<NeighbourKind, DataLoader<string, LinkedRow[]>>();
+  const pageLoaders = new Map<string, DataLoader<string, Page<StatementRow>>>();
+  return {
+    node: new DataLoader((ids) => nodesByIds(db, ids)),
+    statementWithParts: new DataLoader((ids) => statementsWithParts(db, ids)),
+    neighbours(kind) {
+      let loader = neighbourLoaders.get(kind);
+      if (!loader) {
+        loader = new DataLoader((ids) => neighbours(db, kind, ids));
+        neighbourLoaders.set(kind, loader);
+      }
+      return loader;
+    },
+    statementPage(parentId, query) {
+      const key = JSON.stringify(query);
+      let loader = pageLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => statementPages(db, query, ids));
+        pageLoaders.set(key, loader);
+      }
+      return loader.load(parentId);
+    },
+  };
+}

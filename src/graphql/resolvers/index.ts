@@ -1,0 +1,33 @@
+// All resolvers, assembled: scalars, root fields, types, interfaces and unions.
+import type { Resolvers } from "../../generated/graphql";
+import { DateScalar, DateTimeScalar, JsonScalar } from "../scalars";
+import { snippet } from "../snippet";
+import { connectionFields } from "./connections";
+import { entityResolvers } from "./entities";
+import { queryResolvers } from "./query";
+import { statementResolvers } from "./statements";
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  JSON: JsonScalar,
+  Query: queryResolvers,
+  ...entityResolvers,
+  ...statementResolvers,
+  Node: { __resolveType: (row) => row.label },
+  Speaker: { __resolveType: (row) => row.label },
+  TimelineItem: { __resolveType: (row) => row.label },
+  SearchHit: {
+    snippet: (hit) => snippet(hit.node, hit.query),
+  },
+  Path: {
+    length: (path) => path.relationships.length,
+  },
+  StatementConnection: connectionFields,
+  PersonConnection: connectionFields,
+  StateConnection: connectionFields,
+  OrganizationConnection: connectionFields,
+  VenueConnection: connectionFields,
+  EventConnection: connectionFields,
+  SourceConnection: connectionFields,
+};

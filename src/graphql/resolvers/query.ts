@@ -1,0 +1,87 @@
+// Root fields: look-ups by id, lists, statements, search, paths and timelines.
+import type { QueryResolvers } from "../../generated/graphql";
+import { entityPage, type EntityFilter, type ListLabel } from "../../graph/entities";
+import { shortestPath } from "../../graph/paths";
+import type { NodeLabel, NodeRow, Page } from "../../graph/rows";
+import { searchText } from "../../graph/search";
+import { statementPages } from "../../graph/statements";
+import { timeline } from "../../graph/timeline";
+import { checkFirst, statementQuery, wantsTotal, withCursor } from "../arguments";
+import type { GraphQLContext } from "../context";
+import { badInput, notFound } from "../errors";
+import type { GraphQLResolveInfo } from "graphql";
+
+async function byId<L extends NodeLabel>(ctx: GraphQLContext, id: string, label: L): Promise<Extract<NodeRow, { label: L }> | null> {
+  const node = await ctx.loaders.node.load(id);
+  return node?.label === label ? (node as Extract<NodeRow, { label: L }>) : null;
+}
+
+function list<L extends ListLabel>(label: L) {
+  return (
+    _parent: unknown,
+    args: { filter?: EntityFilter | null; first?: number | null; after?: string | null },
+    ctx: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ) =>
+    withCursor(
+      () =>
+        entityPage(ctx.db, {
+          label,
+          filter: args.filter ?? {},
+          first: checkFirst(args.first),
+          after: args.after ?? null,
+          withTotal: wantsTotal(info),
+        }) as Promise<Page<Extract<NodeRow, { label: L }>>>,
+    );
+}
+
+async function mustExist(ctx: GraphQLContext, id: string, argument: string): Promise<void> {
+  if (!(await ctx.loaders.node.load(id))) throw notFound(`${argument}: there is no node with id ${id}`, id);
+}
+
+export const queryResolvers: QueryResolvers = {
+  node: (_p, { id }, ctx) => ctx.loaders.node.load(id),
+  person: (_p, { id }, ctx) => byId(ctx, id, "Person"),
+  state: (_p, { id }, ctx) => byId(ctx, id, "State"),
+  organization: (_p, { id }, ctx) => byId(ctx, id, "Organization"),
+  venue: (_p, { id }, ctx) => byId(ctx, id, "Venue"),
+  event: (_p, { id }, ctx) => byId(ctx, id, "Event"),
+  source: (_p, { id }, ctx) => byId(ctx, id, "Source"),
+  statement: (_p, { id }, ctx) => byId(ctx, id, "Statement"),
+  people: list("Person"),
+  states: list("State"),
+  organizations: list("Organization"),
+  venues: list("Venue"),
+  events: (p, args, ctx, info) => {
+    if (args.filter?.from && args.filter.to && args.filter.from > args.filter.to) {
+      throw badInput(`filter.from (${args.filter.from}) is after filter.to (${args.filter.to})`, "filter.from");
+    }
+    return list("Event")(p, args, ctx, info);
+  },
+  sources: list("Source"),
+  statements: async (_p, args, ctx, info) => {
+    const query = statementQuery(args, info);
+    const [page] = await withCursor(() => statementPages(ctx.db, query));
+    return page!;
+  },
+  search: async (_p, { query, first }, ctx) => {
+    if (query.trim() === "") throw badInput("query must not be empty", "query");
+    const rows = await searchText(ctx.db, query, checkFirst(first));
+    return rows.map((r) => ({ ...r, query }));
+  },
+  path: async (_p, { from, to, maxHops }, ctx) => {
+    const hops = maxHops ?? 4;
+    if (!Number.isInteger(hops) || hops < 1 || hops > 6) throw badInput(`maxHops must be between 1 and 6, got ${hops}`, "maxHops");
+    await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
+    if (from === to) {
+      const node = await ctx.loaders.node.load(from);
+      return { nodes: node ? [node] : [], relationships: [] };
+    }
+    return shortestPath(ctx.db, from, to, hops);
+  },
+  timeline: async (_p, args, ctx) => {
+    if (args.from && args.to && args.from > args.to) throw badInput(`from (${args.from}) is after to (${args.to})`, "from");
+    await mustExist(ctx, args.entity, "entity");
+    return timeline(ctx.db, { entity: args.entity, from: args.from, to: args.to, first: checkFirst(args.first, 100, 500) });
+  },
+};

@@ -1,0 +1,158 @@
+import { buildEntityListQuery, type EntityListQuery } from "../../src/graph/entities";
+import { buildStatementQuery, type StatementQuery } from "../../src/graph/statements";
+import { loadDataset } from "../../src/load/loader";
+import { connectTestDatabase, emptyGraph } from "../support/database";
+import { manyStatements } from "../support/datasets";
+import { TestApi } from "../support/graphql";
+
+const db = connectTestDatabase();
+const api = new TestApi(db);
+const N = 260;
+
+beforeAll(async () => {
+  await emptyGraph(db);
+  await loadDataset(db, manyStatements(N), { file: "many.json" });
+  await api.start();
+});
+afterAll(async () => {
+  await api.stop();
+  await db.close();
+});
+
+async function walk(query: string, pick: (data: any) => any, pageSize: number) {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 100; page++) {
+    const data: any = await api.data(query, { first: pageSize, after });
+    const connection = pick(data);
+    ids.push(...connection.edges.map((e: { node: { id: string } }) => e.node.id));
+    expect(connection.totalCount).toBe(N);
+    if (!connection.pageInfo.hasNextPage) return ids;
+    after = connection.pageInfo.endCursor;
+  }
+  throw new Error("pagination did not end");
+}
+
+describe("no N+1: queries grow with the depth of the request, not with the number of results", () => {
+  it("fetches 100 statements with speaker, venue, mentions and evidence in one Neo4j query", async () => {
+    const result = await api.run(`{
+      statements(first: 100) {
+        totalCount
+        nodes { id speaker { name } venue { name } event { name } mentions { id } evidence { excerpt source { title } } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.statements.nodes).toHaveLength(100);
+    expect(result.data.statements.nodes[0].evidence[0].excerpt).toMatch(/^Speaker \d said thing number \d+ about the ceasefire\.$/);
+    expect(result.queries).toBe(1);
+  });
+
+  it("costs the same number of queries for 5 or 100 results two levels deep", async () => {
+    const nested = (first: number) => `{
+      statements(first: ${first}) {
+        nodes {
+          speaker { name ... on Person { offices { title } statements(first: 3) { nodes { id venue { state { id } } } } } }
+          venue { locatedIn { id } events { id } }
+        }
+      }
+    }`;
+    const few = await api.run(nested(5));
+    const many = await api.run(nested(100));
+    expect(few.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    expect(many.data.statements.nodes).toHaveLength(100);
+    expect(many.queries).toBe(few.queries);
+    expect(many.queries).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("cursor pagination", () => {
+  const rootQuery = `query ($first: Int, $after: String) {
+    statements(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+  }`;
+
+  it(`walks all ${N} statements without gaps or duplicates, newest first`, async () => {
+    const ids = await walk(rootQuery, (d) => d.statements, 37);
+    expect(ids).toHaveLength(N);
+    expect(new Set(ids).size).toBe(N);
+    const all = await db.read<{ id: string }>("MATCH (s:Statement) RETURN s.id AS id ORDER BY s.saidOn DESC, s.id DESC");
+    expect(ids).toEqual(all.map((r) => r.id));
+  });
+
+  it("walks a nested connection oldest first", async () => {
+    const query = `query ($first: Int, $after: String) {
+      venue(id: "venue:hall-a") { statements(first: $first, after: $after, orderBy: SAID_ON_ASC) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }
+    }`;
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: any = await api.data(query, { first: 40, after });
+      const c = data.venue.statements;
+      expect(c.totalCount).toBe(N / 2);
+      ids.push(...c.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(new Set(ids).size).toBe(N / 2);
+  });
+
+  it("keeps cursors stable when statements are inserted before them", async () => {
+    const first = await api.data(rootQuery, { first: 10, after: null });
+    const cursor = first.statements.pageInfo.endCursor;
+    const before = await api.data(rootQuery, { first: 10, after: cursor });
+    // A newer statement sorts first; the page after the cursor must not shift.
+    await db.write(
+      `MATCH (p:Person {id: 'person:speaker-0'})
+       CREATE (p)-[:SAID]->(:Statement:Entity {id: 'statement:late-addition', text: 'Late', kind: 'REPORTED', saidOn: date('2024-12-31')})`,
+    );
+    const after = await api.data(rootQuery, { first: 10, after: cursor });
+    expect(after.statements.edges).toEqual(before.statements.edges);
+    await db.write("MATCH (s:Statement {id: 'statement:late-addition'}) DETACH DELETE s");
+  });
+});
+
+describe("every filter is served by an index", () => {
+  const scans = (operators: string[]) => operators.filter((o) => /AllNodesScan|NodeByLabelScan/.test(o));
+  const statementQuery = (filter: StatementQuery["filter"], anchor?: StatementQuery["anchor"]): StatementQuery => ({
+    filter,
+    anchor,
+    order: "SAID_ON_DESC",
+    first: 20,
+    parts: { speaker: true, venue: true, event: true, mentions: true, evidence: true },
+    withTotal: true,
+  });
+
+  it.each<[string, StatementQuery]>([
+    ["speaker", statementQuery({ speaker: "person:speaker-0" })],
+    ["state", statementQuery({ state: "state:xa" })],
+    ["venue", statementQuery({ venue: "venue:hall-a" })],
+    ["event", statementQuery({ event: "event:x" })],
+    ["mentions", statementQuery({ mentions: "state:xa" })],
+    ["text", statementQuery({ text: "ceasefire" })],
+    ["date range", statementQuery({ from: "2024-01-01", to: "2024-02-01" })],
+    ["kind", statementQuery({ kind: "DIRECT_QUOTE" })],
+    ["a person's statements with more filters", statementQuery({ from: "2024-01-01", kind: "REPORTED", mentions: "state:xa" }, "said")],
+  ])("statements by %s", async (_name, query) => {
+    const { cypher, params } = buildStatementQuery(query);
+    expect(scans(await db.planOperators(cypher, { ...params, parents: ["person:speaker-0"] }))).toEqual([]);
+  });
+
+  it.each<[string, EntityListQuery]>([
+    ["people by name", { label: "Person", filter: { name: "speaker" }, first: 20, withTotal: true }],
+    ["venues by kind", { label: "Venue", filter: { kind: "building" }, first: 20, withTotal: true }],
+    ["venues by state", { label: "Venue", filter: { state: "state:xa" }, first: 20, withTotal: true }],
+    ["events by date", { label: "Event", filter: { from: "2024-01-01" }, first: 20, withTotal: true }],
+    ["events by venue", { label: "Event", filter: { venue: "venue:hall-a" }, first: 20, withTotal: true }],
+    ["events by participant", { label: "Event", filter: { participant: "state:xa" }, first: 20, withTotal: true }],
+  ])("%s", async (_name, query) => {
+    const { cypher, params } = buildEntityListQuery(query);
+    expect(scans(await db.planOperators(cypher, params))).toEqual([]);
+  });
+
+  it("pins the Cypher of a filtered statement list", () => {
+    const { cypher, params } = buildStatementQuery(statementQuery({ speaker: "person:a", from: "2025-01-01" }));
+    expect(params).toEqual({ limit: 21, f_speaker: "person:a", f_from: "2025-01-01", undated: "0001-01-01" });
+    expect(cypher).toContain("MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)\n    WHERE s.saidOn >= date($f_from)");
+    expect(cypher).toContain("ORDER BY sortKey DESC, s.id DESC LIMIT $limit");
+  });
+});
