@@ -8,6 +8,7 @@ export interface EmbeddedNeo4jConfig {
   boltPort: number;
   heapMb: number;
   pageCacheMb: number;
+  txMemoryMb: number;
 }
 
 export interface RemoteNeo4jConfig {
@@ -31,6 +32,10 @@ export interface Config {
   logLevel: "silent" | "info" | "debug";
   /** Mutations need "Authorization: Bearer <apiToken>"; without a configured token they are refused. */
   apiToken?: string;
+  /** Serve the GraphQL IDE at /graphql to browsers (GET with Accept: text/html). */
+  ideEnabled: boolean;
+  /** Origins whose pages may call /graphql from a browser (CORS); empty means same-origin only. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +78,29 @@ function apiToken(env: Env): string | undefined {
   return token;
 }
 
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return [];
+  return raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "")
+    .map((entry) => {
+      // An origin is scheme, host and port only: the browser sends exactly that in its Origin header.
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      const origin = entry.replace(/\/$/, "");
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
+        throw new ConfigError(`${name}: ${JSON.stringify(entry)} is not an origin like https://app.example.com (scheme, host and optional port, no path)`);
+      }
+      return origin;
+    });
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
   let remote: RemoteNeo4jConfig | undefined;
@@ -99,11 +127,14 @@ export function loadConfig(env: Env = process.env): Config {
       boltPort: integer(env, "NEO4J_BOLT_PORT", 0, 0, 65535),
       heapMb: integer(env, "NEO4J_HEAP_MB", 1024, 128, 65536),
       pageCacheMb: integer(env, "NEO4J_PAGECACHE_MB", 512, 16, 65536),
+      txMemoryMb: integer(env, "NEO4J_TX_MEMORY_MB", 1024, 64, 65536),
     },
     seedWhenEmpty: boolean(env, "SEED_WHEN_EMPTY", true),
     seedDir: path.resolve(projectRoot, env.SEED_DIR?.trim() || "seed"),
     txTimeoutMs: integer(env, "NEO4J_TX_TIMEOUT_MS", 15000, 100, 3_600_000),
     logLevel: oneOf(env, "LOG_LEVEL", ["silent", "info", "debug"] as const, "info"),
     apiToken: apiToken(env),
+    ideEnabled: boolean(env, "IDE_ENABLED", true),
+    corsOrigins: origins(env, "CORS_ORIGINS"),
   };
 }

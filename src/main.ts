@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     port: config.port,
     host: config.host,
     apiToken: config.apiToken,
+    ideEnabled: config.ideEnabled,
+    corsOrigins: config.corsOrigins,
     readiness: {
       async check() {
         const problems: string[] = [];
@@ -67,7 +69,8 @@ async function main(): Promise<void> {
   });
   stopHttp = http.stop;
   log(`Neo4j: ${neo4j.description}`);
-  log(`GraphQL server ready at ${http.url} (GraphQL IDE: open it in a browser)`);
+  log(`GraphQL server ready at ${http.url}${config.ideEnabled ? " (GraphQL IDE: open it in a browser)" : ""}`);
+  log(`Graph explorer at ${http.url.replace(/\/graphql$/, "/explore")}`);
 }
 
 main().catch(async (e: unknown) => {

@@ -29,6 +29,13 @@ export type DatePrecision =
   | 'MONTH'
   | 'YEAR';
 
+/** What a delete removed. */
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+};
+
 /** A name filter matches names and aliases by word prefix, ignoring case and accents: "ciragan" finds "Çırağan Palace". */
 export type EntityFilter = {
   name?: InputMaybe<Scalars['String']['input']>;
@@ -101,6 +108,38 @@ export type EventFilter = {
   venue?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type EventInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A MONTH or YEAR date is the first day of its period; a date needs a datePrecision. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  datePrecision?: InputMaybe<DatePrecision>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The event this one follows. */
+  follows?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  /** On the event's date, with its offset. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  venue?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type EventUpdateInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** null clears the date and its precision. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  datePrecision?: InputMaybe<DatePrecision>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** null removes the link. */
+  follows?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces every participant; null or [] removes them all. */
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** null removes the link. */
+  venue?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** The words of a source that report a statement. */
 export type Evidence = {
   __typename?: 'Evidence';
@@ -111,6 +150,296 @@ export type Evidence = {
   source: Source;
   /** Offset of the first character in the source text (UTF-16 code units). */
   start: Scalars['Int']['output'];
+};
+
+/** A span of a source's text, start inclusive, end exclusive (UTF-16 code units). */
+export type EvidenceInput = {
+  end: Scalars['Int']['input'];
+  source: Scalars['ID']['input'];
+  start: Scalars['Int']['input'];
+};
+
+/** What importDataset loaded: counts as listed in the dataset. */
+export type ImportResult = {
+  __typename?: 'ImportResult';
+  events: Scalars['Int']['output'];
+  mergedInto: Array<MergedEntity>;
+  organizations: Scalars['Int']['output'];
+  people: Scalars['Int']['output'];
+  sourceId: Scalars['ID']['output'];
+  statements: Scalars['Int']['output'];
+  states: Scalars['Int']['output'];
+  venues: Scalars['Int']['output'];
+};
+
+/** An entity of an imported dataset that was already in the graph under another id (a shared name or alias). */
+export type MergedEntity = {
+  __typename?: 'MergedEntity';
+  id: Scalars['ID']['output'];
+  into: Scalars['ID']['output'];
+};
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  createEvent: Event;
+  createOrganization: Organization;
+  createPerson: Person;
+  createSource: Source;
+  createState: State;
+  createVenue: Venue;
+  deleteEvent: DeletePayload;
+  /** Refused while the organization is the speaker of statements. */
+  deleteOrganization: DeletePayload;
+  /** Refused while the person is the speaker of statements. */
+  deletePerson: DeletePayload;
+  /** Also deletes the statements that have no other evidence, and the links between entities that the source stated. */
+  deleteSource: DeletePayload;
+  /** Refused while the state is the speaker of statements. */
+  deleteState: DeletePayload;
+  deleteStatement: DeletePayload;
+  deleteVenue: DeletePayload;
+  /** Loads a dataset exactly like npm run seed (src/load/dataset.ts is the format; the source text must be inline). */
+  importDataset: ImportResult;
+  recordStatement: Statement;
+  updateEvent: Event;
+  updateOrganization: Organization;
+  updatePerson: Person;
+  updateSource: Source;
+  updateState: State;
+  updateStatement: Statement;
+  updateVenue: Venue;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationCreateEventArgs = {
+  input: EventInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationCreateOrganizationArgs = {
+  input: OrganizationInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationCreatePersonArgs = {
+  input: PersonInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationCreateSourceArgs = {
+  input: SourceInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationCreateStateArgs = {
+  input: StateInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationCreateVenueArgs = {
+  input: VenueInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationDeleteEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationDeleteOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationDeletePersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationDeleteSourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationDeleteStateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationDeleteStatementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationDeleteVenueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationImportDatasetArgs = {
+  dataset: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationRecordStatementArgs = {
+  input: RecordStatementInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationUpdateEventArgs = {
+  id: Scalars['ID']['input'];
+  input: EventUpdateInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationUpdateOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  input: OrganizationUpdateInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationUpdatePersonArgs = {
+  id: Scalars['ID']['input'];
+  input: PersonUpdateInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationUpdateSourceArgs = {
+  id: Scalars['ID']['input'];
+  input: SourceUpdateInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationUpdateStateArgs = {
+  id: Scalars['ID']['input'];
+  input: StateUpdateInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationUpdateStatementArgs = {
+  id: Scalars['ID']['input'];
+  input: StatementUpdateInput;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationUpdateVenueArgs = {
+  id: Scalars['ID']['input'];
+  input: VenueUpdateInput;
 };
 
 /** Everything with a stable id: people, states, organizations, venues, events, sources and statements. */
@@ -180,11 +509,34 @@ export type OrganizationEdge = {
   node: Organization;
 };
 
+export type OrganizationInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  /** The state it is part of. */
+  state?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type OrganizationUpdateInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** null removes the link. */
+  state?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Someone taking part in an event: a person, state or organization, with an optional role. */
+export type ParticipantInput = {
+  id: Scalars['ID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Someone's part in an event. */
@@ -264,6 +616,21 @@ export type PersonEdge = {
   __typename?: 'PersonEdge';
   cursor: Scalars['String']['output'];
   node: Person;
+};
+
+/** A new person. Without an id, one is made from the name: person:jane-doe, then person:jane-doe-2, … */
+export type PersonInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
+/** Changes to a person: absent fields stay as they are, null clears an optional field. */
+export type PersonUpdateInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {
@@ -407,6 +774,31 @@ export type QueryVenuesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * A statement with its evidence, checked like a dataset's: the speaker, venue, event, mentions and sources exist, every
+ * span lies inside its source's text, a DIRECT_QUOTE's words are inside each span, a MONTH or YEAR date is the first day
+ * of its period and saidOn is not after a source was published. Without an id, one is made from the speaker and the text.
+ */
+export type RecordStatementInput = {
+  channel?: InputMaybe<Scalars['String']['input']>;
+  /** DAY when saidOn is given without it. */
+  datePrecision?: InputMaybe<DatePrecision>;
+  event?: InputMaybe<Scalars['ID']['input']>;
+  evidence: Array<EvidenceInput>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: StatementKind;
+  /** People, states, organizations, venues or events. */
+  mentions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  recurring?: InputMaybe<Scalars['Boolean']['input']>;
+  saidOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A person, state or organization. */
+  speaker: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  /** Local time with its offset, e.g. 13:00:00+03:00. */
+  time?: InputMaybe<Scalars['String']['input']>;
+  venue?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A full-text match. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -452,6 +844,27 @@ export type SourceEdge = {
   __typename?: 'SourceEdge';
   cursor: Scalars['String']['output'];
   node: Source;
+};
+
+/** A source article; evidence offsets point into its text (UTF-16 code units). */
+export type SourceInput = {
+  dateline?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  publishedOn: Scalars['Date']['input'];
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a source. A new text or publication date must still hold the evidence of every statement reported in it. */
+export type SourceUpdateInput = {
+  dateline?: InputMaybe<Scalars['String']['input']>;
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Whoever can say something: a person, a state ("Moscow", "Kyiv") or an organization ("the Kremlin"). */
@@ -537,6 +950,22 @@ export type StateEdge = {
   node: State;
 };
 
+export type StateInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 3166-1 alpha-2 code, e.g. UA. */
+  isoCode: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type StateUpdateInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  isoCode?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Something someone said. */
 export type Statement = Node & {
   __typename?: 'Statement';
@@ -608,6 +1037,24 @@ export type StatementOrder =
   | 'SAID_ON_ASC'
   | 'SAID_ON_DESC';
 
+/** Changes to a statement: absent fields stay as they are; null clears an optional field or link. The result is checked as a whole. */
+export type StatementUpdateInput = {
+  channel?: InputMaybe<Scalars['String']['input']>;
+  datePrecision?: InputMaybe<DatePrecision>;
+  event?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces every span; at least one. */
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  kind?: InputMaybe<StatementKind>;
+  /** Replaces every mention; null or [] removes them all. */
+  mentions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  recurring?: InputMaybe<Scalars['Boolean']['input']>;
+  saidOn?: InputMaybe<Scalars['Date']['input']>;
+  speaker?: InputMaybe<Scalars['ID']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  time?: InputMaybe<Scalars['String']['input']>;
+  venue?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** What happened around an entity: statements and events, in date order. */
 export type TimelineItem = Event | Statement;
 
@@ -670,6 +1117,29 @@ export type VenueFilter = {
   kind?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   /** Venues in this state. */
+  state?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type VenueInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** building, city, region, country, site or waterway. */
+  kind: Scalars['String']['input'];
+  /** The venue this one is in (a building's city). */
+  locatedIn?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  state?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type VenueUpdateInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /** null removes the link. */
+  locatedIn?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** null removes the link. */
   state?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -774,49 +1244,69 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeletePayload: ResolverTypeWrapper<DeletePayload>;
   EntityFilter: EntityFilter;
   Event: ResolverTypeWrapper<EventRow>;
   EventConnection: ResolverTypeWrapper<EventPage>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventFilter: EventFilter;
+  EventInput: EventInput;
+  EventUpdateInput: EventUpdateInput;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
+  EvidenceInput: EvidenceInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportResult: ResolverTypeWrapper<ImportResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MergedEntity: ResolverTypeWrapper<MergedEntity>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Office: ResolverTypeWrapper<OfficeParent>;
   Organization: ResolverTypeWrapper<OrganizationRow>;
   OrganizationConnection: ResolverTypeWrapper<OrganizationPage>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
+  OrganizationInput: OrganizationInput;
+  OrganizationUpdateInput: OrganizationUpdateInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipantInput: ParticipantInput;
   Participation: ResolverTypeWrapper<ParticipationParent>;
   Path: ResolverTypeWrapper<PathRow>;
   PathRelationship: ResolverTypeWrapper<PathRelationship>;
   Person: ResolverTypeWrapper<PersonRow>;
   PersonConnection: ResolverTypeWrapper<PersonPage>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonInput: PersonInput;
+  PersonUpdateInput: PersonUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordStatementInput: RecordStatementInput;
   SearchHit: ResolverTypeWrapper<SearchHitParent>;
   Source: ResolverTypeWrapper<SourceRow>;
   SourceConnection: ResolverTypeWrapper<SourcePage>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
+  SourceInput: SourceInput;
+  SourceUpdateInput: SourceUpdateInput;
   Speaker: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Speaker']>;
   State: ResolverTypeWrapper<StateRow>;
   StateConnection: ResolverTypeWrapper<StatePage>;
   StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
+  StateInput: StateInput;
+  StateUpdateInput: StateUpdateInput;
   Statement: ResolverTypeWrapper<StatementRow>;
   StatementConnection: ResolverTypeWrapper<StatementPage>;
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
   StatementFilter: StatementFilter;
   StatementKind: StatementKind;
   StatementOrder: StatementOrder;
+  StatementUpdateInput: StatementUpdateInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineItem: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TimelineItem']>;
   Venue: ResolverTypeWrapper<VenueRow>;
   VenueConnection: ResolverTypeWrapper<VenuePage>;
   VenueEdge: ResolverTypeWrapper<Omit<VenueEdge, 'node'> & { node: ResolversTypes['Venue'] }>;
   VenueFilter: VenueFilter;
+  VenueInput: VenueInput;
+  VenueUpdateInput: VenueUpdateInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -824,47 +1314,67 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeletePayload: DeletePayload;
   EntityFilter: EntityFilter;
   Event: EventRow;
   EventConnection: EventPage;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
+  EventInput: EventInput;
+  EventUpdateInput: EventUpdateInput;
   Evidence: EvidenceRow;
+  EvidenceInput: EvidenceInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImportResult: ImportResult;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  MergedEntity: MergedEntity;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Office: OfficeParent;
   Organization: OrganizationRow;
   OrganizationConnection: OrganizationPage;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
+  OrganizationInput: OrganizationInput;
+  OrganizationUpdateInput: OrganizationUpdateInput;
   PageInfo: PageInfo;
+  ParticipantInput: ParticipantInput;
   Participation: ParticipationParent;
   Path: PathRow;
   PathRelationship: PathRelationship;
   Person: PersonRow;
   PersonConnection: PersonPage;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonInput: PersonInput;
+  PersonUpdateInput: PersonUpdateInput;
   Query: Record<PropertyKey, never>;
+  RecordStatementInput: RecordStatementInput;
   SearchHit: SearchHitParent;
   Source: SourceRow;
   SourceConnection: SourcePage;
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
+  SourceInput: SourceInput;
+  SourceUpdateInput: SourceUpdateInput;
   Speaker: ResolversInterfaceTypes<ResolversParentTypes>['Speaker'];
   State: StateRow;
   StateConnection: StatePage;
   StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
+  StateInput: StateInput;
+  StateUpdateInput: StateUpdateInput;
   Statement: StatementRow;
   StatementConnection: StatementPage;
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
   StatementFilter: StatementFilter;
+  StatementUpdateInput: StatementUpdateInput;
   String: Scalars['String']['output'];
   TimelineItem: ResolversUnionTypes<ResolversParentTypes>['TimelineItem'];
   Venue: VenueRow;
   VenueConnection: VenuePage;
   VenueEdge: Omit<VenueEdge, 'node'> & { node: ResolversParentTypes['Venue'] };
   VenueFilter: VenueFilter;
+  VenueInput: VenueInput;
+  VenueUpdateInput: VenueUpdateInput;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -874,6 +1384,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -912,9 +1427,50 @@ export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends R
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mergedInto?: Resolver<Array<ResolversTypes['MergedEntity']>, ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  states?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  venues?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MergedEntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergedEntity'] = ResolversParentTypes['MergedEntity']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  into?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'input'>>;
+  createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
+  createSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  createState?: Resolver<ResolversTypes['State'], ParentType, ContextType, RequireFields<MutationCreateStateArgs, 'input'>>;
+  createVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationCreateVenueArgs, 'input'>>;
+  deleteEvent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteEventArgs, 'id'>>;
+  deleteOrganization?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'id'>>;
+  deletePerson?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeletePersonArgs, 'id'>>;
+  deleteSource?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'id'>>;
+  deleteState?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteStateArgs, 'id'>>;
+  deleteStatement?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteStatementArgs, 'id'>>;
+  deleteVenue?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVenueArgs, 'id'>>;
+  importDataset?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportDatasetArgs, 'dataset'>>;
+  recordStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationRecordStatementArgs, 'input'>>;
+  updateEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpdateEventArgs, 'id' | 'input'>>;
+  updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'id' | 'input'>>;
+  updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
+  updateSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'id' | 'input'>>;
+  updateState?: Resolver<ResolversTypes['State'], ParentType, ContextType, RequireFields<MutationUpdateStateArgs, 'id' | 'input'>>;
+  updateStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationUpdateStatementArgs, 'id' | 'input'>>;
+  updateVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationUpdateVenueArgs, 'id' | 'input'>>;
+};
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Event' | 'Organization' | 'Person' | 'Source' | 'State' | 'Statement' | 'Venue', ParentType, ContextType>;
@@ -1152,11 +1708,15 @@ export type VenueEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeletePayload?: DeletePayloadResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  ImportResult?: ImportResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MergedEntity?: MergedEntityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

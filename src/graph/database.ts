@@ -1,5 +1,6 @@
 // The one place that opens and closes Neo4j sessions: managed transactions only, rows returned as plain objects.
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { translateDriverError } from "./errors";
 import { toNeo4jParams, toPlain } from "./values";
 
 export interface ConnectionOptions {
@@ -7,7 +8,10 @@ export interface ConnectionOptions {
   user: string;
   password: string;
   database?: string;
+  /** Every transaction is stopped in Neo4j after this long. */
   txTimeoutMs: number;
+  /** How long managed transactions retry transient failures (a restarting database) before giving up. */
+  retryMs?: number;
 }
 
 export type Params = Record<string, unknown>;
@@ -34,9 +38,10 @@ export class Database {
     const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: false,
       maxConnectionPoolSize: 100,
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
-      maxTransactionRetryTime: 5_000,
+      // When Neo4j is down, requests fail within seconds with a clear error instead of hanging.
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
+      maxTransactionRetryTime: options.retryMs ?? 3_000,
       userAgent: "who-said-what-graph/0.1",
     });
     return new Database(driver, options, new QueryCounter());
@@ -82,7 +87,11 @@ export class Database {
   }
 
   async verifyConnectivity(): Promise<void> {
-    await this.driver.verifyConnectivity({ database: this.options.database });
+    try {
+      await this.driver.verifyConnectivity({ database: this.options.database });
+    } catch (error) {
+      throw translateDriverError(error, this.options.txTimeoutMs);
+    }
   }
 
   close(): Promise<void> {
@@ -98,6 +107,8 @@ export class Database {
     const txWork = (tx: ManagedTransaction) => work(this.wrap(tx));
     try {
       return mode === "READ" ? await session.executeRead(txWork, config) : await session.executeWrite(txWork, config);
+    } catch (error) {
+      throw translateDriverError(error, this.options.txTimeoutMs);
     } finally {
       await session.close();
     }

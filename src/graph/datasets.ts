@@ -170,7 +170,7 @@ export async function linkEntities(tx: Transaction, type: RelationshipType, sour
 export async function removeStatementsDroppedFromSource(tx: Transaction, sourceId: string, keep: string[]): Promise<void> {
   await tx.run(
     `MATCH (s:Statement)-[r:REPORTED_IN]->(:Source {id: $sourceId})
-     WHERE NOT s.id IN $keep
+     WHERE NOT s.id IN $keep AND coalesce(r.source, '') <> 'curator'
      DELETE r
      WITH DISTINCT s
      WHERE NOT (s)-[:REPORTED_IN]->()

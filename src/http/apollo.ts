@@ -9,7 +9,10 @@ export function createApollo(plugins: ApolloServerPlugin<GraphQLContext>[] = [])
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    // Apollo's own landing page loads from a CDN and shows nothing offline.
+    // On by default in Apollo Server 5; spelled out because CORS (server.ts) relies on it: a request a browser could
+    // send cross-site without a preflight (a GET, a form-like POST) is refused unless it names a GraphQL-only header.
+    csrfPrevention: true,
+    // Apollo's own landing page loads from a CDN and shows nothing offline; our IDE is served by static.ts instead.
     plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
   });
 }

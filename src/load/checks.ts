@@ -1,5 +1,6 @@
 // Checks a parsed dataset against itself and its source text: unique ids, references, dates and provenance spans.
 import type { Dataset } from "./dataset";
+import { precisionProblem } from "../graph/dates";
 
 export interface Reference {
   /** Where the reference sits, for error messages: "statements[2] (statement:x).speaker". */
@@ -14,14 +15,6 @@ export interface CheckResult {
 }
 
 const linkId = (value: string | { id: string } | undefined) => (typeof value === "string" ? value : value?.id);
-
-/** A MONTH or YEAR date is written as the first day of its period, so that ranges and sorting stay simple. */
-function checkPrecision(date: string | undefined, precision: string | undefined): string | undefined {
-  if (!date) return undefined;
-  if (precision === "MONTH" && !date.endsWith("-01")) return `${date} has MONTH precision and must be the first day of the month (${date.slice(0, 8)}01)`;
-  if (precision === "YEAR" && !date.endsWith("-01-01")) return `${date} has YEAR precision and must be January 1st (${date.slice(0, 5)}01-01)`;
-  return undefined;
-}
 
 function locate(list: string, index: number, id?: string) {
   return `${list}[${index}]${id ? ` (${id})` : ""}`;
@@ -57,8 +50,8 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
     ref(`${where}.venue`, linkId(e.venue));
     ref(`${where}.follows`, linkId(e.follows));
     e.participants.forEach((p, j) => ref(`${where}.participants[${j}]`, p.id));
-    const precisionProblem = checkPrecision(e.date, e.datePrecision);
-    if (precisionProblem) problems.push(`${where}.date: ${precisionProblem}`);
+    const dateProblem = precisionProblem(e.date, e.datePrecision);
+    if (dateProblem) problems.push(`${where}.date: ${dateProblem}`);
     if (e.date && !e.datePrecision) problems.push(`${where}.datePrecision: required when date is given (DAY, MONTH or YEAR)`);
     if (e.startsAt && e.date && !e.startsAt.startsWith(e.date)) {
       problems.push(`${where}.startsAt: ${e.startsAt} is not on the event's date ${e.date}`);
@@ -84,8 +77,8 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
       problems.push(`${where}.saidOn: ${s.saidOn} is after the source was published (${published})`);
     }
     if (s.datePrecision && !s.saidOn) problems.push(`${where}.datePrecision: given without saidOn`);
-    const precisionProblem = checkPrecision(s.saidOn, s.datePrecision);
-    if (precisionProblem) problems.push(`${where}.saidOn: ${precisionProblem}`);
+    const dateProblem = precisionProblem(s.saidOn, s.datePrecision);
+    if (dateProblem) problems.push(`${where}.saidOn: ${dateProblem}`);
     s.evidence.forEach((span, j) => {
       const at = `${where}.evidence[${j}]`;
       if (span.end <= span.start) {

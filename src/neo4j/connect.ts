@@ -19,7 +19,6 @@ export async function resolveNeo4j(config: Config, log: (line: string) => void):
   }
   const running = await startEmbeddedNeo4j({
     ...config.embedded,
-    txTimeoutMs: config.txTimeoutMs,
     launcherDir: path.join(projectRoot, "neo4j"),
     log,
   });

@@ -13,7 +13,8 @@ export interface EmbeddedOptions {
   boltPort: number;
   heapMb: number;
   pageCacheMb: number;
-  txTimeoutMs: number;
+  /** Memory all transactions together may use; one dataset file is one transaction. */
+  txMemoryMb: number;
   launcherDir: string;
   log: (line: string) => void;
   startTimeoutMs?: number;
@@ -138,7 +139,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
     `--home=${options.dataDir}`,
     `--port=${port}`,
     `--pagecache-mb=${options.pageCacheMb}`,
-    `--tx-timeout-s=${Math.ceil(options.txTimeoutMs / 1000)}`,
+    `--tx-memory-mb=${options.txMemoryMb}`,
   ];
   const started = Date.now();
   const child = spawn(build.javaBin, args, {

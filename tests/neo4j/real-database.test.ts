@@ -29,7 +29,7 @@ describe("the project's own Neo4j", () => {
       boltPort: 0,
       heapMb: 256,
       pageCacheMb: 16,
-      txTimeoutMs: 10_000,
+      txMemoryMb: 128,
       launcherDir: path.join(projectRoot, "neo4j"),
       log: () => {},
     });

@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
     boltPort: 0,
     heapMb: 768,
     pageCacheMb: 128,
-    txTimeoutMs: 120_000,
+    txMemoryMb: 512,
     launcherDir: path.join(projectRoot, "neo4j"),
     log: (line) => process.stderr.write(`[neo4j] ${line}\n`),
   });

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -47,7 +46,6 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.parseLong(opts.getOrDefault("pagecache-mb", "256"))))
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(Long.parseLong(opts.getOrDefault("tx-memory-mb", "512"))))
-                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(Long.parseLong(opts.getOrDefault("tx-timeout-s", "0"))))
                     .build();
         } catch (Throwable e) {
             fail(describe(e));

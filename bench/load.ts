@@ -1,0 +1,143 @@
+// npm run bench:load -- <dir>: loads every dataset file of a folder (sorted) into the configured Neo4j and reports speed.
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigError, loadConfig, type Config } from "../src/config";
+import { Database } from "../src/graph/database";
+import { applySchema } from "../src/graph/schema";
+import { DatasetError } from "../src/load/dataset";
+import { datasetFilesIn } from "../src/load/files";
+import { loadDatasetFile } from "../src/load/loader";
+import { resolveNeo4j } from "../src/neo4j/connect";
+import { PrerequisiteError } from "../src/neo4j/prerequisites";
+
+/** One file is one transaction; a large one must not be cut off by the server's default timeout (as in seed.ts). */
+const LOAD_TX_TIMEOUT_MS = 600_000;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rate = (statements: number, ms: number) => Math.round(statements / Math.max(ms / 1000, 0.001));
+
+function statementsIn(file: string): number {
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as { statements?: unknown };
+  return Array.isArray(raw.statements) ? raw.statements.length : 0;
+}
+
+/** A one-line progress bar on stderr, redrawn in place on a terminal and printed once per file otherwise. */
+class Progress {
+  private done = 0;
+  private current = "";
+  private readonly started = Date.now();
+  private readonly timer?: NodeJS.Timeout;
+
+  constructor(private readonly total: number) {
+    if (process.stderr.isTTY) this.timer = setInterval(() => this.draw(), 250);
+  }
+
+  loading(file: string): void {
+    this.current = path.basename(file);
+    this.draw();
+  }
+
+  loaded(statements: number): void {
+    this.done += statements;
+    if (process.stderr.isTTY) this.draw();
+    else process.stderr.write(`${this.line()}\n`);
+  }
+
+  finish(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (process.stderr.isTTY) process.stderr.write("\n");
+  }
+
+  private draw(): void {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${this.line()}`);
+  }
+
+  private line(): string {
+    const width = 30;
+    const share = this.total ? this.done / this.total : 1;
+    const filled = Math.round(share * width);
+    const elapsed = Date.now() - this.started;
+    return (
+      `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total} statements ` +
+      `${(share * 100).toFixed(0)}%  ${rate(this.done, elapsed)} st/s  ${seconds(elapsed)}  ${this.current}`
+    );
+  }
+}
+
+function describeDatabase(config: Config): string {
+  if (config.remote) return `${config.remote.uri} (NEO4J_URI)`;
+  const e = config.embedded;
+  return `embedded Neo4j in ${e.dataDir}, heap ${e.heapMb} MB, page cache ${e.pageCacheMb} MB`;
+}
+
+async function loadAll(db: Database, files: string[]): Promise<{ file: string; statements: number; ms: number }[]> {
+  const total = files.reduce((sum, f) => sum + statementsIn(f), 0);
+  const progress = new Progress(total);
+  const results: { file: string; statements: number; ms: number }[] = [];
+  try {
+    for (const file of files) {
+      progress.loading(file);
+      const result = await loadDatasetFile(db, file);
+      progress.loaded(result.counts.statements);
+      results.push({ file, statements: result.counts.statements, ms: result.ms });
+    }
+  } finally {
+    progress.finish();
+  }
+  return results;
+}
+
+function report(results: { file: string; statements: number; ms: number }[], loadMs: number, totalMs: number): void {
+  const width = Math.max(...results.map((r) => path.basename(r.file).length));
+  for (const r of results) {
+    const name = path.basename(r.file).padEnd(width);
+    console.log(`  ${name}  ${String(r.statements).padStart(7)} statements  ${seconds(r.ms).padStart(7)}  ${String(rate(r.statements, r.ms)).padStart(6)} st/s`);
+  }
+  const statements = results.reduce((sum, r) => sum + r.statements, 0);
+  console.log(
+    `Loaded ${statements} statements from ${results.length} files in ${seconds(loadMs)}: ${rate(statements, loadMs)} statements/s ` +
+      `(${seconds(totalMs)} with Neo4j start-up and schema).`,
+  );
+}
+
+async function main(): Promise<number> {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("Usage: npm run bench:load -- <folder of dataset .json files>");
+    return 1;
+  }
+  const files = datasetFilesIn(path.resolve(dir));
+  if (files.length === 0) {
+    console.error(`No dataset to load: ${path.resolve(dir)} holds no .json file.`);
+    return 1;
+  }
+  const started = Date.now();
+  const config = loadConfig();
+  console.log(`Loading ${files.length} files into ${describeDatabase(config)}.`);
+  const neo4j = await resolveNeo4j(config, (line) => console.log(line));
+  const db = Database.connect({ ...neo4j, txTimeoutMs: Math.max(config.txTimeoutMs, LOAD_TX_TIMEOUT_MS) });
+  try {
+    await applySchema(db);
+    const loadStarted = Date.now();
+    const results = await loadAll(db, files);
+    report(results, Date.now() - loadStarted, Date.now() - started);
+    return 0;
+  } catch (e) {
+    if (e instanceof DatasetError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await db.close();
+    await neo4j.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof ConfigError || e instanceof PrerequisiteError ? `Cannot load: ${e.message}` : e);
+    process.exit(1);
+  },
+);

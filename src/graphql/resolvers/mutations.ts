@@ -1,0 +1,175 @@
+// Curator mutations: write access first, then the input's format (the dataset format's own rules, so a mutation
+// accepts what a dataset would), then the data layer, which checks against the graph and writes in one transaction.
+import { GraphQLError } from "graphql";
+import type { z } from "zod";
+import type { MutationResolvers } from "../../generated/graphql";
+import {
+  MutationError,
+  createEntity,
+  createSource,
+  deleteEntity,
+  deleteSource,
+  deleteStatement,
+  recordStatement,
+  updateEntity,
+  updateSource,
+  updateStatement,
+  type EntityChanges,
+  type EntityLabel,
+  type SourceChanges,
+  type StatementChanges,
+} from "../../graph/mutations";
+import { DatasetError, datasetSchema } from "../../load/dataset";
+import { loadDataset } from "../../load/loader";
+import type { GraphQLContext } from "../context";
+import { badInput } from "../errors";
+
+/** The dataset format's rules for single fields (ids, ISO codes, venue kinds, times). */
+const FORMAT = {
+  Person: datasetSchema.shape.people.unwrap().element.shape,
+  State: datasetSchema.shape.states.unwrap().element.shape,
+  Organization: datasetSchema.shape.organizations.unwrap().element.shape,
+  Venue: datasetSchema.shape.venues.unwrap().element.shape,
+  Event: datasetSchema.shape.events.unwrap().element.shape,
+  Source: datasetSchema.shape.source.shape,
+  Statement: datasetSchema.shape.statements.unwrap().element.shape,
+};
+
+/** Fields an update may leave out but not clear. */
+const REQUIRED: Record<EntityLabel | "Source" | "Statement", string[]> = {
+  Person: ["name"],
+  State: ["name", "isoCode"],
+  Organization: ["name"],
+  Venue: ["name", "kind"],
+  Event: ["name"],
+  Source: ["title", "publishedOn", "text"],
+  Statement: ["speaker", "text", "kind", "evidence"],
+};
+
+function unauthenticated(ctx: GraphQLContext): GraphQLError {
+  return new GraphQLError(`Mutations need a token: ${ctx.auth.reason ?? 'send the header "Authorization: Bearer <API_TOKEN>"'}`, {
+    extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", "Bearer"]]) } },
+  });
+}
+
+/** Runs a mutation for a request that may write, turning refusals of the data layer and the loader into GraphQL errors. */
+async function write<T>(ctx: GraphQLContext, run: () => Promise<T>): Promise<T> {
+  if (!ctx.auth.canWrite) throw unauthenticated(ctx);
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof MutationError) {
+      throw new GraphQLError(e.message, {
+        extensions: { code: e.code, field: e.field, ...(e.id ? { id: e.id } : {}) },
+      });
+    }
+    if (e instanceof DatasetError) throw datasetRefused(e);
+    throw e;
+  }
+}
+
+function datasetRefused(e: DatasetError): GraphQLError {
+  const shown = e.problems.slice(0, 3).join("; ");
+  const more = e.problems.length > 3 ? ` (and ${e.problems.length - 3} more, see extensions.problems)` : "";
+  return new GraphQLError(`${e.file}: dataset refused, nothing was written: ${shown}${more}`, {
+    extensions: { code: "BAD_USER_INPUT", field: "dataset", problems: e.problems },
+  });
+}
+
+function checked<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw badInput(`${field}: ${result.error.issues[0]?.message ?? "is invalid"}`, field);
+  return result.data;
+}
+
+function nonEmpty(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw badInput(`${field}: must not be empty`, field);
+  return trimmed;
+}
+
+function refuseNulls(kind: keyof typeof REQUIRED, input: object): void {
+  for (const field of REQUIRED[kind]) {
+    if ((input as Record<string, unknown>)[field] === null) {
+      throw badInput(`input.${field}: cannot be cleared; leave it out to keep it as it is`, `input.${field}`);
+    }
+  }
+}
+
+/** Names trimmed and non-empty, id, ISO code and venue kind in the dataset format. */
+function entityInput(label: EntityLabel, input: EntityChanges, updating: boolean): EntityChanges {
+  if (updating) refuseNulls(label, input);
+  const out: EntityChanges = { ...input };
+  if (input.id != null) out.id = checked(FORMAT[label].id, input.id, "input.id");
+  if (input.name != null) out.name = nonEmpty(input.name, "input.name");
+  if (input.aliases != null) out.aliases = input.aliases.map((a, i) => nonEmpty(a, `input.aliases[${i}]`));
+  if (input.isoCode != null) out.isoCode = checked(FORMAT.State.isoCode, input.isoCode, "input.isoCode");
+  if (input.kind != null) out.kind = checked(FORMAT.Venue.kind, input.kind, "input.kind");
+  return out;
+}
+
+function sourceInput(input: SourceChanges, updating: boolean): SourceChanges {
+  if (updating) refuseNulls("Source", input);
+  const out: SourceChanges = { ...input };
+  if (input.id != null) out.id = checked(FORMAT.Source.id, input.id, "input.id");
+  if (input.title != null) out.title = nonEmpty(input.title, "input.title");
+  if (input.text != null && input.text.length === 0) throw badInput("input.text: must not be empty", "input.text");
+  return out;
+}
+
+function statementInput(input: StatementChanges, updating: boolean): StatementChanges {
+  if (updating) refuseNulls("Statement", input);
+  const out: StatementChanges = { ...input };
+  if (input.id != null) out.id = checked(FORMAT.Statement.id, input.id, "input.id");
+  if (input.text != null) out.text = nonEmpty(input.text, "input.text");
+  if (input.time != null) out.time = checked(FORMAT.Statement.time, input.time, "input.time");
+  return out;
+}
+
+function entityMutations<L extends EntityLabel>(label: L) {
+  return {
+    create: (ctx: GraphQLContext, input: EntityChanges) => write(ctx, () => createEntity(ctx.db, label, entityInput(label, input, false))),
+    update: (ctx: GraphQLContext, id: string, input: EntityChanges) =>
+      write(ctx, () => updateEntity(ctx.db, label, id, entityInput(label, input, true))),
+    delete: (ctx: GraphQLContext, id: string) => write(ctx, async () => (await deleteEntity(ctx.db, label, id), { id, deleted: true })),
+  };
+}
+
+const person = entityMutations("Person");
+const state = entityMutations("State");
+const organization = entityMutations("Organization");
+const venue = entityMutations("Venue");
+const event = entityMutations("Event");
+
+export const mutationResolvers: MutationResolvers = {
+  createPerson: (_p, { input }, ctx) => person.create(ctx, input),
+  updatePerson: (_p, { id, input }, ctx) => person.update(ctx, id, input),
+  deletePerson: (_p, { id }, ctx) => person.delete(ctx, id),
+  createState: (_p, { input }, ctx) => state.create(ctx, input),
+  updateState: (_p, { id, input }, ctx) => state.update(ctx, id, input),
+  deleteState: (_p, { id }, ctx) => state.delete(ctx, id),
+  createOrganization: (_p, { input }, ctx) => organization.create(ctx, input),
+  updateOrganization: (_p, { id, input }, ctx) => organization.update(ctx, id, input),
+  deleteOrganization: (_p, { id }, ctx) => organization.delete(ctx, id),
+  createVenue: (_p, { input }, ctx) => venue.create(ctx, input),
+  updateVenue: (_p, { id, input }, ctx) => venue.update(ctx, id, input),
+  deleteVenue: (_p, { id }, ctx) => venue.delete(ctx, id),
+  createEvent: (_p, { input }, ctx) => event.create(ctx, input),
+  updateEvent: (_p, { id, input }, ctx) => event.update(ctx, id, input),
+  deleteEvent: (_p, { id }, ctx) => event.delete(ctx, id),
+
+  createSource: (_p, { input }, ctx) => write(ctx, () => createSource(ctx.db, sourceInput(input, false))),
+  updateSource: (_p, { id, input }, ctx) => write(ctx, () => updateSource(ctx.db, id, sourceInput(input, true))),
+  deleteSource: (_p, { id }, ctx) => write(ctx, async () => (await deleteSource(ctx.db, id), { id, deleted: true })),
+
+  recordStatement: (_p, { input }, ctx) => write(ctx, () => recordStatement(ctx.db, statementInput(input, false))),
+  updateStatement: (_p, { id, input }, ctx) => write(ctx, () => updateStatement(ctx.db, id, statementInput(input, true))),
+  deleteStatement: (_p, { id }, ctx) => write(ctx, async () => (await deleteStatement(ctx.db, id), { id, deleted: true })),
+
+  importDataset: (_p, { dataset }, ctx) =>
+    write(ctx, async () => {
+      // Exactly what `npm run seed` does with a file; a text file next to it cannot be referred to from here.
+      const result = await loadDataset(ctx.db, dataset, { file: "importDataset" });
+      return { sourceId: result.sourceId, ...result.counts, mergedInto: result.mergedInto };
+    }),
+};

@@ -1,0 +1,109 @@
+// The GraphQL IDE in headless Chromium: served at /graphql, offline, with the examples, docs and autocompletion.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { HttpServer } from "../../src/http/server";
+import { connectTestDatabase } from "../support/database";
+import { launchChromium, record, screenshot, startSeededServer } from "./browser";
+
+const db = connectTestDatabase();
+let server: HttpServer;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await startSeededServer(db);
+  origin = new URL(server.url).origin;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+});
+afterEach(async () => {
+  await context.close();
+});
+
+async function openIde(): Promise<{ page: Page; seen: ReturnType<typeof record> }> {
+  const page = await context.newPage();
+  const seen = record(page);
+  await page.goto(server.url);
+  await page.locator(".graphiql-container").waitFor();
+  return { page, seen };
+}
+
+const result = (page: Page, text: string) => page.locator(".result-window", { hasText: text }).waitFor();
+
+describe("the GraphQL IDE at /graphql", () => {
+  it("loads everything from this server and runs the Zelenskyy example with the run button", async () => {
+    const { page, seen } = await openIde();
+    // A first visit opens one tab per example query, the first one active with its variables filled in.
+    await page.locator(".graphiql-tab-active", { hasText: "WhatZelenskyySaid" }).waitFor();
+    for (const title of ["EverythingAtAVenue", "StatementsAboutAnEvent", "Search", "Path", "Timeline"]) {
+      await page.locator(".graphiql-tab", { hasText: title }).waitFor();
+    }
+    await page.locator(".graphiql-editor-tool .graphiql-editor", { hasText: "person:volodymyr-zelenskyy" }).waitFor();
+
+    await page.locator(".graphiql-execute-button").click();
+    await result(page, '"name": "Volodymyr Zelenskyy"');
+    await result(page, '"totalCount": 4');
+    await screenshot(page, "ide", { docs: true });
+
+    expect(seen.requests.length).toBeGreaterThan(3);
+    expect(seen.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  });
+
+  it("opens an example from the Examples pane and runs it with Ctrl-Enter", async () => {
+    const { page } = await openIde();
+    await page.getByRole("button", { name: "Show Examples" }).click();
+    await page.getByRole("button", { name: "Full-text search: ceasefire" }).click();
+    await page.locator(".graphiql-tab-active", { hasText: "Search" }).waitFor();
+    // GraphiQL parses the editor 100 ms after it changes; a Ctrl-Enter before that, quicker than a person's, would
+    // run the previous tab's operation. It records the parsed operation's name in localStorage.
+    await page.waitForFunction(() => (globalThis as any).localStorage.getItem("graphiql:operationName") === "Search");
+
+    await page.locator(".graphiql-query-editor .CodeMirror").click();
+    await page.keyboard.press("Control+Enter");
+    await result(page, "unconditional <mark>ceasefire</mark>");
+  });
+
+  it("offers the headers pane with the bearer token for mutations", async () => {
+    const { page } = await openIde();
+    await page.getByRole("button", { name: "Show Examples" }).click();
+    await page.getByRole("button", { name: /Mutation: add a person/ }).click();
+    await page.locator(".graphiql-tab-active", { hasText: "AddPerson" }).waitFor();
+    await page.locator(".graphiql-editor-tools button", { hasText: "Headers" }).click();
+    await page.locator(".graphiql-editor-tool .graphiql-editor:visible", { hasText: '"Authorization": "Bearer <API_TOKEN>"' }).waitFor();
+  });
+
+  it("keeps the user's tabs on a later visit instead of opening the examples again", async () => {
+    const { page } = await openIde();
+    await page.locator(".graphiql-tab", { hasText: "Timeline" }).waitFor();
+    await page.locator(".graphiql-tab-add").click();
+    // GraphiQL stores its tabs in localStorage half a second after a change.
+    await page.waitForFunction(() => JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "{}").tabs?.length === 7);
+    await page.reload();
+    await page.locator(".graphiql-tab-active", { hasText: "<untitled>" }).waitFor();
+    expect(await page.locator(".graphiql-tab").count()).toBe(7);
+    await page.locator(".graphiql-tab-button", { hasText: "WhatZelenskyySaid" }).click();
+    await page.locator(".graphiql-editor-tool .graphiql-editor", { hasText: "person:volodymyr-zelenskyy" }).waitFor();
+  });
+
+  it("documents the schema and autocompletes from it", async () => {
+    const { page } = await openIde();
+    await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
+    await page.locator(".graphiql-doc-explorer", { hasText: "Query" }).waitFor();
+    await page.locator(".graphiql-doc-explorer a", { hasText: "Query" }).first().click();
+    await page.locator(".graphiql-doc-explorer", { hasText: "The shortest connection between two entities" }).waitFor();
+
+    await page.locator(".graphiql-tab-add").click();
+    await page.locator(".graphiql-query-editor .CodeMirror").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("{ timel");
+    await page.locator(".CodeMirror-hints li", { hasText: "timeline" }).waitFor();
+  });
+});

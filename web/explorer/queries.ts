@@ -1,0 +1,126 @@
+// The explorer's GraphQL operations. `npm run codegen` turns each into a typed document in web/generated/, so a
+// schema change that breaks one of them fails the type-check.
+import { graphql } from "../generated";
+
+/** What the search box suggests: entities by name or alias (word prefixes), and statements by full text. */
+export const FindDocument = graphql(`
+  query Find($text: String!) {
+    people(filter: { name: $text }, first: 5) { nodes { id name description } }
+    states(filter: { name: $text }, first: 5) { nodes { id name description } }
+    organizations(filter: { name: $text }, first: 5) { nodes { id name description } }
+    venues(filter: { name: $text }, first: 5) { nodes { id name kind } }
+    events(filter: { name: $text }, first: 5) { nodes { id name date } }
+    search(query: $text, first: 8) {
+      snippet
+      node { __typename id ... on Statement { speaker { name } } }
+    }
+  }
+`);
+
+graphql(`
+  fragment EntityRef on Node {
+    __typename
+    id
+    ... on Speaker { name }
+    ... on Venue { name }
+    ... on Event { name }
+    ... on Statement { text }
+    ... on Source { title }
+  }
+`);
+
+graphql(`
+  fragment StatementLinks on Statement {
+    id
+    text
+    kind
+    saidOn
+    datePrecision
+    speaker { __typename id name }
+    venue { id name }
+    event { id name }
+    mentions { ...EntityRef }
+  }
+`);
+
+graphql(`
+  fragment StatementPage on StatementConnection {
+    totalCount
+    nodes { ...StatementLinks }
+  }
+`);
+
+/** A node with everything it links to: what the graph adds when the node is expanded, and what the panel shows. */
+export const NeighbourhoodDocument = graphql(`
+  query Neighbourhood($id: ID!, $first: Int!) {
+    node(id: $id) {
+      ...EntityRef
+      ... on Person {
+        description
+        offices { title state { id name } }
+        organizations { id name }
+        events { role event { id name } }
+        statements(first: $first) { ...StatementPage }
+        mentionedIn(first: $first) { ...StatementPage }
+      }
+      ... on State {
+        description
+        isoCode
+        officeHolders { title person { id name } }
+        organizations { id name }
+        events { role event { id name } }
+        statements(first: $first) { ...StatementPage }
+        mentionedIn(first: $first) { ...StatementPage }
+      }
+      ... on Organization {
+        description
+        state { id name }
+        members { __typename id name }
+        memberOf { id name }
+        events { role event { id name } }
+        statements(first: $first) { ...StatementPage }
+        mentionedIn(first: $first) { ...StatementPage }
+      }
+      ... on Venue {
+        description
+        venueKind: kind
+        locatedIn { id name }
+        contains { id name }
+        state { id name }
+        heldHere: events { id name }
+        statements(first: $first) { ...StatementPage }
+        mentionedIn(first: $first) { ...StatementPage }
+      }
+      ... on Event {
+        description
+        date
+        datePrecision
+        startsAt
+        venue { id name }
+        participants { role participant { __typename id name } }
+        follows { id name }
+        followedBy { id name }
+        statements(first: $first) { ...StatementPage }
+        mentionedIn(first: $first) { ...StatementPage }
+      }
+      ... on Statement {
+        ...StatementLinks
+        time
+        channel
+        recurring
+        evidence { excerpt source { id title publishedOn publisher dateline } }
+      }
+    }
+  }
+`);
+
+/** What an entity said, was mentioned in and took part in, by date. */
+export const TimelineDocument = graphql(`
+  query Timeline($entity: ID!) {
+    timeline(entity: $entity, first: 100) {
+      __typename
+      ... on Statement { id text saidOn datePrecision speaker { name } }
+      ... on Event { id name date datePrecision }
+    }
+  }
+`);
