@@ -29,13 +29,33 @@ export interface Config {
   seedDir: string;
   /** Every Neo4j transaction is cut off after this long. */
   txTimeoutMs: number;
-  logLevel: "silent" | "info" | "debug";
+  logLevel: "silent" | "error" | "info" | "debug";
   /** Mutations need "Authorization: Bearer <apiToken>"; without a configured token they are refused. */
   apiToken?: string;
   /** Serve the GraphQL IDE at /graphql to browsers (GET with Accept: text/html). */
   ideEnabled: boolean;
   /** Origins whose pages may call /graphql from a browser (CORS); empty means same-origin only. */
   corsOrigins: string[];
+  /** NODE_ENV=production: no IDE or introspection unless enabled, no stack traces, JSON logs. */
+  production: boolean;
+  introspection: boolean;
+  limits: QueryLimits;
+  /** Requests per minute per client address; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** How long managed transactions retry transient failures (a restarting database). */
+  retryMs: number;
+}
+
+/** Limits that keep one request from taking the server or the database down. */
+export interface QueryLimits {
+  maxDepth: number;
+  /** Estimated cost: every field counts 1, and list sizes multiply (a `first` argument, or 5 for other lists). */
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +122,7 @@ function origins(env: Env, name: string): string[] {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === "production";
   const uri = env.NEO4J_URI?.trim();
   let remote: RemoteNeo4jConfig | undefined;
   if (uri) {
@@ -132,9 +153,21 @@ export function loadConfig(env: Env = process.env): Config {
     seedWhenEmpty: boolean(env, "SEED_WHEN_EMPTY", true),
     seedDir: path.resolve(projectRoot, env.SEED_DIR?.trim() || "seed"),
     txTimeoutMs: integer(env, "NEO4J_TX_TIMEOUT_MS", 15000, 100, 3_600_000),
-    logLevel: oneOf(env, "LOG_LEVEL", ["silent", "info", "debug"] as const, "info"),
+    logLevel: oneOf(env, "LOG_LEVEL", ["silent", "error", "info", "debug"] as const, "info"),
     apiToken: apiToken(env),
-    ideEnabled: boolean(env, "IDE_ENABLED", true),
+    ideEnabled: boolean(env, "IDE_ENABLED", !production),
     corsOrigins: origins(env, "CORS_ORIGINS"),
+    production,
+    introspection: boolean(env, "INTROSPECTION", !production),
+    limits: {
+      maxDepth: integer(env, "MAX_DEPTH", 12, 2, 100),
+      maxCost: integer(env, "MAX_COST", 20000, 10, 10_000_000),
+      maxAliases: integer(env, "MAX_ALIASES", 30, 1, 1000),
+      maxTokens: integer(env, "MAX_TOKENS", 5000, 50, 1_000_000),
+      maxDirectives: integer(env, "MAX_DIRECTIVES", 20, 1, 1000),
+      maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_048_576, 1024, 104_857_600),
+    },
+    rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000),
+    retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
   };
 }

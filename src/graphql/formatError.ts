@@ -1,12 +1,12 @@
-// What clients see of an error: a code they can branch on and a message that says what went wrong. Internal
-// details (stack traces, driver messages of unexpected errors) stay in the server's log.
+// What clients see of an error: a code they can branch on and a message that says what went wrong. Stack traces,
+// and in production the messages of unexpected errors, stay in the server's log.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DatabaseUnavailableError, QueryTimeoutError, TransactionTooLargeError } from "../graph/errors";
 
 export interface FormatErrorOptions {
-  /** Include stack traces (development only). */
-  exposeStacks: boolean;
+  /** Show the message of unexpected errors (development only); in production they read "Internal server error". */
+  exposeDetails: boolean;
   log: (error: unknown) => void;
 }
 
@@ -26,15 +26,7 @@ export function createFormatError(options: FormatErrorOptions) {
     const code = formatted.extensions?.code;
     if (code === "INTERNAL_SERVER_ERROR" || (!code && !(original instanceof GraphQLError))) {
       options.log(original);
-      return {
-        ...base,
-        message: options.exposeStacks ? formatted.message : "Internal server error",
-        extensions: { code: "INTERNAL_SERVER_ERROR", ...(options.exposeStacks ? { stacktrace: formatted.extensions?.stacktrace } : {}) },
-      };
-    }
-    if (!options.exposeStacks && formatted.extensions?.stacktrace) {
-      const { stacktrace: _hidden, ...extensions } = formatted.extensions;
-      return { ...formatted, extensions };
+      return { ...base, message: options.exposeDetails ? formatted.message : "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
     return formatted;
   };

@@ -1,18 +1,47 @@
-// The Apollo Server instance: schema, resolvers and plugins; shared by the HTTP server and by tests (executeOperation).
+// The Apollo Server instance: schema, resolvers, limits, error formatting and plugins; shared by the HTTP server
+// and by tests (executeOperation).
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { loadConfig, type QueryLimits } from "../config";
+import type { GraphQLContext } from "../graphql/context";
+import { createFormatError } from "../graphql/formatError";
 import { resolvers } from "../graphql/resolvers/index";
 import { loadTypeDefs } from "../graphql/schema";
-import type { GraphQLContext } from "../graphql/context";
+import { queryLimits } from "./limits";
 
-export function createApollo(plugins: ApolloServerPlugin<GraphQLContext>[] = []): ApolloServer<GraphQLContext> {
+export interface ApolloSettings {
+  limits: QueryLimits;
+  introspection: boolean;
+  production: boolean;
+  /** Where unexpected errors are logged (their details never reach clients in production). */
+  logError: (error: unknown) => void;
+}
+
+export const defaultApolloSettings = (): ApolloSettings => {
+  const config = loadConfig({});
+  return { limits: config.limits, introspection: true, production: false, logError: (e) => console.error(e) };
+};
+
+export function createApollo(
+  plugins: ApolloServerPlugin<GraphQLContext>[] = [],
+  settings: ApolloSettings = defaultApolloSettings(),
+): ApolloServer<GraphQLContext> {
+  const limits = queryLimits(settings.limits, settings.production);
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
+    introspection: settings.introspection,
     // On by default in Apollo Server 5; spelled out because CORS (server.ts) relies on it: a request a browser could
     // send cross-site without a preflight (a GET, a form-like POST) is refused unless it names a GraphQL-only header.
     csrfPrevention: true,
+    // One operation per request: a batch would multiply every limit below.
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // Stack traces go to the log, never to clients; outside production, unexpected errors keep their message.
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError({ exposeDetails: !settings.production, log: settings.logError }),
     // Apollo's own landing page loads from a CDN and shows nothing offline; our IDE is served by static.ts instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...plugins],
   });
 }

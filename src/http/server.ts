@@ -8,9 +8,11 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Database } from "../graph/database";
 import { createContext } from "../graphql/context";
-import { createApollo } from "./apollo";
+import { createLogger, type Logger } from "../logging";
+import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
 import { authenticate } from "./auth";
 import { healthRouter, type Readiness } from "./health";
+import { bodyErrors, rateLimiter, requestLog, type RequestLocals } from "./requests";
 import { browserRouter } from "./static";
 
 export interface HttpServer {
@@ -29,6 +31,13 @@ export interface HttpOptions {
   ideEnabled?: boolean;
   /** Origins whose pages may call /graphql (CORS); none by default: same-origin only. */
   corsOrigins?: readonly string[];
+  /** Limits, introspection and production mode; defaults to the development defaults of src/config.ts. */
+  apollo?: ApolloSettings;
+  /** Requests per minute per client address; 0 or unset: no limit. */
+  rateLimitPerMinute?: number;
+  logger?: Logger;
+  /** How long shutdown waits for requests in flight. */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -48,18 +57,32 @@ function graphqlCors(origins: readonly string[]) {
 export async function startHttpServer(options: HttpOptions): Promise<HttpServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = createApollo([ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const settings = options.apollo ?? { ...defaultApolloSettings(), logError: (e: unknown) => options.logger?.error({ err: e }, "unexpected error") };
+  const logger = options.logger ?? createLogger({ level: "silent", json: true });
+  const apollo = createApollo(
+    [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 })],
+    settings,
+  );
   await apollo.start();
 
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
   app.use(browserRouter({ ideEnabled: options.ideEnabled ?? true }));
   if (options.corsOrigins?.length) app.use("/graphql", graphqlCors(options.corsOrigins));
+  app.use("/graphql", requestLog(logger, settings.production ? "info" : "debug"));
+  if (options.rateLimitPerMinute) app.use("/graphql", rateLimiter(options.rateLimitPerMinute));
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(options.db, authenticate(req.headers, options.apiToken)) }),
+    express.json({ limit: settings.limits.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const context = createContext(options.db, authenticate(req.headers, options.apiToken));
+        (res.locals as RequestLocals).context = context;
+        return context;
+      },
+    }),
   );
+  app.use(bodyErrors(logger, settings.limits.maxBodyBytes));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

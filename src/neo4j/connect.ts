@@ -1,7 +1,8 @@
-// Decides where the database is: NEO4J_URI when set, otherwise the project's own embedded Neo4j.
+// Decides where the database is: NEO4J_URI when set, otherwise the project's own embedded Neo4j, which is restarted
+// (same folder, same port) if it dies while the server runs.
 import path from "node:path";
 import { projectRoot, type Config } from "../config";
-import { startEmbeddedNeo4j } from "./embedded";
+import { startEmbeddedNeo4j, type RunningNeo4j } from "./embedded";
 
 export interface Neo4jTarget {
   uri: string;
@@ -13,20 +14,51 @@ export interface Neo4jTarget {
   stop(): Promise<void>;
 }
 
-export async function resolveNeo4j(config: Config, log: (line: string) => void): Promise<Neo4jTarget> {
+export interface ResolveOptions {
+  log: (line: string) => void;
+  warn?: (line: string) => void;
+  /** Restart the embedded Neo4j when it exits unexpectedly (the server does; one-shot commands do not). */
+  supervise?: boolean;
+}
+
+export async function resolveNeo4j(config: Config, options: ResolveOptions | ((line: string) => void)): Promise<Neo4jTarget> {
+  const { log, warn = log, supervise = false } = typeof options === "function" ? { log: options } : options;
   if (config.remote) {
     return { ...config.remote, description: `${config.remote.uri} (NEO4J_URI)`, stop: async () => {} };
   }
-  const running = await startEmbeddedNeo4j({
-    ...config.embedded,
-    launcherDir: path.join(projectRoot, "neo4j"),
-    log,
-  });
+  let current: RunningNeo4j | undefined;
+  let stopped = false;
+  let restartDelayMs = 1000;
+  const start = (boltPort: number): Promise<RunningNeo4j> =>
+    startEmbeddedNeo4j({
+      ...config.embedded,
+      boltPort,
+      launcherDir: path.join(projectRoot, "neo4j"),
+      log,
+      onUnexpectedExit: supervise ? (why) => void restart(why) : undefined,
+    });
+  const restart = async (why: string) => {
+    if (stopped || !current) return;
+    warn(`Neo4j ${why}; restarting it in ${restartDelayMs / 1000} s (requests meanwhile get DATABASE_UNAVAILABLE)`);
+    await new Promise((r) => setTimeout(r, restartDelayMs));
+    if (stopped) return;
+    try {
+      current = await start(current.port);
+      restartDelayMs = 1000;
+    } catch (e) {
+      restartDelayMs = Math.min(restartDelayMs * 2, 30_000);
+      void restart(`could not be restarted (${(e as Error).message.split("\n")[0]})`);
+    }
+  };
+  current = await start(config.embedded.boltPort);
   return {
-    uri: running.uri,
-    user: running.user,
-    password: running.password,
-    description: `embedded Neo4j at ${running.uri}, data in ${path.relative(process.cwd(), config.embedded.dataDir) || "."}`,
-    stop: running.stop,
+    uri: current.uri,
+    user: current.user,
+    password: current.password,
+    description: `embedded Neo4j at ${current.uri}, data in ${path.relative(process.cwd(), config.embedded.dataDir) || "."}`,
+    stop: async () => {
+      stopped = true;
+      await current?.stop();
+    },
   };
 }

@@ -18,10 +18,13 @@ export interface EmbeddedOptions {
   launcherDir: string;
   log: (line: string) => void;
   startTimeoutMs?: number;
+  /** Called when Neo4j exits without being asked to (a crash, a kill). */
+  onUnexpectedExit?: (description: string) => void;
 }
 
 export interface RunningNeo4j {
   uri: string;
+  port: number;
   user: string;
   password: string;
   /** True when another process of ours already ran this database and we only connected to it. */
@@ -116,7 +119,15 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
   if (lock && processAlive(lock.pid)) {
     if (await waitForPort(lock.port, lock.pid, options.startTimeoutMs ?? 120_000)) {
       options.log(`Reusing the Neo4j already running for ${options.dataDir} (pid ${lock.pid}, bolt://127.0.0.1:${lock.port}).`);
-      return { uri: `bolt://127.0.0.1:${lock.port}`, user: "neo4j", password, reused: true, pid: lock.pid, stop: async () => {} };
+      return {
+        uri: `bolt://127.0.0.1:${lock.port}`,
+        port: lock.port,
+        user: "neo4j",
+        password,
+        reused: true,
+        pid: lock.pid,
+        stop: async () => {},
+      };
     }
     throw new PrerequisiteError(
       `Another process (pid ${lock.pid}) holds the Neo4j data in ${options.dataDir} but does not answer on port ${lock.port}: stop it, or set NEO4J_DATA_DIR to another folder.`,
@@ -161,6 +172,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
   options.log(`Neo4j started in ${((Date.now() - started) / 1000).toFixed(1)} s on bolt://127.0.0.1:${port} (data in ${options.dataDir}).`);
 
   let stopping: Promise<void> | undefined;
+  child.once("exit", (code, signal) => {
+    if (stopping) return;
+    const current = readLock(lockFile);
+    if (current?.pid === child.pid) fs.rmSync(lockFile, { force: true });
+    options.onUnexpectedExit?.(signal ? `killed by ${signal}` : `exited with code ${code}`);
+  });
   const stop = () => {
     stopping ??= stopChild(child).finally(() => {
       const current = readLock(lockFile);
@@ -168,7 +185,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
     });
     return stopping;
   };
-  return { uri: `bolt://127.0.0.1:${port}`, user: "neo4j", password, reused: false, pid: child.pid ?? -1, stop };
+  return { uri: `bolt://127.0.0.1:${port}`, port, user: "neo4j", password, reused: false, pid: child.pid ?? -1, stop };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, stderrTail: string[]): Promise<void> {

@@ -1,0 +1,75 @@
+// Limits that keep one hostile or careless request from overloading the server or Neo4j: depth, aliases, tokens and
+// directives (GraphQL Armor), tokens (graphql-js), and an estimated cost in which list sizes multiply (graphql-query-complexity).
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { getNullableType, GraphQLError, isListType, type ValidationRule } from "graphql";
+import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import type { QueryLimits } from "../config";
+import type { GraphQLContext } from "../graphql/context";
+
+/** Assumed size of lists that take no `first` (a statement's mentions, an event's participants). */
+const UNPAGED_LIST_SIZE = 5;
+
+/** Each field costs 1 plus what it selects, times the list size: `first`, or a guess for unpaged lists. */
+export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (typeof args.first === "number") return 1 + childComplexity * Math.max(args.first, 1);
+  // A connection's edges and nodes are the page its `first` already counted.
+  if (type.name.endsWith("Connection")) return 1 + childComplexity;
+  if (isListType(getNullableType(field.type))) return 1 + childComplexity * UNPAGED_LIST_SIZE;
+  return 1 + childComplexity;
+};
+
+function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [listSizeEstimator],
+            });
+          } catch {
+            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before anything runs.
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `Query cost ${cost} exceeds the maximum of ${maxCost}: list sizes multiply, so ask for smaller pages (first) or fewer nested lists`,
+              { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface Limits {
+  plugins: ApolloServerPlugin<GraphQLContext>[];
+  validationRules: ValidationRule[];
+  /** graphql-js counts tokens while parsing, so an oversized document is refused before it is built. */
+  parseOptions: { maxTokens: number };
+}
+
+export function queryLimits(limits: QueryLimits, production: boolean): Limits {
+  const armor = new ApolloArmor({
+    // Fragments and inline fragments are not levels of the response, so they do not count.
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { enabled: false },
+    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { enabled: false },
+    // "Did you mean …?" reveals the schema; hide it where introspection is off too.
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return {
+    plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), costLimit(limits.maxCost)],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
+}

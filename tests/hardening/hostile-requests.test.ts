@@ -1,0 +1,137 @@
+import type { HttpServer } from "../../src/http/server";
+import { connectTestDatabase, emptyGraph } from "../support/database";
+import { loadIstanbulSeed } from "../support/seed";
+import { post, startTestServer, TEST_TOKEN } from "../support/server";
+
+const db = connectTestDatabase();
+let server: HttpServer;
+
+beforeAll(async () => {
+  await emptyGraph(db);
+  await loadIstanbulSeed(db);
+  server = await startTestServer(db);
+});
+afterAll(async () => {
+  await server.stop();
+  await db.close();
+});
+
+/** After every hostile request, an ordinary one still gets the right answer. */
+async function stillAnswers() {
+  const { status, json } = await post(server.url, { query: '{ person(id: "person:vladimir-putin") { name } }' });
+  expect(status).toBe(200);
+  expect(json).toEqual({ data: { person: { name: "Vladimir Putin" } } });
+}
+
+function nested(depth: number): string {
+  let q = "id";
+  for (let i = 0; i < depth; i++) q = `speaker { ... on Person { statements(first: 2) { nodes { ${q} } } } }`;
+  return `{ statements(first: 2) { nodes { ${q} } } }`;
+}
+
+const hostileBodies: [string, unknown, number, RegExp][] = [
+  ["a depth bomb", { query: nested(20) }, 400, /depth limit of 12 exceeded, found \d+/i],
+  ["an alias bomb", { query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: people { totalCount }`).join(" ")} }` }, 400, /aliases limit of 30 exceeded, found 200/i],
+  [
+    "a fragment cycle",
+    { query: "query { people { nodes { ...A } } } fragment A on Person { statements { nodes { speaker { ...B } } } } fragment B on Person { ...A }" },
+    400,
+    /Cannot spread fragment "A" within itself via "B"/,
+  ],
+  ["a huge first", { query: "{ statements(first: 1000000) { nodes { id } } }" }, 400, /Query cost 2000001 exceeds the maximum of 20000/],
+  ["a first over 100", { query: "{ statements(first: 150) { nodes { id } } }" }, 200, /first must be between 0 and 100, got 150/],
+  [
+    "deeply nested lists whose sizes multiply",
+    { query: "{ states(first: 100) { nodes { venues { events { participants { participant { statements(first: 100) { nodes { mentions { id } } } } } } } } } }" },
+    400,
+    /Query cost \d+ exceeds the maximum of 20000/,
+  ],
+  ["too many tokens", { query: `{ ${"__typename ".repeat(6000)} }` }, 400, /Document contains more tha. 5000 tokens/i],
+  ["too many directives", { query: `{ __typename ${"@include(if: true) ".repeat(50)} }` }, 400, /Directives limit of 20 exceeded/i],
+  ["variables of the wrong type", { query: "query ($n: Int) { people(first: $n) { totalCount } }", variables: { n: "lots" } }, 400, /Int cannot represent non-integer value: "lots"/],
+  ["a date variable that is no date", { query: "query ($d: Date) { statements(filter: { from: $d }) { totalCount } }", variables: { d: "yesterday" } }, 400, /Date cannot represent "yesterday"/],
+  ["no query at all", { variables: {} }, 400, /must contain a non-empty `query`/],
+  ["a syntax error", { query: "{ people { " }, 400, /Syntax Error/],
+  ["an unknown field", { query: "{ passwords }" }, 400, /Cannot query field "passwords" on type "Query"/],
+  ["a batch of operations", [{ query: "{ __typename }" }, { query: "{ __typename }" }], 400, /batch/i],
+];
+
+describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the server keeps answering", () => {
+  it.each(hostileBodies)("%s", async (_name, body, status, message) => {
+    const response = await post(server.url, body);
+    expect(response.status).toBe(status);
+    const errors = Array.isArray(response.json) ? response.json.flatMap((r: { errors?: unknown[] }) => r.errors ?? []) : response.json.errors;
+    expect(errors.map((e: { message: string }) => e.message).join("\n")).toMatch(message);
+    await stillAnswers();
+  });
+
+  it("an oversized body", async () => {
+    const response = await post(server.url, { query: "{ __typename }", variables: { pad: "x".repeat(2_000_000) } });
+    expect(response.status).toBe(413);
+    expect(response.json.errors[0].message).toBe("The request body is larger than the limit of 1048576 bytes (MAX_BODY_BYTES)");
+    await stillAnswers();
+  });
+
+  it("malformed JSON", async () => {
+    const response = await post(server.url, '{"query": "{ __typename }"');
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0]).toMatchObject({ extensions: { code: "BAD_REQUEST" } });
+    expect(response.json.errors[0].message).toMatch(/^The request body is not valid JSON/);
+    await stillAnswers();
+  });
+
+  it("invalid UTF-8", async () => {
+    const bytes = Buffer.concat([Buffer.from('{"query": "{ search(query: \\"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('\\") { snippet } }"}')]);
+    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: bytes });
+    expect(response.status).toBeLessThan(500);
+    await stillAnswers();
+  });
+
+  it("a wrong content type", async () => {
+    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "text/plain" }, body: "{ __typename }" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF|content-type/i);
+    await stillAnswers();
+  });
+
+  it("takes Cypher in every string argument as data, never as code", async () => {
+    const injections = [
+      "x' }) MATCH (n) DETACH DELETE n //",
+      '"}) MATCH (n) DETACH DELETE n WITH 1 AS x MATCH (m {id: "',
+      "\\' OR 1=1 --",
+      "*) OR name:(*",
+      "`); DROP CONSTRAINT entity_id; //",
+    ];
+    const before = await db.read<{ n: number }>("MATCH (n) RETURN count(n) AS n");
+    for (const evil of injections) {
+      const variables = { s: evil };
+      const queries = [
+        "query ($s: ID!) { node(id: $s) { id } person(id: $s) { id } statement(id: $s) { id } }",
+        "query ($s: String) { people(filter: { name: $s }) { totalCount } venues(filter: { name: $s, kind: $s }) { totalCount } }",
+        "query ($s: String) { statements(filter: { text: $s }) { totalCount } }",
+        "query ($s: ID) { statements(filter: { speaker: $s, state: $s, venue: $s, event: $s, mentions: $s }) { totalCount } }",
+        "query ($s: String!) { search(query: $s) { snippet } }",
+        "query ($s: String) { people(after: $s) { totalCount } }",
+        "query ($s: ID!) { timeline(entity: $s) { __typename } }",
+      ];
+      for (const query of queries) {
+        const response = await post(server.url, { query, variables });
+        expect(response.status).toBeLessThan(500);
+        if (response.json?.errors) {
+          for (const error of response.json.errors) expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(error.extensions.code);
+        }
+      }
+      const mutation = await post(
+        server.url,
+        { query: "mutation ($s: String!) { createPerson(input: { name: $s, description: $s, aliases: [$s] }) { id name } }", variables },
+        { authorization: `Bearer ${TEST_TOKEN}` },
+      );
+      expect(mutation.json.data.createPerson.name).toBe(evil.trim());
+    }
+    const after = await db.read<{ n: number }>("MATCH (n) RETURN count(n) AS n");
+    expect(after[0]!.n).toBeGreaterThan(before[0]!.n);
+    const constraints = await db.read<{ n: number }>("SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(*) AS n");
+    expect(constraints[0]!.n).toBe(1);
+    await stillAnswers();
+  });
+});
