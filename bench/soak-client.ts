@@ -1,0 +1,40 @@
+// Child process of bench/soak.ts: autocannon cycling through a mix of GraphQL queries; reports to the parent.
+import autocannon from "autocannon";
+
+const [url, connections, duration, mix] = process.argv.slice(2) as [string, string, string, string];
+const queries = JSON.parse(mix) as string[];
+const latencies: number[] = [];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+// autocannon also takes `requests` (a cycle of request bodies), which bench/types/autocannon.d.ts leaves out.
+const options = {
+  url,
+  method: "POST" as const,
+  connections: Number(connections),
+  duration: Number(duration),
+  headers: { "content-type": "application/json" },
+  requests: queries.map((query) => ({ method: "POST", body: JSON.stringify({ query }) })),
+  // A GraphQL error comes with status 200: a body with "errors" counts as a mismatch.
+  verifyBody: (body: string) => !body.includes('"errors"'),
+};
+
+const instance = autocannon(options as Parameters<typeof autocannon>[0], (error, result) => {
+  if (error) throw error;
+  const sorted = latencies.sort((a, b) => a - b);
+  process.send?.({
+    requests: result.requests.total,
+    rps: result.requests.total / result.duration,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
+    errors: result.errors + result.mismatches,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  });
+  process.exit(0);
+});
+instance.on("response", (_client, _status, _bytes, responseTimeMs) => {
+  latencies.push(responseTimeMs);
+});
