@@ -34,32 +34,41 @@ export interface StatementQuery {
   withTotal: boolean;
 }
 
-/** Each anchor as a starting MATCH (index seek on the id) and as a predicate on a bound s. P is the id expression. */
-const ANCHORS: Record<StatementAnchor, { match: (p: string) => string; predicate: (p: string) => string }> = {
+/**
+ * Each anchor as a starting MATCH (index seek on the id), as a predicate on a bound s, and as a count of its
+ * statements (a degree look-up where the pattern allows). P is the id expression.
+ */
+const ANCHORS: Record<StatementAnchor, { match: (p: string) => string; predicate: (p: string) => string; count: (p: string) => string }> = {
   said: {
     match: (p) => `MATCH (:Entity {id: ${p}})-[:SAID]->(s:Statement)`,
     predicate: (p) => `EXISTS { (:Entity {id: ${p}})-[:SAID]->(s) }`,
+    count: (p) => `COUNT { (:Entity {id: ${p}})-[:SAID]->() }`,
   },
   mentionedIn: {
     match: (p) => `MATCH (:Entity {id: ${p}})<-[:MENTIONS]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:MENTIONS]->(:Entity {id: ${p}}) }`,
+    count: (p) => `COUNT { (:Entity {id: ${p}})<-[:MENTIONS]-() }`,
   },
   saidAt: {
     match: (p) => `MATCH (:Venue {id: ${p}})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: ${p}}) }`,
+    count: (p) => `COUNT { (:Venue {id: ${p}})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-() }`,
   },
   during: {
     match: (p) => `MATCH (:Event {id: ${p}})<-[:DURING]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:DURING]->(:Event {id: ${p}}) }`,
+    count: (p) => `COUNT { (:Event {id: ${p}})<-[:DURING]-() }`,
   },
   reportedIn: {
     match: (p) => `MATCH (:Source {id: ${p}})<-[:REPORTED_IN]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:REPORTED_IN]->(:Source {id: ${p}}) }`,
+    count: (p) => `COUNT { (:Source {id: ${p}})<-[:REPORTED_IN]-() }`,
   },
   // Said by the state itself, an organization part of it, or a person holding one of its offices.
   stateAll: {
     match: (p) => `MATCH (:State {id: ${p}})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)`,
     predicate: (p) => `EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: ${p}}) }`,
+    count: (p) => `COUNT { (:State {id: ${p}})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->() }`,
   },
 };
 
@@ -77,72 +86,130 @@ export interface BuiltQuery {
   params: Record<string, unknown>;
 }
 
+const and = (predicates: string[]) => predicates.map((p) => `\n      AND ${p}`).join("");
+
+/**
+ * Dated statements come first, in date order, then undated ones (by id). Two plans answer the dated part and the
+ * query picks one per parent at run time from the anchor's statement count n among all N statements:
+ * - sparse: start at the anchor, read its statements and sort them (cost ~ n);
+ * - dense: walk the saidOn index in order and test the anchor on each statement until the page is full (cost ~
+ *   page × N / n), which is what keeps "the latest 20 of a speaker with 10,000 statements" cheap.
+ * The dense plan wins when n² > N × page / 4. Full-text filters start from the index hits and sort them.
+ */
 export function buildStatementQuery(query: StatementQuery): BuiltQuery {
   const { filter, order } = query;
   const params: Record<string, unknown> = { limit: query.first + 1 };
-  const predicates: string[] = [];
+  const filterPredicates: string[] = [];
 
-  // The starting point: full-text hits, else the parent, else a node named in the filter, else all statements.
-  const textQuery = filter.text ? allWords(filter.text) : null;
-  let start: string | undefined;
-  if (textQuery) {
-    params.textQuery = textQuery;
-    start = "CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s";
-  }
-  if (query.anchor) {
-    if (start) predicates.push(ANCHORS[query.anchor].predicate("parent"));
-    else start = ANCHORS[query.anchor].match("parent");
-  }
-  for (const [field, anchor] of FILTER_ANCHORS) {
+  // The anchor: the parent, else the first node named in the filter; further named nodes become predicates.
+  let anchor: { kind: StatementAnchor; id: string } | undefined = query.anchor ? { kind: query.anchor, id: "parent" } : undefined;
+  for (const [field, kind] of FILTER_ANCHORS) {
     const value = filter[field];
     if (!value) continue;
     const param = `f_${field}`;
     params[param] = value;
-    if (start) predicates.push(ANCHORS[anchor].predicate(`$${param}`));
-    else start = ANCHORS[anchor].match(`$${param}`);
+    if (anchor) filterPredicates.push(ANCHORS[kind].predicate(`$${param}`));
+    else anchor = { kind, id: `$${param}` };
   }
-  start ??= "MATCH (s:Statement)";
   if (filter.kind) {
     params.f_kind = filter.kind;
-    predicates.push("s.kind = $f_kind");
+    filterPredicates.push("s.kind = $f_kind");
   }
+  const dateFiltered = Boolean(filter.from || filter.to);
   if (filter.from) {
     params.f_from = filter.from;
-    predicates.push("s.saidOn >= date($f_from)");
+    filterPredicates.push("s.saidOn >= date($f_from)");
   }
   if (filter.to) {
     params.f_to = filter.to;
-    predicates.push("s.saidOn <= date($f_to)");
+    filterPredicates.push("s.saidOn <= date($f_to)");
   }
-  const where = predicates.length ? `\n    WHERE ${predicates.join("\n      AND ")}` : "";
 
   const descending = order === "SAID_ON_DESC";
+  const direction = descending ? "DESC" : "ASC";
+  const cmp = descending ? "<" : ">";
   params.undated = descending ? "0001-01-01" : "9999-12-31";
-  let cursorPredicate = "";
+  let datedCursor: string[] = [];
+  let undatedCursor: string[] = [];
   if (query.after) {
     const [key, id] = decodeCursor(query.after, 2);
     params.afterKey = key;
     params.afterId = id;
-    const cmp = descending ? "<" : ">";
-    cursorPredicate = `\n    WHERE sortKey ${cmp} date($afterKey) OR (sortKey = date($afterKey) AND s.id ${cmp} $afterId)`;
+    datedCursor = [`(s.saidOn ${cmp} date($afterKey) OR (s.saidOn = date($afterKey) AND s.id ${cmp} $afterId))`];
+    // Undated statements follow every dated one: past an undated cursor, continue by id.
+    undatedCursor = [`($afterKey <> $undated OR s.id ${cmp} $afterId)`];
   }
-  const direction = descending ? "DESC" : "ASC";
+  const projection = `RETURN collect({row: ${statementMap("s", query.parts)}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page`;
+
+  const textQuery = filter.text ? allWords(filter.text) : null;
+  let page: string;
+  let counted: string;
+  if (textQuery) {
+    params.textQuery = textQuery;
+    const start = "CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s";
+    const predicates = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.id)] : []), ...filterPredicates];
+    const where = predicates.length ? `\n    WHERE ${predicates.join("\n      AND ")}` : "";
+    counted = `${start}${where}`;
+    const cursor = query.after
+      ? `\n    WHERE sortKey ${cmp} date($afterKey) OR (sortKey = date($afterKey) AND s.id ${cmp} $afterId)`
+      : "";
+    page = `${start}${where}
+    WITH DISTINCT s
+    WITH s, coalesce(s.saidOn, date($undated)) AS sortKey${cursor}
+    WITH s, sortKey ORDER BY sortKey ${direction}, s.id ${direction} LIMIT $limit
+    ${projection}`;
+  } else {
+    const anchorMatch = anchor ? ANCHORS[anchor.kind].match(anchor.id) : "MATCH (s:Statement)";
+    counted = `${anchorMatch}${filterPredicates.length ? `\n    WHERE ${filterPredicates.join("\n      AND ")}` : ""}`;
+    const denseWalk = `MATCH (s:Statement)
+      WHERE s.saidOn IS NOT NULL${and([...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.id)] : []), ...filterPredicates, ...datedCursor])}
+      WITH s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
+      RETURN collect(s) AS dated`;
+    const dated = anchor
+      ? `WITH parent, statements, ${ANCHORS[anchor.kind].count(anchor.id)} AS n
+    CALL (parent, n, statements) {
+      WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+      ${denseWalk.replace("RETURN collect(s) AS dated", "RETURN collect(s) AS dense")}
+    }
+    CALL (parent, n, statements) {
+      WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+      ${anchorMatch}
+      WHERE s.saidOn IS NOT NULL${and([...filterPredicates, ...datedCursor])}
+      WITH DISTINCT s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
+      RETURN collect(s) AS sparse
+    }
+    WITH parent, dense + sparse AS dated`
+      : `CALL (parent) {
+      ${denseWalk}
+    }`;
+    // With a date filter no undated statement can match.
+    const undated = dateFiltered
+      ? "WITH parent, dated AS all"
+      : `CALL (parent, dated) {
+      WITH parent, dated WHERE size(dated) < $limit
+      ${anchorMatch}
+      WHERE s.saidOn IS NULL${and([...filterPredicates, ...undatedCursor])}
+      WITH DISTINCT s ORDER BY s.id ${direction} LIMIT $limit
+      RETURN collect(s) AS undated
+    }
+    WITH parent, dated + undated AS all`;
+    page = `${dated}
+    ${undated}
+    UNWIND all[0..$limit] AS s
+    ${projection}`;
+  }
 
   const total = query.withTotal
     ? `
   CALL (parent) {
-    ${start}${where}
+    ${counted}
     RETURN count(DISTINCT s) AS total
   }`
     : "";
-
-  const cypher = `UNWIND $parents AS parent
-  CALL (parent) {
-    ${start}${where}
-    WITH DISTINCT s
-    WITH s, coalesce(s.saidOn, date($undated)) AS sortKey${cursorPredicate}
-    WITH s, sortKey ORDER BY sortKey ${direction}, s.id ${direction} LIMIT $limit
-    RETURN collect({row: ${statementMap("s", query.parts)}, sortKey: toString(sortKey)}) AS page
+  const cypher = `CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+  UNWIND $parents AS parent
+  CALL (parent, statements) {
+    ${page}
   }${total}
   RETURN parent, page${query.withTotal ? ", total" : ", null AS total"}`;
   return { cypher, params };

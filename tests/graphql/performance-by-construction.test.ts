@@ -75,7 +75,10 @@ describe("cursor pagination", () => {
     const ids = await walk(rootQuery, (d) => d.statements, 37);
     expect(ids).toHaveLength(N);
     expect(new Set(ids).size).toBe(N);
-    const all = await db.read<{ id: string }>("MATCH (s:Statement) RETURN s.id AS id ORDER BY s.saidOn DESC, s.id DESC");
+    const all = await db.read<{ id: string }>(
+      "MATCH (s:Statement) RETURN s.id AS id ORDER BY coalesce(s.saidOn, date('0001-01-01')) DESC, s.id DESC",
+    );
+    expect(all.slice(-10).every((r) => Number(r.id.slice(-4)) % 25 === 7)).toBe(true);
     expect(ids).toEqual(all.map((r) => r.id));
   });
 
@@ -94,6 +97,26 @@ describe("cursor pagination", () => {
       after = c.pageInfo.endCursor;
     }
     expect(new Set(ids).size).toBe(N / 2);
+  });
+
+  it("walks a speaker's statements oldest first, undated last, whichever plan the speaker's size picks", async () => {
+    const query = `query ($first: Int, $after: String) {
+      person(id: "person:speaker-1") { statements(first: $first, after: $after, orderBy: SAID_ON_ASC) { totalCount pageInfo { hasNextPage endCursor } edges { node { id saidOn } } } }
+    }`;
+    const seen: { id: string; saidOn: string | null }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: any = await api.data(query, { first: 9, after });
+      const c = data.person.statements;
+      seen.push(...c.edges.map((e: { node: { id: string; saidOn: string | null } }) => e.node));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    const expected = await db.read<{ id: string; saidOn: string | null }>(
+      "MATCH (:Person {id: 'person:speaker-1'})-[:SAID]->(s) RETURN s.id AS id, s.saidOn AS saidOn ORDER BY coalesce(s.saidOn, date('9999-12-31')), s.id",
+    );
+    expect(seen).toEqual(expected);
+    expect(seen.at(-1)!.saidOn).toBeNull();
   });
 
   it("keeps cursors stable when statements are inserted before them", async () => {
@@ -152,7 +175,17 @@ describe("every filter is served by an index", () => {
   it("pins the Cypher of a filtered statement list", () => {
     const { cypher, params } = buildStatementQuery(statementQuery({ speaker: "person:a", from: "2025-01-01" }));
     expect(params).toEqual({ limit: 21, f_speaker: "person:a", f_from: "2025-01-01", undated: "0001-01-01" });
-    expect(cypher).toContain("MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)\n    WHERE s.saidOn >= date($f_from)");
-    expect(cypher).toContain("ORDER BY sortKey DESC, s.id DESC LIMIT $limit");
+    // The speaker's statement count picks the plan at run time…
+    expect(cypher).toContain("WITH parent, statements, COUNT { (:Entity {id: $f_speaker})-[:SAID]->() } AS n");
+    // …dense: walk the date index from the latest, testing the speaker;
+    expect(cypher).toContain(
+      "WHERE n * n * 4 > statements * $limit\n      MATCH (s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }\n      AND s.saidOn >= date($f_from)\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+    );
+    // …sparse: start at the speaker and sort what they said.
+    expect(cypher).toContain(
+      "WHERE n * n * 4 <= statements * $limit\n      MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+    );
+    // A date filter excludes undated statements, so no query looks for them.
+    expect(cypher).not.toContain("s.saidOn IS NULL");
   });
 });

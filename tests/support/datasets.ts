@@ -32,7 +32,8 @@ export function withStatement(change: Record<string, unknown>) {
 
 /**
  * A dataset of n reported statements by three speakers, at two venues, each mentioning two entities, with dates
- * spread over 2024 (several on the same day, so pagination must break ties) and evidence in one generated article.
+ * spread over 2024 (several on the same day, so pagination must break ties; a few undated) and evidence in one
+ * generated article.
  */
 export function manyStatements(n: number) {
   const sentences: string[] = [];
@@ -50,8 +51,8 @@ export function manyStatements(n: number) {
       speaker: `person:speaker-${i % 3}`,
       text: `Thing number ${i}`,
       kind: "REPORTED",
-      saidOn: `2024-${month}-${day}`,
-      datePrecision: "DAY",
+      // Every 25th statement is undated: pages must run on past the dated ones.
+      ...(i % 25 === 7 ? {} : { saidOn: `2024-${month}-${day}`, datePrecision: "DAY" }),
       venue: i % 2 === 0 ? "venue:hall-a" : "venue:hall-b",
       mentions: [`person:speaker-${(i + 1) % 3}`, "state:xa"],
       evidence: [{ start, end: start + sentence.length - 1 }],
