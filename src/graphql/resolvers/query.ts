@@ -72,12 +72,15 @@ export const queryResolvers: QueryResolvers = {
   path: async (_p, { from, to, maxHops }, ctx) => {
     const hops = maxHops ?? 4;
     if (!Number.isInteger(hops) || hops < 1 || hops > 6) throw badInput(`maxHops must be between 1 and 6, got ${hops}`, "maxHops");
-    await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
     if (from === to) {
+      await mustExist(ctx, from, "from");
       const node = await ctx.loaders.node.load(from);
       return { nodes: node ? [node] : [], relationships: [] };
     }
-    return shortestPath(ctx.db, from, to, hops);
+    // One round trip when there is a path; only a missing one asks whether both ends exist.
+    const path = await shortestPath(ctx.db, from, to, hops);
+    if (!path) await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
+    return path;
   },
   timeline: async (_p, args, ctx) => {
     if (args.from && args.to && args.from > args.to) throw badInput(`from (${args.from}) is after to (${args.to})`, "from");
