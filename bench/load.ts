@@ -1,4 +1,5 @@
-// npm run bench:load -- <dir>: loads every dataset file of a folder (sorted) into the configured Neo4j and reports speed.
+// Bulk load of a folder of dataset files (sorted, one transaction each) with a progress bar and the load rate:
+// loadDirectory() for the benchmark, and `npm run bench:load -- <dir>` into the configured Neo4j.
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig, type Config } from "../src/config";
@@ -70,24 +71,49 @@ function describeDatabase(config: Config): string {
   return `embedded Neo4j in ${e.dataDir}, heap ${e.heapMb} MB, page cache ${e.pageCacheMb} MB`;
 }
 
-async function loadAll(db: Database, files: string[]): Promise<{ file: string; statements: number; ms: number }[]> {
+export interface FileLoad {
+  file: string;
+  statements: number;
+  ms: number;
+}
+
+export interface DirectoryLoad {
+  files: FileLoad[];
+  statements: number;
+  ms: number;
+  /** Statements per second over the whole load. */
+  rate: number;
+}
+
+async function loadAll(db: Database, files: string[], showProgress = true): Promise<FileLoad[]> {
   const total = files.reduce((sum, f) => sum + statementsIn(f), 0);
-  const progress = new Progress(total);
-  const results: { file: string; statements: number; ms: number }[] = [];
+  const progress = showProgress ? new Progress(total) : undefined;
+  const results: FileLoad[] = [];
   try {
     for (const file of files) {
-      progress.loading(file);
+      progress?.loading(file);
       const result = await loadDatasetFile(db, file);
-      progress.loaded(result.counts.statements);
+      progress?.loaded(result.counts.statements);
       results.push({ file, statements: result.counts.statements, ms: result.ms });
     }
   } finally {
-    progress.finish();
+    progress?.finish();
   }
   return results;
 }
 
-function report(results: { file: string; statements: number; ms: number }[], loadMs: number, totalMs: number): void {
+/** Loads every dataset file of a folder, sorted (the entity file first), with a progress bar on stderr unless told not to. */
+export async function loadDirectory(db: Database, dir: string, options: { progress?: boolean } = {}): Promise<DirectoryLoad> {
+  const files = datasetFilesIn(path.resolve(dir));
+  if (files.length === 0) throw new Error(`No dataset to load: ${path.resolve(dir)} holds no .json file.`);
+  const started = Date.now();
+  const results = await loadAll(db, files, options.progress ?? true);
+  const ms = Date.now() - started;
+  const statements = results.reduce((sum, r) => sum + r.statements, 0);
+  return { files: results, statements, ms, rate: rate(statements, ms) };
+}
+
+function report(results: FileLoad[], loadMs: number, totalMs: number): void {
   const width = Math.max(...results.map((r) => path.basename(r.file).length));
   for (const r of results) {
     const name = path.basename(r.file).padEnd(width);
@@ -134,10 +160,12 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof ConfigError || e instanceof PrerequisiteError ? `Cannot load: ${e.message}` : e);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof ConfigError || e instanceof PrerequisiteError ? `Cannot load: ${e.message}` : e);
+      process.exit(1);
+    },
+  );
+}

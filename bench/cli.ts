@@ -1,0 +1,75 @@
+// npm run bench -- --statements 100000 [--duration 10] [--connections 8] [--warmup 2]: this server against the limit
+// (raw driver) and the peer (@neo4j/graphql), results in bench/results/<size>.md and .json.
+// npm run bench -- --scale 10000,100000,1000000: this server and the limit at each size, in bench/results/scale-….md.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DATA_DIR, RESULTS_DIR } from "./paths";
+import { toMarkdown, writeReport } from "./report";
+import { runBenchmark, type BenchOptions } from "./run";
+import { runScale, scaleMarkdown, writeScale } from "./scale";
+import { CONTENDERS } from "./questions";
+
+function number(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new Error(`--${name}=${raw} must be a number ≥ ${min}`);
+  return value;
+}
+
+function sizes(raw: string): number[] {
+  const list = raw.split(",").map((s) => Number(s.trim().replace(/_/g, "")));
+  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--scale=${raw} must list whole numbers, e.g. 10000,100000`);
+  return list;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      statements: { type: "string" },
+      duration: { type: "string" },
+      connections: { type: "string" },
+      warmup: { type: "string" },
+      scale: { type: "string" },
+      "heap-mb": { type: "string" },
+      "pagecache-mb": { type: "string" },
+      "no-profile": { type: "boolean" },
+      out: { type: "string" },
+    },
+  });
+  const durationS = number("duration", values.duration, 10, 0.5);
+  const options: Omit<BenchOptions, "statements" | "contenders"> = {
+    durationS,
+    connections: number("connections", values.connections, 8, 1),
+    warmupS: number("warmup", values.warmup, Math.min(2, durationS / 4), 0),
+    neo4j: {
+      heapMb: number("heap-mb", values["heap-mb"], 2048, 256),
+      pageCacheMb: number("pagecache-mb", values["pagecache-mb"], 2048, 64),
+      txMemoryMb: 2048,
+    },
+    dataRoot: DATA_DIR,
+    profile: !values["no-profile"],
+    log: (line) => console.error(line),
+  };
+  const out = path.resolve(values.out ?? RESULTS_DIR);
+  if (values.scale) {
+    const scale = await runScale(sizes(values.scale), options);
+    console.log(scaleMarkdown(scale));
+    const written = writeScale(scale, out);
+    console.error(`Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`);
+    return;
+  }
+  const statements = number("statements", values.statements, 100_000, 1);
+  if (!Number.isInteger(statements)) throw new Error("--statements must be a whole number");
+  const report = await runBenchmark({ ...options, statements, contenders: CONTENDERS });
+  console.log(toMarkdown(report));
+  const written = writeReport(report, out);
+  console.error(`Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? `Benchmark failed: ${e.message}` : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,152 @@
+// The three contenders behind one interface: ask one question once (to check the answer and count round trips), or
+// measure it under load. Each runs in child processes of its own: the limit in a driver runner; this server and the
+// peer as HTTP servers, loaded by a separate autocannon process.
+import os from "node:os";
+import path from "node:path";
+import { CpuMeter } from "./cpu";
+import type { Connection } from "./graph";
+import { startWorker, type Worker } from "./ipc/parent";
+import type { CypherAsk, GraphQLAsk, Json, Question, Contender } from "./questions";
+import type { Profile } from "./profile";
+import type { LoadJob, Measurement } from "./runners/job";
+import type { RecordedQuery, ServerStats } from "./servers/stats";
+
+export interface Answer {
+  /** The answer reduced to its ids (see questions.ts). */
+  ids: Json;
+  /** GraphQL errors or a failed request; empty when the answer is good. */
+  errors: string[];
+  /** Neo4j queries this one request sent. */
+  queries: number;
+  /** The Cypher it sent (with parameters). */
+  cypher: RecordedQuery[];
+  /** PROFILE of that Cypher, when asked for. */
+  profile?: Profile;
+}
+
+export interface Run extends Measurement {
+  /** Neo4j round trips per request, over the whole measured run. */
+  queriesPerRequest: number;
+  /** Resident memory of the contender's Node process, sampled after the run. */
+  rssBytes: number;
+  /**
+   * CPU ms per request (Linux): Neo4j's JVM, the contender's Node process (the server; for the limit, the driver
+   * runner) and the load generator (autocannon; none for the limit).
+   */
+  cpuMsPerRequest: Partial<Record<"neo4j" | "node" | "load", number>>;
+  /** CPU used meanwhile by other processes on the machine, in % of all cores: a busy machine spoils a run. */
+  otherLoadPercent?: number;
+}
+
+export interface ContenderProcess {
+  readonly name: Contender;
+  ask(question: Question, options?: { profile?: boolean }): Promise<Answer>;
+  measure(question: Question, job: LoadJob): Promise<Run>;
+  stop(): Promise<void>;
+}
+
+const script = (...parts: string[]) => path.join(__dirname, ...parts);
+
+function perRequest(before: ServerStats, after: ServerStats): number {
+  const requests = after.requests - before.requests;
+  return requests > 0 ? (after.queries - before.queries) / requests : 0;
+}
+
+async function limitProcess(connection: Connection, neo4jPid: number | undefined): Promise<ContenderProcess> {
+  const runner = startWorker(script("runners", "driver.ts"), "limit");
+  await runner.call("open", { connection });
+  const job = (ask: CypherAsk) => ({ cypher: ask.cypher, params: ask.params });
+  return {
+    name: "limit",
+    async ask(question, options) {
+      const rows = await runner.call<Record<string, unknown>[]>("once", job(question.limit));
+      const profile = options?.profile ? await runner.call<Profile>("profile", job(question.limit)) : undefined;
+      return { ids: question.limit.pick(rows), errors: [], queries: 1, cypher: [job(question.limit)], profile };
+    },
+    async measure(question, load) {
+      // The warm-up inside the run is not measured, so the CPU meter starts after a warm-up of its own.
+      if (load.warmupS > 0) await runner.call<Measurement>("run", { ...load, durationS: load.warmupS, warmupS: 0, ...job(question.limit) });
+      const cpu = new CpuMeter({ neo4j: neo4jPid, node: runner.pid });
+      const run = await runner.call<Measurement>("run", { ...load, warmupS: 0, ...job(question.limit) });
+      const cpuMsPerRequest = cpu.perRequest(run.requests);
+      const otherLoadPercent = cpu.otherLoadPercent(os.cpus().length);
+      const { rssBytes } = await runner.call<ServerStats>("stats");
+      // Every hand-written answer is one query in one read transaction.
+      return { ...run, queriesPerRequest: 1, rssBytes, cpuMsPerRequest, otherLoadPercent };
+    },
+    stop: () => runner.stop(),
+  };
+}
+
+async function post(url: string, ask: GraphQLAsk): Promise<{ data?: Record<string, unknown>; errors: string[] }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: ask.query, variables: ask.variables }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  const errors = (body.errors ?? []).map((e) => e.message);
+  if (!response.ok && errors.length === 0) errors.push(`HTTP ${response.status}`);
+  return { data: body.data, errors };
+}
+
+async function serverProcess(name: "ours" | "peer", connection: Connection, load: Worker, neo4jPid: number | undefined): Promise<ContenderProcess> {
+  const server = startWorker(script("servers", `${name}.ts`), name);
+  const { url } = await server.call<{ url: string }>("start", { connection });
+  const askOf = (question: Question) => question[name];
+  return {
+    name,
+    async ask(question, options) {
+      const before = await server.call<ServerStats>("stats");
+      await server.call("record");
+      const { data, errors } = await post(url, askOf(question));
+      const cypher = await server.call<RecordedQuery[]>("recorded");
+      const after = await server.call<ServerStats>("stats");
+      let ids: Json = null;
+      if (data && errors.length === 0) {
+        try {
+          ids = askOf(question).pick(data);
+        } catch (e) {
+          errors.push(`unexpected answer shape: ${(e as Error).message}`);
+        }
+      }
+      const profile = options?.profile ? await server.call<Profile>("profile") : undefined;
+      return { ids, errors, queries: after.queries - before.queries, cypher, profile };
+    },
+    async measure(question, job) {
+      const ask = askOf(question);
+      const http = { ...job, url, body: JSON.stringify({ query: ask.query, variables: ask.variables }) };
+      if (job.warmupS > 0) await load.call<Measurement>("run", { ...http, durationS: job.warmupS, warmupS: 0 });
+      const before = await server.call<ServerStats>("stats");
+      const cpu = new CpuMeter({ neo4j: neo4jPid, node: server.pid, load: load.pid });
+      const run = await load.call<Measurement>("run", { ...http, warmupS: 0 });
+      const cpuMsPerRequest = cpu.perRequest(run.requests);
+      const otherLoadPercent = cpu.otherLoadPercent(os.cpus().length);
+      const after = await server.call<ServerStats>("stats");
+      return { ...run, queriesPerRequest: perRequest(before, after), rssBytes: after.rssBytes, cpuMsPerRequest, otherLoadPercent };
+    },
+    stop: () => server.stop(),
+  };
+}
+
+/** Starts the given contenders (and the load generator the HTTP ones need) against one Neo4j. */
+export async function startContenders(
+  connection: Connection,
+  which: readonly Contender[],
+  neo4jPid?: number,
+): Promise<{ contenders: ContenderProcess[]; stop(): Promise<void> }> {
+  const started: ContenderProcess[] = [];
+  const load = startWorker(script("runners", "http.ts"), "autocannon");
+  try {
+    for (const name of which) started.push(name === "limit" ? await limitProcess(connection, neo4jPid) : await serverProcess(name, connection, load, neo4jPid));
+  } catch (e) {
+    await Promise.all([...started.map((c) => c.stop()), load.stop()]);
+    throw e;
+  }
+  return {
+    contenders: started,
+    stop: async () => {
+      await Promise.all([...started.map((c) => c.stop()), load.stop()]);
+    },
+  };
+}

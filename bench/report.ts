@@ -1,0 +1,136 @@
+// The results of a run as a Markdown table (printed and written to bench/results/<size>.md) and as JSON (<size>.json).
+import fs from "node:fs";
+import path from "node:path";
+import type { Contender } from "./questions";
+import type { QuestionResult, Report } from "./run";
+
+export const CONTENDER_NAMES: Record<Contender, string> = {
+  limit: "limit: neo4j-driver, hand-written Cypher",
+  ours: "**this server**",
+  peer: "peer: @neo4j/graphql 7",
+};
+
+/** Questions whose answer nests lists under lists: the peer's single generated query is strongest there. */
+export const NESTED = new Set(["latest", "traversal"]);
+
+const TARGET_P50_RATIO = 1.5;
+
+export interface Ratios {
+  key: string;
+  /** This server's p50 over the limit's: the target is at most 1.5. */
+  oursOverLimitP50?: number;
+  /** This server's requests/s over the peer's: the target is at least 1 (more than 1 on nested traversals). */
+  oursOverPeerRps?: number;
+}
+
+export function ratios(q: QuestionResult): Ratios {
+  const { limit, ours, peer } = q.runs;
+  return {
+    key: q.key,
+    oursOverLimitP50: ours && limit && limit.p50Ms > 0 ? ours.p50Ms / limit.p50Ms : undefined,
+    oursOverPeerRps: ours && peer && peer.rps > 0 ? ours.rps / peer.rps : undefined,
+  };
+}
+
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const times = (v: number | undefined) => (v === undefined ? "–" : `${v.toFixed(2)}×`);
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+
+export function header(report: Report): string[] {
+  const m = report.machine;
+  const s = report.neo4j.settings;
+  const j = report.job;
+  const load = report.load;
+  return [
+    `- **Machine**: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, ${m.os}, Node ${m.node}.`,
+    `- **Neo4j**: ${report.neo4j.version}` +
+      (s ? `, embedded (the project's launcher), heap ${s.heapMb} MB, page cache ${s.pageCacheMb} MB, transaction memory ${s.txMemoryMb} MB.` : ", the given database."),
+    `- **Load**: ${j.connections} concurrent connections for ${j.durationS} s per question and contender, after ${j.warmupS} s of warm-up ` +
+      `(and one warm-up round of every question on every contender before measuring). HTTP load from autocannon in its own process; ` +
+      `the limit runs as many concurrent driver sessions in its own process.`,
+    `- **Shared CPU**: Neo4j, the server under test and the load generator share the machine's ${m.cores} cores. ` +
+      `The limit needs no HTTP server and no autocannon, so Neo4j has more of the CPU while it runs: the ratio to the limit includes that.`,
+    `- **Data**: ${report.statements} synthetic statements (bench/generate.ts, seed 42), loaded through the project's loader at ` +
+      `${load.rate} statements/s (${(load.ms / 1000).toFixed(1)} s${load.reused ? ", by an earlier run on this database" : ""}).`,
+    `- **Fixtures**: person ${report.fixtures.person}, state ${report.fixtures.state}, dates ${report.fixtures.from}…${report.fixtures.to}, ` +
+      `word "${report.fixtures.word}", path ${report.fixtures.pathFrom} → ${report.fixtures.pathTo}.`,
+    `- **Run**: ${report.startedAt} to ${report.finishedAt}, code at ${report.code.commit ?? "an unknown commit"}` +
+      (report.code.modified.length ? ` with uncommitted changes to ${report.code.modified.join(", ")}` : "") +
+      (report.code.changedDuringRun ? " (**src/ changed during the run: figures may mix two versions**)." : "."),
+  ];
+}
+
+export function resultsTable(report: Report): string[] {
+  const lines = [
+    "| # | Question | Contender | p50 ms | p99 ms | req/s | errors | Neo4j queries/req | db hits/req | CPU ms/req: Neo4j · Node · load | RSS MB | other load |",
+    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const [i, q] of report.questions.entries()) {
+    for (const name of ["limit", "ours", "peer"] as const) {
+      const run = q.runs[name];
+      if (!run) continue;
+      const hits = q.answers[name]?.profile?.dbHits;
+      const cpu = ["neo4j", "node", "load"] as const;
+      const cpuCell = cpu.map((k) => (run.cpuMsPerRequest[k] === undefined ? "–" : run.cpuMsPerRequest[k].toFixed(2))).join(" · ");
+      lines.push(
+        `| ${name === "limit" ? i + 1 : ""} | ${name === "limit" ? q.title : ""} | ${CONTENDER_NAMES[name]} | ${ms(run.p50Ms)} | ${ms(run.p99Ms)} | ` +
+          `${run.rps.toFixed(0)} | ${run.errors} | ${run.queriesPerRequest.toFixed(2)} | ${hits ?? "–"} | ${cpuCell} | ${mb(run.rssBytes)} | ${run.otherLoadPercent === undefined ? "–" : `${run.otherLoadPercent.toFixed(0)}%`} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+export function ratioTable(report: Report): string[] {
+  const lines = [
+    "| # | Question | answers | this/limit p50 | ≤ 1.5× | this/peer req/s | target | met |",
+    "|---|---|---|---:|:---:|---:|---|:---:|",
+  ];
+  for (const [i, q] of report.questions.entries()) {
+    const r = ratios(q);
+    const nested = NESTED.has(q.key);
+    const latency = r.oursOverLimitP50 === undefined ? "–" : r.oursOverLimitP50 <= TARGET_P50_RATIO ? "yes" : "**no**";
+    const throughput = r.oursOverPeerRps === undefined ? "–" : (nested ? r.oursOverPeerRps > 1 : r.oursOverPeerRps >= 1) ? "yes" : "**no**";
+    lines.push(
+      `| ${i + 1} | ${q.key} | ${q.answersMatch ? "same ids" : "**differ**"} | ${times(r.oursOverLimitP50)} | ${latency} | ` +
+        `${times(r.oursOverPeerRps)} | ${nested ? "> 1× (nested)" : "≥ 1×"} | ${throughput} |`,
+    );
+  }
+  return lines;
+}
+
+export function toMarkdown(report: Report): string {
+  return [
+    `# Benchmark at ${report.statements} statements`,
+    "",
+    ...header(report),
+    "",
+    "Latency is measured per request (p50, p99) by the load generator; req/s over the measured time; errors count connection",
+    "errors, timeouts, non-2xx answers and answers carrying GraphQL errors. Neo4j queries/req: round trips per request over the",
+    "whole run (this server: its per-request QueryCounter; the peer: transactions counted on the driver it is given). db hits:",
+    "PROFILE of the Cypher each contender sent for one request. CPU ms/req: CPU time per request of Neo4j's JVM, of the",
+    "contender's Node process (the server; for the limit, the driver runner) and of autocannon. RSS: the contender's Node",
+    "process after its run. Other load: CPU used meanwhile by processes outside the benchmark, in % of all cores (a run",
+    "with more than a few % was disturbed).",
+    "",
+    ...resultsTable(report),
+    "",
+    "## Ratios and targets",
+    "",
+    ...ratioTable(report),
+    "",
+    "## The questions",
+    "",
+    ...report.questions.map((q, i) => `${i + 1}. **${q.title}.** ${q.note}`),
+    "",
+  ].join("\n");
+}
+
+export function writeReport(report: Report, dir: string, name = String(report.statements)): { markdown: string; json: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const markdown = path.join(dir, `${name}.md`);
+  const json = path.join(dir, `${name}.json`);
+  fs.writeFileSync(markdown, toMarkdown(report));
+  fs.writeFileSync(json, `${JSON.stringify({ ...report, ratios: report.questions.map(ratios) }, null, 2)}\n`);
+  return { markdown, json };
+}

@@ -1,0 +1,172 @@
+// One benchmark run at one dataset size: data ready in Neo4j, the contenders started, every answer checked (same ids,
+// no errors), then each question measured under the same load, contender after contender in a rotating order.
+import { projectRoot } from "../src/config";
+import { Database } from "../src/graph/database";
+import { startContenders, type Answer, type ContenderProcess, type Run } from "./contenders";
+import { ensureDataset } from "./dataset";
+import { chooseFixtures, type Fixtures } from "./fixtures";
+import { openEmbeddedGraph, openGivenGraph, type BenchGraph, type Connection, type LoadInfo, type Neo4jSettings } from "./graph";
+import { describeCode, describeMachine, type CodeVersion, type Machine } from "./machine";
+import { datasetDir, neo4jDir } from "./paths";
+import type { Profile } from "./profile";
+import { buildQuestions, type Contender, type Question } from "./questions";
+import type { LoadJob } from "./runners/job";
+
+export interface BenchOptions {
+  statements: number;
+  durationS: number;
+  connections: number;
+  /** Load before each measurement (and once per question and contender before any), not measured. */
+  warmupS: number;
+  contenders: readonly Contender[];
+  neo4j: Neo4jSettings;
+  /** Benchmark this database, which must be empty, instead of the benchmark's own embedded one. */
+  given?: Connection;
+  /** Where generated datasets and databases are kept (bench/.data). */
+  dataRoot: string;
+  /** PROFILE each contender's Cypher for one request of every question. */
+  profile: boolean;
+  log: (line: string) => void;
+  /** Draw the load's progress bar (default true). */
+  progress?: boolean;
+}
+
+export interface AnswerCheck {
+  /** Round trips of one request, and the errors it got. */
+  queries: number;
+  errors: string[];
+  profile?: Profile;
+  cypher: Answer["cypher"];
+}
+
+export interface QuestionResult {
+  key: string;
+  title: string;
+  note: string;
+  /** True when every contender answered with the same ids as this server. */
+  answersMatch: boolean;
+  mismatches: string[];
+  answers: Partial<Record<Contender, AnswerCheck>>;
+  /** The order the contenders were measured in. */
+  order: Contender[];
+  runs: Partial<Record<Contender, Run>>;
+}
+
+export interface Report {
+  statements: number;
+  startedAt: string;
+  finishedAt: string;
+  machine: Machine;
+  code: CodeVersion;
+  neo4j: { version: string; settings?: Neo4jSettings };
+  load: LoadInfo;
+  job: LoadJob;
+  fixtures: Fixtures;
+  questions: QuestionResult[];
+}
+
+/** The code measured, marked when src/ changed while the run went on. */
+function codeAtEnd(start: CodeVersion): CodeVersion {
+  const end = describeCode(projectRoot);
+  const { fingerprint: _fingerprint, ...code } = start;
+  return end.commit !== start.commit || end.fingerprint !== start.fingerprint ? { ...code, changedDuringRun: true } : code;
+}
+
+/** Each question starts with a different contender, so drift over the run does not always favour the same one. */
+const rotate = <T>(items: readonly T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]!);
+
+async function openGraph(options: BenchOptions): Promise<BenchGraph> {
+  const dataset = ensureDataset(datasetDir(options.statements, options.dataRoot), options.statements, options.log);
+  const logging = { log: options.log, progress: options.progress ?? true };
+  if (options.given) return openGivenGraph(options.given, dataset, logging);
+  return openEmbeddedGraph(neo4jDir(options.statements, options.dataRoot), dataset, options.statements, options.neo4j, logging);
+}
+
+async function fixturesOf(connection: Connection): Promise<Fixtures> {
+  const db = Database.connect({ ...connection, txTimeoutMs: 120_000 });
+  try {
+    return await chooseFixtures(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Asks every contender once; answers are compared with this server's. */
+async function check(question: Question, contenders: ContenderProcess[], profile: boolean): Promise<Pick<QuestionResult, "answersMatch" | "mismatches" | "answers">> {
+  const answers: QuestionResult["answers"] = {};
+  const ids = new Map<Contender, string>();
+  for (const c of contenders) {
+    const answer = await c.ask(question, { profile });
+    answers[c.name] = { queries: answer.queries, errors: answer.errors, profile: answer.profile, cypher: answer.cypher };
+    ids.set(c.name, JSON.stringify(answer.ids));
+    if (answer.errors.length) throw new Error(`${c.name} cannot answer "${question.title}": ${answer.errors.join("; ")}`);
+  }
+  const reference = ids.get("ours") ?? [...ids.values()][0];
+  const mismatches = [...ids].filter(([, value]) => value !== reference).map(([name, value]) => `${name}: ${value.slice(0, 300)} ≠ ${reference?.slice(0, 300)}`);
+  return { answersMatch: mismatches.length === 0, mismatches, answers };
+}
+
+/** One round of load on every question and contender, not measured: the JVM compiles the hot paths first. */
+async function warmUp(questions: Question[], contenders: ContenderProcess[], job: LoadJob): Promise<void> {
+  for (const question of questions) for (const c of contenders) await c.measure(question, { ...job, durationS: job.warmupS, warmupS: 0 });
+}
+
+/** Each question under load, contender after contender, starting with a different one each time. */
+async function measure(questions: Question[], results: QuestionResult[], contenders: ContenderProcess[], job: LoadJob, log: (line: string) => void) {
+  for (const [i, question] of questions.entries()) {
+    const result = results[i]!;
+    const order = rotate(contenders, i);
+    result.order = order.map((c) => c.name);
+    for (const c of order) {
+      const run = await c.measure(question, job);
+      result.runs[c.name] = run;
+      log(
+        `  ${question.key.padEnd(9)} ${c.name.padEnd(5)} p50 ${run.p50Ms.toFixed(2)} ms  p99 ${run.p99Ms.toFixed(2)} ms  ` +
+          `${run.rps.toFixed(0)} req/s  ${run.errors} errors  ${run.queriesPerRequest.toFixed(2)} queries/req`,
+      );
+    }
+  }
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<Report> {
+  const startedAt = new Date().toISOString();
+  const code = describeCode(projectRoot);
+  const { log } = options;
+  const graph = await openGraph(options);
+  try {
+    const fixtures = await fixturesOf(graph.connection);
+    log(`Fixtures: ${JSON.stringify(fixtures)}`);
+    const questions = buildQuestions(fixtures);
+    const job: LoadJob = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS };
+    const { contenders, stop } = await startContenders(graph.connection, options.contenders, graph.pid);
+    try {
+      const results: QuestionResult[] = [];
+      for (const question of questions) {
+        const checked = await check(question, contenders, options.profile);
+        log(`Checked ${question.key}: ${checked.answersMatch ? "same answers" : `ANSWERS DIFFER: ${checked.mismatches.join("; ")}`}`);
+        results.push({ key: question.key, title: question.title, note: question.note, ...checked, order: [], runs: {} });
+      }
+      if (job.warmupS > 0) {
+        log(`Warming up: every question on every contender for ${job.warmupS} s…`);
+        await warmUp(questions, contenders, job);
+      }
+      await measure(questions, results, contenders, job, log);
+      return {
+        statements: options.statements,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        machine: describeMachine(),
+        code: codeAtEnd(code),
+        neo4j: { version: graph.neo4jVersion, settings: graph.settings },
+        load: graph.load,
+        job,
+        fixtures,
+        questions: results,
+      };
+    } finally {
+      await stop();
+    }
+  } finally {
+    await graph.stop();
+  }
+}

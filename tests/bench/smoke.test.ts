@@ -1,0 +1,74 @@
+// The benchmark end to end at a tiny size, so it cannot rot: the three contenders answer all six questions with the
+// same ids and without errors under load. (The benchmark itself is `npm run bench`, not part of the test suite.)
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CONTENDERS } from "../../bench/questions";
+import { runBenchmark, type Report } from "../../bench/run";
+import { connectTestDatabase, emptyGraph } from "../support/database";
+
+const QUESTIONS = ["lookup", "latest", "byState", "traversal", "search", "path"];
+
+let dataRoot: string;
+let report: Report;
+
+beforeAll(async () => {
+  const db = connectTestDatabase();
+  try {
+    await emptyGraph(db);
+  } finally {
+    await db.close();
+  }
+  dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "kg-bench-smoke-"));
+  report = await runBenchmark({
+    statements: 300,
+    durationS: 1,
+    connections: 2,
+    warmupS: 0,
+    contenders: CONTENDERS,
+    neo4j: { heapMb: 512, pageCacheMb: 128, txMemoryMb: 512 },
+    given: { uri: process.env.TEST_NEO4J_URI!, user: "neo4j", password: process.env.TEST_NEO4J_PASSWORD! },
+    dataRoot,
+    profile: false,
+    log: () => {},
+    progress: false,
+  });
+}, 120_000);
+
+afterAll(() => fs.rmSync(dataRoot, { recursive: true, force: true }));
+
+describe("the benchmark at 300 statements", () => {
+  it("loads the synthetic dataset through the project's loader", () => {
+    expect(report.load.statements).toBe(300);
+    expect(report.load.rate).toBeGreaterThan(0);
+  });
+
+  it("asks all six questions of the limit, this server and the peer", () => {
+    expect(report.questions.map((q) => q.key)).toEqual(QUESTIONS);
+    for (const q of report.questions) expect(Object.keys(q.runs).sort()).toEqual([...CONTENDERS].sort());
+  });
+
+  it("gets the same ids from this server, the peer and the limit", () => {
+    for (const q of report.questions) expect({ question: q.key, mismatches: q.mismatches }).toEqual({ question: q.key, mismatches: [] });
+  });
+
+  it("measures every contender under load without a single error", () => {
+    for (const q of report.questions) {
+      for (const name of CONTENDERS) {
+        const run = q.runs[name]!;
+        expect({ question: q.key, name, errors: run.errors }).toEqual({ question: q.key, name, errors: 0 });
+        expect(run.requests).toBeGreaterThan(0);
+        expect(run.p50Ms).toBeGreaterThan(0);
+        expect(run.p99Ms).toBeGreaterThanOrEqual(run.p50Ms);
+      }
+    }
+  });
+
+  it("counts this server's Neo4j round trips: at most one query per level of the request", () => {
+    const levels: Record<string, number> = { lookup: 1, latest: 2, byState: 1, traversal: 3, search: 1, path: 2 };
+    for (const q of report.questions) {
+      expect(q.answers.ours!.queries).toBeGreaterThanOrEqual(1);
+      expect({ question: q.key, queries: Math.min(q.answers.ours!.queries, levels[q.key]!) }).toEqual({ question: q.key, queries: q.answers.ours!.queries });
+    }
+  });
+});
