@@ -34,41 +34,46 @@ export interface StatementQuery {
   withTotal: boolean;
 }
 
+/** The anchor's statement count from relationship degrees (no statement is read): a CALL that yields n. */
+function statementCount(bind: string, degree: string): string {
+  return `CALL (parent) { OPTIONAL MATCH ${bind} RETURN coalesce(sum(COUNT { ${degree} }), 0) AS n }`;
+}
+
 /**
  * Each anchor as a starting MATCH (index seek on the id), as a predicate on a bound s, and as a count of its
- * statements (a degree look-up where the pattern allows). P is the id expression.
+ * statements (from relationship degrees). P is the id expression.
  */
 const ANCHORS: Record<StatementAnchor, { match: (p: string) => string; predicate: (p: string) => string; count: (p: string) => string }> = {
   said: {
     match: (p) => `MATCH (:Entity {id: ${p}})-[:SAID]->(s:Statement)`,
     predicate: (p) => `EXISTS { (:Entity {id: ${p}})-[:SAID]->(s) }`,
-    count: (p) => `COUNT { (:Entity {id: ${p}})-[:SAID]->() }`,
+    count: (p) => statementCount(`(x:Entity {id: ${p}})`, "(x)-[:SAID]->()"),
   },
   mentionedIn: {
     match: (p) => `MATCH (:Entity {id: ${p}})<-[:MENTIONS]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:MENTIONS]->(:Entity {id: ${p}}) }`,
-    count: (p) => `COUNT { (:Entity {id: ${p}})<-[:MENTIONS]-() }`,
+    count: (p) => statementCount(`(x:Entity {id: ${p}})`, "(x)<-[:MENTIONS]-()"),
   },
   saidAt: {
     match: (p) => `MATCH (:Venue {id: ${p}})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: ${p}}) }`,
-    count: (p) => `COUNT { (:Venue {id: ${p}})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-() }`,
+    count: (p) => statementCount(`(:Venue {id: ${p}})<-[:LOCATED_IN*0..5]-(x:Venue)`, "(x)<-[:SAID_AT]-()"),
   },
   during: {
     match: (p) => `MATCH (:Event {id: ${p}})<-[:DURING]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:DURING]->(:Event {id: ${p}}) }`,
-    count: (p) => `COUNT { (:Event {id: ${p}})<-[:DURING]-() }`,
+    count: (p) => statementCount(`(x:Event {id: ${p}})`, "(x)<-[:DURING]-()"),
   },
   reportedIn: {
     match: (p) => `MATCH (:Source {id: ${p}})<-[:REPORTED_IN]-(s:Statement)`,
     predicate: (p) => `EXISTS { (s)-[:REPORTED_IN]->(:Source {id: ${p}}) }`,
-    count: (p) => `COUNT { (:Source {id: ${p}})<-[:REPORTED_IN]-() }`,
+    count: (p) => statementCount(`(x:Source {id: ${p}})`, "(x)<-[:REPORTED_IN]-()"),
   },
   // Said by the state itself, an organization part of it, or a person holding one of its offices.
   stateAll: {
     match: (p) => `MATCH (:State {id: ${p}})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)`,
     predicate: (p) => `EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: ${p}}) }`,
-    count: (p) => `COUNT { (:State {id: ${p}})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->() }`,
+    count: (p) => statementCount(`(:State {id: ${p}})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity)`, "(x)-[:SAID]->()"),
   },
 };
 
@@ -166,7 +171,7 @@ export function buildStatementQuery(query: StatementQuery): BuiltQuery {
       WITH s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
       RETURN collect(s) AS dated`;
     const dated = anchor
-      ? `WITH parent, statements, ${ANCHORS[anchor.kind].count(anchor.id)} AS n
+      ? `${ANCHORS[anchor.kind].count(anchor.id)}
     CALL (parent, n, statements) {
       WITH parent, n, statements WHERE n * n * 4 > statements * $limit
       ${denseWalk.replace("RETURN collect(s) AS dated", "RETURN collect(s) AS dense")}
