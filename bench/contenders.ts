@@ -8,7 +8,7 @@ import type { Connection } from "./graph";
 import { startWorker, type Worker } from "./ipc/parent";
 import type { CypherAsk, GraphQLAsk, Json, Question, Contender } from "./questions";
 import type { Profile } from "./profile";
-import type { LoadJob, Measurement } from "./runners/job";
+import type { CypherBurst, HttpBurst, LoadJob, Measurement } from "./runners/job";
 import type { RecordedQuery, ServerStats } from "./servers/stats";
 
 export interface Answer {
@@ -36,6 +36,8 @@ export interface Run extends Measurement {
   cpuMsPerRequest: Partial<Record<"neo4j" | "node" | "load", number>>;
   /** CPU used meanwhile by other processes on the machine, in % of all cores: a busy machine spoils a run. */
   otherLoadPercent?: number;
+  /** Measurements made to get this one (a disturbed one is repeated). */
+  attempts?: number;
 }
 
 export interface ContenderProcess {
@@ -47,6 +49,16 @@ export interface ContenderProcess {
 
 const script = (...parts: string[]) => path.join(__dirname, ...parts);
 
+/** The first call of a child; if it fails, the child is ended rather than left behind. */
+async function startOrStop<T>(worker: Worker, method: string, params: unknown): Promise<T> {
+  try {
+    return await worker.call<T>(method, params);
+  } catch (e) {
+    await worker.stop();
+    throw e;
+  }
+}
+
 function perRequest(before: ServerStats, after: ServerStats): number {
   const requests = after.requests - before.requests;
   return requests > 0 ? (after.queries - before.queries) / requests : 0;
@@ -54,20 +66,20 @@ function perRequest(before: ServerStats, after: ServerStats): number {
 
 async function limitProcess(connection: Connection, neo4jPid: number | undefined): Promise<ContenderProcess> {
   const runner = startWorker(script("runners", "driver.ts"), "limit");
-  await runner.call("open", { connection });
-  const job = (ask: CypherAsk) => ({ cypher: ask.cypher, params: ask.params });
+  await startOrStop(runner, "open", { connection });
+  const cypherOf = (ask: CypherAsk) => ({ cypher: ask.cypher, params: ask.params });
   return {
     name: "limit",
     async ask(question, options) {
-      const rows = await runner.call<Record<string, unknown>[]>("once", job(question.limit));
-      const profile = options?.profile ? await runner.call<Profile>("profile", job(question.limit)) : undefined;
-      return { ids: question.limit.pick(rows), errors: [], queries: 1, cypher: [job(question.limit)], profile };
+      const rows = await runner.call<Record<string, unknown>[]>("once", cypherOf(question.limit));
+      const profile = options?.profile ? await runner.call<Profile>("profile", cypherOf(question.limit)) : undefined;
+      return { ids: question.limit.pick(rows), errors: [], queries: 1, cypher: [cypherOf(question.limit)], profile };
     },
     async measure(question, load) {
-      // The warm-up inside the run is not measured, so the CPU meter starts after a warm-up of its own.
-      if (load.warmupS > 0) await runner.call<Measurement>("run", { ...load, durationS: load.warmupS, warmupS: 0, ...job(question.limit) });
+      const burst = (durationS: number): CypherBurst => ({ connections: load.connections, durationS, ...cypherOf(question.limit) });
+      if (load.warmupS > 0) await runner.call<Measurement>("run", burst(load.warmupS));
       const cpu = new CpuMeter({ neo4j: neo4jPid, node: runner.pid });
-      const run = await runner.call<Measurement>("run", { ...load, warmupS: 0, ...job(question.limit) });
+      const run = await runner.call<Measurement>("run", burst(load.durationS));
       const cpuMsPerRequest = cpu.perRequest(run.requests);
       const otherLoadPercent = cpu.otherLoadPercent(os.cpus().length);
       const { rssBytes } = await runner.call<ServerStats>("stats");
@@ -92,7 +104,7 @@ async function post(url: string, ask: GraphQLAsk): Promise<{ data?: Record<strin
 
 async function serverProcess(name: "ours" | "peer", connection: Connection, load: Worker, neo4jPid: number | undefined): Promise<ContenderProcess> {
   const server = startWorker(script("servers", `${name}.ts`), name);
-  const { url } = await server.call<{ url: string }>("start", { connection });
+  const { url } = await startOrStop<{ url: string }>(server, "start", { connection });
   const askOf = (question: Question) => question[name];
   return {
     name,
@@ -115,11 +127,12 @@ async function serverProcess(name: "ours" | "peer", connection: Connection, load
     },
     async measure(question, job) {
       const ask = askOf(question);
-      const http = { ...job, url, body: JSON.stringify({ query: ask.query, variables: ask.variables }) };
-      if (job.warmupS > 0) await load.call<Measurement>("run", { ...http, durationS: job.warmupS, warmupS: 0 });
+      const body = JSON.stringify({ query: ask.query, variables: ask.variables });
+      const burst = (durationS: number): HttpBurst => ({ connections: job.connections, durationS, url, body });
+      if (job.warmupS > 0) await load.call<Measurement>("run", burst(job.warmupS));
       const before = await server.call<ServerStats>("stats");
       const cpu = new CpuMeter({ neo4j: neo4jPid, node: server.pid, load: load.pid });
-      const run = await load.call<Measurement>("run", { ...http, warmupS: 0 });
+      const run = await load.call<Measurement>("run", burst(job.durationS));
       const cpuMsPerRequest = cpu.perRequest(run.requests);
       const otherLoadPercent = cpu.otherLoadPercent(os.cpus().length);
       const after = await server.call<ServerStats>("stats");
@@ -135,13 +148,15 @@ export async function startContenders(
   which: readonly Contender[],
   neo4jPid?: number,
 ): Promise<{ contenders: ContenderProcess[]; stop(): Promise<void> }> {
-  const started: ContenderProcess[] = [];
   const load = startWorker(script("runners", "http.ts"), "autocannon");
-  try {
-    for (const name of which) started.push(name === "limit" ? await limitProcess(connection, neo4jPid) : await serverProcess(name, connection, load, neo4jPid));
-  } catch (e) {
+  // Started side by side: each child spends its first seconds compiling TypeScript and connecting.
+  const starting = which.map((name) => (name === "limit" ? limitProcess(connection, neo4jPid) : serverProcess(name, connection, load, neo4jPid)));
+  const settled = await Promise.allSettled(starting);
+  const started = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) {
     await Promise.all([...started.map((c) => c.stop()), load.stop()]);
-    throw e;
+    throw failed.reason;
   }
   return {
     contenders: started,

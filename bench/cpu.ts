@@ -54,9 +54,11 @@ export class CpuMeter<K extends string> {
 
   /**
    * Share of the machine's CPU (all cores, in %) used by processes other than the measured ones and this one since
-   * the meter was made: another job on the machine makes a run unreliable.
+   * the meter was made: another job on the machine makes a run unreliable. Undefined unless every pid is known.
    */
   otherLoadPercent(cores: number): number | undefined {
+    // A process of the run that cannot be sampled (a database someone else started) would count as "other".
+    if (Object.values(this.pids).some((pid) => pid === undefined)) return undefined;
     const busy = machineBusyMs();
     const self = cpuMs(process.pid);
     if (busy === undefined || this.startBusy === undefined || self === undefined || this.startSelf === undefined) return undefined;

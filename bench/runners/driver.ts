@@ -5,7 +5,7 @@ import { toNeo4jParams, toPlain, type Plain } from "../../src/graph/values";
 import { serveParent } from "../ipc/child";
 import { profileQuery, type Profile } from "../profile";
 import { memory } from "../servers/stats";
-import { summarise, type CypherJob, type Measurement } from "./job";
+import { summarise, type CypherBurst, type Measurement } from "./job";
 
 let driver: Driver | undefined;
 
@@ -20,12 +20,12 @@ async function query(cypher: string, params: unknown): Promise<Record<string, un
   }
 }
 
-async function loop(job: CypherJob, seconds: number): Promise<Measurement> {
+async function loop(job: CypherBurst): Promise<Measurement> {
   const params = toNeo4jParams(job.params);
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
-  const end = started + seconds * 1000;
+  const end = started + job.durationS * 1000;
   const worker = async () => {
     while (performance.now() < end) {
       const sent = performance.now();
@@ -55,10 +55,7 @@ serveParent(
       if (!driver) throw new Error("open() was not called");
       return profileQuery(driver, cypher, toNeo4jParams(params) as Record<string, unknown>);
     },
-    async run(job: CypherJob): Promise<Measurement> {
-      if (job.warmupS > 0) await loop(job, job.warmupS);
-      return loop(job, job.durationS);
-    },
+    run: (job: CypherBurst): Promise<Measurement> => loop(job),
     stats: () => ({ requests: 0, queries: 0, rssBytes: memory() }),
   },
   async () => {

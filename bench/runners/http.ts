@@ -1,10 +1,10 @@
-// Child process: HTTP load with autocannon (fixed connections, fixed time, after a warm-up). Latency is taken from every
-// response with sub-millisecond precision (autocannon's own histogram rounds to whole milliseconds).
+// Child process: HTTP load with autocannon (fixed connections, fixed time). Latency is taken from every response with
+// sub-millisecond precision (autocannon's own histogram rounds to whole milliseconds).
 import autocannon from "autocannon";
 import { serveParent } from "../ipc/child";
-import { summarise, type HttpJob, type Measurement } from "./job";
+import { summarise, type HttpBurst, type Measurement } from "./job";
 
-function fire(job: HttpJob, seconds: number): Promise<Measurement> {
+function fire(job: HttpBurst): Promise<Measurement> {
   const latencies: number[] = [];
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -15,7 +15,7 @@ function fire(job: HttpJob, seconds: number): Promise<Measurement> {
         headers: { "content-type": "application/json" },
         body: job.body,
         connections: job.connections,
-        duration: seconds,
+        duration: job.durationS,
         // A 200 answer carrying GraphQL errors is a failure too.
         verifyBody: (body) => !String(body).includes('"errors"'),
       },
@@ -29,9 +29,4 @@ function fire(job: HttpJob, seconds: number): Promise<Measurement> {
   });
 }
 
-serveParent({
-  async run(job: HttpJob): Promise<Measurement> {
-    if (job.warmupS > 0) await fire(job, job.warmupS);
-    return fire(job, job.durationS);
-  },
-});
+serveParent({ run: (job: HttpBurst): Promise<Measurement> => fire(job) });

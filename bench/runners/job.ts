@@ -1,17 +1,22 @@
-// A load job (fixed concurrency for a fixed time after a warm-up) and what measuring it gives.
-export interface LoadJob {
+// Load at fixed concurrency for a fixed time (a burst; a measurement is one burst after a warm-up burst), and what
+// measuring it gives.
+export interface Burst {
   connections: number;
   durationS: number;
+}
+
+export interface LoadJob extends Burst {
+  /** Load before the measured burst, not measured. */
   warmupS: number;
 }
 
-export interface HttpJob extends LoadJob {
+export interface HttpBurst extends Burst {
   url: string;
   /** The JSON body: one GraphQL operation with its variables. */
   body: string;
 }
 
-export interface CypherJob extends LoadJob {
+export interface CypherBurst extends Burst {
   cypher: string;
   params: Record<string, unknown>;
 }
