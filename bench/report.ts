@@ -5,7 +5,7 @@ import type { Contender } from "./questions";
 import type { QuestionResult, Report } from "./run";
 
 export const CONTENDER_NAMES: Record<Contender, string> = {
-  limit: "limit: neo4j-driver, hand-written Cypher",
+  limit: "limit: neo4j-driver, hand-written Cypher, auto-commit",
   ours: "**this server**",
   peer: "peer: @neo4j/graphql 7",
 };
@@ -106,8 +106,9 @@ export function toMarkdown(report: Report): string {
     ...header(report),
     "",
     "Latency is measured per request (p50, p99) by the load generator; req/s over the measured time; errors count connection",
-    "errors, timeouts, non-2xx answers and answers carrying GraphQL errors. Neo4j queries/req: round trips per request over the",
-    "whole run (this server: its per-request QueryCounter; the peer: transactions counted on the driver it is given). db hits:",
+    "errors, timeouts, non-2xx answers and answers carrying GraphQL errors. Neo4j queries/req: Cypher queries per request over",
+    "the whole run (this server: its per-request QueryCounter, each read an auto-commit query, one round trip, like the",
+    "limit's; the peer: transactions counted on the driver it is given, each BEGIN, RUN and COMMIT). db hits:",
     "PROFILE of the Cypher each contender sent for one request. CPU ms/req: CPU time per request of Neo4j's JVM, of the",
     "contender's Node process (the server; for the limit, the driver runner) and of autocannon. RSS: the contender's Node",
     "process after its run. Other load: CPU used meanwhile by processes outside the benchmark, in % of all cores; a",

@@ -9,11 +9,12 @@ import { summarise, type CypherBurst, type Measurement } from "./job";
 
 let driver: Driver | undefined;
 
+/** The cheapest way to ask Neo4j: an auto-commit query, one round trip (RUN and PULL together, no BEGIN or COMMIT). */
 async function query(cypher: string, params: unknown): Promise<Record<string, unknown>[]> {
   if (!driver) throw new Error("open() was not called");
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.executeRead((tx) => tx.run(cypher, params as Record<string, unknown>));
+    const result = await session.run(cypher, params as Record<string, unknown>);
     return result.records.map((record) => record.toObject());
   } finally {
     await session.close();

@@ -1,4 +1,5 @@
-// The one place that opens and closes Neo4j sessions: managed transactions only, rows returned as plain objects.
+// The one place that opens and closes Neo4j sessions: single reads as auto-commit queries, everything else in
+// managed transactions; transient failures retried; rows returned as plain objects.
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { translateDriverError } from "./errors";
 import { toNeo4jParams, toPlain } from "./values";
@@ -27,6 +28,29 @@ export class QueryCounter {
   queries = 0;
 }
 
+const DEFAULT_RETRY_MS = 3_000;
+
+const toRows = <T>(records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[]): T[] =>
+  records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[key as string] = toPlain(record.get(key));
+    return row as T;
+  });
+
+/** Runs work again after a transient failure (Neo4j restarting, a lost connection), with backoff, for up to retryMs. */
+async function retryingTransientFailures<T>(retryMs: number, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const delay = Math.min(1_000, 100 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+      if (!neo4j.isRetryableError(error) || Date.now() + delay - started > retryMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 export class Database {
   private constructor(
     readonly driver: Driver,
@@ -41,7 +65,7 @@ export class Database {
       // When Neo4j is down, requests fail within seconds with a clear error instead of hanging.
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 3_000,
-      maxTransactionRetryTime: options.retryMs ?? 3_000,
+      maxTransactionRetryTime: options.retryMs ?? DEFAULT_RETRY_MS,
       userAgent: "who-said-what-graph/0.1",
     });
     return new Database(driver, options, new QueryCounter());
@@ -52,8 +76,16 @@ export class Database {
     return new Database(this.driver, this.options, counter);
   }
 
-  read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.readTransaction((tx) => tx.run<T>(cypher, params));
+  /**
+   * One read query. It runs as an auto-commit query: one round trip (RUN and PULL together), where a managed
+   * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions are.
+   */
+  async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    try {
+      return await retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () => this.autoCommitRead<T>(cypher, params));
+    } catch (error) {
+      throw translateDriverError(error, this.options.txTimeoutMs);
+    }
   }
 
   write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
@@ -114,16 +146,23 @@ export class Database {
     }
   }
 
+  private async autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      this.counter.queries += 1;
+      const result = await session.run(cypher, toNeo4jParams(params) as Params, { timeout: this.options.txTimeoutMs });
+      return toRows<T>(result.records);
+    } finally {
+      await session.close();
+    }
+  }
+
   private wrap(tx: ManagedTransaction): Transaction {
     return {
       run: async <T>(cypher: string, params: Params = {}) => {
         this.counter.queries += 1;
         const result = await tx.run(cypher, toNeo4jParams(params) as Params);
-        return result.records.map((record) => {
-          const row: Row = {};
-          for (const key of record.keys) row[key as string] = toPlain(record.get(key));
-          return row as T;
-        });
+        return toRows<T>(result.records);
       },
     };
   }

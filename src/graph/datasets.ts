@@ -93,7 +93,18 @@ async function inBatches<T>(rows: T[], run: (batch: T[]) => Promise<unknown>): P
 
 /** Which of these ids exist already (any entity, statement or source). */
 export async function existingIds(tx: Transaction, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const rows = await tx.run<{ id: string }>("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", { ids });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Which of these ids are not in the graph; cheaper than existingIds when nearly all of them are. */
+export async function missingIds(tx: Transaction, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.run<{ id: string }>(
+    "UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:Entity {id: id}) } RETURN id",
+    { ids },
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -102,6 +113,7 @@ export async function entitiesSharingNames(
   tx: Transaction,
   rows: { id: string; keys: string[] }[],
 ): Promise<Map<string, string[]>> {
+  if (rows.length === 0) return new Map();
   const found = await tx.run<{ id: string; matches: string[] }>(
     `UNWIND $rows AS row
      UNWIND row.keys AS key
@@ -147,10 +159,13 @@ export async function upsertEntities(tx: Transaction, label: EntityLabel, rows: 
   );
 }
 
+/** One query, one index look-up per relationship type (a pattern with several types would scan them all). */
+const REMOVE_RELATIONSHIPS_OF_SOURCE = ENTITY_RELATIONSHIPS.map(
+  (type) => `CALL () {\n  MATCH ()-[r:${type} {source: $sourceId}]->()\n  DELETE r\n}`,
+).join("\n");
+
 export async function removeRelationshipsOfSource(tx: Transaction, sourceId: string): Promise<void> {
-  for (const type of ENTITY_RELATIONSHIPS) {
-    await tx.run(`MATCH ()-[r:${type} {source: $sourceId}]->() DELETE r`, { sourceId });
-  }
+  await tx.run(REMOVE_RELATIONSHIPS_OF_SOURCE, { sourceId });
 }
 
 export async function linkEntities(tx: Transaction, type: RelationshipType, sourceId: string, rows: LinkRow[]): Promise<void> {
@@ -179,35 +194,50 @@ export async function removeStatementsDroppedFromSource(tx: Transaction, sourceI
   );
 }
 
-export async function upsertStatements(tx: Transaction, sourceId: string, rows: StatementRow[]): Promise<void> {
-  await inBatches(rows, async (batch) => {
-    await tx.run(
-      `UNWIND $rows AS row
-       MERGE (s:Statement {id: row.id})
-       SET s:Entity,
-           s.text = row.text, s.kind = row.kind,
+/**
+ * Statements already in the graph that this dataset states again lose what this source said about them before (speaker,
+ * venue, event, mentions, and their evidence in this source), so that writeStatements can state it afresh.
+ */
+export async function detachStatements(tx: Transaction, sourceId: string, ids: string[]): Promise<void> {
+  await inBatches(ids, (batch) =>
+    tx.run(
+      `UNWIND $ids AS id
+       MATCH (s:Statement {id: id})
+       CALL (s) {
+         MATCH (s)-[old:SAID_AT|DURING|MENTIONS]->()
+         DELETE old
+       }
+       CALL (s) {
+         MATCH ()-[said:SAID]->(s)
+         DELETE said
+       }
+       CALL (s) {
+         MATCH (s)-[ev:REPORTED_IN]->(:Source {id: $sourceId})
+         DELETE ev
+       }`,
+      { ids: batch, sourceId },
+    ),
+  );
+}
+
+/** Writes statements with their speaker, evidence, venue, event and mentions; existing ones must be detached first. */
+export async function writeStatements(tx: Transaction, sourceId: string, rows: StatementRow[]): Promise<void> {
+  const op = process.env.KG_CREATE ? "CREATE (s:Statement:Entity {id: row.id})" : "MERGE (s:Statement {id: row.id}) SET s:Entity";
+  await inBatches(rows, (batch) =>
+    tx.run(
+      `MATCH (src:Source {id: $sourceId})
+       UNWIND $rows AS row
+       ${op}
+       SET s.text = row.text, s.kind = row.kind,
            s.saidOn = CASE WHEN row.saidOn IS NULL THEN null ELSE date(row.saidOn) END,
            s.datePrecision = row.datePrecision,
            s.time = CASE WHEN row.time IS NULL THEN null ELSE time(row.time) END,
            s.channel = row.channel, s.recurring = row.recurring
-       WITH s
-       OPTIONAL MATCH (s)-[old:SAID_AT|DURING|MENTIONS]->()
-       DELETE old
-       WITH DISTINCT s
-       OPTIONAL MATCH ()-[said:SAID]->(s)
-       DELETE said
-       WITH DISTINCT s
-       OPTIONAL MATCH (s)-[ev:REPORTED_IN]->(:Source {id: $sourceId})
-       DELETE ev`,
-      { rows: batch, sourceId },
-    );
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (s:Statement {id: row.id})
-       MATCH (speaker:Entity {id: row.speaker})
-       CREATE (speaker)-[:SAID]->(s)
-       WITH s, row
-       MATCH (src:Source {id: $sourceId})
+       WITH s, row, src
+       CALL (s, row) {
+         MATCH (speaker:Entity {id: row.speaker})
+         CREATE (speaker)-[:SAID]->(s)
+       }
        CALL (s, row, src) {
          UNWIND row.evidence AS span
          CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end}]->(src)
@@ -223,9 +253,9 @@ export async function upsertStatements(tx: Transaction, sourceId: string, rows: 
        CALL (s, row) {
          UNWIND row.mentions AS mentioned
          MATCH (m:Entity {id: mentioned})
-         MERGE (s)-[:MENTIONS]->(m)
+         CREATE (s)-[:MENTIONS]->(m)
        }`,
       { rows: batch, sourceId },
-    );
-  });
+    ),
+  );
 }

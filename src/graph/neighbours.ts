@@ -27,16 +27,21 @@ export const NEIGHBOUR_PATTERNS = {
 
 export type NeighbourKind = keyof typeof NEIGHBOUR_PATTERNS;
 
+/** A subquery that, for a bound node a, returns its neighbours of this kind as links, ordered by date then name. */
+export function neighbourLinks(kind: NeighbourKind, as = "links"): string {
+  return `CALL (a) {
+       MATCH p = ${NEIGHBOUR_PATTERNS[kind]}
+       WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+       RETURN collect({node: ${nodeMap("b")}, rel: properties(r)}) AS ${as}
+     }`;
+}
+
 /** Neighbours per given id, deduplicated (two sources may state the same link), ordered by date then name. */
 export async function neighbours(db: Database, kind: NeighbourKind, ids: readonly string[]): Promise<LinkedRow[][]> {
   const rows = await db.read<{ id: string; links: LinkedRow[] }>(
     `UNWIND $ids AS id
      MATCH (a:Entity {id: id})
-     CALL (a) {
-       MATCH p = ${NEIGHBOUR_PATTERNS[kind]}
-       WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-       RETURN collect({node: ${nodeMap("b")}, rel: properties(r)}) AS links
-     }
+     ${neighbourLinks(kind)}
      RETURN id, links`,
     { ids: [...new Set(ids)] },
   );
@@ -44,7 +49,8 @@ export async function neighbours(db: Database, kind: NeighbourKind, ids: readonl
   return ids.map((id) => byId.get(id) ?? []);
 }
 
-function dedupe(links: LinkedRow[]): LinkedRow[] {
+/** Two sources may state the same link: one link each, from the source if either says so. */
+export function dedupe(links: LinkedRow[]): LinkedRow[] {
   const seen = new Map<string, LinkedRow>();
   for (const link of links) {
     const key = `${link.node.id}|${link.rel.title ?? ""}|${link.rel.role ?? ""}`;

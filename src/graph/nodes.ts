@@ -1,6 +1,6 @@
 // Look-ups of any node by id (people, states, …, statements, sources), batched.
 import type { Database } from "./database";
-import { ALL_STATEMENT_PARTS, nodeMap, statementMap } from "./projections";
+import { ALL_STATEMENT_PARTS, anyNodeMap, statementMap } from "./projections";
 import type { NodeRow, StatementRow } from "./rows";
 
 /** The nodes with these ids, in the same order; null where there is none. */
@@ -8,7 +8,7 @@ export async function nodesByIds(db: Database, ids: readonly string[]): Promise<
   const rows = await db.read<{ node: NodeRow }>(
     `UNWIND $ids AS id
      MATCH (n:Entity {id: id})
-     RETURN CASE WHEN n:Statement THEN ${statementMap("n", ALL_STATEMENT_PARTS)} ELSE ${nodeMap("n")} END AS node`,
+     RETURN ${anyNodeMap("n")} AS node`,
     { ids: [...new Set(ids)] },
   );
   const byId = new Map(rows.map((r) => [r.node.id, r.node]));

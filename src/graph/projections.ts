@@ -34,3 +34,8 @@ export function statementMap(v: string, parts: StatementParts): string {
 }
 
 export const ALL_STATEMENT_PARTS: StatementParts = { speaker: true, venue: true, event: true, mentions: true, evidence: true };
+
+/** Any node by its label: a statement with every linked part, anything else as nodeMap. */
+export function anyNodeMap(v: string): string {
+  return `CASE WHEN ${v}:Statement THEN ${statementMap(v, ALL_STATEMENT_PARTS)} ELSE ${nodeMap(v)} END`;
+}

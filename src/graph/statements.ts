@@ -102,6 +102,29 @@ const and = (predicates: string[]) => predicates.map((p) => `\n      AND ${p}`).
  * The dense plan wins when n² > N × page / 4. Full-text filters start from the index hits and sort them.
  */
 export function buildStatementQuery(query: StatementQuery): BuiltQuery {
+  const { page, total, params } = statementPageParts(query);
+  const cypher = `${STATEMENT_COUNT}
+  UNWIND $parents AS parent
+  CALL (parent, statements) {
+    ${page}
+  }${total}
+  RETURN parent, page${query.withTotal ? ", total" : ", null AS total"}`;
+  return { cypher, params };
+}
+
+/** Binds statements: how many there are in all, which the choice between the two plans needs. */
+export const STATEMENT_COUNT = "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }";
+
+export interface StatementPageParts {
+  /** Subquery body: given parent (an id, unused by root lists) and statements, returns page. */
+  page: string;
+  /** Empty, or a CALL that binds total for parent. */
+  total: string;
+  params: Record<string, unknown>;
+}
+
+/** The pieces of one statement page under a bound parent, for queries that fetch it along with other things. */
+export function statementPageParts(query: StatementQuery): StatementPageParts {
   const { filter, order } = query;
   const params: Record<string, unknown> = { limit: query.first + 1 };
   const filterPredicates: string[] = [];
@@ -211,30 +234,31 @@ export function buildStatementQuery(query: StatementQuery): BuiltQuery {
     RETURN count(DISTINCT s) AS total
   }`
     : "";
-  const cypher = `CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
-  UNWIND $parents AS parent
-  CALL (parent, statements) {
-    ${page}
-  }${total}
-  RETURN parent, page${query.withTotal ? ", total" : ", null AS total"}`;
-  return { cypher, params };
+  return { page, total, params };
 }
 
 /** One page per parent id (or a single page for a root list when parentIds is omitted). */
 export async function statementPages(db: Database, query: StatementQuery, parentIds: readonly string[] = [""]): Promise<Page<StatementRow>[]> {
   const { cypher, params } = buildStatementQuery(query);
-  const rows = await db.read<{ parent: string; page: { row: StatementRow; sortKey: string }[]; total: number | null }>(cypher, {
+  const rows = await db.read<{ parent: string } & PageRows>(cypher, {
     ...params,
     parents: [...new Set(parentIds)],
   });
   const byParent = new Map(rows.map((r) => [r.parent, r]));
-  return parentIds.map((id) => {
-    const found = byParent.get(id);
-    const page = found?.page ?? [];
-    return {
-      items: page.slice(0, query.first).map(({ row, sortKey }) => ({ cursor: encodeCursor([sortKey, row.id]), node: row })),
-      hasNextPage: page.length > query.first,
-      totalCount: query.withTotal ? (found?.total ?? 0) : null,
-    };
-  });
+  return parentIds.map((id) => toPage(query, byParent.get(id)));
+}
+
+export interface PageRows {
+  page: { row: StatementRow; sortKey: string }[];
+  total: number | null;
+}
+
+/** A page as the API returns it, from the rows of a page query (one more than asked tells whether there are more). */
+export function toPage(query: StatementQuery, found: PageRows | undefined): Page<StatementRow> {
+  const page = found?.page ?? [];
+  return {
+    items: page.slice(0, query.first).map(({ row, sortKey }) => ({ cursor: encodeCursor([sortKey, row.id]), node: row })),
+    hasNextPage: page.length > query.first,
+    totalCount: query.withTotal ? (found?.total ?? 0) : null,
+  };
 }

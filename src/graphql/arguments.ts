@@ -1,6 +1,7 @@
 // Checks list arguments and turns them into data-layer queries (with the parts the selection asks for).
 import type { GraphQLResolveInfo } from "graphql";
 import { CursorError } from "../graph/cursor";
+import type { StatementParts } from "../graph/projections";
 import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/statements";
 import { badInput } from "./errors";
 import { selectedFields } from "./lookahead";
@@ -43,20 +44,25 @@ export function statementQuery(args: StatementListArgs, info: GraphQLResolveInfo
   if (filter.from && filter.to && filter.from > filter.to) {
     throw badInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, "filter.from");
   }
-  const fields = selectedFields(info, ["edges", "node"], ["nodes"]);
   return {
     anchor,
     filter,
     order: args.orderBy ?? "SAID_ON_DESC",
     first: checkFirst(args.first),
     after: args.after ?? null,
-    parts: {
-      speaker: fields.has("speaker"),
-      venue: fields.has("venue"),
-      event: fields.has("event"),
-      mentions: fields.has("mentions"),
-      evidence: fields.has("evidence"),
-    },
+    parts: statementPartsSelected(info, ["edges", "node"], ["nodes"]),
     withTotal: wantsTotal(info),
+  };
+}
+
+/** The linked parts of statements the query selects at the end of any of these paths, to fetch with them. */
+export function statementPartsSelected(info: GraphQLResolveInfo, ...paths: string[][]): StatementParts {
+  const fields = selectedFields(info, ...paths);
+  return {
+    speaker: fields.has("speaker"),
+    venue: fields.has("venue"),
+    event: fields.has("event"),
+    mentions: fields.has("mentions"),
+    evidence: fields.has("evidence"),
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from "../graph/database";
 import { neighbours, type NeighbourKind } from "../graph/neighbours";
 import { nodesByIds, statementsWithParts } from "../graph/nodes";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
+import { withCursor } from "./arguments";
 import { statementPages, type StatementAnchor, type StatementQuery } from "../graph/statements";
 
 export interface Loaders {
@@ -12,11 +13,22 @@ export interface Loaders {
   neighbours(kind: NeighbourKind): DataLoader<string, LinkedRow[]>;
   /** The page of statements under one parent; parents asking with the same arguments share one query. */
   statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
+  /** Hands over a page fetched along with its parent, so statementPage() with the same arguments needs no query. */
+  primeStatementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }, page: Page<StatementRow>): void;
 }
 
 export function createLoaders(db: Database): Loaders {
   const neighbourLoaders = new Map<NeighbourKind, DataLoader<string, LinkedRow[]>>();
   const pageLoaders = new Map<string, DataLoader<string, Page<StatementRow>>>();
+  const pageLoader = (query: StatementQuery) => {
+    const key = JSON.stringify(query);
+    let loader = pageLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids) => statementPages(db, query, ids));
+      pageLoaders.set(key, loader);
+    }
+    return loader;
+  };
   return {
     node: new DataLoader((ids) => nodesByIds(db, ids)),
     statementWithParts: new DataLoader((ids) => statementsWithParts(db, ids)),
@@ -28,14 +40,10 @@ export function createLoaders(db: Database): Loaders {
       }
       return loader;
     },
-    statementPage(parentId, query) {
-      const key = JSON.stringify(query);
-      let loader = pageLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader((ids) => statementPages(db, query, ids));
-        pageLoaders.set(key, loader);
-      }
-      return loader.load(parentId);
+    // A made-up cursor is the client's mistake, nested or not.
+    statementPage: (parentId, query) => withCursor(() => pageLoader(query).load(parentId)),
+    primeStatementPage(parentId, query, page) {
+      pageLoader(query).prime(parentId, page);
     },
   };
 }

@@ -6,11 +6,13 @@ import {
   entitiesSharingNames,
   existingIds,
   linkEntities,
+  missingIds,
   removeRelationshipsOfSource,
+  detachStatements,
   removeStatementsDroppedFromSource,
   upsertEntities,
   upsertSource,
-  upsertStatements,
+  writeStatements,
   type EntityLabel,
   type EntityRow,
   type LinkRow,
@@ -76,8 +78,8 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
 
     const missing = external.filter((r) => !known.has(resolve(r.id)));
     if (missing.length) {
-      const found = await existingIds(tx, [...new Set(missing.map((r) => resolve(r.id)))]);
-      const unknown = missing.filter((r) => !found.has(resolve(r.id)));
+      const absent = await missingIds(tx, [...new Set(missing.map((r) => resolve(r.id)))]);
+      const unknown = missing.filter((r) => absent.has(resolve(r.id)));
       if (unknown.length) {
         throw new DatasetError(
           file,
@@ -115,7 +117,9 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
       );
     }
     await removeStatementsDroppedFromSource(tx, dataset.source.id, dataset.statements.map((s) => s.id));
-    await upsertStatements(tx, dataset.source.id, statementRows(dataset, resolve));
+    const restated = await existingIds(tx, dataset.statements.map((s) => s.id));
+    await detachStatements(tx, dataset.source.id, [...restated]);
+    await writeStatements(tx, dataset.source.id, statementRows(dataset, resolve));
   });
 
   return {

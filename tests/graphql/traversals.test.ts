@@ -236,6 +236,58 @@ describe("who said what, where and when — against the Istanbul article", () =>
     expect(short.path).toBeNull();
   });
 
+  it("gives the statements on a path with the parts asked of them, in one query when they come along", async () => {
+    const query = (fields: string) => `{
+      path(from: "person:donald-trump", to: "venue:ciragan-palace") { nodes { id ... on Statement { ${fields} } } }
+    }`;
+    const withParts = await api.run(query("speaker { id } mentions { id } evidence { excerpt }"));
+    expect(withParts.errors).toBeUndefined();
+    const statement = withParts.data.path.nodes[1];
+    expect(statement.speaker).toEqual({ id: "person:donald-trump" });
+    expect(statement.mentions.map((m: { id: string }) => m.id)).toContain("state:ru");
+    expect(article).toContain(statement.evidence[0].excerpt);
+    expect(withParts.queries).toBe(1);
+  });
+
+  it("answers a state, its office holders and their latest statements in two queries", async () => {
+    const query = `{
+      STATE(id: "state:ua") {
+        id
+        officeHolders { title person { id statements(first: 2) { totalCount nodes { id saidOn mentions { id } } } } }
+      }
+    }`;
+    const fast = await api.run(query.replace("STATE", "state"));
+    // The same question through the Node interface takes the loaders' way, level by level.
+    const slow = await api.run(query.replace("STATE(id: \"state:ua\") {", "node(id: \"state:ua\") { ... on State {").replace(/}\s*$/, "} }"));
+    expect(fast.errors).toBeUndefined();
+    expect(slow.errors).toBeUndefined();
+    expect(fast.data.state).toEqual(slow.data.node);
+    expect(fast.data.state.officeHolders[0].person.statements.totalCount).toBe(4);
+    expect(fast.queries).toBe(2);
+    expect(slow.queries).toBe(3);
+  });
+
+  it("answers a person and their statements with venues and events in one query", async () => {
+    const query = `query ($first: Int, $after: String) {
+      person(id: "person:volodymyr-zelenskyy") {
+        name offices { title }
+        statements(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { id venue { name } event { name } } }
+      }
+    }`;
+    const page1 = await api.run(query, { first: 2 });
+    expect(page1.errors).toBeUndefined();
+    expect(page1.queries).toBe(1);
+    const page2 = await api.run(query, { first: 2, after: page1.data.person.statements.pageInfo.endCursor });
+    expect(page2.queries).toBe(1);
+    const ids = [...page1.data.person.statements.nodes, ...page2.data.person.statements.nodes].map((s: { id: string }) => s.id);
+    expect(new Set(ids).size).toBe(4);
+    const bad = await api.run(query, { first: 2, after: "not-a-cursor" });
+    // The connection is non-null, so its error empties the person, as without the early fetch.
+    expect(bad.data.person).toBeNull();
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.path).toEqual(["person", "statements"]);
+  });
+
   it("gives a timeline for Ukraine in date order, undated items last", async () => {
     const data = await api.data(`{
       timeline(entity: "state:ua") {

@@ -6,13 +6,19 @@ import type { NodeLabel, NodeRow, Page } from "../../graph/rows";
 import { searchText } from "../../graph/search";
 import { statementPages } from "../../graph/statements";
 import { timeline } from "../../graph/timeline";
-import { checkFirst, statementQuery, wantsTotal, withCursor } from "../arguments";
+import { checkFirst, statementPartsSelected, statementQuery, wantsTotal, withCursor } from "../arguments";
 import type { GraphQLContext } from "../context";
 import { badInput, notFound } from "../errors";
+import { nodeWithSelectedLinks } from "../prefetch";
 import type { GraphQLResolveInfo } from "graphql";
 
-async function byId<L extends NodeLabel>(ctx: GraphQLContext, id: string, label: L): Promise<Extract<NodeRow, { label: L }> | null> {
-  const node = await ctx.loaders.node.load(id);
+async function byId<L extends NodeLabel>(
+  ctx: GraphQLContext,
+  id: string,
+  label: L,
+  info: GraphQLResolveInfo,
+): Promise<Extract<NodeRow, { label: L }> | null> {
+  const node = await nodeWithSelectedLinks(ctx, id, info);
   return node?.label === label ? (node as Extract<NodeRow, { label: L }>) : null;
 }
 
@@ -41,13 +47,13 @@ async function mustExist(ctx: GraphQLContext, id: string, argument: string): Pro
 
 export const queryResolvers: QueryResolvers = {
   node: (_p, { id }, ctx) => ctx.loaders.node.load(id),
-  person: (_p, { id }, ctx) => byId(ctx, id, "Person"),
-  state: (_p, { id }, ctx) => byId(ctx, id, "State"),
-  organization: (_p, { id }, ctx) => byId(ctx, id, "Organization"),
-  venue: (_p, { id }, ctx) => byId(ctx, id, "Venue"),
-  event: (_p, { id }, ctx) => byId(ctx, id, "Event"),
-  source: (_p, { id }, ctx) => byId(ctx, id, "Source"),
-  statement: (_p, { id }, ctx) => byId(ctx, id, "Statement"),
+  person: (_p, { id }, ctx, info) => byId(ctx, id, "Person", info),
+  state: (_p, { id }, ctx, info) => byId(ctx, id, "State", info),
+  organization: (_p, { id }, ctx, info) => byId(ctx, id, "Organization", info),
+  venue: (_p, { id }, ctx, info) => byId(ctx, id, "Venue", info),
+  event: (_p, { id }, ctx, info) => byId(ctx, id, "Event", info),
+  source: (_p, { id }, ctx, info) => byId(ctx, id, "Source", info),
+  statement: (_p, { id }, ctx, info) => byId(ctx, id, "Statement", info),
   people: list("Person"),
   states: list("State"),
   organizations: list("Organization"),
@@ -69,7 +75,7 @@ export const queryResolvers: QueryResolvers = {
     const rows = await searchText(ctx.db, query, checkFirst(first));
     return rows.map((r) => ({ ...r, query }));
   },
-  path: async (_p, { from, to, maxHops }, ctx) => {
+  path: async (_p, { from, to, maxHops }, ctx, info) => {
     const hops = maxHops ?? 4;
     if (!Number.isInteger(hops) || hops < 1 || hops > 6) throw badInput(`maxHops must be between 1 and 6, got ${hops}`, "maxHops");
     if (from === to) {
@@ -78,7 +84,7 @@ export const queryResolvers: QueryResolvers = {
       return { nodes: node ? [node] : [], relationships: [] };
     }
     // One round trip when there is a path; only a missing one asks whether both ends exist.
-    const path = await shortestPath(ctx.db, from, to, hops);
+    const path = await shortestPath(ctx.db, from, to, hops, statementPartsSelected(info, ["nodes"]));
     if (!path) await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
     return path;
   },
