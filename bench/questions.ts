@@ -1,4 +1,4 @@
-// The six questions every contender answers: a GraphQL operation for this server and one for the peer, hand-written
+// The six questions every contender answers (and a baseline without database work): a GraphQL operation for this server and one for the peer, hand-written
 // Cypher for the limit, and for each a function that reduces the answer to its ids, so answers can be compared.
 import type { Fixtures } from "./fixtures";
 
@@ -93,7 +93,8 @@ function latest(f: Fixtures): Question {
     title: "A prolific person's latest 20 statements with venue and event",
     note:
       "Latest first, ties by id. The limit walks the saidOn index from the latest and tests the speaker (the best plan for " +
-      "a speaker of a sixth of all statements); this server and the peer expand all the speaker's statements and sort them.",
+      "a speaker of a sixth of all statements); this server chooses that plan too, from the speaker's relationship degree, " +
+      "and fetches the person with the page in one query; the peer expands all the speaker's statements and sorts them.",
     ours: {
       query: `query Latest($id: ID!) {
         person(id: $id) { id name statements(first: 20) { nodes { id text saidOn venue { id name } event { id name } } } }
@@ -183,7 +184,9 @@ function traversal(f: Fixtures): Question {
   return {
     key: "traversal",
     title: "3 levels: a state → its office holders → their latest 5 statements → what those mention",
-    note: "The limit walks the saidOn index per office holder (both are prolific); this server batches each level into one query.",
+    note:
+      "The limit walks the saidOn index per office holder (both are prolific); this server fetches the state with its " +
+      "office holders in one query and the holders' statements with their mentions in a second, batched one.",
     ours: {
       query: `query Traversal($id: ID!) {
         state(id: $id) {
@@ -302,6 +305,23 @@ function path(f: Fixtures): Question {
   };
 }
 
-export function buildQuestions(f: Fixtures): Question[] {
-  return [lookup(f), latest(f), byState(f), traversal(f), search(f), path(f)];
+/** No database work at all: what HTTP and GraphQL cost on their own, the floor under every other question. */
+function floor(): Question {
+  const typename = (d: Obj) => (d.__typename as string | undefined) ?? null;
+  return {
+    key: "floor",
+    title: "Baseline: no database work (`{ __typename }`; the limit sends `RETURN 1`)",
+    note: "Not a target: the fixed cost of a request to each contender, which the other questions' ratios include.",
+    ours: { query: "query Floor { __typename }", variables: {}, pick: typename },
+    peer: { query: "query Floor { __typename }", variables: {}, pick: typename },
+    limit: { cypher: "RETURN 1 AS one", params: {}, pick: (rows) => (first(rows)?.one === 1 ? "Query" : null) },
+  };
 }
+
+/** The six questions of the issue, then the baseline. */
+export function buildQuestions(f: Fixtures): Question[] {
+  return [lookup(f), latest(f), byState(f), traversal(f), search(f), path(f), floor()];
+}
+
+/** Questions that only measure overhead: no latency or throughput target applies. */
+export const BASELINES = new Set(["floor"]);

@@ -1,7 +1,7 @@
 // The Apollo Server instance: schema, resolvers, limits, error formatting and plugins; shared by the HTTP server
 // and by tests (executeOperation).
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { loadConfig, type QueryLimits } from "../config";
 import type { GraphQLContext } from "../graphql/context";
 import { createFormatError } from "../graphql/formatError";
@@ -42,6 +42,7 @@ export function createApollo(
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError({ exposeDetails: !settings.production, log: settings.logError }),
     // Apollo's own landing page loads from a CDN and shows nothing offline; our IDE is served by static.ts instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...plugins],
+    // No cache hints are used; the cache-control plugin would otherwise wrap every field's resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, ...plugins],
   });
 }
