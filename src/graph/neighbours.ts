@@ -27,12 +27,22 @@ export const NEIGHBOUR_PATTERNS = {
 
 export type NeighbourKind = keyof typeof NEIGHBOUR_PATTERNS;
 
+/** More to fetch for every neighbour b: a subquery importing b (and more) that returns variables kept in each link. */
+export interface PerNeighbour {
+  imports: string[];
+  call: string;
+  returns: string[];
+}
+
 /** A subquery that, for a bound node a, returns its neighbours of this kind as links, ordered by date then name. */
-export function neighbourLinks(kind: NeighbourKind, as = "links"): string {
-  return `CALL (a) {
-       MATCH p = ${NEIGHBOUR_PATTERNS[kind]}
-       WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-       RETURN collect({node: ${nodeMap("b")}, rel: properties(r)}) AS ${as}
+export function neighbourLinks(kind: NeighbourKind, as = "links", more?: PerNeighbour): string {
+  const imports = ["a", ...(more?.imports ?? [])].join(", ");
+  const kept = more?.returns ?? [];
+  const fields = [`node: ${nodeMap("b")}`, "rel: properties(r)", ...kept.map((v) => `${v}: ${v}`)].join(", ");
+  return `CALL (${imports}) {
+       MATCH p = ${NEIGHBOUR_PATTERNS[kind]}${more ? `\n       ${more.call}` : ""}
+       WITH ${["b", "r", "p", ...kept].join(", ")} ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+       RETURN collect({${fields}}) AS ${as}
      }`;
 }
 
@@ -50,8 +60,8 @@ export async function neighbours(db: Database, kind: NeighbourKind, ids: readonl
 }
 
 /** Two sources may state the same link: one link each, from the source if either says so. */
-export function dedupe(links: LinkedRow[]): LinkedRow[] {
-  const seen = new Map<string, LinkedRow>();
+export function dedupe<T extends LinkedRow>(links: T[]): T[] {
+  const seen = new Map<string, T>();
   for (const link of links) {
     const key = `${link.node.id}|${link.rel.title ?? ""}|${link.rel.role ?? ""}`;
     const earlier = seen.get(key);

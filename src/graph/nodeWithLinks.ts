@@ -1,50 +1,77 @@
-// A node by id together with what a query asks of it next (its neighbours of some kinds, one page of its
-// statements), in one round trip instead of one per level.
+// A node by id together with what a query asks of it next — its neighbours of some kinds, one page of its statements,
+// and one page of statements of each neighbour — in one round trip instead of one per level.
 import type { Database } from "./database";
 import { dedupe, neighbourLinks, type NeighbourKind } from "./neighbours";
 import { anyNodeMap } from "./projections";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "./rows";
 import { STATEMENT_COUNT, statementPageParts, toPage, type PageRows, type StatementQuery } from "./statements";
 
+export interface WantedNeighbours {
+  kind: NeighbourKind;
+  /** A page of each neighbour's statements. */
+  statements?: StatementQuery;
+}
+
+export interface Wanted {
+  neighbours: readonly WantedNeighbours[];
+  statements?: StatementQuery;
+}
+
 export interface NodeWithLinks {
   node: NodeRow | null;
-  neighbours: Map<NeighbourKind, LinkedRow[]>;
+  neighbours: Map<NeighbourKind, (LinkedRow & { statements?: Page<StatementRow> })[]>;
   /** The page of statements asked for, when one was. */
   statements?: Page<StatementRow>;
 }
 
-export async function nodeWithLinks(
-  db: Database,
-  id: string,
-  wanted: { neighbours: readonly NeighbourKind[]; statements?: StatementQuery },
-): Promise<NodeWithLinks> {
-  const kinds = [...new Set(wanted.neighbours)];
-  // Kinds come from the fixed NeighbourKind table; their positions name the columns.
-  const calls = kinds.map((kind, i) => neighbourLinks(kind, `links${i}`));
-  const returned = [`${anyNodeMap("a")} AS node`, ...kinds.map((_k, i) => `links${i}`)];
-  let params: Record<string, unknown> = { id };
-  let statements = "";
-  if (wanted.statements) {
-    const parts = statementPageParts(wanted.statements);
-    params = { ...parts.params, id };
-    statements = `
-     WITH *, a.id AS parent
-     ${STATEMENT_COUNT}
-     CALL (parent, statements) {
+/** A subquery that binds page and total for the node id in parent: one statement page with prefixed parameters. */
+function pageCall(query: StatementQuery, prefix: string, params: Record<string, unknown>): string {
+  const parts = statementPageParts(query, prefix);
+  Object.assign(params, parts.params);
+  return `CALL (parent, statements) {
        ${parts.page}
      }${parts.total}`;
-    returned.push("page", wanted.statements.withTotal ? "total" : "null AS total");
+}
+
+export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): Promise<NodeWithLinks> {
+  const params: Record<string, unknown> = { id };
+  const anyPage = Boolean(wanted.statements) || wanted.neighbours.some((n) => n.statements);
+  const totalOf = (query: StatementQuery) => (query.withTotal ? "total" : "null AS total");
+  // Kinds come from the fixed NeighbourKind table; positions name the columns and parameter prefixes.
+  const calls = wanted.neighbours.map(({ kind, statements }, i) => {
+    if (!statements) return neighbourLinks(kind, `links${i}`);
+    return neighbourLinks(kind, `links${i}`, {
+      imports: ["statements"],
+      call: `CALL (b, statements) {
+         WITH b.id AS parent, statements
+         ${pageCall(statements, `n${i}_`, params)}
+         RETURN page, ${totalOf(statements)}
+       }`,
+      returns: ["page", "total"],
+    });
+  });
+  const columns = [`${anyNodeMap("a")} AS node`, ...wanted.neighbours.map((_n, i) => `links${i}`)];
+  let ownPage = "";
+  if (wanted.statements) {
+    ownPage = `
+     WITH *, a.id AS parent
+     ${pageCall(wanted.statements, "", params)}`;
+    columns.push("page", totalOf(wanted.statements));
   }
   const rows = await db.read<{ node: NodeRow; [column: string]: unknown }>(
-    `MATCH (a:Entity {id: $id})
-     ${calls.join("\n     ")}${statements}
-     RETURN ${returned.join(", ")}`,
+    `MATCH (a:Entity {id: $id})${anyPage ? `\n     ${STATEMENT_COUNT}` : ""}
+     ${calls.join("\n     ")}${ownPage}
+     RETURN ${columns.join(", ")}`,
     params,
   );
   const row = rows[0];
+  const links = (i: number, statements: StatementQuery | undefined) =>
+    dedupe((row?.[`links${i}`] as (LinkedRow & PageRows)[] | undefined) ?? []).map(({ node, rel, ...page }) =>
+      statements ? { node, rel, statements: toPage(statements, page as PageRows) } : { node, rel },
+    );
   return {
     node: row?.node ?? null,
-    neighbours: new Map(kinds.map((kind, i) => [kind, dedupe((row?.[`links${i}`] as LinkedRow[] | undefined) ?? [])])),
+    neighbours: new Map(wanted.neighbours.map(({ kind, statements }, i) => [kind, links(i, statements)])),
     statements: wanted.statements ? toPage(wanted.statements, row as PageRows | undefined) : undefined,
   };
 }

@@ -123,8 +123,23 @@ export interface StatementPageParts {
   params: Record<string, unknown>;
 }
 
-/** The pieces of one statement page under a bound parent, for queries that fetch it along with other things. */
-export function statementPageParts(query: StatementQuery): StatementPageParts {
+/**
+ * The pieces of one statement page under a bound parent, for queries that fetch it along with other things. A prefix
+ * renames its parameters, so that two pages with different arguments fit in one query.
+ */
+export function statementPageParts(query: StatementQuery, prefix = ""): StatementPageParts {
+  const parts = unprefixedPageParts(query);
+  if (!prefix) return parts;
+  // Only names this page defines are renamed; the text is the builder's own, never input.
+  const rename = (text: string) => text.replace(/\$(\w+)/g, (whole, name: string) => (Object.hasOwn(parts.params, name) ? `$${prefix}${name}` : whole));
+  return {
+    page: rename(parts.page),
+    total: rename(parts.total),
+    params: Object.fromEntries(Object.entries(parts.params).map(([name, value]) => [`${prefix}${name}`, value])),
+  };
+}
+
+function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   const { filter, order } = query;
   const params: Record<string, unknown> = { limit: query.first + 1 };
   const filterPredicates: string[] = [];

@@ -1,35 +1,49 @@
-// Look-ups by id fetch the node together with the lists the query asks of it next (its neighbours, one page of its
-// statements) in one round trip, and hand those to the batch loaders that the field resolvers read from.
-import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+// Look-ups by id fetch the node together with what the query asks of it next — its neighbours, one page of its
+// statements, one page of each neighbour's statements — in one round trip, and hand those to the batch loaders that
+// the field resolvers read from. What cannot be fetched early is simply left to the loaders.
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+} from "graphql";
 import type { NeighbourKind } from "../graph/neighbours";
-import { nodeWithLinks } from "../graph/nodeWithLinks";
+import { nodeWithLinks, type WantedNeighbours } from "../graph/nodeWithLinks";
 import type { NodeRow } from "../graph/rows";
 import { statementPageParts, type StatementAnchor, type StatementQuery } from "../graph/statements";
 import { statementQuery } from "./arguments";
 import type { GraphQLContext } from "./context";
-import { NEIGHBOUR_FIELDS, STATEMENT_FIELDS, type LinkedType } from "./relationFields";
+import { NEIGHBOUR_FIELDS, NEIGHBOUR_NODE_FIELD, STATEMENT_FIELDS, type LinkedType } from "./relationFields";
 
-/** The fields selected directly below the current one, by response key (fragments included). */
-function childFields(info: GraphQLResolveInfo): Map<string, FieldNode[]> {
+type PageQuery = StatementQuery & { anchor: StatementAnchor };
+type NeighboursWanted = WantedNeighbours & { statements?: PageQuery };
+
+/** The fields selected directly below these field nodes, by response key (fragments included). */
+function childFields(nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
+  const visit = (selections: FieldNode["selectionSet"]) => {
+    for (const selection of selections?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         fields.set(key, [...(fields.get(key) ?? []), selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(info.fragments[selection.name.value]?.selectionSet);
+      else visit(fragments[selection.name.value]?.selectionSet);
     }
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
+  for (const node of nodes) visit(node.selectionSet);
   return fields;
 }
 
-type PageQuery = StatementQuery & { anchor: StatementAnchor };
+function isLinkedType(name: string): name is LinkedType {
+  return Object.hasOwn(NEIGHBOUR_FIELDS, name);
+}
 
-/** The statement page a child field will ask for, exactly as its resolver will compute it; undefined if it is invalid. */
-function childPageQuery(info: GraphQLResolveInfo, typeName: LinkedType, nodes: FieldNode[], anchor: StatementAnchor): PageQuery | undefined {
-  const definition = info.schema.getType(typeName);
+/** The statement page a field will ask for, exactly as its resolver will compute it; undefined if it is invalid. */
+function pageQuery(info: GraphQLResolveInfo, type: LinkedType, nodes: FieldNode[], anchor: StatementAnchor): PageQuery | undefined {
+  const definition = info.schema.getType(type);
   const field = isObjectType(definition) ? definition.getFields()[nodes[0]!.name.value] : undefined;
   if (!field) return undefined;
   try {
@@ -42,30 +56,59 @@ function childPageQuery(info: GraphQLResolveInfo, typeName: LinkedType, nodes: F
   }
 }
 
-function isLinkedType(name: string): name is LinkedType {
-  return Object.hasOwn(NEIGHBOUR_FIELDS, name);
+/** The first statement list selected on a node of this type, as the query its resolver will run. */
+function firstStatementList(info: GraphQLResolveInfo, type: LinkedType, fields: Map<string, FieldNode[]>): PageQuery | undefined {
+  const anchors: Record<string, StatementAnchor> = STATEMENT_FIELDS[type];
+  for (const nodes of fields.values()) {
+    const name = nodes[0]!.name.value;
+    if (Object.hasOwn(anchors, name)) return pageQuery(info, type, nodes, anchors[name]!);
+  }
+  return undefined;
 }
 
-/** The node with this id; its neighbour lists and first statement list selected below are fetched in the same query. */
-export async function nodeWithSelectedLinks(ctx: GraphQLContext, id: string, info: GraphQLResolveInfo): Promise<NodeRow | null> {
-  const typeName = getNamedType(info.returnType).name;
-  if (!isLinkedType(typeName)) return ctx.loaders.node.load(id);
-  const neighbourFields: Record<string, NeighbourKind> = NEIGHBOUR_FIELDS[typeName];
-  const statementFields: Record<string, StatementAnchor> = STATEMENT_FIELDS[typeName];
-  const kinds: NeighbourKind[] = [];
-  let statements: PageQuery | undefined;
-  for (const nodes of childFields(info).values()) {
-    const name = nodes[0]!.name.value;
-    if (Object.hasOwn(neighbourFields, name)) kinds.push(neighbourFields[name]!);
-    else if (Object.hasOwn(statementFields, name) && !statements) statements = childPageQuery(info, typeName, nodes, statementFields[name]!);
+/** The neighbours of one kind, and the statement list selected on each of them (below an office or participation). */
+function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: FieldNode[]): NeighboursWanted {
+  const name = field[0]!.name.value;
+  const kind = (NEIGHBOUR_FIELDS[type] as Record<string, NeighbourKind>)[name]!;
+  const objectType = info.schema.getType(type);
+  let neighbourType = isObjectType(objectType) ? getNamedType(objectType.getFields()[name]!.type) : undefined;
+  let selected = childFields(field, info.fragments);
+  const wrapped = NEIGHBOUR_NODE_FIELD[type]?.[name];
+  if (wrapped && isObjectType(neighbourType)) {
+    selected = childFields([...selected.values()].flat().filter((n) => n.name.value === wrapped), info.fragments);
+    neighbourType = getNamedType(neighbourType.getFields()[wrapped]!.type);
   }
-  if (kinds.length === 0 && !statements) return ctx.loaders.node.load(id);
+  // Lists of speakers (any of three types) are left to the loaders.
+  const statements = neighbourType && isLinkedType(neighbourType.name) ? firstStatementList(info, neighbourType.name, selected) : undefined;
+  return { kind, statements };
+}
 
-  const found = await nodeWithLinks(ctx.db, id, { neighbours: kinds, statements });
-  ctx.loaders.node.prime(id, found.node);
-  if (found.node?.label === typeName) {
-    for (const [kind, links] of found.neighbours) ctx.loaders.neighbours(kind).prime(id, links);
-    if (statements && found.statements) ctx.loaders.primeStatementPage(id, statements, found.statements);
+/** The node with this id, fetched with the lists selected below it. */
+export async function nodeWithSelectedLinks(ctx: GraphQLContext, id: string, info: GraphQLResolveInfo): Promise<NodeRow | null> {
+  const type = getNamedType(info.returnType).name;
+  if (!isLinkedType(type)) return ctx.loaders.node.load(id);
+  const fields = childFields(info.fieldNodes, info.fragments);
+  const neighbourFields: Record<string, NeighbourKind> = NEIGHBOUR_FIELDS[type];
+  const neighbours = new Map<NeighbourKind, NeighboursWanted>();
+  for (const nodes of fields.values()) {
+    const name = nodes[0]!.name.value;
+    const kind = Object.hasOwn(neighbourFields, name) ? neighbourFields[name]! : undefined;
+    if (kind && !neighbours.has(kind)) neighbours.set(kind, neighboursWanted(info, type, nodes));
   }
+  const statements = firstStatementList(info, type, fields);
+  if (neighbours.size === 0 && !statements) return ctx.loaders.node.load(id);
+
+  const found = await nodeWithLinks(ctx.db, id, { neighbours: [...neighbours.values()], statements });
+  ctx.loaders.node.prime(id, found.node);
+  if (found.node?.label !== type) return found.node;
+  for (const [kind, links] of found.neighbours) {
+    ctx.loaders.neighbours(kind).prime(
+      id,
+      links.map(({ node, rel }) => ({ node, rel })),
+    );
+    const nested = neighbours.get(kind)?.statements;
+    for (const link of links) if (nested && link.statements) ctx.loaders.primeStatementPage(link.node.id, nested, link.statements);
+  }
+  if (statements && found.statements) ctx.loaders.primeStatementPage(id, statements, found.statements);
   return found.node;
 }

@@ -21,4 +21,12 @@ export const STATEMENT_FIELDS = {
   Source: { statements: "reportedIn" },
 } as const satisfies Record<string, Record<string, StatementAnchor>>;
 
+/** Neighbour fields whose items wrap the neighbour (an office, a participation): the field of the item that holds it. */
+export const NEIGHBOUR_NODE_FIELD: Partial<Record<LinkedType, Record<string, string>>> = {
+  Person: { offices: "state", events: "event" },
+  State: { officeHolders: "person", events: "event" },
+  Organization: { events: "event" },
+  Event: { participants: "participant" },
+};
+
 export type LinkedType = keyof typeof NEIGHBOUR_FIELDS;
