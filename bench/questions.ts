@@ -185,8 +185,8 @@ function traversal(f: Fixtures): Question {
     key: "traversal",
     title: "3 levels: a state → its office holders → their latest 5 statements → what those mention",
     note:
-      "The limit walks the saidOn index per office holder (both are prolific); this server fetches the state with its " +
-      "office holders in one query and the holders' statements with their mentions in a second, batched one.",
+      "The limit walks the saidOn index per office holder (both are prolific); this server fetches the state, its office " +
+      "holders and each holder's statements with their mentions in one query.",
     ours: {
       query: `query Traversal($id: ID!) {
         state(id: $id) {
