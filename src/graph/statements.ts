@@ -196,8 +196,8 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
     const cursor = query.after
       ? `\n    WHERE sortKey ${cmp} date($afterKey) OR (sortKey = date($afterKey) AND s.id ${cmp} $afterId)`
       : "";
+    // The index yields each node once and the predicates are existence tests: no duplicates to remove.
     page = `${start}${where}
-    WITH DISTINCT s
     WITH s, coalesce(s.saidOn, date($undated)) AS sortKey${cursor}
     WITH s, sortKey ORDER BY sortKey ${direction}, s.id ${direction} LIMIT $limit
     ${projection}`;
