@@ -5,20 +5,29 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
 
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
+  // The common cases first: a result is mostly strings, and maps and lists of them.
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+    case "number":
+      return value;
+    case "bigint":
+      return Number(value);
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainObject(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (typeof value === "bigint") return Number(value);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return (value as { toString(): string }).toString();
   }
-  if (isNode(value)) return toPlain((value as { properties: unknown }).properties);
-  if (isRelationship(value)) return toPlain((value as { properties: unknown }).properties);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === "object") {
-    const out: { [key: string]: Plain } = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value as boolean | number | string;
+  if (isNode(value) || isRelationship(value)) return toPlain((value as { properties: unknown }).properties);
+  return plainObject(value as Record<string, unknown>);
+}
+
+function plainObject(value: Record<string, unknown>): { [key: string]: Plain } {
+  const out: { [key: string]: Plain } = {};
+  for (const key of Object.keys(value)) out[key] = toPlain(value[key]);
+  return out;
 }
 
 /**
