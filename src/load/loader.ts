@@ -3,12 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "../graph/database";
 import {
+  detachStatements,
   entitiesSharingNames,
   existingIds,
   linkEntities,
   missingIds,
   removeRelationshipsOfSource,
-  detachStatements,
   removeStatementsDroppedFromSource,
   upsertEntities,
   upsertSource,
@@ -117,6 +117,7 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
       );
     }
     await removeStatementsDroppedFromSource(tx, dataset.source.id, dataset.statements.map((s) => s.id));
+    // On a bulk load nearly every statement is new: only those already in the graph need their old links removed.
     const restated = await existingIds(tx, dataset.statements.map((s) => s.id));
     await detachStatements(tx, dataset.source.id, [...restated]);
     await writeStatements(tx, dataset.source.id, statementRows(dataset, resolve));
