@@ -112,6 +112,11 @@ export function buildStatementQuery(query: StatementQuery): BuiltQuery {
   return { cypher, params };
 }
 
+/** The sort key and id in a statement list's cursor; CursorError when it is not one. */
+export function statementCursor(after: string): (string | number | null)[] {
+  return decodeCursor(after, 2);
+}
+
 /** Binds statements: how many there are in all, which the choice between the two plans needs. */
 export const STATEMENT_COUNT = "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }";
 
@@ -175,7 +180,7 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   let datedCursor: string[] = [];
   let undatedCursor: string[] = [];
   if (query.after) {
-    const [key, id] = decodeCursor(query.after, 2);
+    const [key, id] = statementCursor(query.after);
     params.afterKey = key;
     params.afterId = id;
     datedCursor = [`(s.saidOn ${cmp} date($afterKey) OR (s.saidOn = date($afterKey) AND s.id ${cmp} $afterId))`];

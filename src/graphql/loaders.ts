@@ -4,8 +4,8 @@ import type { Database } from "../graph/database";
 import { neighbours, type NeighbourKind } from "../graph/neighbours";
 import { nodesByIds, statementsWithParts } from "../graph/nodes";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
-import { withCursor } from "./arguments";
 import { statementPages, type StatementAnchor, type StatementQuery } from "../graph/statements";
+import { withCursor } from "./arguments";
 
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;

@@ -1,41 +1,18 @@
 // Look-ups by id fetch the node together with what the query asks of it next — its neighbours, one page of its
 // statements, one page of each neighbour's statements — in one round trip, and hand those to the batch loaders that
 // the field resolvers read from. What cannot be fetched early is simply left to the loaders.
-import {
-  getArgumentValues,
-  getNamedType,
-  isObjectType,
-  Kind,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLResolveInfo,
-} from "graphql";
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { NeighbourKind } from "../graph/neighbours";
 import { nodeWithLinks, type WantedNeighbours } from "../graph/nodeWithLinks";
 import type { NodeRow } from "../graph/rows";
-import { statementPageParts, type StatementAnchor, type StatementQuery } from "../graph/statements";
+import { statementCursor, type StatementAnchor, type StatementQuery } from "../graph/statements";
 import { statementQuery } from "./arguments";
 import type { GraphQLContext } from "./context";
+import { childFields, childFieldsNamed } from "./lookahead";
 import { NEIGHBOUR_FIELDS, NEIGHBOUR_NODE_FIELD, STATEMENT_FIELDS, type LinkedType } from "./relationFields";
 
 type PageQuery = StatementQuery & { anchor: StatementAnchor };
 type NeighboursWanted = WantedNeighbours & { statements?: PageQuery };
-
-/** The fields selected directly below these field nodes, by response key (fragments included). */
-function childFields(nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Map<string, FieldNode[]> {
-  const fields = new Map<string, FieldNode[]>();
-  const visit = (selections: FieldNode["selectionSet"]) => {
-    for (const selection of selections?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        fields.set(key, [...(fields.get(key) ?? []), selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const node of nodes) visit(node.selectionSet);
-  return fields;
-}
 
 function isLinkedType(name: string): name is LinkedType {
   return Object.hasOwn(NEIGHBOUR_FIELDS, name);
@@ -48,7 +25,7 @@ function pageQuery(info: GraphQLResolveInfo, type: LinkedType, nodes: FieldNode[
   if (!field) return undefined;
   try {
     const query = statementQuery(getArgumentValues(field, nodes[0]!, info.variableValues), { ...info, fieldNodes: nodes }, anchor);
-    statementPageParts(query);
+    if (query.after) statementCursor(query.after);
     return query;
   } catch {
     // A bad argument or cursor: the field's own resolver reports it where it belongs.
@@ -72,14 +49,18 @@ function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: Fie
   const kind = (NEIGHBOUR_FIELDS[type] as Record<string, NeighbourKind>)[name]!;
   const objectType = info.schema.getType(type);
   let neighbourType = isObjectType(objectType) ? getNamedType(objectType.getFields()[name]!.type) : undefined;
-  let selected = childFields(field, info.fragments);
+  // The field nodes of the neighbour itself: the list's, or those of the item field that holds it.
+  let neighbour: readonly FieldNode[] = field;
   const wrapped = NEIGHBOUR_NODE_FIELD[type]?.[name];
   if (wrapped && isObjectType(neighbourType)) {
-    selected = childFields([...selected.values()].flat().filter((n) => n.name.value === wrapped), info.fragments);
+    neighbour = childFieldsNamed(field, info.fragments, wrapped);
     neighbourType = getNamedType(neighbourType.getFields()[wrapped]!.type);
   }
   // Lists of speakers (any of three types) are left to the loaders.
-  const statements = neighbourType && isLinkedType(neighbourType.name) ? firstStatementList(info, neighbourType.name, selected) : undefined;
+  const statements =
+    neighbourType && isLinkedType(neighbourType.name)
+      ? firstStatementList(info, neighbourType.name, childFields(neighbour, info.fragments))
+      : undefined;
   return { kind, statements };
 }
 
