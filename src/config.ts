@@ -8,7 +8,10 @@ export interface EmbeddedNeo4jConfig {
   boltPort: number;
   heapMb: number;
   pageCacheMb: number;
+  /** Memory all transactions together may use: well below the heap, so queries fail before the JVM does. */
   txMemoryMb: number;
+  /** Memory one transaction (a query, a dataset file) may use. */
+  txMaxMb: number;
 }
 
 export interface RemoteNeo4jConfig {
@@ -44,6 +47,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** How long managed transactions retry transient failures (a restarting database). */
   retryMs: number;
+  /** A client must send its whole request within this long (408 otherwise): slow clients cannot hold sockets. */
+  requestTimeoutMs: number;
+  /** ...and its headers within this long; at most requestTimeoutMs. */
+  headersTimeoutMs: number;
 }
 
 /** Limits that keep one request from taking the server or the database down. */
@@ -56,6 +63,10 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Expensive operations (timeline, search, path, source texts) running at once in this process; 0: no cap. */
+  maxConcurrentExpensive: number;
+  /** How long an expensive operation waits for its turn before SERVER_BUSY. */
+  expensiveWaitMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -121,6 +132,36 @@ function origins(env: Env, name: string): string[] {
     });
 }
 
+/**
+ * Transaction memory of the embedded Neo4j, by default half the heap for all transactions and a quarter for one: the
+ * rest is what Neo4j needs beside them (caches, Bolt buffers, the planner), so an oversized query fails alone with
+ * QUERY_TOO_LARGE instead of an OutOfMemoryError ending the JVM.
+ */
+function transactionMemory(env: Env, heapMb: number): { txMemoryMb: number; txMaxMb: number } {
+  const txMemoryMb = integer(env, "NEO4J_TX_MEMORY_MB", Math.floor(heapMb / 2), 32, 65536);
+  const txMaxMb = integer(env, "NEO4J_TX_MAX_MB", Math.min(txMemoryMb, Math.floor(heapMb / 4)), 16, 65536);
+  if (txMemoryMb >= heapMb) {
+    throw new ConfigError(`NEO4J_TX_MEMORY_MB=${txMemoryMb} must be below NEO4J_HEAP_MB=${heapMb}, or it protects nothing`);
+  }
+  if (txMaxMb > txMemoryMb) {
+    throw new ConfigError(`NEO4J_TX_MAX_MB=${txMaxMb} must not exceed NEO4J_TX_MEMORY_MB=${txMemoryMb}`);
+  }
+  return { txMemoryMb, txMaxMb };
+}
+
+/** Node refuses a headers timeout longer than the request timeout; say so in terms of our variables. */
+function httpTimeouts(env: Env): Pick<Config, "requestTimeoutMs" | "headersTimeoutMs"> {
+  const requestTimeoutMs = integer(env, "HTTP_REQUEST_TIMEOUT_MS", 30_000, 1000, 3_600_000);
+  const headersTimeoutMs = integer(env, "HTTP_HEADERS_TIMEOUT_MS", 10_000, 1000, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS=${headersTimeoutMs} is longer than HTTP_REQUEST_TIMEOUT_MS=${requestTimeoutMs}: ` +
+        "the headers are part of the request, so their timeout must not exceed the request's",
+    );
+  }
+  return { requestTimeoutMs, headersTimeoutMs };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const uri = env.NEO4J_URI?.trim();
@@ -139,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
       database: env.NEO4J_DATABASE?.trim() || undefined,
     };
   }
+  const heapMb = integer(env, "NEO4J_HEAP_MB", 1024, 128, 65536);
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
     host: env.HOST?.trim() || "127.0.0.1",
@@ -146,9 +188,9 @@ export function loadConfig(env: Env = process.env): Config {
     embedded: {
       dataDir: path.resolve(projectRoot, env.NEO4J_DATA_DIR?.trim() || "data/neo4j"),
       boltPort: integer(env, "NEO4J_BOLT_PORT", 0, 0, 65535),
-      heapMb: integer(env, "NEO4J_HEAP_MB", 1024, 128, 65536),
+      heapMb,
       pageCacheMb: integer(env, "NEO4J_PAGECACHE_MB", 512, 16, 65536),
-      txMemoryMb: integer(env, "NEO4J_TX_MEMORY_MB", 1024, 64, 65536),
+      ...transactionMemory(env, heapMb),
     },
     seedWhenEmpty: boolean(env, "SEED_WHEN_EMPTY", true),
     seedDir: path.resolve(projectRoot, env.SEED_DIR?.trim() || "seed"),
@@ -166,8 +208,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(env, "MAX_TOKENS", 5000, 50, 1_000_000),
       maxDirectives: integer(env, "MAX_DIRECTIVES", 20, 1, 1000),
       maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_048_576, 1024, 104_857_600),
+      maxConcurrentExpensive: integer(env, "MAX_CONCURRENT_EXPENSIVE", 4, 0, 10_000),
+      expensiveWaitMs: integer(env, "EXPENSIVE_WAIT_MS", 10_000, 0, 600_000),
     },
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000),
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
+    ...httpTimeouts(env),
   };
 }

@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     if (state.stopped) return;
     state.stopped = true;
     logger.info(`${signal}: finishing requests in flight, then stopping`);
+    // Before the (bounded) wait for requests: a server started meanwhile on the same data must not reuse this Neo4j.
+    neo4j?.markStopping();
     // Stop accepting, let requests in flight finish (bounded), then close the driver and stop Neo4j.
     await http?.stop().catch((e: unknown) => logger.error({ err: e }, "HTTP shutdown failed"));
     await db?.close().catch(() => {});
@@ -76,6 +78,8 @@ async function main(): Promise<void> {
     ideEnabled: config.ideEnabled,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
     logger,
     apollo: {
       limits: config.limits,

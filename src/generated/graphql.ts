@@ -38,6 +38,7 @@ export type DeletePayload = {
 
 /** A name filter matches names and aliases by word prefix, ignoring case and accents: "ciragan" finds "Çırağan Palace". */
 export type EntityFilter = {
+  /** Names or aliases with a word starting with each word given: at most 200 characters and 32 words of at most 64 characters, with a letter or digit to match. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -100,6 +101,7 @@ export type EventEdge = {
 export type EventFilter = {
   /** Events on or after this date. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Names or aliases with a word starting with each word given: at most 200 characters and 32 words of at most 64 characters, with a letter or digit to match. */
   name?: InputMaybe<Scalars['String']['input']>;
   participant?: InputMaybe<Scalars['ID']['input']>;
   /** Events on or before this date. */
@@ -647,7 +649,11 @@ export type Query = {
   /** People by name. */
   people: PersonConnection;
   person?: Maybe<Person>;
-  /** Full-text search over statement text and the names, aliases and descriptions of entities. */
+  /**
+   * Full-text search over statement text and the names, aliases and descriptions of entities; hits match any word.
+   * The query is at most 1,000 characters and 32 words of at most 64 characters, with a letter or digit to match;
+   * other queries are BAD_USER_INPUT.
+   */
   search: Array<SearchHit>;
   source?: Maybe<Source>;
   /** Sources, newest first. */
@@ -657,7 +663,7 @@ export type Query = {
   /** Statements matching a filter, latest first by default; undated statements come last. */
   statements: StatementConnection;
   states: StateConnection;
-  /** What an entity said, was mentioned in, took part in (and for a venue: what happened there), by date; undated items last. */
+  /** What an entity said, was mentioned in, took part in (and for a venue: what happened there), by date; undated items last. first: at most 100. */
   timeline: Array<TimelineItem>;
   venue?: Maybe<Venue>;
   venues: VenueConnection;
@@ -817,8 +823,14 @@ export type Source = Node & {
   publishedOn: Scalars['Date']['output'];
   publisher?: Maybe<Scalars['String']['output']>;
   statements: StatementConnection;
-  /** The full text, to which evidence offsets point. */
+  /**
+   * The text to which evidence offsets point, from start (inclusive) to end (exclusive), in UTF-16 code units. At most
+   * 100,000 characters a call: without end, the text from start up to 100,000 characters on; a longer range is
+   * BAD_USER_INPUT. Read long texts in pieces, with textLength.
+   */
   text: Scalars['String']['output'];
+  /** Length of the whole text (UTF-16 code units). */
+  textLength: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
 };
@@ -830,6 +842,13 @@ export type SourceStatementsArgs = {
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
+};
+
+
+/** An article that statements were reported in. */
+export type SourceTextArgs = {
+  end?: InputMaybe<Scalars['Int']['input']>;
+  start?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SourceConnection = {
@@ -1019,7 +1038,7 @@ export type StatementFilter = {
   speaker?: InputMaybe<Scalars['ID']['input']>;
   /** Said by this state, its organizations or its office holders. */
   state?: InputMaybe<Scalars['ID']['input']>;
-  /** Full-text search in the statement's text (case and accents ignored). */
+  /** Full-text search in the statement's text (case and accents ignored), every word must occur: at most 1,000 characters and 32 words of at most 64 characters, with a letter or digit to match. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** Said on or before this date. */
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -1115,6 +1134,7 @@ export type VenueEdge = {
 
 export type VenueFilter = {
   kind?: InputMaybe<Scalars['String']['input']>;
+  /** Names or aliases with a word starting with each word given: at most 200 characters and 32 words of at most 64 characters, with a letter or digit to match. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Venues in this state. */
   state?: InputMaybe<Scalars['ID']['input']>;
@@ -1593,7 +1613,8 @@ export type SourceResolvers<ContextType = GraphQLContext, ParentType extends Res
   publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<SourceStatementsArgs, 'first' | 'orderBy'>>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<SourceTextArgs, 'start'>>;
+  textLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -1,7 +1,7 @@
 // The one place that opens and closes Neo4j sessions: single reads as auto-commit queries, everything else in
 // managed transactions; transient failures retried; rows returned as plain objects.
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import { translateDriverError } from "./errors";
+import { isOutOfTransactionMemory, translateDriverError } from "./errors";
 import { toNeo4jParams, toPlain } from "./values";
 
 export interface ConnectionOptions {
@@ -45,7 +45,8 @@ async function retryingTransientFailures<T>(retryMs: number, work: () => Promise
       return await work();
     } catch (error) {
       const delay = Math.min(1_000, 100 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
-      if (!neo4j.isRetryableError(error) || Date.now() + delay - started > retryMs) throw error;
+      const retryable = neo4j.isRetryableError(error) && !isOutOfTransactionMemory(error);
+      if (!retryable || Date.now() + delay - started > retryMs) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
@@ -84,7 +85,7 @@ export class Database {
     try {
       return await retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () => this.autoCommitRead<T>(cypher, params));
     } catch (error) {
-      throw translateDriverError(error, this.options.txTimeoutMs);
+      throw translateDriverError(error, this.options.txTimeoutMs, "read");
     }
   }
 
@@ -140,7 +141,7 @@ export class Database {
     try {
       return mode === "READ" ? await session.executeRead(txWork, config) : await session.executeWrite(txWork, config);
     } catch (error) {
-      throw translateDriverError(error, this.options.txTimeoutMs);
+      throw translateDriverError(error, this.options.txTimeoutMs, mode === "READ" ? "read" : "write");
     } finally {
       await session.close();
     }

@@ -72,7 +72,8 @@ export interface StatementRow {
   venue: LinkRow["props"] & { id: string | null };
   event: LinkRow["props"] & { id: string | null };
   mentions: string[];
-  evidence: { start: number; end: number }[];
+  /** Spans with the text they cover, stored on REPORTED_IN as r.excerpt. */
+  evidence: { start: number; end: number; excerpt: string }[];
 }
 
 export interface SourceRow {
@@ -252,7 +253,7 @@ export async function writeStatements(tx: Transaction, sourceId: string, rows: S
        }
        CALL (s, row, src) {
          UNWIND row.evidence AS span
-         CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end}]->(src)
+         CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, excerpt: span.excerpt}]->(src)
        }
        CALL (s, row) {
          MATCH (v:Venue {id: row.venue.id})

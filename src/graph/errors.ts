@@ -9,22 +9,40 @@ export class QueryTimeoutError extends Error {
   override readonly name = "QueryTimeoutError";
 }
 
-/** One transaction needed more memory than Neo4j allows (NEO4J_TX_MEMORY_MB): retrying cannot help. */
+/** One transaction needed more memory than Neo4j allows (NEO4J_TX_MAX_MB): retrying cannot help. */
 export class TransactionTooLargeError extends Error {
   override readonly name = "TransactionTooLargeError";
 }
 
+/** A read needed more memory than one transaction may use: it failed alone, the database is fine. */
+export class QueryTooLargeError extends Error {
+  override readonly name = "QueryTooLargeError";
+}
+
+const OUT_OF_MEMORY_CODE = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
+
+/** Neo4j calls running out of transaction memory transient, but the same query will run out again. */
+export function isOutOfTransactionMemory(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === OUT_OF_MEMORY_CODE;
+}
+
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
 
-export function translateDriverError(error: unknown, timeoutMs: number): unknown {
+export function translateDriverError(error: unknown, timeoutMs: number, mode: "read" | "write" = "write"): unknown {
   if (!(error instanceof Error)) return error;
   const code = error instanceof Neo4jError ? error.code : "";
   if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") || /transaction has been terminated.*timeout/i.test(error.message)) {
     return new QueryTimeoutError(`the query was stopped after the ${timeoutMs} ms transaction time limit`, { cause: error });
   }
-  if (code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError") {
+  if (code === OUT_OF_MEMORY_CODE && mode === "read") {
+    return new QueryTooLargeError(
+      "the query needs more memory than one query may use in Neo4j (NEO4J_TX_MAX_MB); ask for less: smaller pages (first), fewer aliases or nested lists",
+      { cause: error },
+    );
+  }
+  if (code === OUT_OF_MEMORY_CODE) {
     return new TransactionTooLargeError(
-      "the transaction needs more memory than Neo4j allows (NEO4J_TX_MEMORY_MB); split the dataset into smaller files or raise the limit",
+      "the transaction needs more memory than Neo4j allows one transaction (NEO4J_TX_MAX_MB); split the dataset into smaller files or raise the limit",
       { cause: error },
     );
   }

@@ -4,7 +4,7 @@
 import type { Transaction, Database } from "./database";
 import { removeRelationshipsOfSource, type EntityLabel, type RelationshipType } from "./datasets";
 import { nameKey, nameKeys } from "./names";
-import { ALL_STATEMENT_PARTS, nodeMap, statementMap } from "./projections";
+import { ALL_STATEMENT_PARTS, nodeMap, sourceMap, statementMap } from "./projections";
 import type { EntityRow, NodeLabel, SourceRow, StatementRow } from "./rows";
 import { precisionProblem } from "./dates";
 
@@ -112,7 +112,7 @@ type Entity<L extends EntityLabel> = Extract<EntityRow, { label: L }>;
 // People, states, organizations, venues and events
 
 export async function createEntity<L extends EntityLabel>(db: Database, label: L, input: EntityChanges): Promise<Entity<L>> {
-  return db.writeTransaction(async (tx) => {
+  return creating(db, async (tx) => {
     const id = await newId(tx, label, input.id, input.name ?? "");
     const fields = entityFields(label, null, input);
     await checkEntityLinks(tx, label, id, input, false);
@@ -290,7 +290,7 @@ async function replaceNameKeys(tx: Transaction, id: string, keys: string[]): Pro
 // Sources
 
 export async function createSource(db: Database, input: SourceChanges): Promise<SourceRow> {
-  return db.writeTransaction(async (tx) => {
+  return creating(db, async (tx) => {
     const id = await newId(tx, "Source", input.id, input.title ?? "");
     await createNode(tx, "Source", id);
     await setProperties(tx, id, sourceProps(input, true), { publishedOn: input.publishedOn ?? null });
@@ -321,6 +321,13 @@ export async function updateSource(db: Database, id: string, input: SourceChange
       }
     }
     await setProperties(tx, id, sourceProps(input, false), input.publishedOn != null ? { publishedOn: input.publishedOn } : {});
+    if (input.text != null) {
+      // Excerpts are stored with their spans (reads never load the whole text for them): they follow the new text.
+      await tx.run(
+        "MATCH (:Source {id: $id})<-[r:REPORTED_IN]-() SET r.excerpt = substring($text, r.start, r.end - r.start)",
+        { id, text },
+      );
+    }
     return (await readSource(tx, id))!;
   });
 }
@@ -355,7 +362,7 @@ function sourceProps(input: SourceChanges, creating: boolean): Record<string, un
 }
 
 async function readSource(tx: Transaction, id: string): Promise<SourceRow | null> {
-  const [row] = await tx.run<{ node: SourceRow }>(`MATCH (n:Source {id: $id}) RETURN ${nodeMap("n")} AS node`, { id });
+  const [row] = await tx.run<{ node: SourceRow }>(`MATCH (n:Source {id: $id}) RETURN ${sourceMap("n")} AS node`, { id });
   return row?.node ?? null;
 }
 
@@ -382,7 +389,7 @@ interface StatementState {
 type Given = (field: keyof StatementChanges) => boolean;
 
 export async function recordStatement(db: Database, input: StatementChanges): Promise<StatementRow> {
-  return db.writeTransaction(async (tx) => {
+  return creating(db, async (tx) => {
     const id = await newId(tx, "Statement", input.id, statementSlugBasis(input.speaker ?? "", input.text ?? ""));
     const state = mergeStatement(id, null, input);
     const given = () => true;
@@ -532,7 +539,8 @@ async function writeStatement(tx: Transaction, s: StatementState, given: Given):
        WITH DISTINCT s
        UNWIND $evidence AS span
        MATCH (src:Source {id: span.source})
-       CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, source: $source, fromSource: true}]->(src)`,
+       CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, source: $source, fromSource: true,
+                                 excerpt: substring(src.text, span.start, span.end - span.start)}]->(src)`,
       { id: s.id, evidence: s.evidence, source: CURATOR },
     );
   }
@@ -625,15 +633,42 @@ async function replaceLink(tx: Transaction, id: string, type: LinkType, to: stri
   );
 }
 
+/** A concurrent create committed this id after newId found it free; `creating` runs the transaction again. */
+class IdTaken extends Error {
+  constructor(readonly id: string) {
+    super(`${id} was created by a concurrent request`);
+  }
+}
+
+/** Enough for that many requests creating under one name at once: each rerun loses only to a create that committed. */
+const MAX_CREATE_ATTEMPTS = 50;
+
+/**
+ * Runs a create's transaction, again from the start when a concurrent create took its id first. Neo4j fails the
+ * whole transaction on a constraint violation, so the retry cannot happen inside it; the rerun sees the winner
+ * committed (a CREATE of a taken id waits for the other transaction to end), so newId picks the next free number,
+ * or refuses an id the client gave as already existing. Slugs stay numbered without gaps, and no client is told
+ * about an id it did not send.
+ */
+async function creating<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.writeTransaction(work);
+    } catch (e) {
+      if (!(e instanceof IdTaken)) throw e;
+      if (attempt === MAX_CREATE_ATTEMPTS) {
+        throw new Error(`no free id after ${attempt} attempts, each taken by a concurrent create (last ${e.id})`, { cause: e });
+      }
+    }
+  }
+}
+
 async function createNode(tx: Transaction, label: EntityLabel | "Source" | "Statement", id: string): Promise<void> {
   const props = label === "Source" || label === "Statement" ? {} : { fromSource: true };
   try {
     await tx.run(`CREATE (n:${label}:Entity {id: $id}) SET n += $props`, { id, props });
   } catch (e) {
-    // Someone created the same id since newId looked.
-    if ((e as { code?: string }).code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
-      throw bad("input.id", `${id} was just created by another request; try again`);
-    }
+    if ((e as { code?: string }).code === "Neo.ClientError.Schema.ConstraintValidationFailed") throw new IdTaken(id);
     throw e;
   }
 }

@@ -1,13 +1,21 @@
 // Cypher map projections shared by the data layer's queries (constant text: no input ever reaches these).
 
-/** A node as a map with its domain label; the search-only aliasText is left out. */
+/**
+ * A node as a map with its domain label; the search-only aliasText is left out, and so is a source's text: it can be
+ * megabytes, and `.*` would read all of it for every row (Source.text reads it in bounded pieces instead).
+ */
 export function nodeMap(v: string): string {
-  return `${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']), aliasText: null}`;
+  return `CASE WHEN ${v}:Source THEN ${sourceRefMap(v)} ELSE ${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']), aliasText: null} END`;
 }
 
-/** A source without its (possibly long) text, for evidence. */
+/** A source without its (possibly long) text, for evidence and lists. */
 export function sourceRefMap(v: string): string {
   return `${v} {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}`;
+}
+
+/** A source with its whole text: only for writes that must check spans against it. */
+export function sourceMap(v: string): string {
+  return `${v} {.id, .title, .publishedOn, .dateline, .publisher, .url, .text, label: 'Source'}`;
 }
 
 export interface StatementParts {
@@ -27,7 +35,7 @@ export function statementMap(v: string, parts: StatementParts): string {
   if (parts.mentions) fields.push(`mentions: COLLECT { MATCH (${v})-[:MENTIONS]->(mn) RETURN ${nodeMap("mn")} ORDER BY mn.name, mn.id }`);
   if (parts.evidence) {
     fields.push(
-      `evidence: COLLECT { MATCH (${v})-[r:REPORTED_IN]->(src:Source) RETURN {source: ${sourceRefMap("src")}, start: r.start, end: r.end, excerpt: substring(src.text, r.start, r.end - r.start)} ORDER BY src.publishedOn, src.id, r.start }`,
+      `evidence: COLLECT { MATCH (${v})-[r:REPORTED_IN]->(src:Source) RETURN {source: ${sourceRefMap("src")}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }`,
     );
   }
   return `${v} {${fields.join(", ")}}`;

@@ -32,4 +32,25 @@ export async function applySchema(db: Database): Promise<void> {
     await db.write(statement);
   }
   await db.read("CALL db.awaitIndexes(300)");
+  await storeMissingExcerpts(db);
+}
+
+/**
+ * Evidence excerpts are stored on REPORTED_IN when a span is written, so that reads never load a whole source text
+ * for them. Graphs written before that get them here, one source at a time (its text is read once).
+ */
+async function storeMissingExcerpts(db: Database): Promise<void> {
+  const sources = await db.read<{ id: string }>(
+    "MATCH (src:Source) WHERE EXISTS { (src)<-[r:REPORTED_IN]-() WHERE r.excerpt IS NULL } RETURN src.id AS id",
+  );
+  for (const { id } of sources) {
+    await db.write(
+      `MATCH (src:Source {id: $id})
+       WITH src, src.text AS text
+       MATCH (src)<-[r:REPORTED_IN]-()
+       WHERE r.excerpt IS NULL
+       SET r.excerpt = substring(text, r.start, r.end - r.start)`,
+      { id },
+    );
+  }
 }

@@ -1,7 +1,7 @@
 // Full-text search over statement text and entity names, aliases and descriptions, best matches first.
 import type { Database } from "./database";
 import { anyWords } from "./fulltext";
-import { ALL_STATEMENT_PARTS, nodeMap, statementMap } from "./projections";
+import { nodeMap, statementMap, type StatementParts } from "./projections";
 import type { NodeRow } from "./rows";
 
 export interface SearchRow {
@@ -9,7 +9,8 @@ export interface SearchRow {
   score: number;
 }
 
-export async function searchText(db: Database, text: string, first: number): Promise<SearchRow[]> {
+/** Hits with the linked parts of statements the query selected (nothing else is fetched). */
+export async function searchText(db: Database, text: string, first: number, parts: StatementParts): Promise<SearchRow[]> {
   const query = anyWords(text);
   if (!query || first === 0) return [];
   return db.read<SearchRow>(
@@ -19,7 +20,7 @@ export async function searchText(db: Database, text: string, first: number): Pro
        CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $first}) YIELD node, score RETURN node, score
      }
      WITH node, score ORDER BY score DESC, node.id LIMIT $first
-     RETURN CASE WHEN node:Statement THEN ${statementMap("node", ALL_STATEMENT_PARTS)} ELSE ${nodeMap("node")} END AS node, score`,
+     RETURN CASE WHEN node:Statement THEN ${statementMap("node", parts)} ELSE ${nodeMap("node")} END AS node, score`,
     { query, first },
   );
 }

@@ -1,7 +1,7 @@
 // What happened around an entity, in date order: statements it made (a state: also its organizations and office
 // holders), statements that mention it, events it took part in, and for a venue what was said or held there.
 import type { Database } from "./database";
-import { ALL_STATEMENT_PARTS, nodeMap, statementMap } from "./projections";
+import { nodeMap, statementMap, type StatementParts } from "./projections";
 import type { EventRow, StatementRow } from "./rows";
 
 export interface TimelineQuery {
@@ -9,6 +9,8 @@ export interface TimelineQuery {
   from?: string | null;
   to?: string | null;
   first: number;
+  /** The linked parts of statements the query selected (nothing else is fetched). */
+  parts: StatementParts;
 }
 
 export async function timeline(db: Database, query: TimelineQuery): Promise<(StatementRow | EventRow)[]> {
@@ -36,7 +38,7 @@ export async function timeline(db: Database, query: TimelineQuery): Promise<(Sta
      WITH item, CASE WHEN item:Statement THEN item.saidOn ELSE item.date END AS when
      ${predicates.length ? `WHERE ${predicates.join(" AND ")}` : ""}
      WITH item, when ORDER BY coalesce(when, date('9999-12-31')), item.id LIMIT $first
-     RETURN CASE WHEN item:Statement THEN ${statementMap("item", ALL_STATEMENT_PARTS)} ELSE ${nodeMap("item")} END AS item`,
+     RETURN CASE WHEN item:Statement THEN ${statementMap("item", query.parts)} ELSE ${nodeMap("item")} END AS item`,
     { entity: query.entity, from: query.from ?? null, to: query.to ?? null, first: query.first },
   );
   return rows.map((r) => r.item);

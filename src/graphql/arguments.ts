@@ -5,6 +5,7 @@ import type { StatementParts } from "../graph/projections";
 import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/statements";
 import { badInput } from "./errors";
 import { selectedFields } from "./lookahead";
+import { checkTextFilter } from "./textInputs";
 
 export const MAX_FIRST = 100;
 
@@ -44,6 +45,7 @@ export function statementQuery(args: StatementListArgs, info: GraphQLResolveInfo
   if (filter.from && filter.to && filter.from > filter.to) {
     throw badInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, "filter.from");
   }
+  checkTextFilter(filter.text);
   return {
     anchor,
     filter,

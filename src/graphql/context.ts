@@ -1,6 +1,8 @@
 // What every resolver receives: the data layer scoped to one request (its own query counter), its batch loaders,
 // and whether the request may write.
 import type { Database } from "../graph/database";
+import { loadConfig } from "../config";
+import { ConcurrencyLimit } from "./concurrency";
 import { createLoaders, type Loaders } from "./loaders";
 
 export interface Auth {
@@ -14,9 +16,19 @@ export interface GraphQLContext {
   db: Database;
   loaders: Loaders;
   auth: Auth;
+  /** The process-wide cap on expensive operations (timeline, search, path, source texts). */
+  expensive: ConcurrencyLimit;
 }
 
-export function createContext(db: Database, auth: Auth = { canWrite: false, reason: "no token was sent" }): GraphQLContext {
+// The HTTP server makes its own from the configuration; this one serves in-process callers (tests, benchmarks).
+const { limits } = loadConfig({});
+const processWide = new ConcurrencyLimit({ max: limits.maxConcurrentExpensive, maxWaitMs: limits.expensiveWaitMs });
+
+export function createContext(
+  db: Database,
+  auth: Auth = { canWrite: false, reason: "no token was sent" },
+  expensive: ConcurrencyLimit = processWide,
+): GraphQLContext {
   const scoped = db.withCounter();
-  return { db: scoped, loaders: createLoaders(scoped), auth };
+  return { db: scoped, loaders: createLoaders(scoped, expensive), auth, expensive };
 }

@@ -2,7 +2,7 @@
 // and in production the messages of unexpected errors, stay in the server's log.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { DatabaseUnavailableError, QueryTimeoutError, TransactionTooLargeError } from "../graph/errors";
+import { DatabaseUnavailableError, QueryTimeoutError, QueryTooLargeError, TransactionTooLargeError } from "../graph/errors";
 
 export interface FormatErrorOptions {
   /** Show the message of unexpected errors (development only); in production they read "Internal server error". */
@@ -19,6 +19,9 @@ export function createFormatError(options: FormatErrorOptions) {
     }
     if (original instanceof QueryTimeoutError) {
       return { ...base, message: `The query took too long: ${original.message}. Ask for less (smaller first, fewer levels).`, extensions: { code: "QUERY_TIMEOUT" } };
+    }
+    if (original instanceof QueryTooLargeError) {
+      return { ...base, message: `The query is too large: ${original.message}.`, extensions: { code: "QUERY_TOO_LARGE" } };
     }
     if (original instanceof TransactionTooLargeError) {
       return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };

@@ -4,12 +4,16 @@ import type { Database } from "../graph/database";
 import { neighbours, type NeighbourKind } from "../graph/neighbours";
 import { nodesByIds, statementsWithParts } from "../graph/nodes";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
+import { sourceTextPieces, type SourceTextRow, type TextPiece } from "../graph/sourceText";
 import { statementPages, type StatementAnchor, type StatementQuery } from "../graph/statements";
 import { withCursor } from "./arguments";
+import type { ConcurrencyLimit } from "./concurrency";
 
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;
   statementWithParts: DataLoader<string, StatementRow | null>;
+  /** Pieces of source texts (long texts are read in bounded pieces, under the expensive-operations cap). */
+  sourceText: DataLoader<TextPiece, SourceTextRow | null, string>;
   neighbours(kind: NeighbourKind): DataLoader<string, LinkedRow[]>;
   /** The page of statements under one parent; parents asking with the same arguments share one query. */
   statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
@@ -17,7 +21,7 @@ export interface Loaders {
   primeStatementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }, page: Page<StatementRow>): void;
 }
 
-export function createLoaders(db: Database): Loaders {
+export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loaders {
   const neighbourLoaders = new Map<NeighbourKind, DataLoader<string, LinkedRow[]>>();
   const pageLoaders = new Map<string, DataLoader<string, Page<StatementRow>>>();
   const pageLoader = (query: StatementQuery) => {
@@ -32,6 +36,9 @@ export function createLoaders(db: Database): Loaders {
   return {
     node: new DataLoader((ids) => nodesByIds(db, ids)),
     statementWithParts: new DataLoader((ids) => statementsWithParts(db, ids)),
+    sourceText: new DataLoader((pieces) => expensive.run("reading source texts", () => sourceTextPieces(db, pieces)), {
+      cacheKeyFn: (piece) => `${piece.id}\u0000${piece.start}\u0000${piece.length}`,
+    }),
     neighbours(kind) {
       let loader = neighbourLoaders.get(kind);
       if (!loader) {

@@ -6,17 +6,29 @@ import { getNullableType, GraphQLError, isListType, type ValidationRule } from "
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "../config";
 import type { GraphQLContext } from "../graphql/context";
+import { textPieceSize } from "../graphql/textPieces";
 
 /** Assumed size of lists that take no `first` (a statement's mentions, an event's participants). */
 const UNPAGED_LIST_SIZE = 5;
 
-/** Each field costs 1 plus what it selects, times the list size: `first`, or a guess for unpaged lists. */
+/** Root fields whose work grows with the graph, not only with what they return (they read and rank many nodes). */
+const SCANNING_FIELD_COST: Record<string, number> = { timeline: 50, search: 50, path: 50 };
+
+/** A text field costs 1 per this many characters it can return. */
+const CHARACTERS_PER_COST_UNIT = 1000;
+
+/**
+ * Each field costs 1 plus what it selects, times the list size: `first`, or a guess for unpaged lists. Source texts
+ * cost by the characters they can return, and root fields that scan the graph cost extra.
+ */
 export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (typeof args.first === "number") return 1 + childComplexity * Math.max(args.first, 1);
+  if (type.name === "Source" && field.name === "text") return 1 + Math.ceil(textPieceSize(args) / CHARACTERS_PER_COST_UNIT);
+  const extra = type.name === "Query" ? (SCANNING_FIELD_COST[field.name] ?? 0) : 0;
+  if (typeof args.first === "number") return 1 + extra + childComplexity * Math.max(args.first, 1);
   // A connection's edges and nodes are the page its `first` already counted.
   if (type.name.endsWith("Connection")) return 1 + childComplexity;
-  if (isListType(getNullableType(field.type))) return 1 + childComplexity * UNPAGED_LIST_SIZE;
-  return 1 + childComplexity;
+  if (isListType(getNullableType(field.type))) return 1 + extra + childComplexity * UNPAGED_LIST_SIZE;
+  return 1 + extra + childComplexity;
 };
 
 function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {

@@ -7,6 +7,7 @@ import express from "express";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Database } from "../graph/database";
+import { ConcurrencyLimit } from "../graphql/concurrency";
 import { createContext } from "../graphql/context";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
@@ -38,6 +39,21 @@ export interface HttpOptions {
   logger?: Logger;
   /** How long shutdown waits for requests in flight. */
   shutdownGraceMs?: number;
+  /** A client must have sent its whole request (headers and body) within this long, or gets 408 (default 30 s). */
+  requestTimeoutMs?: number;
+  /** ...and its headers within this long (default 10 s); at most requestTimeoutMs. */
+  headersTimeoutMs?: number;
+}
+
+/**
+ * Node checks the request and headers timeouts only every connectionsCheckingInterval (30 s by default), so a
+ * trickling client would hold its socket up to 30 s past its deadline; checking every second makes them bite on time.
+ */
+function createNodeServer(app: express.Express, options: HttpOptions): http.Server {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // Node refuses a headers timeout above the request timeout; the default must not exceed a shorter one given alone.
+  const headersTimeout = options.headersTimeoutMs ?? Math.min(10_000, requestTimeout);
+  return http.createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval: 1000 }, app);
 }
 
 /**
@@ -56,7 +72,7 @@ function graphqlCors(origins: readonly string[]) {
 
 export async function startHttpServer(options: HttpOptions): Promise<HttpServer> {
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = createNodeServer(app, options);
   const settings = options.apollo ?? { ...defaultApolloSettings(), logError: (e: unknown) => options.logger?.error({ err: e }, "unexpected error") };
   const logger = options.logger ?? createLogger({ level: "silent", json: true });
   const apollo = createApollo(
@@ -64,6 +80,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     settings,
   );
   await apollo.start();
+  const expensive = new ConcurrencyLimit({ max: settings.limits.maxConcurrentExpensive, maxWaitMs: settings.limits.expensiveWaitMs });
 
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
@@ -76,7 +93,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     express.json({ limit: settings.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = createContext(options.db, authenticate(req.headers, options.apiToken));
+        const context = createContext(options.db, authenticate(req.headers, options.apiToken), expensive);
         (res.locals as RequestLocals).context = context;
         return context;
       },

@@ -20,8 +20,30 @@ function locate(list: string, index: number, id?: string) {
   return `${list}[${index}]${id ? ` (${id})` : ""}`;
 }
 
-export function checkDataset(dataset: Dataset, sourceText: string): CheckResult {
+/**
+ * A dataset file is one transaction, and Neo4j caps the memory of one (NEO4J_TX_MAX_MB, 256 MB with the default
+ * heap). Files of 10,000 generated statements (and a 680,000-character source) loaded under a 128 MB cap, where
+ * 5,000 needed up to 64 MB: these sizes fit the default with room to spare.
+ */
+export const MAX_STATEMENTS_PER_FILE = 10_000;
+export const MAX_SOURCE_TEXT_LENGTH = 5_000_000;
+
+function sizeProblems(dataset: Dataset, sourceText: string): string[] {
   const problems: string[] = [];
+  if (dataset.statements.length > MAX_STATEMENTS_PER_FILE) {
+    problems.push(
+      `statements: ${dataset.statements.length} statements in one file; a dataset file is one transaction and may hold at ` +
+        `most ${MAX_STATEMENTS_PER_FILE}: split it into several files (each with a source of its own)`,
+    );
+  }
+  if (sourceText.length > MAX_SOURCE_TEXT_LENGTH) {
+    problems.push(`source.text: ${sourceText.length} characters; a source text may have at most ${MAX_SOURCE_TEXT_LENGTH}`);
+  }
+  return problems;
+}
+
+export function checkDataset(dataset: Dataset, sourceText: string): CheckResult {
+  const problems: string[] = sizeProblems(dataset, sourceText);
   const defined = new Map<string, string>();
   const define = (where: string, id: string) => {
     const earlier = defined.get(id);

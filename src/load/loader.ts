@@ -120,7 +120,7 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
     // On a bulk load nearly every statement is new: only those already in the graph need their old links removed.
     const restated = await existingIds(tx, dataset.statements.map((s) => s.id));
     await detachStatements(tx, dataset.source.id, [...restated]);
-    await writeStatements(tx, dataset.source.id, statementRows(dataset, resolve));
+    await writeStatements(tx, dataset.source.id, statementRows(dataset, text, resolve));
   });
 
   return {
@@ -206,7 +206,7 @@ function relationshipRows(dataset: Dataset): Map<RelationshipType, LinkRow[]> {
   return rows;
 }
 
-function statementRows(dataset: Dataset, resolve: (id: string) => string): StatementRow[] {
+function statementRows(dataset: Dataset, text: string, resolve: (id: string) => string): StatementRow[] {
   return dataset.statements.map((s) => ({
     id: s.id,
     text: s.text,
@@ -220,6 +220,7 @@ function statementRows(dataset: Dataset, resolve: (id: string) => string): State
     venue: { id: linkId(s.venue) ? resolve(linkId(s.venue)!) : null, ...linkProps(s.venue) },
     event: { id: linkId(s.event) ? resolve(linkId(s.event)!) : null, ...linkProps(s.event) },
     mentions: [...new Set(s.mentions.map(resolve))],
-    evidence: s.evidence,
+    // The excerpt is stored with the span, so reads never load the whole source text for it.
+    evidence: s.evidence.map((span) => ({ ...span, excerpt: text.slice(span.start, span.end) })),
   }));
 }

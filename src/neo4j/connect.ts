@@ -11,6 +11,8 @@ export interface Neo4jTarget {
   database?: string;
   /** What to show the user about where the data lives. */
   description: string;
+  /** Called first on shutdown: a start on the same data folder then waits for this database instead of reusing it. */
+  markStopping(): void;
   stop(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export interface ResolveOptions {
 export async function resolveNeo4j(config: Config, options: ResolveOptions | ((line: string) => void)): Promise<Neo4jTarget> {
   const { log, warn = log, supervise = false } = typeof options === "function" ? { log: options } : options;
   if (config.remote) {
-    return { ...config.remote, description: `${config.remote.uri} (NEO4J_URI)`, stop: async () => {} };
+    return { ...config.remote, description: `${config.remote.uri} (NEO4J_URI)`, markStopping: () => {}, stop: async () => {} };
   }
   let current: RunningNeo4j | undefined;
   let stopped = false;
@@ -43,7 +45,10 @@ export async function resolveNeo4j(config: Config, options: ResolveOptions | ((l
     await new Promise((r) => setTimeout(r, restartDelayMs));
     if (stopped) return;
     try {
-      current = await start(current.port);
+      const next = await start(current.port);
+      // stop() came while this start ran and stopped only the dead one: this JVM must not outlive it.
+      if (stopped) return void (await next.stop());
+      current = next;
       restartDelayMs = 1000;
     } catch (e) {
       restartDelayMs = Math.min(restartDelayMs * 2, 30_000);
@@ -56,6 +61,7 @@ export async function resolveNeo4j(config: Config, options: ResolveOptions | ((l
     user: current.user,
     password: current.password,
     description: `embedded Neo4j at ${current.uri}, data in ${path.relative(process.cwd(), config.embedded.dataDir) || "."}`,
+    markStopping: () => current?.markStopping(),
     stop: async () => {
       stopped = true;
       await current?.stop();

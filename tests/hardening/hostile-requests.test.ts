@@ -23,6 +23,9 @@ async function stillAnswers() {
   expect(json).toEqual({ data: { person: { name: "Vladimir Putin" } } });
 }
 
+/** The audit's request that held Node for a minute: 1.02 MB of search words. */
+const MEGABYTE_QUERY = `abc statement the talks ${"zq ".repeat(340_000)}`;
+
 function nested(depth: number): string {
   let q = "id";
   for (let i = 0; i < depth; i++) q = `speaker { ... on Person { statements(first: 2) { nodes { ${q} } } } }`;
@@ -54,6 +57,24 @@ const hostileBodies: [string, unknown, number, RegExp][] = [
   ["a syntax error", { query: "{ people { " }, 400, /Syntax Error/],
   ["an unknown field", { query: "{ passwords }" }, 400, /Cannot query field "passwords" on type "Query"/],
   ["a batch of operations", [{ query: "{ __typename }" }, { query: "{ __typename }" }], 400, /batch/i],
+  [
+    "a search query of a megabyte",
+    { query: "query ($q: String!) { search(query: $q, first: 100) { snippet } }", variables: { q: MEGABYTE_QUERY } },
+    200,
+    /^query is 1020024 characters long; at most 1000 are allowed$/,
+  ],
+  [
+    "a name filter longer than Lucene's wildcard automaton allows",
+    { query: "query ($n: String) { people(filter: { name: $n }) { totalCount } }", variables: { n: "a".repeat(1001) } },
+    200,
+    /^filter\.name is 1001 characters long; at most 200 are allowed$/,
+  ],
+  [
+    "a name filter with nothing to match",
+    { query: '{ people(filter: { name: "*" }) { totalCount } }' },
+    200,
+    /^filter\.name has no letters or digits to match \("\*"\)$/,
+  ],
 ];
 
 describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the server keeps answering", () => {
@@ -62,6 +83,36 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
     expect(response.status).toBe(status);
     const errors = Array.isArray(response.json) ? response.json.flatMap((r: { errors?: unknown[] }) => r.errors ?? []) : response.json.errors;
     expect(errors.map((e: { message: string }) => e.message).join("\n")).toMatch(message);
+    await stillAnswers();
+  });
+
+  it("refuses long search queries at once, and keeps the event loop free while it does", async () => {
+    const base = server.url.replace(/\/graphql$/, "");
+    const started = performance.now();
+    const search = post(server.url, { query: "query ($q: String!) { search(query: $q, first: 100) { snippet } }", variables: { q: MEGABYTE_QUERY } });
+    const live = fetch(`${base}/health/live`).then((r) => ({ status: r.status, ms: performance.now() - started }));
+    const [response, health] = await Promise.all([search, live]);
+    expect(response.json.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "query" });
+    expect(health.status).toBe(200);
+    expect(health.ms).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(2000);
+
+    // 30 aliases of a 10,000-word query (31 KB): refused for its length (the first refusal ends the operation).
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: search(query: $q, first: 100) { snippet }`).join(" ");
+    let at = performance.now();
+    const many = await post(server.url, { query: `query ($q: String!) { ${aliases(30)} }`, variables: { q: "zq ".repeat(10_000) } });
+    expect(many.json.data).toBeNull();
+    expect(many.json.errors[0]).toMatchObject({ message: "query is 30000 characters long; at most 1000 are allowed", extensions: { code: "BAD_USER_INPUT" } });
+    expect(performance.now() - at).toBeLessThan(2000);
+
+    // 30 aliases of the longest query allowed (32 words, 1,000 characters) are searched, with snippets, at once.
+    const longest = `talks ${Array.from({ length: 31 }, (_, i) => `${"z".repeat(29)}${String(i).padStart(2, "0")}`).join(" ")}`;
+    at = performance.now();
+    const allowed = await post(server.url, { query: `query ($q: String!) { ${aliases(30)} }`, variables: { q: longest } });
+    expect(allowed.json.errors).toBeUndefined();
+    expect(allowed.json.data.a0.length).toBeGreaterThan(0);
+    expect(allowed.json.data.a0[0].snippet).toContain("<mark>talks</mark>");
+    expect(performance.now() - at).toBeLessThan(2000);
     await stillAnswers();
   });
 

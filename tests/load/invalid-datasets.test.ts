@@ -1,7 +1,8 @@
+import { MAX_STATEMENTS_PER_FILE } from "../../src/load/checks";
 import { DatasetError } from "../../src/load/dataset";
 import { loadDataset } from "../../src/load/loader";
 import { connectTestDatabase, emptyGraph } from "../support/database";
-import { tinyDataset, withStatement } from "../support/datasets";
+import { manyStatements, tinyDataset, withStatement } from "../support/datasets";
 
 const db = connectTestDatabase();
 
@@ -38,6 +39,14 @@ describe("invalid datasets are refused with what is wrong and where, and nothing
     const { text: _text, ...withoutText } = dataset.statements[0]!;
     expect(await refused({ ...dataset, statements: [withoutText] })).toEqual([
       "statements[0] (statement:doe-will-sign).text: Invalid input: expected string, received undefined",
+    ]);
+  });
+
+  it("a file larger than one transaction may be, with how to split it", async () => {
+    const dataset = manyStatements(MAX_STATEMENTS_PER_FILE + 1);
+    expect(await refused(dataset)).toEqual([
+      `statements: ${MAX_STATEMENTS_PER_FILE + 1} statements in one file; a dataset file is one transaction and may hold at most ` +
+        `${MAX_STATEMENTS_PER_FILE}: split it into several files (each with a source of its own)`,
     ]);
   });
 

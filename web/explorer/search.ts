@@ -14,6 +14,10 @@ interface Suggestion {
 
 const text = (value: string) => [document.createTextNode(value)];
 
+/** The API's limits on a name filter (src/graphql/textInputs.ts), which the search box's text is used as. */
+const MAX_INPUT = 200;
+const MAX_WORDS = 32;
+
 /** The API's snippet is HTML-escaped text with <mark> around matches: rebuilt here as nodes, never as markup. */
 function highlighted(snippet: string): Node[] {
   const parsed = new DOMParser().parseFromString(`<p>${snippet}</p>`, "text/html");
@@ -84,7 +88,14 @@ export function attachSearch(input: HTMLInputElement, list: HTMLElement, pick: (
   const search = async () => {
     const query = input.value.trim();
     const ticket = ++latest;
-    if (query.length < 2) return close();
+    // The API refuses input with nothing to match, and names over 200 characters or 32 words: no request for those.
+    if (query.length < 2 || !/[\p{L}\p{N}]/u.test(query)) return close();
+    if (query.length > MAX_INPUT || query.split(/\s+/).length > MAX_WORDS) {
+      suggestions = [];
+      list.replaceChildren(el("li", { class: "empty" }, `Too long to search: at most ${MAX_INPUT} characters and ${MAX_WORDS} words.`));
+      list.hidden = false;
+      return;
+    }
     try {
       const found = await find(query);
       if (ticket !== latest) return; // a later keystroke has its own answer coming

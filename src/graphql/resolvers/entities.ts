@@ -1,10 +1,11 @@
 // Fields of people, states, organizations, venues, events and sources: neighbours through batch loaders.
-import type { EventRow, LinkedRow, OrganizationRow, PersonRow, SourceRow, SpeakerRow, StateRow, VenueRow } from "../../graph/rows";
+import type { EventRow, LinkedRow, OrganizationRow, PersonRow, SpeakerRow, StateRow, VenueRow } from "../../graph/rows";
 import type { Resolvers } from "../../generated/graphql";
 import { statementQuery } from "../arguments";
 import type { GraphQLContext } from "../context";
 import type { OfficeParent, ParticipationParent } from "../parents";
 import { NEIGHBOUR_FIELDS as N, STATEMENT_FIELDS as S } from "../relationFields";
+import { textPiece } from "../textPieces";
 
 const nodes = <T>(links: LinkedRow[]) => links.map((l) => l.node as unknown as T);
 const first = <T>(links: LinkedRow[]) => (links[0]?.node as T | undefined) ?? null;
@@ -81,7 +82,15 @@ export const entityResolvers: Resolvers = {
     followedBy: async (e, _a, ctx) => nodes<EventRow>(await ctx.loaders.neighbours(N.Event.followedBy).load(e.id)),
   },
   Source: {
-    text: async (s, _a, ctx) => s.text ?? ((await ctx.loaders.node.load(s.id)) as SourceRow | null)?.text ?? "",
+    text: async (s, args, ctx) => {
+      const piece = textPiece(s.id, args);
+      if (s.text !== undefined) return s.text.slice(piece.start, piece.start + piece.length);
+      return (await ctx.loaders.sourceText.load(piece))?.text ?? "";
+    },
+    textLength: async (s, _a, ctx) => {
+      if (s.text !== undefined) return s.text.length;
+      return (await ctx.loaders.sourceText.load({ id: s.id, start: 0, length: 0 }))?.textLength ?? 0;
+    },
     statements: (s, args, ctx, info) => ctx.loaders.statementPage(s.id, statementQuery(args, info, S.Source.statements)),
   },
   Office: {},

@@ -10,6 +10,7 @@ import { checkFirst, statementPartsSelected, statementQuery, wantsTotal, withCur
 import type { GraphQLContext } from "../context";
 import { badInput, notFound } from "../errors";
 import { nodeWithSelectedLinks } from "../prefetch";
+import { checkNameFilter, checkSearchQuery } from "../textInputs";
 import type { GraphQLResolveInfo } from "graphql";
 
 async function byId<L extends NodeLabel>(
@@ -33,7 +34,7 @@ function list<L extends ListLabel>(label: L) {
       () =>
         entityPage(ctx.db, {
           label,
-          filter: args.filter ?? {},
+          filter: { ...args.filter, name: checkNameFilter(args.filter?.name) },
           first: checkFirst(args.first),
           after: args.after ?? null,
           withTotal: wantsTotal(info),
@@ -70,9 +71,10 @@ export const queryResolvers: QueryResolvers = {
     const [page] = await withCursor(() => statementPages(ctx.db, query));
     return page!;
   },
-  search: async (_p, { query, first }, ctx) => {
-    if (query.trim() === "") throw badInput("query must not be empty", "query");
-    const rows = await searchText(ctx.db, query, checkFirst(first));
+  search: async (_p, { query, first }, ctx, info) => {
+    checkSearchQuery(query);
+    const parts = statementPartsSelected(info, ["node"]);
+    const rows = await ctx.expensive.run("search", () => searchText(ctx.db, query, checkFirst(first), parts));
     return rows.map((r) => ({ ...r, query }));
   },
   path: async (_p, { from, to, maxHops }, ctx, info) => {
@@ -84,13 +86,21 @@ export const queryResolvers: QueryResolvers = {
       return { nodes: node ? [node] : [], relationships: [] };
     }
     // One round trip when there is a path; only a missing one asks whether both ends exist.
-    const path = await shortestPath(ctx.db, from, to, hops, statementPartsSelected(info, ["nodes"]));
+    const parts = statementPartsSelected(info, ["nodes"]);
+    const path = await ctx.expensive.run("path", () => shortestPath(ctx.db, from, to, hops, parts));
     if (!path) await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
     return path;
   },
-  timeline: async (_p, args, ctx) => {
+  timeline: async (_p, args, ctx, info) => {
     if (args.from && args.to && args.from > args.to) throw badInput(`from (${args.from}) is after to (${args.to})`, "from");
     await mustExist(ctx, args.entity, "entity");
-    return timeline(ctx.db, { entity: args.entity, from: args.from, to: args.to, first: checkFirst(args.first, 100, 500) });
+    const query = {
+      entity: args.entity,
+      from: args.from,
+      to: args.to,
+      first: checkFirst(args.first, 100),
+      parts: statementPartsSelected(info, []),
+    };
+    return ctx.expensive.run("timeline", () => timeline(ctx.db, query));
   },
 };

@@ -45,7 +45,11 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.parseLong(opts.getOrDefault("pagecache-mb", "256"))))
+                    // All transactions together, and each one alone, stay well below the heap: a query that needs
+                    // more fails alone (MemoryPoolOutOfMemoryError) instead of taking the JVM down.
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(Long.parseLong(opts.getOrDefault("tx-memory-mb", "512"))))
+                    .setConfig(GraphDatabaseSettings.memory_tracking, true)
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(Long.parseLong(opts.getOrDefault("tx-max-mb", "0"))))
                     .build();
         } catch (Throwable e) {
             fail(describe(e));
