@@ -1,11 +1,29 @@
-// One Neo4j per test run (started in globalSetup); test files run one after another, each on its own data.
+// Two tiers. unit (tests/unit): no database, pure functions and the Cypher text each builder produces; runs in
+// parallel (npm run test:unit). integration (the rest of tests/): one real Neo4j per run, started in globalSetup
+// only when an integration file is selected; its files share that database, so they run one after another.
+const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] };
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
-  testMatch: ["<rootDir>/tests/**/*.test.ts"],
-  globalSetup: "<rootDir>/tests/support/globalSetup.ts",
-  globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/tests/unit/**/*.test.ts"],
+    },
+    {
+      displayName: "integration",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/tests/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/unit/"],
+      globalSetup: "<rootDir>/tests/support/globalSetup.ts",
+      globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
+    },
+  ],
+  // A global option: a plain `jest` runs every file one at a time, as the shared database needs; test:unit overrides
+  // it on the command line.
   maxWorkers: 1,
   testTimeout: 60000,
 };

@@ -18,7 +18,8 @@ function number(name: string, raw: string | undefined, fallback: number, min: nu
 
 function sizes(raw: string): number[] {
   const list = raw.split(",").map((s) => Number(s.trim().replace(/_/g, "")));
-  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--scale=${raw} must list whole numbers, e.g. 10000,100000`);
+  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--scale=${raw} must list whole numbers, e.g. 10000,100000`);
   return list;
 }
 
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
     const scale = await runScale(sizes(values.scale), options);
     console.log(scaleMarkdown(scale));
     const written = writeScale(scale, out);
-    console.error(`Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`);
+    console.error(
+      `Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`,
+    );
     return;
   }
   const statements = number("statements", values.statements, 100_000, 1);
@@ -63,7 +66,9 @@ async function main(): Promise<void> {
   const report = await runBenchmark({ ...options, statements, contenders: CONTENDERS });
   console.log(toMarkdown(report));
   const written = writeReport(report, out);
-  console.error(`Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`);
+  console.error(
+    `Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`,
+  );
 }
 
 main().then(

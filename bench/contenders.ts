@@ -76,7 +76,11 @@ async function limitProcess(connection: Connection, neo4jPid: number | undefined
       return { ids: question.limit.pick(rows), errors: [], queries: 1, cypher: [cypherOf(question.limit)], profile };
     },
     async measure(question, load) {
-      const burst = (durationS: number): CypherBurst => ({ connections: load.connections, durationS, ...cypherOf(question.limit) });
+      const burst = (durationS: number): CypherBurst => ({
+        connections: load.connections,
+        durationS,
+        ...cypherOf(question.limit),
+      });
       if (load.warmupS > 0) await runner.call<Measurement>("run", burst(load.warmupS));
       const cpu = new CpuMeter({ neo4j: neo4jPid, node: runner.pid });
       const run = await runner.call<Measurement>("run", burst(load.durationS));
@@ -96,13 +100,21 @@ async function post(url: string, ask: GraphQLAsk): Promise<{ data?: Record<strin
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query: ask.query, variables: ask.variables }),
   });
-  const body = (await response.json().catch(() => ({}))) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  const body = (await response.json().catch(() => ({}))) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string }[];
+  };
   const errors = (body.errors ?? []).map((e) => e.message);
   if (!response.ok && errors.length === 0) errors.push(`HTTP ${response.status}`);
   return { data: body.data, errors };
 }
 
-async function serverProcess(name: "ours" | "peer", connection: Connection, load: Worker, neo4jPid: number | undefined): Promise<ContenderProcess> {
+async function serverProcess(
+  name: "ours" | "peer",
+  connection: Connection,
+  load: Worker,
+  neo4jPid: number | undefined,
+): Promise<ContenderProcess> {
   const server = startWorker(script("servers", `${name}.ts`), name);
   const { url } = await startOrStop<{ url: string }>(server, "start", { connection });
   const askOf = (question: Question) => question[name];
@@ -136,7 +148,13 @@ async function serverProcess(name: "ours" | "peer", connection: Connection, load
       const cpuMsPerRequest = cpu.perRequest(run.requests);
       const otherLoadPercent = cpu.otherLoadPercent(os.cpus().length);
       const after = await server.call<ServerStats>("stats");
-      return { ...run, queriesPerRequest: perRequest(before, after), rssBytes: after.rssBytes, cpuMsPerRequest, otherLoadPercent };
+      return {
+        ...run,
+        queriesPerRequest: perRequest(before, after),
+        rssBytes: after.rssBytes,
+        cpuMsPerRequest,
+        otherLoadPercent,
+      };
     },
     stop: () => server.stop(),
   };
@@ -150,7 +168,9 @@ export async function startContenders(
 ): Promise<{ contenders: ContenderProcess[]; stop(): Promise<void> }> {
   const load = startWorker(script("runners", "http.ts"), "autocannon");
   // Started side by side: each child spends its first seconds compiling TypeScript and connecting.
-  const starting = which.map((name) => (name === "limit" ? limitProcess(connection, neo4jPid) : serverProcess(name, connection, load, neo4jPid)));
+  const starting = which.map((name) =>
+    name === "limit" ? limitProcess(connection, neo4jPid) : serverProcess(name, connection, load, neo4jPid),
+  );
   const settled = await Promise.allSettled(starting);
   const started = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");

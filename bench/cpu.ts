@@ -61,7 +61,8 @@ export class CpuMeter<K extends string> {
     if (Object.values(this.pids).some((pid) => pid === undefined)) return undefined;
     const busy = machineBusyMs();
     const self = cpuMs(process.pid);
-    if (busy === undefined || this.startBusy === undefined || self === undefined || this.startSelf === undefined) return undefined;
+    if (busy === undefined || this.startBusy === undefined || self === undefined || this.startSelf === undefined)
+      return undefined;
     const end = this.sample();
     let ours = self - this.startSelf;
     for (const key of Object.keys(this.pids) as K[]) {

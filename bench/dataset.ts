@@ -33,11 +33,15 @@ export function ensureDataset(dir: string, statements: number, log: (line: strin
   const started = Date.now();
   fs.rmSync(path.join(dir, MARKER), { force: true });
   const result = generateSyntheticDataset({ statements, out: dir, seed: BENCH_SEED, perFile: STATEMENTS_PER_FILE });
-  fs.writeFileSync(path.join(dir, MARKER), JSON.stringify({ statements, seed: BENCH_SEED, files: result.files.length } satisfies Marker));
+  fs.writeFileSync(
+    path.join(dir, MARKER),
+    JSON.stringify({ statements, seed: BENCH_SEED, files: result.files.length } satisfies Marker),
+  );
   const c = result.counts;
   log(
-    `Dataset: generated ${result.files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s: ${c.statements} statements, ` +
-      `${c.people} people, ${c.states} states, ${c.organizations} organizations, ${c.venues} venues, ${c.events} events.`,
+    `Dataset: generated ${result.files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+      `${c.statements} statements, ${c.people} people, ${c.states} states, ${c.organizations} organizations, ` +
+      `${c.venues} venues, ${c.events} events.`,
   );
   return dir;
 }

@@ -38,7 +38,9 @@ function modes(driver: Driver, params: Record<string, unknown>): Record<string, 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { statements: { type: "string" }, rounds: { type: "string" }, requests: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { statements: { type: "string" }, rounds: { type: "string" }, requests: { type: "string" } },
+  });
   const statements = Number(values.statements ?? 10_000);
   const rounds = Number(values.rounds ?? 5);
   const requests = Number(values.requests ?? 2_000);
@@ -57,9 +59,11 @@ async function main(): Promise<void> {
         socketWrites = 0;
         const cpuStart = process.cpuUsage();
         const started = performance.now();
-        await Promise.all(Array.from({ length: CALLERS }, async () => {
-          for (let i = 0; i < requests / CALLERS; i++) await ask();
-        }));
+        await Promise.all(
+          Array.from({ length: CALLERS }, async () => {
+            for (let i = 0; i < requests / CALLERS; i++) await ask();
+          }),
+        );
         const seconds = (performance.now() - started) / 1000;
         const cpu = process.cpuUsage(cpuStart);
         const r = results.get(name) ?? { rps: [], cpu: [], writes: [] };
@@ -69,11 +73,16 @@ async function main(): Promise<void> {
         results.set(name, r);
       }
     }
-    console.log(`Point look-up at ${statements} statements, ${CALLERS} concurrent callers, ${requests} requests a round, median of ${rounds} rounds:\n`);
+    console.log(
+      `Point look-up at ${statements} statements, ${CALLERS} concurrent callers, ${requests} requests a round, ` +
+        `median of ${rounds} rounds:\n`,
+    );
     console.log("| way | requests/s | Node CPU ms/request | socket writes/request |");
     console.log("|---|---:|---:|---:|");
     for (const [name, r] of results) {
-      console.log(`| ${name} | ${median(r.rps).toFixed(0)} | ${median(r.cpu).toFixed(3)} | ${median(r.writes).toFixed(2)} |`);
+      console.log(
+        `| ${name} | ${median(r.rps).toFixed(0)} | ${median(r.cpu).toFixed(3)} | ${median(r.writes).toFixed(2)} |`,
+      );
     }
   } finally {
     await driver.close();

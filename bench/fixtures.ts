@@ -37,7 +37,10 @@ async function pathTarget(db: Database, from: string): Promise<string> {
 }
 
 export async function chooseFixtures(db: Database): Promise<Fixtures> {
-  const person = await one(db, "MATCH (p:Person) RETURN p.id AS id ORDER BY COUNT { (p)-[:SAID]->() } DESC, p.id LIMIT 1");
+  const person = await one(
+    db,
+    "MATCH (p:Person) RETURN p.id AS id ORDER BY COUNT { (p)-[:SAID]->() } DESC, p.id LIMIT 1",
+  );
   const state = await one(
     db,
     `OPTIONAL MATCH (:Person {id: $person})-[:HOLDS_OFFICE]->(own:State)
@@ -50,7 +53,16 @@ export async function chooseFixtures(db: Database): Promise<Fixtures> {
   const pathFrom = await one(
     db,
     // Tiny datasets have office holders only; then the last of them.
-    "MATCH (p:Person) WHERE EXISTS { (p)-[:SAID]->() } RETURN p.id AS id ORDER BY EXISTS { (p)-[:HOLDS_OFFICE]->() }, p.id DESC LIMIT 1",
+    "MATCH (p:Person) WHERE EXISTS { (p)-[:SAID]->() } RETURN p.id AS id " +
+      "ORDER BY EXISTS { (p)-[:HOLDS_OFFICE]->() }, p.id DESC LIMIT 1",
   );
-  return { person, state, from: "2020-01-01", to: "2020-12-31", word: "ceasefire", pathFrom, pathTo: await pathTarget(db, pathFrom) };
+  return {
+    person,
+    state,
+    from: "2020-01-01",
+    to: "2020-12-31",
+    word: "ceasefire",
+    pathFrom,
+    pathTo: await pathTarget(db, pathFrom),
+  };
 }

@@ -113,16 +113,180 @@ function statementDate(rng: Random, day: number): { saidOn: string; datePrecisio
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary. Statement texts are built from real words, so full-text search ("ceasefire", "prisoners") finds them.
 
-const SYLLABLES = ["va", "lor", "kes", "tra", "mon", "del", "ri", "sa", "bel", "gor", "an", "ti", "nor", "ve", "zan", "dor", "mi", "ka", "ru", "sel", "ta", "bre", "os", "ul"];
-const FIRST_NAMES = ["Anna", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hassan", "Irina", "Jonas", "Katarina", "Luca", "Maria", "Nikolai", "Olga", "Pavel", "Rosa", "Sergei", "Tamara", "Umar", "Vera", "Walter", "Yana", "Zoltan", "Amir", "Bianca", "Carlos", "Daria", "Emil", "Fatima", "Georg", "Helena", "Ivan", "Julia", "Kemal", "Lena", "Marek", "Nadia", "Oskar", "Petra"];
-const LAST_NAMES = ["Petrov", "Novak", "Horvat", "Kovalenko", "Schmidt", "Rossi", "Yilmaz", "Haddad", "Ivanova", "Larsen", "Moreau", "Silva", "Nowak", "Popescu", "Fischer", "Bauer", "Kaya", "Demir", "Marin", "Varga", "Tanaka", "Okafor", "Mensah", "Costa", "Lindqvist", "Berg", "Kuznetsov", "Sokolova", "Bondar", "Melnyk", "Shevchenko", "Aliyev", "Mammadov", "Nazarov", "Karimova", "Weber", "Keller", "Dubois", "Leroy", "Garcia", "Romero", "Duarte", "Haas", "Wolf", "Adler", "Brandt", "Stern", "Vogel", "Richter", "Krause"];
-const ROLES = ["a negotiator", "a spokesperson", "a diplomat", "a military commander", "a member of parliament", "an adviser to the government", "a human rights envoy"];
-const ORGANIZATION_KINDS = ["Ministry of Foreign Affairs", "Ministry of Defence", "Presidential Office", "Negotiating Delegation", "Parliament", "Security Council"];
-const BUILDING_KINDS = ["Palace", "Conference Centre", "Grand Hotel", "Parliament Building", "Foreign Ministry", "Congress Hall"];
-const EVENT_TOPICS = ["Ceasefire talks", "Prisoner exchange talks", "Sanctions talks", "Peace talks", "Grain corridor talks", "Energy security talks"];
+const SYLLABLES = [
+  "va",
+  "lor",
+  "kes",
+  "tra",
+  "mon",
+  "del",
+  "ri",
+  "sa",
+  "bel",
+  "gor",
+  "an",
+  "ti",
+  "nor",
+  "ve",
+  "zan",
+  "dor",
+  "mi",
+  "ka",
+  "ru",
+  "sel",
+  "ta",
+  "bre",
+  "os",
+  "ul",
+];
+const FIRST_NAMES = [
+  "Anna",
+  "Boris",
+  "Clara",
+  "Dmitri",
+  "Elena",
+  "Farid",
+  "Greta",
+  "Hassan",
+  "Irina",
+  "Jonas",
+  "Katarina",
+  "Luca",
+  "Maria",
+  "Nikolai",
+  "Olga",
+  "Pavel",
+  "Rosa",
+  "Sergei",
+  "Tamara",
+  "Umar",
+  "Vera",
+  "Walter",
+  "Yana",
+  "Zoltan",
+  "Amir",
+  "Bianca",
+  "Carlos",
+  "Daria",
+  "Emil",
+  "Fatima",
+  "Georg",
+  "Helena",
+  "Ivan",
+  "Julia",
+  "Kemal",
+  "Lena",
+  "Marek",
+  "Nadia",
+  "Oskar",
+  "Petra",
+];
+const LAST_NAMES = [
+  "Petrov",
+  "Novak",
+  "Horvat",
+  "Kovalenko",
+  "Schmidt",
+  "Rossi",
+  "Yilmaz",
+  "Haddad",
+  "Ivanova",
+  "Larsen",
+  "Moreau",
+  "Silva",
+  "Nowak",
+  "Popescu",
+  "Fischer",
+  "Bauer",
+  "Kaya",
+  "Demir",
+  "Marin",
+  "Varga",
+  "Tanaka",
+  "Okafor",
+  "Mensah",
+  "Costa",
+  "Lindqvist",
+  "Berg",
+  "Kuznetsov",
+  "Sokolova",
+  "Bondar",
+  "Melnyk",
+  "Shevchenko",
+  "Aliyev",
+  "Mammadov",
+  "Nazarov",
+  "Karimova",
+  "Weber",
+  "Keller",
+  "Dubois",
+  "Leroy",
+  "Garcia",
+  "Romero",
+  "Duarte",
+  "Haas",
+  "Wolf",
+  "Adler",
+  "Brandt",
+  "Stern",
+  "Vogel",
+  "Richter",
+  "Krause",
+];
+const ROLES = [
+  "a negotiator",
+  "a spokesperson",
+  "a diplomat",
+  "a military commander",
+  "a member of parliament",
+  "an adviser to the government",
+  "a human rights envoy",
+];
+const ORGANIZATION_KINDS = [
+  "Ministry of Foreign Affairs",
+  "Ministry of Defence",
+  "Presidential Office",
+  "Negotiating Delegation",
+  "Parliament",
+  "Security Council",
+];
+const BUILDING_KINDS = [
+  "Palace",
+  "Conference Centre",
+  "Grand Hotel",
+  "Parliament Building",
+  "Foreign Ministry",
+  "Congress Hall",
+];
+const EVENT_TOPICS = [
+  "Ceasefire talks",
+  "Prisoner exchange talks",
+  "Sanctions talks",
+  "Peace talks",
+  "Grain corridor talks",
+  "Energy security talks",
+];
 const PARTICIPANT_ROLES = ["host", "delegation", "mediator", "observer"];
-const SUBJECTS = ["We", "Our negotiators", "Our diplomats", "Our soldiers", "The people of our country", "Our allies and we"];
-const VERBS = ["will not accept", "are ready to discuss", "demand", "propose", "support", "reject", "will insist on", "welcome", "cannot rule out", "expect"];
+const SUBJECTS = [
+  "We",
+  "Our negotiators",
+  "Our diplomats",
+  "Our soldiers",
+  "The people of our country",
+  "Our allies and we",
+];
+const VERBS = [
+  "will not accept",
+  "are ready to discuss",
+  "demand",
+  "propose",
+  "support",
+  "reject",
+  "will insist on",
+  "welcome",
+  "cannot rule out",
+  "expect",
+];
 const OBJECTS = [
   "a ceasefire",
   "an unconditional ceasefire",
@@ -140,8 +304,23 @@ const OBJECTS = [
   "safe grain exports",
   "the protection of energy infrastructure",
 ];
-const TAILS = ["", " as soon as possible", " under international supervision", " without preconditions", " only after a full ceasefire", " despite the sanctions", " at the next round of talks", " before winter"];
-const CONNECTORS = ["together with", "after talks with", "in a message to", "in reply to", "according to a source close to"];
+const TAILS = [
+  "",
+  " as soon as possible",
+  " under international supervision",
+  " without preconditions",
+  " only after a full ceasefire",
+  " despite the sanctions",
+  " at the next round of talks",
+  " before winter",
+];
+const CONNECTORS = [
+  "together with",
+  "after talks with",
+  "in a message to",
+  "in reply to",
+  "according to a source close to",
+];
 const CHANNELS = ["social media post", "televised address", "press conference", "interview"];
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -214,19 +393,35 @@ const STATES = 50;
 function buildWorld(rng: Random, statements: number, seed: number): World {
   const usedPlaces = new Set<string>();
   const usedCodes = new Set<string>();
-  const states = Array.from({ length: STATES }, (_, i) => ({ id: `state:s-${pad(i + 1, 3)}`, name: placeName(rng, usedPlaces) }));
+  const states = Array.from({ length: STATES }, (_, i) => ({
+    id: `state:s-${pad(i + 1, 3)}`,
+    name: placeName(rng, usedPlaces),
+  }));
   const cities = states.flatMap((state, i) =>
-    [0, 1].map((k) => ({ id: `venue:city-${pad(2 * i + k + 1, 4)}`, name: placeName(rng, usedPlaces), state: state.id })),
+    [0, 1].map((k) => ({
+      id: `venue:city-${pad(2 * i + k + 1, 4)}`,
+      name: placeName(rng, usedPlaces),
+      state: state.id,
+    })),
   );
   const buildings = cities.flatMap((city, i) => {
     const kinds = new Set<string>();
     while (kinds.size < 2) kinds.add(rng.pick(BUILDING_KINDS));
-    return [...kinds].map((kind, k) => ({ id: `venue:building-${pad(2 * i + k + 1, 4)}`, name: `${city.name} ${kind}`, city, state: city.state }));
+    return [...kinds].map((kind, k) => ({
+      id: `venue:building-${pad(2 * i + k + 1, 4)}`,
+      name: `${city.name} ${kind}`,
+      city,
+      state: city.state,
+    }));
   });
   const organizations = states.flatMap((state, i) => {
     const kinds = new Set<string>();
     while (kinds.size < 2) kinds.add(rng.pick(ORGANIZATION_KINDS));
-    return [...kinds].map((kind, k) => ({ id: `organization:o-${pad(2 * i + k + 1, 4)}`, name: `${kind} of ${state.name}`, state: state.id }));
+    return [...kinds].map((kind, k) => ({
+      id: `organization:o-${pad(2 * i + k + 1, 4)}`,
+      name: `${kind} of ${state.name}`,
+      state: state.id,
+    }));
   });
 
   const peopleCount = Math.max(50, Math.round(statements / 50));
@@ -255,7 +450,9 @@ function buildWorld(rng: Random, statements: number, seed: number): World {
       title: "Synthetic world: who is who",
       publishedOn: PUBLISHED_ON,
       publisher: "Synthetic Wire",
-      text: `A synthetic world of ${people.length} people and ${states.length} states, generated with seed ${seed} for load benchmarks.`,
+      text:
+        `A synthetic world of ${people.length} people and ${states.length} states, ` +
+        `generated with seed ${seed} for load benchmarks.`,
     },
     people: people.map((p, i) => ({
       id: p.id,
@@ -263,11 +460,22 @@ function buildWorld(rng: Random, statements: number, seed: number): World {
       description: i < 2 * STATES ? `${offices[i]?.title}.` : `${capitalize(rng.pick(ROLES))} from ${p.home.name}.`,
     })),
     // The capital stands for the government, as "Kyiv" does for Ukraine.
-    states: states.map((s, i) => ({ id: s.id, name: s.name, aliases: [at(cities, 2 * i).name], isoCode: isoCode(s.name, usedCodes) })),
+    states: states.map((s, i) => ({
+      id: s.id,
+      name: s.name,
+      aliases: [at(cities, 2 * i).name],
+      isoCode: isoCode(s.name, usedCodes),
+    })),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, partOf: o.state })),
     venues: [
       ...cities.map((c) => ({ id: c.id, name: c.name, kind: "city" as const, state: c.state })),
-      ...buildings.map((b) => ({ id: b.id, name: b.name, kind: "building" as const, locatedIn: b.city.id, state: b.state })),
+      ...buildings.map((b) => ({
+        id: b.id,
+        name: b.name,
+        kind: "building" as const,
+        locatedIn: b.city.id,
+        state: b.state,
+      })),
     ],
     events: events.map((e) => e.input),
     offices,
@@ -378,21 +586,32 @@ function clause(rng: Random, mentioned: Named[]): string {
   if (!mentioned.length) return core;
   // Places and events cannot be talked to, only about.
   const onlySpeakers = mentioned.every((m) => /^(person|state|organization):/.test(m.id));
-  return `${core}, ${onlySpeakers ? rng.pick(CONNECTORS) : "with reference to"} ${mentioned.map((m) => m.name).join(" and ")}`;
+  const connector = onlySpeakers ? rng.pick(CONNECTORS) : "with reference to";
+  return `${core}, ${connector} ${mentioned.map((m) => m.name).join(" and ")}`;
 }
 
 /** One statement and the sentence of the article that reports it (the evidence span covers that sentence). */
-function statement(rng: Random, world: World, who: Speakers, index: number): { sentence: string; statement: Omit<StatementFile, "evidence"> } {
+function statement(
+  rng: Random,
+  world: World,
+  who: Speakers,
+  index: number,
+): { sentence: string; statement: Omit<StatementFile, "evidence"> } {
   const speaker = who.pick(rng);
   const event = rng.chance(0.3) ? rng.pick(world.events) : undefined;
   // Said during an event: at its venue, on its day. Otherwise a venue for enough statements to reach ~60% overall.
   const venue = event ? event.venue : rng.chance(0.43) ? rng.pick(world.venues).id : undefined;
-  const { saidOn, datePrecision } = event ? { saidOn: isoDay(event.day), datePrecision: "DAY" as const } : statementDate(rng, rng.int(FIRST_DAY, LAST_DAY));
+  const { saidOn, datePrecision } = event
+    ? { saidOn: isoDay(event.day), datePrecision: "DAY" as const }
+    : statementDate(rng, rng.int(FIRST_DAY, LAST_DAY));
   const mentioned = mentions(rng, world, speaker.id);
   const words = clause(rng, mentioned);
   const kind = rng.chance(0.55) ? ("DIRECT_QUOTE" as const) : ("REPORTED" as const);
   const text = kind === "DIRECT_QUOTE" ? words : `${capitalize(words)}.`;
-  const sentence = kind === "DIRECT_QUOTE" ? `"${words}," ${speaker.name} said.` : `${speaker.name} said that ${words.charAt(0).toLowerCase()}${words.slice(1)}.`;
+  const sentence =
+    kind === "DIRECT_QUOTE"
+      ? `"${words}," ${speaker.name} said.`
+      : `${speaker.name} said that ${words.charAt(0).toLowerCase()}${words.slice(1)}.`;
   return {
     sentence,
     statement: {
@@ -412,7 +631,14 @@ function statement(rng: Random, world: World, who: Speakers, index: number): { s
   };
 }
 
-function statementFile(rng: Random, world: World, who: Speakers, fileNo: number, firstIndex: number, count: number): DatasetFile {
+function statementFile(
+  rng: Random,
+  world: World,
+  who: Speakers,
+  fileNo: number,
+  firstIndex: number,
+  count: number,
+): DatasetFile {
   const dateline = rng.pick(world.venues.filter((v) => v.id.startsWith("venue:city-"))).name.toUpperCase();
   const statements: StatementFile[] = [];
   let text = `${dateline}:`;
@@ -457,12 +683,14 @@ function write(out: string, name: string, dataset: DatasetFile): string {
 export function generateSyntheticDataset(options: GenerateOptions): GenerateResult {
   const seed = options.seed ?? 42;
   const perFile = options.perFile ?? 5000;
-  if (!Number.isInteger(options.statements) || options.statements < 0) throw new Error("statements must be a whole number ≥ 0");
+  if (!Number.isInteger(options.statements) || options.statements < 0)
+    throw new Error("statements must be a whole number ≥ 0");
   if (!Number.isInteger(perFile) || perFile < 1) throw new Error("per-file must be a whole number ≥ 1");
 
   fs.mkdirSync(options.out, { recursive: true });
   // Files of an earlier, larger run would otherwise be loaded with these.
-  for (const name of fs.readdirSync(options.out)) if (GENERATED_FILE.test(name)) fs.rmSync(path.join(options.out, name));
+  for (const name of fs.readdirSync(options.out))
+    if (GENERATED_FILE.test(name)) fs.rmSync(path.join(options.out, name));
 
   const rng = new Random(seed);
   const world = buildWorld(rng, options.statements, seed);
@@ -518,8 +746,10 @@ function main(): void {
   });
   const c = result.counts;
   console.log(
-    `Wrote ${result.files.length} files to ${path.resolve(values.out)} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-      `${c.statements} statements, ${c.people} people, ${c.states} states, ${c.organizations} organizations, ${c.venues} venues, ${c.events} events.`,
+    `Wrote ${result.files.length} files to ${path.resolve(values.out)} ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+      `${c.statements} statements, ${c.people} people, ${c.states} states, ${c.organizations} organizations, ` +
+      `${c.venues} venues, ${c.events} events.`,
   );
 }
 

@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../src/config";
 import { Database } from "../src/graph/database";
-import { applySchema } from "../src/graph/schema";
+import { applyConstraintsAndIndexes } from "../src/graph/constraintsAndIndexes";
 import { countStatements, neo4jComponents } from "../src/graph/stats";
+import { LOAD_TX_TIMEOUT_MS } from "../src/load/run";
 import { startEmbeddedNeo4j } from "../src/neo4j/embedded";
 import { loadDirectory } from "./load";
 
@@ -43,8 +44,6 @@ export interface BenchGraph {
   stop(): Promise<void>;
 }
 
-/** One file is one transaction: a 5000-statement file must not be cut off by the server's default timeout. */
-const LOAD_TX_TIMEOUT_MS = 600_000;
 /** Written into the database folder once the load succeeded; not read by Neo4j. */
 const LOADED_MARKER = "bench-loaded.json";
 
@@ -64,7 +63,10 @@ export interface Logging {
 async function load(db: Database, datasetDir: string, { log, progress }: Logging): Promise<LoadInfo> {
   log(`Loading ${path.relative(process.cwd(), datasetDir)} through the project's loader (one transaction per file)…`);
   const result = await loadDirectory(db, datasetDir, { progress });
-  log(`Loaded ${result.statements} statements from ${result.files.length} files in ${(result.ms / 1000).toFixed(1)} s: ${result.rate} statements/s.`);
+  log(
+    `Loaded ${result.statements} statements from ${result.files.length} files ` +
+      `in ${(result.ms / 1000).toFixed(1)} s: ${result.rate} statements/s.`,
+  );
   return { statements: result.statements, ms: result.ms, rate: result.rate, reused: false };
 }
 
@@ -88,7 +90,10 @@ export async function openEmbeddedGraph(
   let marker = readMarker(dataDir);
   // A half-loaded folder is faster to start afresh than to empty.
   if (fs.existsSync(dataDir) && marker?.statements !== statements) {
-    log(`Neo4j: ${path.relative(process.cwd(), dataDir)} holds no complete load of ${statements} statements; starting it afresh.`);
+    log(
+      `Neo4j: ${path.relative(process.cwd(), dataDir)} holds no complete load of ${statements} statements; ` +
+        "starting it afresh.",
+    );
     fs.rmSync(dataDir, { recursive: true, force: true });
     marker = undefined;
   }
@@ -102,18 +107,28 @@ export async function openEmbeddedGraph(
   const connection = { uri: running.uri, user: running.user, password: running.password };
   const db = connect(connection);
   try {
-    await applySchema(db);
+    await applyConstraintsAndIndexes(db);
     const count = await countStatements(db);
     let info: LoadInfo;
     if (marker && count === statements) {
       log(`Neo4j: already loaded with ${count} statements (loaded at ${marker.rate} statements/s by an earlier run).`);
       info = { ...marker, reused: true };
     } else {
-      if (count !== 0) throw new Error(`${dataDir} holds ${count} statements, expected 0 or ${statements}: delete the folder and run again`);
+      if (count !== 0)
+        throw new Error(
+          `${dataDir} holds ${count} statements, expected 0 or ${statements}: delete the folder and run again`,
+        );
       info = await load(db, datasetDir, logging);
       fs.writeFileSync(path.join(dataDir, LOADED_MARKER), JSON.stringify(info));
     }
-    return { connection, neo4jVersion: await neo4jVersion(db), settings, load: info, pid: running.pid, stop: running.stop };
+    return {
+      connection,
+      neo4jVersion: await neo4jVersion(db),
+      settings,
+      load: info,
+      pid: running.pid,
+      stop: running.stop,
+    };
   } catch (e) {
     await running.stop();
     throw e;
@@ -123,12 +138,19 @@ export async function openEmbeddedGraph(
 }
 
 /** Loads the dataset into a database someone else runs (the test run's), which must be empty. */
-export async function openGivenGraph(connection: Connection, datasetDir: string, logging: Logging): Promise<BenchGraph> {
+export async function openGivenGraph(
+  connection: Connection,
+  datasetDir: string,
+  logging: Logging,
+): Promise<BenchGraph> {
   const db = connect(connection);
   try {
-    await applySchema(db);
+    await applyConstraintsAndIndexes(db);
     const count = await countStatements(db);
-    if (count !== 0) throw new Error(`the given database already holds ${count} statements: the benchmark loads its own data into an empty one`);
+    if (count !== 0)
+      throw new Error(
+        `the given database already holds ${count} statements: the benchmark loads its own data into an empty one`,
+      );
     const info = await load(db, datasetDir, logging);
     return { connection, neo4jVersion: await neo4jVersion(db), load: info, stop: async () => {} };
   } finally {

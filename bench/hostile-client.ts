@@ -1,6 +1,6 @@
 // Child process of bench/hostile.ts: normal clients cycling through ordinary queries while one attacker cycles through
-// the audit's attacks (or none, for the baseline); reports latencies and outcomes to the parent. Its own process, so that parsing the attackers'
-// large answers does not stall the server's event loop.
+// the audit's attacks (or none, for the baseline); reports latencies and outcomes to the parent. Its own process, so
+// that parsing the attackers' large answers does not stall the server's event loop.
 import { ATTACKS, NORMAL_QUERIES } from "./hostile/attacks";
 import { send } from "./hostile/world";
 
@@ -9,10 +9,19 @@ const deadline = Date.now() + Number(durationArg) * 1000;
 
 export interface ClientReport {
   normal: { requests: number; p50: number; p90: number; p99: number; max: number; errors: Record<string, number> };
-  attacks: { name: string; sent: number; answered: number; refused: Record<string, number>; p50: number; max: number; maxBytes: number }[];
+  attacks: {
+    name: string;
+    sent: number;
+    answered: number;
+    refused: Record<string, number>;
+    p50: number;
+    max: number;
+    maxBytes: number;
+  }[];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function normalClient(latencies: number[], errors: Record<string, number>, offset: number): Promise<void> {
   for (let i = offset; Date.now() < deadline; i++) {
@@ -33,7 +42,9 @@ async function attacker(report: ClientReport["attacks"]): Promise<void> {
     const index = i % ATTACKS.length;
     const attack = ATTACKS[index]!;
     const entry = report[index]!;
-    const outcomes = await Promise.all(Array.from({ length: attack.concurrency }, () => send(url, attack.body()).catch(() => undefined)));
+    const outcomes = await Promise.all(
+      Array.from({ length: attack.concurrency }, () => send(url, attack.body()).catch(() => undefined)),
+    );
     for (const outcome of outcomes) {
       entry.sent += 1;
       if (!outcome) {
@@ -56,7 +67,15 @@ async function attacker(report: ClientReport["attacks"]): Promise<void> {
 async function main(): Promise<void> {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
-  const attacks: ClientReport["attacks"] = ATTACKS.map((a) => ({ name: a.name, sent: 0, answered: 0, refused: {}, p50: 0, max: 0, maxBytes: 0 }));
+  const attacks: ClientReport["attacks"] = ATTACKS.map((a) => ({
+    name: a.name,
+    sent: 0,
+    answered: 0,
+    refused: {},
+    p50: 0,
+    max: 0,
+    maxBytes: 0,
+  }));
   await Promise.all([
     ...Array.from({ length: Number(connectionsArg) }, (_v, i) => normalClient(latencies, errors, i)),
     ...(attackArg === "attack" ? [attacker(attacks)] : []),

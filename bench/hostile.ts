@@ -1,7 +1,7 @@
 // npm run bench:hostile -- [--statements 20000] [--duration 60] [--connections 8]: the audit's attacks (issue 11)
 // mixed with normal traffic against a server on npm start's default memory settings and a generated graph of long
-// articles. Reports Neo4j JVM restarts (the target is 0), the normal queries' latency percentiles, what each attack got,
-// and the server's liveness and event-loop delay; writes bench/results/hostile-<statements>.md.
+// articles. Reports Neo4j JVM restarts (the target is 0), the normal queries' latency percentiles, what each attack
+// got, and the server's liveness and event-loop delay; writes bench/results/hostile-<statements>.md.
 import { fork } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,7 +24,8 @@ function runClients(url: string, connections: number, duration: number, attack: 
 }
 
 const normalLine = (what: string, n: ClientReport["normal"]) =>
-  `- ${what}: ${n.requests} requests, p50 ${n.p50} ms, p90 ${n.p90} ms, **p99 ${n.p99} ms**, max ${n.max} ms; errors: ${codes(n.errors)}`;
+  `- ${what}: ${n.requests} requests, p50 ${n.p50} ms, p90 ${n.p90} ms, **p99 ${n.p99} ms**, max ${n.max} ms; ` +
+  `errors: ${codes(n.errors)}`;
 
 const codes = (counts: Record<string, number>) =>
   Object.entries(counts)
@@ -58,19 +59,24 @@ async function main(): Promise<void> {
     const lines = [
       `# Hostile load: ${statements.toLocaleString("en")} generated statements, ${duration} s`,
       "",
-      `\`npm run bench:hostile -- --statements ${statements} --duration ${duration} --connections ${connections}\`; embedded Neo4j with` +
-        ` npm start's defaults (heap ${world.heapMb} MB), ${connections} normal clients and one attacker in a separate process;` +
-        ` first ${duration} s of the normal clients alone (baseline), then ${duration} s with the attacker.`,
+      `\`npm run bench:hostile -- --statements ${statements} --duration ${duration} --connections ${connections}\`;` +
+        ` embedded Neo4j with npm start's defaults (heap ${world.heapMb} MB), ${connections} normal clients and one` +
+        ` attacker in a separate process; first ${duration} s of the normal clients alone (baseline), then` +
+        ` ${duration} s with the attacker.`,
       "",
-      `- **Neo4j JVM restarts: ${restarts}**${restarts ? ` (${world.unexpectedExits.join("; ")})` : ""}; pid ${jvmPid} ${processAlive(jvmPid) ? "still running" : "gone"}`,
+      `- **Neo4j JVM restarts: ${restarts}**${restarts ? ` (${world.unexpectedExits.join("; ")})` : ""}; ` +
+        `pid ${jvmPid} ${processAlive(jvmPid) ? "still running" : "gone"}`,
       normalLine("Normal queries under attack", report.normal),
       normalLine("Normal queries alone (baseline)", baseline.normal),
-      `- Slowest /health/live: ${Math.round(slowestLive)} ms; event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+      `- Slowest /health/live: ${Math.round(slowestLive)} ms; ` +
+        `event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
       "",
       "| attack | sent | answered | refused | p50 ms | max ms | largest answer |",
       "|---|---:|---:|---|---:|---:|---:|",
       ...report.attacks.map(
-        (a) => `| ${a.name} | ${a.sent} | ${a.answered} | ${codes(a.refused)} | ${a.p50} | ${a.max} | ${(a.maxBytes / 1e6).toFixed(2)} MB |`,
+        (a) =>
+          `| ${a.name} | ${a.sent} | ${a.answered} | ${codes(a.refused)} | ${a.p50} | ${a.max} | ` +
+          `${(a.maxBytes / 1e6).toFixed(2)} MB |`,
       ),
       "",
     ];

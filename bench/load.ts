@@ -2,17 +2,11 @@
 // loadDirectory() for the benchmark, and `npm run bench:load -- <dir>` into the configured Neo4j.
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigError, loadConfig, type Config } from "../src/config";
-import { Database } from "../src/graph/database";
-import { applySchema } from "../src/graph/schema";
-import { DatasetError } from "../src/load/dataset";
+import { loadConfig, type Config } from "../src/config";
+import type { Database } from "../src/graph/database";
 import { datasetFilesIn } from "../src/load/files";
 import { loadDatasetFile } from "../src/load/loader";
-import { resolveNeo4j } from "../src/neo4j/connect";
-import { PrerequisiteError } from "../src/neo4j/prerequisites";
-
-/** One file is one transaction; a large one must not be cut off by the server's default timeout (as in seed.ts). */
-const LOAD_TX_TIMEOUT_MS = 600_000;
+import { loadIntoConfiguredNeo4j, noDatasetIn, runLoadCommand } from "../src/load/run";
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (statements: number, ms: number) => Math.round(statements / Math.max(ms / 1000, 0.001));
@@ -102,10 +96,14 @@ async function loadAll(db: Database, files: string[], showProgress = true): Prom
   return results;
 }
 
-/** Loads every dataset file of a folder, sorted (the entity file first), with a progress bar on stderr unless told not to. */
-export async function loadDirectory(db: Database, dir: string, options: { progress?: boolean } = {}): Promise<DirectoryLoad> {
+/** Loads a folder's dataset files, sorted (the entity file first), with a progress bar on stderr unless told not to. */
+export async function loadDirectory(
+  db: Database,
+  dir: string,
+  options: { progress?: boolean } = {},
+): Promise<DirectoryLoad> {
   const files = datasetFilesIn(path.resolve(dir));
-  if (files.length === 0) throw new Error(`No dataset to load: ${path.resolve(dir)} holds no .json file.`);
+  if (files.length === 0) throw new Error(noDatasetIn(path.resolve(dir)));
   const started = Date.now();
   const results = await loadAll(db, files, options.progress ?? true);
   const ms = Date.now() - started;
@@ -117,12 +115,15 @@ function report(results: FileLoad[], loadMs: number, totalMs: number): void {
   const width = Math.max(...results.map((r) => path.basename(r.file).length));
   for (const r of results) {
     const name = path.basename(r.file).padEnd(width);
-    console.log(`  ${name}  ${String(r.statements).padStart(7)} statements  ${seconds(r.ms).padStart(7)}  ${String(rate(r.statements, r.ms)).padStart(6)} st/s`);
+    const perSecond = String(rate(r.statements, r.ms)).padStart(6);
+    console.log(
+      `  ${name}  ${String(r.statements).padStart(7)} statements  ${seconds(r.ms).padStart(7)}  ${perSecond} st/s`,
+    );
   }
   const statements = results.reduce((sum, r) => sum + r.statements, 0);
   console.log(
-    `Loaded ${statements} statements from ${results.length} files in ${seconds(loadMs)}: ${rate(statements, loadMs)} statements/s ` +
-      `(${seconds(totalMs)} with Neo4j start-up and schema).`,
+    `Loaded ${statements} statements from ${results.length} files in ${seconds(loadMs)}: ` +
+      `${rate(statements, loadMs)} statements/s (${seconds(totalMs)} with Neo4j start-up and schema).`,
   );
 }
 
@@ -134,38 +135,17 @@ async function main(): Promise<number> {
   }
   const files = datasetFilesIn(path.resolve(dir));
   if (files.length === 0) {
-    console.error(`No dataset to load: ${path.resolve(dir)} holds no .json file.`);
+    console.error(noDatasetIn(path.resolve(dir)));
     return 1;
   }
   const started = Date.now();
   const config = loadConfig();
   console.log(`Loading ${files.length} files into ${describeDatabase(config)}.`);
-  const neo4j = await resolveNeo4j(config, (line) => console.log(line));
-  const db = Database.connect({ ...neo4j, txTimeoutMs: Math.max(config.txTimeoutMs, LOAD_TX_TIMEOUT_MS) });
-  try {
-    await applySchema(db);
+  return loadIntoConfiguredNeo4j(config, async (db) => {
     const loadStarted = Date.now();
     const results = await loadAll(db, files);
     report(results, Date.now() - loadStarted, Date.now() - started);
-    return 0;
-  } catch (e) {
-    if (e instanceof DatasetError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await db.close();
-    await neo4j.stop();
-  }
+  });
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e instanceof ConfigError || e instanceof PrerequisiteError ? `Cannot load: ${e.message}` : e);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runLoadCommand(main, "Cannot load");

@@ -25,7 +25,10 @@ export interface CodeVersion {
   commit?: string;
   /** Files under src/ that differ from the commit when the run started. */
   modified: string[];
-  /** Set when the commit or the changed files were different at the end of the run: the figures may mix two versions. */
+  /**
+   * Set when the commit or the changed files were different at the end of the run: the figures may mix two
+   * versions.
+   */
   changedDuringRun?: boolean;
   /** Status and diff size of src/, to notice a change during the run. */
   fingerprint?: string;
@@ -33,14 +36,19 @@ export interface CodeVersion {
 
 /** Which code was measured: the commit, and any uncommitted change to src/ (read-only git queries). */
 export function describeCode(root: string): CodeVersion {
-  const git = (args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  const git = (args: string[]) =>
+    execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   try {
     const status = git(["status", "--porcelain", "--", "src"]);
     const modified = status
       .split("\n")
       .filter(Boolean)
       .map((line) => line.slice(3));
-    return { commit: git(["rev-parse", "--short", "HEAD"]), modified, fingerprint: `${status}\n${git(["diff", "HEAD", "--", "src"]).length}` };
+    return {
+      commit: git(["rev-parse", "--short", "HEAD"]),
+      modified,
+      fingerprint: `${status}\n${git(["diff", "HEAD", "--", "src"]).length}`,
+    };
   } catch {
     return { modified: [] };
   }

@@ -33,7 +33,12 @@ export async function profileQuery(driver: Driver, cypher: string, params: Recor
     const walk = (node: PlanNode, depth: number) => {
       profile.dbHits += node.dbHits;
       const details = typeof node.arguments?.Details === "string" ? ` ${node.arguments.Details}` : "";
-      profile.plan.push(`${"  ".repeat(depth)}${node.operatorType.replace(/@.*$/, "")} rows=${node.rows} hits=${node.dbHits}${details}`.slice(0, 400));
+      profile.plan.push(
+        `${"  ".repeat(depth)}${node.operatorType.replace(/@.*$/, "")} rows=${node.rows} hits=${node.dbHits}${details}`.slice(
+          0,
+          400,
+        ),
+      );
       for (const child of node.children) walk(child, depth + 1);
     };
     if (root) walk(root, 0);
@@ -44,7 +49,10 @@ export async function profileQuery(driver: Driver, cypher: string, params: Recor
 }
 
 /** Several queries of one request: hits added up, plans one after another. */
-export async function profileAll(driver: Driver, queries: { cypher: string; params: Record<string, unknown> }[]): Promise<Profile> {
+export async function profileAll(
+  driver: Driver,
+  queries: { cypher: string; params: Record<string, unknown> }[],
+): Promise<Profile> {
   const total: Profile = { dbHits: 0, rows: 0, plan: [] };
   for (const [i, q] of queries.entries()) {
     const p = await profileQuery(driver, q.cypher, q.params);

@@ -1,12 +1,15 @@
-// The six questions every contender answers (and a baseline without database work): a GraphQL operation for this server and one for the peer, hand-written
-// Cypher for the limit, and for each a function that reduces the answer to its ids, so answers can be compared.
+// The six questions every contender answers (and a baseline without database work): a GraphQL operation for this
+// server and one for the peer, hand-written Cypher for the limit, and for each a function that reduces the answer to
+// its ids, so answers can be compared.
 import type { Fixtures } from "./fixtures";
 
 /** The relationships a shortest path may follow: the same list as src/graph/paths.ts (provenance excluded). */
-export const PATH_RELATIONSHIPS = "SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS";
+export const PATH_RELATIONSHIPS =
+  "SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = Record<string, any>; // answers are checked by shape through pick()
+// An object in an answer: pick() reads it in the shape its question expects, with a cast per field.
+type Obj = Record<string, unknown>;
 
 export interface GraphQLAsk {
   query: string;
@@ -35,7 +38,7 @@ export type Contender = "limit" | "ours" | "peer";
 export const CONTENDERS: readonly Contender[] = ["limit", "ours", "peer"];
 
 const sorted = (ids: string[]) => [...ids].sort();
-const idOf = (node: Obj | null | undefined): string | null => node?.id ?? null;
+const idOf = (node: Obj | null | undefined): string | null => (node?.id as string | undefined) ?? null;
 const first = (list: Obj[] | null | undefined): Obj | null => list?.[0] ?? null;
 
 /** A statement as its id with the ids of its linked parts. */
@@ -46,16 +49,27 @@ const statementIds = (s: Obj, parts: { venue?: Obj | null; event?: Obj | null; s
   ...(parts.speaker !== undefined ? { speaker: idOf(parts.speaker) } : {}),
 });
 
-const person = (p: Obj | null): Json => (p ? { id: p.id, name: p.name, aliases: sorted(p.aliases ?? []) } : null);
+const person = (p: Obj | null): Json =>
+  p
+    ? { id: p.id as Json, name: p.name as Json, aliases: sorted((p.aliases as string[] | null | undefined) ?? []) }
+    : null;
 
-const holders = (state: Obj | null, list: (s: Obj) => Obj[], statementsOf: (h: Obj) => Obj[], mentionsOf: (s: Obj) => Obj[]): Json =>
+const holders = (
+  state: Obj | null,
+  list: (s: Obj) => Obj[],
+  statementsOf: (h: Obj) => Obj[],
+  mentionsOf: (s: Obj) => Obj[],
+): Json =>
   state
     ? {
-        id: state.id,
+        id: state.id as Json,
         holders: list(state)
           .map((h) => ({
             id: h.id as string,
-            statements: statementsOf(h).map((s) => ({ id: s.id as string, mentions: sorted(mentionsOf(s).map((m) => m.id as string)) })),
+            statements: statementsOf(h).map((s) => ({
+              id: s.id as string,
+              mentions: sorted(mentionsOf(s).map((m) => m.id as string)),
+            })),
           }))
           .sort((a, b) => a.id.localeCompare(b.id)),
       }
@@ -69,12 +83,12 @@ function lookup(f: Fixtures): Question {
     ours: {
       query: "query Lookup($id: ID!) { person(id: $id) { id name aliases } }",
       variables: { id: f.person },
-      pick: (d) => person(d.person),
+      pick: (d) => person(d.person as Obj | null),
     },
     peer: {
       query: "query Lookup($id: ID!) { people(where: { id: { eq: $id } }) { id name aliases } }",
       variables: { id: f.person },
-      pick: (d) => person(first(d.people)),
+      pick: (d) => person(first(d.people as Obj[] | null)),
     },
     limit: {
       cypher: "MATCH (p:Person {id: $id}) RETURN p.id AS id, p.name AS name, p.aliases AS aliases",
@@ -86,30 +100,43 @@ function lookup(f: Fixtures): Question {
 
 function latest(f: Fixtures): Question {
   const pick = (p: Obj | null, statements: (p: Obj) => Obj[], one: (x: Obj | Obj[] | null) => Obj | null): Json =>
-    p ? { id: p.id, statements: statements(p).map((s) => statementIds(s, { venue: one(s.venue), event: one(s.event) })) } : null;
+    p
+      ? {
+          id: p.id as Json,
+          statements: statements(p).map((s) =>
+            statementIds(s, { venue: one(s.venue as Obj | Obj[] | null), event: one(s.event as Obj | Obj[] | null) }),
+          ),
+        }
+      : null;
   const single = (x: Obj | Obj[] | null) => (Array.isArray(x) ? first(x) : x);
   return {
     key: "latest",
     title: "A prolific person's latest 20 statements with venue and event",
     note:
-      "Latest first, ties by id. The limit walks the saidOn index from the latest and tests the speaker (the best plan for " +
-      "a speaker of a sixth of all statements); this server chooses that plan too, from the speaker's relationship degree, " +
-      "and fetches the person with the page in one query; the peer expands all the speaker's statements and sorts them.",
+      "Latest first, ties by id. The limit walks the saidOn index from the latest and tests the speaker " +
+      "(the best plan for a speaker of a sixth of all statements); this server chooses that plan too, " +
+      "from the speaker's relationship degree, and fetches the person with the page in one query; " +
+      "the peer expands all the speaker's statements and sorts them.",
     ours: {
       query: `query Latest($id: ID!) {
-        person(id: $id) { id name statements(first: 20) { nodes { id text saidOn venue { id name } event { id name } } } }
+        person(id: $id) {
+          id name statements(first: 20) { nodes { id text saidOn venue { id name } event { id name } } }
+        }
       }`,
       variables: { id: f.person },
-      pick: (d) => pick(d.person, (p) => p.statements.nodes, single),
+      pick: (d) => pick(d.person as Obj | null, (p) => (p.statements as Obj).nodes as Obj[], single),
     },
     peer: {
       query: `query Latest($id: ID!) {
         people(where: { id: { eq: $id } }) {
-          id name statements(limit: 20, sort: [{ saidOn: DESC }, { id: DESC }]) { id text saidOn venue { id name } event { id name } }
+          id name
+          statements(limit: 20, sort: [{ saidOn: DESC }, { id: DESC }]) {
+            id text saidOn venue { id name } event { id name }
+          }
         }
       }`,
       variables: { id: f.person },
-      pick: (d) => pick(first(d.people), (p) => p.statements, single),
+      pick: (d) => pick(first(d.people as Obj[] | null), (p) => p.statements as Obj[], single),
     },
     limit: {
       cypher: `MATCH (p:Person {id: $id})
@@ -124,21 +151,22 @@ function latest(f: Fixtures): Question {
         }
         RETURN p.id AS id, p.name AS name, statements`,
       params: { id: f.person },
-      pick: (rows) => pick(first(rows), (p) => p.statements, single),
+      pick: (rows) => pick(first(rows), (p) => p.statements as Obj[], single),
     },
   };
 }
 
 function byState(f: Fixtures): Question {
-  const pick = (list: Obj[], speaker: (s: Obj) => Obj | null): Json => list.map((s) => statementIds(s, { speaker: speaker(s) }));
+  const pick = (list: Obj[], speaker: (s: Obj) => Obj | null): Json =>
+    list.map((s) => statementIds(s, { speaker: speaker(s) }));
   const variables = { state: f.state, from: f.from, to: f.to };
   return {
     key: "byState",
     title: "Statements in a date range said by a state, its office holders or its organizations: first 20 by date",
     note:
-      "`statements(filter: {state, from, to})` here; the peer expresses \"or its office holders / organizations\" in full " +
-      "with OR over `saidByState`, `saidByPerson.offices` and `saidByOrganization.state`. The limit and the peer walk the " +
-      "saidOn index in order and test the speaker; this server starts at the state.",
+      '`statements(filter: {state, from, to})` here; the peer expresses "or its office holders / organizations" ' +
+      "in full with OR over `saidByState`, `saidByPerson.offices` and `saidByOrganization.state`. " +
+      "The limit and the peer walk the saidOn index in order and test the speaker; this server starts at the state.",
     ours: {
       query: `query ByState($state: ID!, $from: Date!, $to: Date!) {
         statements(filter: { state: $state, from: $from, to: $to }, orderBy: SAID_ON_ASC, first: 20) {
@@ -146,7 +174,7 @@ function byState(f: Fixtures): Question {
         }
       }`,
       variables,
-      pick: (d) => pick(d.statements.nodes, (s) => s.speaker),
+      pick: (d) => pick((d.statements as Obj).nodes as Obj[], (s) => s.speaker as Obj | null),
     },
     peer: {
       query: `query ByState($state: ID!, $from: Date!, $to: Date!) {
@@ -164,7 +192,7 @@ function byState(f: Fixtures): Question {
         ) { id text saidOn speaker { id name } }
       }`,
       variables,
-      pick: (d) => pick(d.statements, (s) => first(s.speaker)),
+      pick: (d) => pick(d.statements as Obj[], (s) => first(s.speaker as Obj[] | null)),
     },
     limit: {
       // The state of the most prolific speaker says a large share of everything: walking the date index in order and
@@ -175,7 +203,11 @@ function byState(f: Fixtures): Question {
         WITH s ORDER BY s.saidOn, s.id LIMIT 20
         RETURN s {.id, .text, .saidOn, speaker: head([(s)<-[:SAID]-(x) | x {.id, .name}])} AS s`,
       params: variables,
-      pick: (rows) => pick(rows.map((r) => r.s), (s) => s.speaker),
+      pick: (rows) =>
+        pick(
+          rows.map((r) => r.s as Obj),
+          (s) => s.speaker as Obj | null,
+        ),
     },
   };
 }
@@ -185,8 +217,8 @@ function traversal(f: Fixtures): Question {
     key: "traversal",
     title: "3 levels: a state → its office holders → their latest 5 statements → what those mention",
     note:
-      "The limit walks the saidOn index per office holder (both are prolific); this server fetches the state, its office " +
-      "holders and each holder's statements with their mentions in one query.",
+      "The limit walks the saidOn index per office holder (both are prolific); this server fetches the state, " +
+      "its office holders and each holder's statements with their mentions in one query.",
     ours: {
       query: `query Traversal($id: ID!) {
         state(id: $id) {
@@ -197,26 +229,29 @@ function traversal(f: Fixtures): Question {
       variables: { id: f.state },
       pick: (d) =>
         holders(
-          d.state,
-          (s) => s.officeHolders.map((o: Obj) => o.person),
-          (h) => h.statements.nodes,
-          (s) => s.mentions,
+          d.state as Obj | null,
+          (s) => (s.officeHolders as Obj[]).map((o) => o.person as Obj),
+          (h) => (h.statements as Obj).nodes as Obj[],
+          (s) => s.mentions as Obj[],
         ),
     },
     peer: {
       query: `query Traversal($id: ID!) {
         states(where: { id: { eq: $id } }) {
           id name
-          officeHolders { id name statements(limit: 5, sort: [{ saidOn: DESC }, { id: DESC }]) { id saidOn mentions { __typename id } } }
+          officeHolders {
+            id name
+            statements(limit: 5, sort: [{ saidOn: DESC }, { id: DESC }]) { id saidOn mentions { __typename id } }
+          }
         }
       }`,
       variables: { id: f.state },
       pick: (d) =>
         holders(
-          first(d.states),
-          (s) => s.officeHolders,
-          (h) => h.statements,
-          (s) => s.mentions,
+          first(d.states as Obj[] | null),
+          (s) => s.officeHolders as Obj[],
+          (h) => h.statements as Obj[],
+          (s) => s.mentions as Obj[],
         ),
     },
     limit: {
@@ -227,7 +262,9 @@ function traversal(f: Fixtures): Question {
             // The office holders of this state are prolific speakers: the date index in order, as in "latest".
             MATCH (s:Statement) WHERE s.saidOn IS NOT NULL AND EXISTS { (p)-[:SAID]->(s) }
             WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT 5
-            RETURN collect(s {.id, .saidOn, mentions: [(s)-[:MENTIONS]->(m) | m {.id, label: head([l IN labels(m) WHERE l <> 'Entity'])}]}) AS statements
+            RETURN collect(s {.id, .saidOn,
+              mentions: [(s)-[:MENTIONS]->(m) | m {.id, label: head([l IN labels(m) WHERE l <> 'Entity'])}]
+            }) AS statements
           }
           RETURN collect(p {.id, .name, statements}) AS holders
         }
@@ -236,9 +273,9 @@ function traversal(f: Fixtures): Question {
       pick: (rows) =>
         holders(
           first(rows),
-          (s) => s.holders,
-          (h) => h.statements,
-          (s) => s.mentions,
+          (s) => s.holders as Obj[],
+          (h) => h.statements as Obj[],
+          (s) => s.mentions as Obj[],
         ),
     },
   };
@@ -250,12 +287,14 @@ function search(f: Fixtures): Question {
     key: "search",
     title: `Full-text search "${f.word}": the latest 20 matching statements`,
     note:
-      "The statement_text index for all three, newest 20 hits (this server's `search` also ranks entity names, and Lucene " +
-      "scores tie on short texts, so a by-score top 20 cannot be compared id for id).",
+      "The statement_text index for all three, newest 20 hits (this server's `search` also ranks entity names, " +
+      "and Lucene scores tie on short texts, so a by-score top 20 cannot be compared id for id).",
     ours: {
-      query: `query Search($text: String!) { statements(filter: { text: $text }, first: 20) { nodes { id text saidOn } } }`,
+      query: `query Search($text: String!) {
+        statements(filter: { text: $text }, first: 20) { nodes { id text saidOn } }
+      }`,
       variables: { text: f.word },
-      pick: (d) => pick(d.statements.nodes),
+      pick: (d) => pick((d.statements as Obj).nodes as Obj[]),
     },
     peer: {
       query: `query Search($text: String!) {
@@ -264,14 +303,14 @@ function search(f: Fixtures): Question {
         }
       }`,
       variables: { text: f.word },
-      pick: (d) => pick(d.statementsByText.edges.map((e: Obj) => e.node)),
+      pick: (d) => pick(((d.statementsByText as Obj).edges as Obj[]).map((e) => e.node as Obj)),
     },
     limit: {
       cypher: `CALL db.index.fulltext.queryNodes('statement_text', $text) YIELD node AS s
         WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT 20
         RETURN s {.id, .text, .saidOn} AS s`,
       params: { text: f.word },
-      pick: (rows) => pick(rows.map((r) => r.s)),
+      pick: (rows) => pick(rows.map((r) => r.s as Obj)),
     },
   };
 }
@@ -281,16 +320,20 @@ function path(f: Fixtures): Question {
   return {
     key: "path",
     title: "Shortest path from a person to a venue (at most 4 hops)",
-    note: "`path(from, to)` here; the peer gets a `@cypher` field with the same Cypher and the same choice among equally short paths.",
+    note:
+      "`path(from, to)` here; the peer gets a `@cypher` field with the same Cypher " +
+      "and the same choice among equally short paths.",
     ours: {
-      query: `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 4) { length nodes { __typename id } } }`,
+      query: `query Path($from: ID!, $to: ID!) {
+        path(from: $from, to: $to, maxHops: 4) { length nodes { __typename id } }
+      }`,
       variables: { from: f.pathFrom, to: f.pathTo },
-      pick: (d) => ids(d.path?.nodes),
+      pick: (d) => ids((d.path as Obj | null | undefined)?.nodes as Obj[] | undefined),
     },
     peer: {
       query: `query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { __typename id } }`,
       variables: { from: f.pathFrom, to: f.pathTo },
-      pick: (d) => ids(d.shortestPath),
+      pick: (d) => ids(d.shortestPath as Obj[] | null),
     },
     limit: {
       // Among equally short paths, the same choice as the server's: the first 100 found, then the smallest ids.
@@ -300,7 +343,7 @@ function path(f: Fixtures): Question {
         WITH p ORDER BY reduce(key = '', n IN nodes(p) | key + ' ' + n.id) LIMIT 1
         RETURN [n IN nodes(p) | n {.id, label: head([l IN labels(n) WHERE l <> 'Entity'])}] AS nodes`,
       params: { from: f.pathFrom, to: f.pathTo },
-      pick: (rows) => ids(first(rows)?.nodes),
+      pick: (rows) => ids(first(rows)?.nodes as Obj[] | undefined),
     },
   };
 }

@@ -44,15 +44,24 @@ export function header(report: Report): string[] {
   return [
     `- **Machine**: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, ${m.os}, Node ${m.node}.`,
     `- **Neo4j**: ${report.neo4j.version}` +
-      (s ? `, embedded (the project's launcher), heap ${s.heapMb} MB, page cache ${s.pageCacheMb} MB, transaction memory ${s.txMemoryMb} MB.` : ", the given database."),
-    `- **Load**: ${j.connections} concurrent connections for ${j.durationS} s per question and contender, after ${j.warmupS} s of warm-up ` +
-      `(and one warm-up round of every question on every contender before measuring). HTTP load from autocannon in its own process; ` +
+      (s
+        ? `, embedded (the project's launcher), heap ${s.heapMb} MB, page cache ${s.pageCacheMb} MB, ` +
+          `transaction memory ${s.txMemoryMb} MB.`
+        : ", the given database."),
+    `- **Load**: ${j.connections} concurrent connections for ${j.durationS} s per question and contender, ` +
+      `after ${j.warmupS} s of warm-up ` +
+      `(and one warm-up round of every question on every contender before measuring). ` +
+      `HTTP load from autocannon in its own process; ` +
       `the limit runs as many concurrent driver sessions in its own process.`,
     `- **Shared CPU**: Neo4j, the server under test and the load generator share the machine's ${m.cores} cores. ` +
-      `The limit needs no HTTP server and no autocannon, so Neo4j has more of the CPU while it runs: the ratio to the limit includes that.`,
-    `- **Data**: ${report.statements} synthetic statements (bench/generate.ts, seed 42), loaded through the project's loader at ` +
-      `${load.rate} statements/s (${(load.ms / 1000).toFixed(1)} s${load.reused ? ", by an earlier run on this database" : ""}).`,
-    `- **Fixtures**: person ${report.fixtures.person}, state ${report.fixtures.state}, dates ${report.fixtures.from}…${report.fixtures.to}, ` +
+      `The limit needs no HTTP server and no autocannon, so Neo4j has more of the CPU while it runs: ` +
+      `the ratio to the limit includes that.`,
+    `- **Data**: ${report.statements} synthetic statements (bench/generate.ts, seed 42), ` +
+      `loaded through the project's loader at ` +
+      `${load.rate} statements/s ` +
+      `(${(load.ms / 1000).toFixed(1)} s${load.reused ? ", by an earlier run on this database" : ""}).`,
+    `- **Fixtures**: person ${report.fixtures.person}, state ${report.fixtures.state}, ` +
+      `dates ${report.fixtures.from}…${report.fixtures.to}, ` +
       `word "${report.fixtures.word}", path ${report.fixtures.pathFrom} → ${report.fixtures.pathTo}.`,
     `- **Run**: ${report.startedAt} to ${report.finishedAt}, code at ${report.code.commit ?? "an unknown commit"}` +
       (report.code.modified.length ? ` with uncommitted changes to ${report.code.modified.join(", ")}` : "") +
@@ -62,7 +71,8 @@ export function header(report: Report): string[] {
 
 export function resultsTable(report: Report): string[] {
   const lines = [
-    "| # | Question | Contender | p50 ms | p99 ms | req/s | errors | Neo4j queries/req | db hits/req | CPU ms/req: Neo4j · Node · load | RSS MB | other load |",
+    "| # | Question | Contender | p50 ms | p99 ms | req/s | errors | Neo4j queries/req | db hits/req | " +
+      "CPU ms/req: Neo4j · Node · load | RSS MB | other load |",
     "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [i, q] of report.questions.entries()) {
@@ -71,10 +81,15 @@ export function resultsTable(report: Report): string[] {
       if (!run) continue;
       const hits = q.answers[name]?.profile?.dbHits;
       const cpu = ["neo4j", "node", "load"] as const;
-      const cpuCell = cpu.map((k) => (run.cpuMsPerRequest[k] === undefined ? "–" : run.cpuMsPerRequest[k].toFixed(2))).join(" · ");
+      const cpuCell = cpu
+        .map((k) => (run.cpuMsPerRequest[k] === undefined ? "–" : run.cpuMsPerRequest[k].toFixed(2)))
+        .join(" · ");
+      const otherLoad = run.otherLoadPercent === undefined ? "–" : `${run.otherLoadPercent.toFixed(0)}%`;
       lines.push(
-        `| ${name === "limit" ? i + 1 : ""} | ${name === "limit" ? q.title : ""} | ${CONTENDER_NAMES[name]} | ${ms(run.p50Ms)} | ${ms(run.p99Ms)} | ` +
-          `${run.rps.toFixed(0)} | ${run.errors} | ${run.queriesPerRequest.toFixed(2)} | ${hits ?? "–"} | ${cpuCell} | ${mb(run.rssBytes)} | ${run.otherLoadPercent === undefined ? "–" : `${run.otherLoadPercent.toFixed(0)}%`} |`,
+        `| ${name === "limit" ? i + 1 : ""} | ${name === "limit" ? q.title : ""} | ${CONTENDER_NAMES[name]} | ` +
+          `${ms(run.p50Ms)} | ${ms(run.p99Ms)} | ` +
+          `${run.rps.toFixed(0)} | ${run.errors} | ${run.queriesPerRequest.toFixed(2)} | ${hits ?? "–"} | ` +
+          `${cpuCell} | ${mb(run.rssBytes)} | ${otherLoad} |`,
       );
     }
   }
@@ -90,12 +105,18 @@ export function ratioTable(report: Report): string[] {
     const r = ratios(q);
     const nested = NESTED.has(q.key);
     const baseline = BASELINES.has(q.key);
-    const latency = r.oursOverLimitP50 === undefined || baseline ? "–" : r.oursOverLimitP50 <= TARGET_P50_RATIO ? "yes" : "**no**";
+    const latency =
+      r.oursOverLimitP50 === undefined || baseline ? "–" : r.oursOverLimitP50 <= TARGET_P50_RATIO ? "yes" : "**no**";
     const throughput =
-      r.oursOverPeerRps === undefined || baseline ? "–" : (nested ? r.oursOverPeerRps > 1 : r.oursOverPeerRps >= 1) ? "yes" : "**no**";
+      r.oursOverPeerRps === undefined || baseline
+        ? "–"
+        : (nested ? r.oursOverPeerRps > 1 : r.oursOverPeerRps >= 1)
+          ? "yes"
+          : "**no**";
     const target = baseline ? "baseline" : nested ? "> 1× (nested)" : "≥ 1×";
     lines.push(
-      `| ${i + 1} | ${q.key} | ${q.answersMatch ? "same ids" : "**differ**"} | ${times(r.oursOverLimitP50)} | ${latency} | ` +
+      `| ${i + 1} | ${q.key} | ${q.answersMatch ? "same ids" : "**differ**"} | ` +
+        `${times(r.oursOverLimitP50)} | ${latency} | ` +
         `${times(r.oursOverPeerRps)} | ${target} | ${throughput} |`,
     );
   }
@@ -108,12 +129,17 @@ export function toMarkdown(report: Report): string {
     "",
     ...header(report),
     "",
-    "Latency is measured per request (p50, p99) by the load generator; req/s over the measured time; errors count connection",
-    "errors, timeouts, non-2xx answers and answers carrying GraphQL errors. Neo4j queries/req: Cypher queries per request over",
-    "the whole run (this server: its per-request QueryCounter, each read an auto-commit query, one round trip, like the",
+    "Latency is measured per request (p50, p99) by the load generator; req/s over the measured time; " +
+      "errors count connection",
+    "errors, timeouts, non-2xx answers and answers carrying GraphQL errors. " +
+      "Neo4j queries/req: Cypher queries per request over",
+    "the whole run (this server: its per-request QueryCounter, each read an auto-commit query, " +
+      "one round trip, like the",
     "limit's; the peer: transactions counted on the driver it is given, each BEGIN, RUN and COMMIT). db hits:",
-    "PROFILE of the Cypher each contender sent for one request. CPU ms/req: CPU time per request of Neo4j's JVM, of the",
-    "contender's Node process (the server; for the limit, the driver runner) and of autocannon. RSS: the contender's Node",
+    "PROFILE of the Cypher each contender sent for one request. " +
+      "CPU ms/req: CPU time per request of Neo4j's JVM, of the",
+    "contender's Node process (the server; for the limit, the driver runner) and of autocannon. " +
+      "RSS: the contender's Node",
     "process after its run. Other load: CPU used meanwhile by processes outside the benchmark, in % of all cores; a",
     "measurement with more than 5% is repeated after a pause (up to 3 times) and the quietest one is kept.",
     "",
@@ -130,7 +156,11 @@ export function toMarkdown(report: Report): string {
   ].join("\n");
 }
 
-export function writeReport(report: Report, dir: string, name = String(report.statements)): { markdown: string; json: string } {
+export function writeReport(
+  report: Report,
+  dir: string,
+  name = String(report.statements),
+): { markdown: string; json: string } {
   fs.mkdirSync(dir, { recursive: true });
   const markdown = path.join(dir, `${name}.md`);
   const json = path.join(dir, `${name}.json`);

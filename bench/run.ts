@@ -5,7 +5,14 @@ import { Database } from "../src/graph/database";
 import { startContenders, type Answer, type ContenderProcess, type Run } from "./contenders";
 import { ensureDataset } from "./dataset";
 import { chooseFixtures, type Fixtures } from "./fixtures";
-import { openEmbeddedGraph, openGivenGraph, type BenchGraph, type Connection, type LoadInfo, type Neo4jSettings } from "./graph";
+import {
+  openEmbeddedGraph,
+  openGivenGraph,
+  type BenchGraph,
+  type Connection,
+  type LoadInfo,
+  type Neo4jSettings,
+} from "./graph";
 import { describeCode, describeMachine, type CodeVersion, type Machine } from "./machine";
 import { datasetDir, neo4jDir } from "./paths";
 import type { Profile } from "./profile";
@@ -69,7 +76,9 @@ export interface Report {
 function codeAtEnd(start: CodeVersion): CodeVersion {
   const end = describeCode(projectRoot);
   const { fingerprint: _fingerprint, ...code } = start;
-  return end.commit !== start.commit || end.fingerprint !== start.fingerprint ? { ...code, changedDuringRun: true } : code;
+  return end.commit !== start.commit || end.fingerprint !== start.fingerprint
+    ? { ...code, changedDuringRun: true }
+    : code;
 }
 
 /** Each question starts with a different contender, so drift over the run does not always favour the same one. */
@@ -79,7 +88,13 @@ async function openGraph(options: BenchOptions): Promise<BenchGraph> {
   const dataset = ensureDataset(datasetDir(options.statements, options.dataRoot), options.statements, options.log);
   const logging = { log: options.log, progress: options.progress ?? true };
   if (options.given) return openGivenGraph(options.given, dataset, logging);
-  return openEmbeddedGraph(neo4jDir(options.statements, options.dataRoot), dataset, options.statements, options.neo4j, logging);
+  return openEmbeddedGraph(
+    neo4jDir(options.statements, options.dataRoot),
+    dataset,
+    options.statements,
+    options.neo4j,
+    logging,
+  );
 }
 
 async function fixturesOf(connection: Connection): Promise<Fixtures> {
@@ -92,23 +107,36 @@ async function fixturesOf(connection: Connection): Promise<Fixtures> {
 }
 
 /** Asks every contender once; answers are compared with this server's. */
-async function check(question: Question, contenders: ContenderProcess[], profile: boolean): Promise<Pick<QuestionResult, "answersMatch" | "mismatches" | "answers">> {
+async function check(
+  question: Question,
+  contenders: ContenderProcess[],
+  profile: boolean,
+): Promise<Pick<QuestionResult, "answersMatch" | "mismatches" | "answers">> {
   const answers: QuestionResult["answers"] = {};
   const ids = new Map<Contender, string>();
   for (const c of contenders) {
     const answer = await c.ask(question, { profile });
-    answers[c.name] = { queries: answer.queries, errors: answer.errors, profile: answer.profile, cypher: answer.cypher };
+    answers[c.name] = {
+      queries: answer.queries,
+      errors: answer.errors,
+      profile: answer.profile,
+      cypher: answer.cypher,
+    };
     ids.set(c.name, JSON.stringify(answer.ids));
-    if (answer.errors.length) throw new Error(`${c.name} cannot answer "${question.title}": ${answer.errors.join("; ")}`);
+    if (answer.errors.length)
+      throw new Error(`${c.name} cannot answer "${question.title}": ${answer.errors.join("; ")}`);
   }
   const reference = ids.get("ours") ?? [...ids.values()][0];
-  const mismatches = [...ids].filter(([, value]) => value !== reference).map(([name, value]) => `${name}: ${value.slice(0, 300)} ≠ ${reference?.slice(0, 300)}`);
+  const mismatches = [...ids]
+    .filter(([, value]) => value !== reference)
+    .map(([name, value]) => `${name}: ${value.slice(0, 300)} ≠ ${reference?.slice(0, 300)}`);
   return { answersMatch: mismatches.length === 0, mismatches, answers };
 }
 
 /** One round of load on every question and contender, not measured: the JVM compiles the hot paths first. */
 async function warmUp(questions: Question[], contenders: ContenderProcess[], job: LoadJob): Promise<void> {
-  for (const question of questions) for (const c of contenders) await c.measure(question, { ...job, durationS: job.warmupS, warmupS: 0 });
+  for (const question of questions)
+    for (const c of contenders) await c.measure(question, { ...job, durationS: job.warmupS, warmupS: 0 });
 }
 
 /** More than this share of the machine's CPU going to other processes spoils a measurement (a shared machine). */
@@ -117,20 +145,34 @@ const ATTEMPTS = 3;
 const PAUSE_MS = 15_000;
 
 /** Measures, and measures again after a pause while another job on the machine takes CPU; keeps the quietest run. */
-async function measureQuietly(c: ContenderProcess, question: Question, job: LoadJob, log: (line: string) => void): Promise<Run> {
+async function measureQuietly(
+  c: ContenderProcess,
+  question: Question,
+  job: LoadJob,
+  log: (line: string) => void,
+): Promise<Run> {
   let best: Run | undefined;
   for (let attempt = 1; ; attempt++) {
     const run = { ...(await c.measure(question, job)), attempts: attempt };
     const other = run.otherLoadPercent ?? 0;
     if (!best || other < (best.otherLoadPercent ?? 0)) best = run;
     if (other <= DISTURBED_PERCENT || attempt === ATTEMPTS) return best;
-    log(`  ${question.key} ${c.name}: other processes took ${other.toFixed(0)}% of the CPU; measuring again in ${PAUSE_MS / 1000} s`);
+    log(
+      `  ${question.key} ${c.name}: other processes took ${other.toFixed(0)}% of the CPU; ` +
+        `measuring again in ${PAUSE_MS / 1000} s`,
+    );
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
 }
 
 /** Each question under load, contender after contender, starting with a different one each time. */
-async function measure(questions: Question[], results: QuestionResult[], contenders: ContenderProcess[], job: LoadJob, log: (line: string) => void) {
+async function measure(
+  questions: Question[],
+  results: QuestionResult[],
+  contenders: ContenderProcess[],
+  job: LoadJob,
+  log: (line: string) => void,
+) {
   for (const [i, question] of questions.entries()) {
     const result = results[i]!;
     const order = rotate(contenders, i);
@@ -139,7 +181,8 @@ async function measure(questions: Question[], results: QuestionResult[], contend
       const run = await measureQuietly(c, question, job, log);
       result.runs[c.name] = run;
       log(
-        `  ${question.key.padEnd(9)} ${c.name.padEnd(5)} p50 ${run.p50Ms.toFixed(2)} ms  p99 ${run.p99Ms.toFixed(2)} ms  ` +
+        `  ${question.key.padEnd(9)} ${c.name.padEnd(5)} ` +
+          `p50 ${run.p50Ms.toFixed(2)} ms  p99 ${run.p99Ms.toFixed(2)} ms  ` +
           `${run.rps.toFixed(0)} req/s  ${run.errors} errors  ${run.queriesPerRequest.toFixed(2)} queries/req`,
       );
     }
@@ -161,8 +204,18 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
       const results: QuestionResult[] = [];
       for (const question of questions) {
         const checked = await check(question, contenders, options.profile);
-        log(`Checked ${question.key}: ${checked.answersMatch ? "same answers" : `ANSWERS DIFFER: ${checked.mismatches.join("; ")}`}`);
-        results.push({ key: question.key, title: question.title, note: question.note, ...checked, order: [], runs: {} });
+        log(
+          `Checked ${question.key}: ` +
+            (checked.answersMatch ? "same answers" : `ANSWERS DIFFER: ${checked.mismatches.join("; ")}`),
+        );
+        results.push({
+          key: question.key,
+          title: question.title,
+          note: question.note,
+          ...checked,
+          order: [],
+          runs: {},
+        });
       }
       if (job.warmupS > 0) {
         log(`Warming up: every question on every contender for ${job.warmupS} s…`);

@@ -11,7 +11,10 @@ export interface ScaleReport {
   reports: Report[];
 }
 
-export async function runScale(sizes: number[], options: Omit<BenchOptions, "statements" | "contenders">): Promise<ScaleReport> {
+export async function runScale(
+  sizes: number[],
+  options: Omit<BenchOptions, "statements" | "contenders">,
+): Promise<ScaleReport> {
   const reports: Report[] = [];
   for (const statements of sizes) {
     options.log(`\n=== ${statements} statements ===`);
@@ -36,7 +39,11 @@ export function scaleMarkdown(scale: ScaleReport): string {
     "",
     "| statements | load time s | statements/s | note |",
     "|---:|---:|---:|---|",
-    ...reports.map((r) => `| ${r.statements} | ${(r.load.ms / 1000).toFixed(1)} | ${r.load.rate} | ${r.load.reused ? "loaded by an earlier run" : ""} |`),
+    ...reports.map(
+      (r) =>
+        `| ${r.statements} | ${(r.load.ms / 1000).toFixed(1)} | ${r.load.rate} | ` +
+        `${r.load.reused ? "loaded by an earlier run" : ""} |`,
+    ),
     "",
     "## p50 latency (ms) by size; growth is largest size over smallest",
     "",
@@ -49,12 +56,22 @@ export function scaleMarkdown(scale: ScaleReport): string {
       const a = values[0];
       const b = values[values.length - 1];
       const growth = a && b ? `${(b / a).toFixed(2)}×` : "–";
-      lines.push(`| ${who === "limit" ? q.key : ""} | ${who === "ours" ? "**this server**" : "limit"} | ${values.map(fmt).join(" | ")} | ${growth} |`);
+      lines.push(
+        `| ${who === "limit" ? q.key : ""} | ${who === "ours" ? "**this server**" : "limit"} | ` +
+          `${values.map(fmt).join(" | ")} | ${growth} |`,
+      );
     }
   }
-  lines.push("", "## Requests/s by size (this server)", "", `| Question | ${sizes.join(" | ")} |`, `|---|${sizes.map(() => "---:").join("|")}|`);
+  lines.push(
+    "",
+    "## Requests/s by size (this server)",
+    "",
+    `| Question | ${sizes.join(" | ")} |`,
+    `|---|${sizes.map(() => "---:").join("|")}|`,
+  );
   for (const q of first.questions) {
-    lines.push(`| ${q.key} | ${reports.map((r) => r.questions.find((x) => x.key === q.key)?.runs.ours?.rps.toFixed(0) ?? "–").join(" | ")} |`);
+    const rps = reports.map((r) => r.questions.find((x) => x.key === q.key)?.runs.ours?.rps.toFixed(0) ?? "–");
+    lines.push(`| ${q.key} | ${rps.join(" | ")} |`);
   }
   return `${lines.join("\n")}\n`;
 }

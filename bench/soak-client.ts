@@ -5,7 +5,8 @@ const [url, connections, duration, mix] = process.argv.slice(2) as [string, stri
 const queries = JSON.parse(mix) as string[];
 const latencies: number[] = [];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 // autocannon also takes `requests` (a cycle of request bodies), which bench/types/autocannon.d.ts leaves out.
 const options = {

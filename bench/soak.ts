@@ -7,16 +7,19 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig, projectRoot } from "../src/config";
 import { Database } from "../src/graph/database";
-import { applySchema } from "../src/graph/schema";
+import { applyConstraintsAndIndexes } from "../src/graph/constraintsAndIndexes";
 import { countStatements } from "../src/graph/stats";
 import { startHttpServer } from "../src/http/server";
 import { datasetFilesIn, loadFiles } from "../src/load/files";
 import { resolveNeo4j } from "../src/neo4j/connect";
 
 const MIX = [
-  '{ person(id: "person:volodymyr-zelenskyy") { name statements { nodes { text saidOn venue { name } evidence { excerpt } } } } }',
-  '{ event(id: "event:istanbul-talks-round-2") { name startsAt venue { name state { name } } participants { role participant { name } } mentionedIn { nodes { text speaker { name } } } } }',
-  '{ statements(filter: { state: "state:ru", from: "2025-01-01" }) { totalCount nodes { text speaker { name } mentions { id } } } }',
+  '{ person(id: "person:volodymyr-zelenskyy") { name statements { nodes { text saidOn venue { name } ' +
+    "evidence { excerpt } } } } }",
+  '{ event(id: "event:istanbul-talks-round-2") { name startsAt venue { name state { name } } ' +
+    "participants { role participant { name } } mentionedIn { nodes { text speaker { name } } } } }",
+  '{ statements(filter: { state: "state:ru", from: "2025-01-01" }) { totalCount ' +
+    "nodes { text speaker { name } mentions { id } } } }",
   '{ search(query: "ceasefire talks") { score snippet node { id } } }',
   '{ path(from: "person:donald-trump", to: "venue:ciragan-palace") { length nodes { id } } }',
   '{ timeline(entity: "state:ua") { __typename ... on Statement { text saidOn } ... on Event { name date } } }',
@@ -43,9 +46,13 @@ interface ClientResult {
 /** The load generator, in its own process so that it does not share the server's event loop. */
 function runClients(url: string, connections: number, duration: number): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, "soak-client.ts"), [url, String(connections), String(duration), JSON.stringify(MIX)], {
-      execArgv: ["--import", "tsx"],
-    });
+    const child = fork(
+      path.join(__dirname, "soak-client.ts"),
+      [url, String(connections), String(duration), JSON.stringify(MIX)],
+      {
+        execArgv: ["--import", "tsx"],
+      },
+    );
     child.once("message", (m) => resolve(m as ClientResult));
     child.once("error", reject);
     child.once("exit", (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
@@ -62,8 +69,9 @@ async function main() {
     const config = loadConfig({ ...process.env, NEO4J_DATA_DIR: dataDir });
     const neo4j = await resolveNeo4j(config, (line) => console.error(line));
     const db = Database.connect({ ...neo4j, txTimeoutMs: config.txTimeoutMs });
-    await applySchema(db);
-    if ((await countStatements(db)) === 0) await loadFiles(db, datasetFilesIn(path.join(projectRoot, "seed")), (l) => console.error(l));
+    await applyConstraintsAndIndexes(db);
+    if ((await countStatements(db)) === 0)
+      await loadFiles(db, datasetFilesIn(path.join(projectRoot, "seed")), (l) => console.error(l));
     const server = await startHttpServer({ db, port: 0, host: "127.0.0.1", readiness: { check: async () => [] } });
     url = server.url;
     cleanup = async () => {
@@ -77,7 +85,9 @@ async function main() {
   const result = await runClients(url, connections, duration);
   console.log(JSON.stringify({ connections, duration, ...result }, null, 2));
   console.log(
-    `${result.requests} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p90 ${result.p90} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${result.errors + result.timeouts + result.non2xx}`,
+    `${result.requests} requests, ${result.rps.toFixed(0)} req/s, ` +
+      `p50 ${result.p50} ms, p90 ${result.p90} ms, p99 ${result.p99} ms, max ${result.max} ms, ` +
+      `errors ${result.errors + result.timeouts + result.non2xx}`,
   );
   await cleanup();
   process.exit(result.errors + result.timeouts + result.non2xx === 0 ? 0 : 1);

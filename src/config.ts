@@ -105,7 +105,10 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 function apiToken(env: Env): string | undefined {
   const token = env.API_TOKEN?.trim();
   if (!token) return undefined;
-  if (token.length < 16) throw new ConfigError("API_TOKEN is shorter than 16 characters: use a long random token (e.g. openssl rand -hex 24)");
+  if (token.length < 16)
+    throw new ConfigError(
+      "API_TOKEN is shorter than 16 characters: use a long random token (e.g. openssl rand -hex 24)",
+    );
   return token;
 }
 
@@ -126,7 +129,9 @@ function origins(env: Env, name: string): string[] {
       }
       const origin = entry.replace(/\/$/, "");
       if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
-        throw new ConfigError(`${name}: ${JSON.stringify(entry)} is not an origin like https://app.example.com (scheme, host and optional port, no path)`);
+        throw new ConfigError(
+          `${name}: ${JSON.stringify(entry)} is not an origin like https://app.example.com (scheme, host and optional port, no path)`,
+        );
       }
       return origin;
     });
@@ -141,7 +146,9 @@ function transactionMemory(env: Env, heapMb: number): { txMemoryMb: number; txMa
   const txMemoryMb = integer(env, "NEO4J_TX_MEMORY_MB", Math.floor(heapMb / 2), 32, 65536);
   const txMaxMb = integer(env, "NEO4J_TX_MAX_MB", Math.min(txMemoryMb, Math.floor(heapMb / 4)), 16, 65536);
   if (txMemoryMb >= heapMb) {
-    throw new ConfigError(`NEO4J_TX_MEMORY_MB=${txMemoryMb} must be below NEO4J_HEAP_MB=${heapMb}, or it protects nothing`);
+    throw new ConfigError(
+      `NEO4J_TX_MEMORY_MB=${txMemoryMb} must be below NEO4J_HEAP_MB=${heapMb}, or it protects nothing`,
+    );
   }
   if (txMaxMb > txMemoryMb) {
     throw new ConfigError(`NEO4J_TX_MAX_MB=${txMaxMb} must not exceed NEO4J_TX_MEMORY_MB=${txMemoryMb}`);
@@ -168,7 +175,9 @@ export function loadConfig(env: Env = process.env): Config {
   let remote: RemoteNeo4jConfig | undefined;
   if (uri) {
     if (!/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\//.test(uri)) {
-      throw new ConfigError(`NEO4J_URI=${JSON.stringify(uri)} must start with neo4j://, neo4j+s://, bolt:// or bolt+s://`);
+      throw new ConfigError(
+        `NEO4J_URI=${JSON.stringify(uri)} must start with neo4j://, neo4j+s://, bolt:// or bolt+s://`,
+      );
     }
     if (!env.NEO4J_PASSWORD) {
       throw new ConfigError("NEO4J_URI is set but NEO4J_PASSWORD is not: set the password of the database user");

@@ -12,7 +12,14 @@ function readableStream(): Writable {
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
         try {
-          const { level, msg, time: _time, pid: _pid, hostname: _hostname, ...rest } = JSON.parse(line) as Record<string, unknown>;
+          const {
+            level,
+            msg,
+            time: _time,
+            pid: _pid,
+            hostname: _hostname,
+            ...rest
+          } = JSON.parse(line) as Record<string, unknown>;
           const fields = Object.entries(rest)
             .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
             .join(" ");

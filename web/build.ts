@@ -113,9 +113,15 @@ export async function buildWeb(options: { force?: boolean; log?: (line: string) 
   fs.rmSync(DIST_DIR, { recursive: true, force: true });
   fs.mkdirSync(DIST_DIR, { recursive: true });
   await Promise.all(APPS.map(buildApp));
-  fs.writeFileSync(path.join(DIST_DIR, STAMP), `${JSON.stringify({ inputs: hash, builtAt: new Date().toISOString() }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(DIST_DIR, STAMP),
+    `${JSON.stringify({ inputs: hash, builtAt: new Date().toISOString() }, null, 2)}\n`,
+  );
   const ms = Date.now() - started;
-  options.log?.(`Built the GraphQL IDE and the graph explorer into ${path.relative(process.cwd(), DIST_DIR) || DIST_DIR} in ${ms} ms`);
+  options.log?.(
+    `Built the GraphQL IDE and the graph explorer into ` +
+      `${path.relative(process.cwd(), DIST_DIR) || DIST_DIR} in ${ms} ms`,
+  );
   return { built: true, ms };
 }
 

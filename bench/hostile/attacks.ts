@@ -27,7 +27,8 @@ export const ATTACKS: Attack[] = [
     concurrency: 6,
     body: () => ({
       query: `{ timeline(entity: "state:s-001", first: 100) { __typename ... on Statement { text speaker { name }
-        venue { name } event { name } mentions { id } evidence { excerpt source { title } } } ... on Event { name } } }`,
+        venue { name } event { name } mentions { id } evidence { excerpt source { title } } }
+        ... on Event { name } } }`,
     }),
     refusedWith: [],
   },
@@ -101,9 +102,12 @@ export const ATTACKS: Attack[] = [
 
 /** Normal traffic on the generated graph, for the hostile-load bench. */
 export const NORMAL_QUERIES: string[] = [
-  '{ person(id: "person:p-000001") { name statements(first: 10) { nodes { text saidOn venue { name } evidence { excerpt } } } } }',
-  '{ statements(filter: { state: "state:s-002", from: "2023-01-01" }, first: 20) { totalCount nodes { text speaker { name } } } }',
+  '{ person(id: "person:p-000001") { name statements(first: 10) { nodes { text saidOn venue { name } ' +
+    "evidence { excerpt } } } } }",
+  '{ statements(filter: { state: "state:s-002", from: "2023-01-01" }, first: 20) { totalCount ' +
+    "nodes { text speaker { name } } } }",
   '{ search(query: "grain exports", first: 10) { score snippet node { id } } }',
-  '{ timeline(entity: "person:p-000050", first: 20) { __typename ... on Statement { text saidOn } ... on Event { name } } }',
+  '{ timeline(entity: "person:p-000050", first: 20) { __typename ... on Statement { text saidOn } ' +
+    "... on Event { name } } }",
   '{ path(from: "person:p-000001", to: "state:s-003") { length nodes { id } } }',
 ];

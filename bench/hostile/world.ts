@@ -5,8 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig, projectRoot } from "../../src/config";
 import { Database } from "../../src/graph/database";
-import { applySchema } from "../../src/graph/schema";
+import { applyConstraintsAndIndexes } from "../../src/graph/constraintsAndIndexes";
 import { startHttpServer, type HttpServer } from "../../src/http/server";
+import { LOAD_TX_TIMEOUT_MS } from "../../src/load/run";
 import { startEmbeddedNeo4j, type RunningNeo4j } from "../../src/neo4j/embedded";
 import { generateSyntheticDataset } from "../generate";
 import { loadDirectory } from "../load";
@@ -39,10 +40,10 @@ export async function startHostileWorld(options: WorldOptions): Promise<HostileW
     onUnexpectedExit: (why) => unexpectedExits.push(why),
   });
   // Loading is not what is measured: a file is one transaction and may take longer than a request may.
-  const loader = Database.connect({ ...neo4j, txTimeoutMs: 600_000 });
+  const loader = Database.connect({ ...neo4j, txTimeoutMs: LOAD_TX_TIMEOUT_MS });
   const db = Database.connect({ ...neo4j, txTimeoutMs: config.txTimeoutMs, retryMs: config.retryMs });
   try {
-    await applySchema(loader);
+    await applyConstraintsAndIndexes(loader);
     const data = path.join(root, "data");
     generateSyntheticDataset({ statements: options.statements, out: data, perFile: 5000 });
     const loaded = await loadDirectory(loader, data, { progress: false });
@@ -84,7 +85,11 @@ export interface AttackOutcome {
 
 export async function send(url: string, body: unknown): Promise<AttackOutcome> {
   const started = performance.now();
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   const ms = performance.now() - started;
   let json: { data?: unknown; errors?: { extensions?: { code?: string } }[] } = {};
@@ -94,7 +99,8 @@ export async function send(url: string, body: unknown): Promise<AttackOutcome> {
     // not JSON: status says what happened
   }
   const codes = [...new Set((json.errors ?? []).map((e) => e.extensions?.code ?? "NONE"))];
-  const hasData = json.data !== undefined && json.data !== null && Object.values(json.data as object).some((v) => v !== null);
+  const hasData =
+    json.data !== undefined && json.data !== null && Object.values(json.data as object).some((v) => v !== null);
   return { status: response.status, ms, codes, bytes: text.length, hasData };
 }
 

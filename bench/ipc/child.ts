@@ -4,7 +4,8 @@ import { isCall, type ReplyMessage } from "./protocol";
 export type Handlers = Record<string, (params: never) => unknown>;
 
 export function serveParent(handlers: Handlers, onStop: () => Promise<void> = async () => {}): void {
-  if (!process.send) throw new Error("this script is a child of the benchmark (npm run bench); it needs an IPC channel");
+  if (!process.send)
+    throw new Error("this script is a child of the benchmark (npm run bench); it needs an IPC channel");
   const reply = (message: ReplyMessage) => process.send?.(message);
   process.on("message", (message: unknown) => {
     if (!isCall(message)) return;

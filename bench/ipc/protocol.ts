@@ -12,7 +12,10 @@ export interface ReplyMessage {
 }
 
 export const isCall = (m: unknown): m is CallMessage =>
-  typeof m === "object" && m !== null && typeof (m as CallMessage).id === "number" && typeof (m as CallMessage).method === "string";
+  typeof m === "object" &&
+  m !== null &&
+  typeof (m as CallMessage).id === "number" &&
+  typeof (m as CallMessage).method === "string";
 
 export const isReply = (m: unknown): m is ReplyMessage =>
   typeof m === "object" && m !== null && typeof (m as ReplyMessage).id === "number" && !("method" in m);

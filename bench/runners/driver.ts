@@ -45,7 +45,9 @@ async function loop(job: CypherBurst): Promise<Measurement> {
 serveParent(
   {
     async open({ connection }: { connection: { uri: string; user: string; password: string } }) {
-      driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), { maxConnectionPoolSize: 100 });
+      driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+        maxConnectionPoolSize: 100,
+      });
       await driver.verifyConnectivity();
     },
     /** One run of a query, its rows as plain data (for checking answers). */

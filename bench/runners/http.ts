@@ -22,7 +22,14 @@ function fire(job: HttpBurst): Promise<Measurement> {
       (error, result) => {
         if (error) return reject(error);
         const measuredMs = performance.now() - started;
-        resolve(summarise(latencies, measuredMs, result.errors + result.timeouts + result.non2xx + result.mismatches, result.non2xx));
+        resolve(
+          summarise(
+            latencies,
+            measuredMs,
+            result.errors + result.timeouts + result.non2xx + result.mismatches,
+            result.non2xx,
+          ),
+        );
       },
     );
     instance.on("response", (_client, _status, _bytes, responseTimeMs) => latencies.push(responseTimeMs));

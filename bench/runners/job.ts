@@ -37,7 +37,8 @@ export interface Measurement {
 /** Latency percentiles by nearest rank; latencies in ms, measured time in ms. */
 export function summarise(latencies: number[], measuredMs: number, errors: number, non2xx: number): Measurement {
   const sorted = Float64Array.from(latencies).sort();
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
   const sum = sorted.reduce((a, b) => a + b, 0);
   return {
     requests: sorted.length,

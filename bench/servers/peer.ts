@@ -32,16 +32,23 @@ function bound<T extends object>(target: T, key: string | symbol): unknown {
 function countingTransaction(tx: ManagedTransaction): ManagedTransaction {
   return new Proxy(tx, {
     get: (target, key) =>
-      key === "run" ? (cypher: string, params?: unknown) => (sent(cypher, params), target.run(cypher, params as never)) : bound(target, key),
+      key === "run"
+        ? (cypher: string, params?: unknown) => (sent(cypher, params), target.run(cypher, params as never))
+        : bound(target, key),
   });
 }
 
 function countingSession(session: Session): Session {
   return new Proxy(session, {
     get(target, key) {
-      if (key === "run") return (cypher: string, params?: unknown, config?: never) => (sent(cypher, params), target.run(cypher, params as never, config));
+      if (key === "run")
+        return (cypher: string, params?: unknown, config?: never) => (
+          sent(cypher, params),
+          target.run(cypher, params as never, config)
+        );
       if (key === "executeRead" || key === "executeWrite") {
-        return <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: never) => target[key]((tx) => work(countingTransaction(tx)), config);
+        return <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: never) =>
+          target[key]((tx) => work(countingTransaction(tx)), config);
       }
       return bound(target, key);
     },
@@ -50,7 +57,8 @@ function countingSession(session: Session): Session {
 
 function countingDriver(driver: Driver): Driver {
   return new Proxy(driver, {
-    get: (target, key) => (key === "session" ? (config?: never) => countingSession(target.session(config)) : bound(target, key)),
+    get: (target, key) =>
+      key === "session" ? (config?: never) => countingSession(target.session(config)) : bound(target, key),
   });
 }
 
@@ -58,7 +66,9 @@ let driver: Driver | undefined;
 let apollo: ApolloServer | undefined;
 
 async function start({ connection }: ServerStart): Promise<{ url: string }> {
-  driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), { maxConnectionPoolSize: 100 });
+  driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    maxConnectionPoolSize: 100,
+  });
   await driver.verifyConnectivity();
   const schema = await new Neo4jGraphQL({ typeDefs: peerTypeDefs, driver: countingDriver(driver) }).getSchema();
   const app = express();

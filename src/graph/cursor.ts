@@ -9,7 +9,11 @@ export class CursorError extends Error {}
 export function decodeCursor(cursor: string, length: number): (string | number | null)[] {
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === length && key.every((k) => k === null || ["string", "number"].includes(typeof k))) {
+    if (
+      Array.isArray(key) &&
+      key.length === length &&
+      key.every((k) => k === null || ["string", "number"].includes(typeof k))
+    ) {
       return key as (string | number | null)[];
     }
   } catch {

@@ -79,11 +79,14 @@ export class Database {
 
   /**
    * One read query. It runs as an auto-commit query: one round trip (RUN and PULL together), where a managed
-   * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions are.
+   * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions
+   * are.
    */
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     try {
-      return await retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () => this.autoCommitRead<T>(cypher, params));
+      return await retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
+        this.autoCommitRead<T>(cypher, params),
+      );
     } catch (error) {
       throw translateDriverError(error, this.options.txTimeoutMs, "read");
     }

@@ -1,11 +1,13 @@
 // Lists of people, states, organizations, venues, events and sources: filters, keyset pagination, total count.
-import { decodeCursor, encodeCursor } from "./cursor";
+import type { ListLabel } from "../domain/labels";
+import { decodeCursor } from "./cursor";
 import type { Database } from "./database";
 import { namePrefixes } from "./fulltext";
+import { toPage, type PageRows } from "./pages";
 import { nodeMap } from "./projections";
 import type { NodeRow, Page } from "./rows";
 
-export type ListLabel = "Person" | "State" | "Organization" | "Venue" | "Event" | "Source";
+export type { ListLabel } from "../domain/labels";
 
 export interface EntityFilter {
   name?: string | null;
@@ -95,7 +97,8 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
     const [key, id] = decodeCursor(query.after, 2);
     params.afterKey = key;
     params.afterId = id;
-    cursorPredicate = ` WHERE sortKey ${cmp} ${order.cursorKey} OR (sortKey = ${order.cursorKey} AND n.id ${cmp} $afterId)`;
+    const tie = `sortKey = ${order.cursorKey} AND n.id ${cmp} $afterId`;
+    cursorPredicate = ` WHERE sortKey ${cmp} ${order.cursorKey} OR (${tie})`;
   }
   const total = query.withTotal ? `\nCALL () { ${start}${where} RETURN count(DISTINCT n) AS total }` : "";
   const cypher = `CALL () {
@@ -111,11 +114,6 @@ RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
 
 export async function entityPage(db: Database, query: EntityListQuery): Promise<Page<NodeRow>> {
   const { cypher, params } = buildEntityListQuery(query);
-  const rows = await db.read<{ page: { row: NodeRow; sortKey: string }[]; total: number | null }>(cypher, params);
-  const page = rows[0]?.page ?? [];
-  return {
-    items: page.slice(0, query.first).map(({ row, sortKey }) => ({ cursor: encodeCursor([sortKey, row.id]), node: row })),
-    hasNextPage: page.length > query.first,
-    totalCount: query.withTotal ? (rows[0]?.total ?? 0) : null,
-  };
+  const rows = await db.read<PageRows<NodeRow>>(cypher, params);
+  return toPage(query, rows[0]);
 }

@@ -2,7 +2,7 @@
 // input is only ever searched for, never interpreted as query syntax. Whatever it is given, a query built here has at
 // most MAX_TERMS terms of at most MAX_TERM_LENGTH characters each, so Lucene's work (and the automaton of a wildcard
 // term) stays small; the API refuses longer input with an error before it gets here (src/graphql/textInputs.ts).
-import { nameKey } from "./names";
+import { nameKey } from "../domain/names";
 
 /** Words a full-text query uses; the rest of the text is not searched for. */
 export const MAX_TERMS = 32;

@@ -3,8 +3,12 @@
 import type { Database } from "./database";
 import { nodeMap } from "./projections";
 import type { LinkedRow } from "./rows";
+import type { BuiltQuery } from "./statements";
 
-/** Each pattern binds a (the given node), r (the relationship giving role/title/since/fromSource) and b (the neighbour). */
+/**
+ * Each pattern binds a (the given node), r (the relationship giving role/title/since/fromSource) and b (the
+ * neighbour).
+ */
 export const NEIGHBOUR_PATTERNS = {
   offices: "(a)-[r:HOLDS_OFFICE]->(b:State)",
   officeHolders: "(a)<-[r:HOLDS_OFFICE]-(b:Person)",
@@ -39,22 +43,29 @@ export function neighbourLinks(kind: NeighbourKind, as = "links", more?: PerNeig
   const imports = ["a", ...(more?.imports ?? [])].join(", ");
   const kept = more?.returns ?? [];
   const fields = [`node: ${nodeMap("b")}`, "rel: properties(r)", ...kept.map((v) => `${v}: ${v}`)].join(", ");
+  const carried = ["b", "r", "p", ...kept].join(", ");
   return `CALL (${imports}) {
        MATCH p = ${NEIGHBOUR_PATTERNS[kind]}${more ? `\n       ${more.call}` : ""}
-       WITH ${["b", "r", "p", ...kept].join(", ")} ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+       WITH ${carried} ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
        RETURN collect({${fields}}) AS ${as}
      }`;
 }
 
-/** Neighbours per given id, deduplicated (two sources may state the same link), ordered by date then name. */
-export async function neighbours(db: Database, kind: NeighbourKind, ids: readonly string[]): Promise<LinkedRow[][]> {
-  const rows = await db.read<{ id: string; links: LinkedRow[] }>(
-    `UNWIND $ids AS id
+/** One query for the neighbours of this kind of every given id (each id once). */
+export function buildNeighboursQuery(kind: NeighbourKind, ids: readonly string[]): BuiltQuery {
+  return {
+    cypher: `UNWIND $ids AS id
      MATCH (a:Entity {id: id})
      ${neighbourLinks(kind)}
      RETURN id, links`,
-    { ids: [...new Set(ids)] },
-  );
+    params: { ids: [...new Set(ids)] },
+  };
+}
+
+/** Neighbours per given id, deduplicated (two sources may state the same link), ordered by date then name. */
+export async function neighbours(db: Database, kind: NeighbourKind, ids: readonly string[]): Promise<LinkedRow[][]> {
+  const { cypher, params } = buildNeighboursQuery(kind, ids);
+  const rows = await db.read<{ id: string; links: LinkedRow[] }>(cypher, params);
   const byId = new Map(rows.map((r) => [r.id, dedupe(r.links)]));
   return ids.map((id) => byId.get(id) ?? []);
 }
@@ -66,7 +77,9 @@ export function dedupe<T extends LinkedRow>(links: T[]): T[] {
     const key = `${link.node.id}|${link.rel.title ?? ""}|${link.rel.role ?? ""}`;
     const earlier = seen.get(key);
     if (!earlier) seen.set(key, link);
-    else if (link.rel.fromSource && !earlier.rel.fromSource) seen.set(key, { ...earlier, rel: { ...earlier.rel, fromSource: true } });
+    else if (link.rel.fromSource && !earlier.rel.fromSource) {
+      seen.set(key, { ...earlier, rel: { ...earlier.rel, fromSource: true } });
+    }
   }
   return [...seen.values()];
 }

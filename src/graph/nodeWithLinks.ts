@@ -4,7 +4,8 @@ import type { Database } from "./database";
 import { dedupe, neighbourLinks, type NeighbourKind } from "./neighbours";
 import { anyNodeMap } from "./projections";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "./rows";
-import { STATEMENT_COUNT, statementPageParts, toPage, type PageRows, type StatementQuery } from "./statements";
+import { toPage, type PageRows } from "./pages";
+import { STATEMENT_COUNT, statementPageParts, type BuiltQuery, type StatementQuery } from "./statements";
 
 export interface WantedNeighbours {
   kind: NeighbourKind;
@@ -33,7 +34,11 @@ function pageCall(query: StatementQuery, prefix: string, params: Record<string, 
      }${parts.total}`;
 }
 
-export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): Promise<NodeWithLinks> {
+/**
+ * The node's query: one CALL per wanted kind of neighbour (columns links0, links1, …), each with a page of every
+ * neighbour's statements when asked, and the node's own page last (columns page and total).
+ */
+export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery {
   const params: Record<string, unknown> = { id };
   const anyPage = Boolean(wanted.statements) || wanted.neighbours.some((n) => n.statements);
   const totalOf = (query: StatementQuery) => (query.withTotal ? "total" : "null AS total");
@@ -58,20 +63,24 @@ export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): P
      ${pageCall(wanted.statements, "", params)}`;
     columns.push("page", totalOf(wanted.statements));
   }
-  const rows = await db.read<{ node: NodeRow; [column: string]: unknown }>(
-    `MATCH (a:Entity {id: $id})${anyPage ? `\n     ${STATEMENT_COUNT}` : ""}
+  const cypher = `MATCH (a:Entity {id: $id})${anyPage ? `\n     ${STATEMENT_COUNT}` : ""}
      ${calls.join("\n     ")}${ownPage}
-     RETURN ${columns.join(", ")}`,
-    params,
-  );
+     RETURN ${columns.join(", ")}`;
+  return { cypher, params };
+}
+
+export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): Promise<NodeWithLinks> {
+  const { cypher, params } = buildNodeWithLinksQuery(id, wanted);
+  const rows = await db.read<{ node: NodeRow; [column: string]: unknown }>(cypher, params);
   const row = rows[0];
   const links = (i: number, statements: StatementQuery | undefined) =>
-    dedupe((row?.[`links${i}`] as (LinkedRow & PageRows)[] | undefined) ?? []).map(({ node, rel, ...page }) =>
-      statements ? { node, rel, statements: toPage(statements, page as PageRows) } : { node, rel },
+    dedupe((row?.[`links${i}`] as (LinkedRow & PageRows<StatementRow>)[] | undefined) ?? []).map(
+      ({ node, rel, ...page }) =>
+        statements ? { node, rel, statements: toPage(statements, page as PageRows<StatementRow>) } : { node, rel },
     );
   return {
     node: row?.node ?? null,
     neighbours: new Map(wanted.neighbours.map(({ kind, statements }, i) => [kind, links(i, statements)])),
-    statements: wanted.statements ? toPage(wanted.statements, row as PageRows | undefined) : undefined,
+    statements: wanted.statements ? toPage(wanted.statements, row as PageRows<StatementRow> | undefined) : undefined,
   };
 }

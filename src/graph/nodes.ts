@@ -2,25 +2,38 @@
 import type { Database } from "./database";
 import { ALL_STATEMENT_PARTS, anyNodeMap, statementMap } from "./projections";
 import type { NodeRow, StatementRow } from "./rows";
+import type { BuiltQuery } from "./statements";
+
+/** Any nodes by id, each id asked once. */
+export function buildNodesByIdsQuery(ids: readonly string[]): BuiltQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+     MATCH (n:Entity {id: id})
+     RETURN ${anyNodeMap("n")} AS node`,
+    params: { ids: [...new Set(ids)] },
+  };
+}
 
 /** The nodes with these ids, in the same order; null where there is none. */
 export async function nodesByIds(db: Database, ids: readonly string[]): Promise<(NodeRow | null)[]> {
-  const rows = await db.read<{ node: NodeRow }>(
-    `UNWIND $ids AS id
-     MATCH (n:Entity {id: id})
-     RETURN ${anyNodeMap("n")} AS node`,
-    { ids: [...new Set(ids)] },
-  );
+  const { cypher, params } = buildNodesByIdsQuery(ids);
+  const rows = await db.read<{ node: NodeRow }>(cypher, params);
   const byId = new Map(rows.map((r) => [r.node.id, r.node]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/** Statements by id with every linked part, each id asked once. */
+export function buildStatementsWithPartsQuery(ids: readonly string[]): BuiltQuery {
+  return {
+    cypher: `UNWIND $ids AS id MATCH (s:Statement {id: id}) RETURN ${statementMap("s", ALL_STATEMENT_PARTS)} AS s`,
+    params: { ids: [...new Set(ids)] },
+  };
+}
+
 /** Statements with every linked part (speaker, venue, event, mentions, evidence). */
 export async function statementsWithParts(db: Database, ids: readonly string[]): Promise<(StatementRow | null)[]> {
-  const rows = await db.read<{ s: StatementRow }>(
-    `UNWIND $ids AS id MATCH (s:Statement {id: id}) RETURN ${statementMap("s", ALL_STATEMENT_PARTS)} AS s`,
-    { ids: [...new Set(ids)] },
-  );
+  const { cypher, params } = buildStatementsWithPartsQuery(ids);
+  const rows = await db.read<{ s: StatementRow }>(cypher, params);
   const byId = new Map(rows.map((r) => [r.s.id, r.s]));
   return ids.map((id) => byId.get(id) ?? null);
 }

@@ -5,7 +5,10 @@
  * megabytes, and `.*` would read all of it for every row (Source.text reads it in bounded pieces instead).
  */
 export function nodeMap(v: string): string {
-  return `CASE WHEN ${v}:Source THEN ${sourceRefMap(v)} ELSE ${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']), aliasText: null} END`;
+  return (
+    `CASE WHEN ${v}:Source THEN ${sourceRefMap(v)} ` +
+    `ELSE ${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']), aliasText: null} END`
+  );
 }
 
 /** A source without its (possibly long) text, for evidence and lists. */
@@ -32,16 +35,25 @@ export function statementMap(v: string, parts: StatementParts): string {
   if (parts.speaker) fields.push(`speaker: head([(${v})<-[:SAID]-(sp) | ${nodeMap("sp")}])`);
   if (parts.venue) fields.push(`venue: head([(${v})-[:SAID_AT]->(vn:Venue) | ${nodeMap("vn")}])`);
   if (parts.event) fields.push(`event: head([(${v})-[:DURING]->(ev:Event) | ${nodeMap("ev")}])`);
-  if (parts.mentions) fields.push(`mentions: COLLECT { MATCH (${v})-[:MENTIONS]->(mn) RETURN ${nodeMap("mn")} ORDER BY mn.name, mn.id }`);
+  if (parts.mentions)
+    fields.push(`mentions: COLLECT { MATCH (${v})-[:MENTIONS]->(mn) RETURN ${nodeMap("mn")} ORDER BY mn.name, mn.id }`);
   if (parts.evidence) {
     fields.push(
-      `evidence: COLLECT { MATCH (${v})-[r:REPORTED_IN]->(src:Source) RETURN {source: ${sourceRefMap("src")}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }`,
+      `evidence: COLLECT { MATCH (${v})-[r:REPORTED_IN]->(src:Source) ` +
+        `RETURN {source: ${sourceRefMap("src")}, start: r.start, end: r.end, excerpt: r.excerpt} ` +
+        `ORDER BY src.publishedOn, src.id, r.start }`,
     );
   }
   return `${v} {${fields.join(", ")}}`;
 }
 
-export const ALL_STATEMENT_PARTS: StatementParts = { speaker: true, venue: true, event: true, mentions: true, evidence: true };
+export const ALL_STATEMENT_PARTS: StatementParts = {
+  speaker: true,
+  venue: true,
+  event: true,
+  mentions: true,
+  evidence: true,
+};
 
 /** Any node by its label: a statement with every linked part, anything else as nodeMap. */
 export function anyNodeMap(v: string): string {

@@ -1,6 +1,7 @@
 // Pieces of source texts. A text can be megabytes, so it is read only here, cut to the piece asked for inside Neo4j,
 // and never projected whole into a result.
 import type { Database } from "./database";
+import type { BuiltQuery } from "./statements";
 
 export interface TextPiece {
   id: string;
@@ -15,17 +16,24 @@ export interface SourceTextRow {
   textLength: number;
 }
 
-/** The pieces in the same order; null for a source that does not exist. */
-export async function sourceTextPieces(db: Database, pieces: readonly TextPiece[]): Promise<(SourceTextRow | null)[]> {
-  const rows = await db.read<{ index: number } & SourceTextRow>(
-    `UNWIND range(0, size($pieces) - 1) AS index
+/** One query for many pieces: each is cut inside Neo4j, and its position in the list comes back with it. */
+export function buildSourceTextQuery(pieces: readonly TextPiece[]): BuiltQuery {
+  const piece = "CASE WHEN piece.start >= size(text) THEN '' ELSE substring(text, piece.start, piece.length) END";
+  return {
+    cypher: `UNWIND range(0, size($pieces) - 1) AS index
      WITH index, $pieces[index] AS piece
      MATCH (s:Source {id: piece.id})
      WITH index, piece, s.text AS text
-     RETURN index, CASE WHEN piece.start >= size(text) THEN '' ELSE substring(text, piece.start, piece.length) END AS text,
+     RETURN index, ${piece} AS text,
             size(text) AS textLength`,
-    { pieces },
-  );
+    params: { pieces },
+  };
+}
+
+/** The pieces in the same order; null for a source that does not exist. */
+export async function sourceTextPieces(db: Database, pieces: readonly TextPiece[]): Promise<(SourceTextRow | null)[]> {
+  const { cypher, params } = buildSourceTextQuery(pieces);
+  const rows = await db.read<{ index: number } & SourceTextRow>(cypher, params);
   const found = new Map(rows.map((r) => [r.index, { text: r.text, textLength: r.textLength }]));
   return pieces.map((_p, i) => found.get(i) ?? null);
 }

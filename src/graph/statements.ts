@@ -1,8 +1,9 @@
 // Statement connections: one query builder for every list of statements (root or nested under many parents at
 // once), with filters, keyset pagination and the linked parts the GraphQL query asked for.
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor } from "./cursor";
 import type { Database } from "./database";
 import { allWords } from "./fulltext";
+import { toPage, type PageRows } from "./pages";
 import { statementMap, type StatementParts } from "./projections";
 import type { Page, StatementRow } from "./rows";
 
@@ -43,7 +44,10 @@ function statementCount(bind: string, degree: string): string {
  * Each anchor as a starting MATCH (index seek on the id), as a predicate on a bound s, and as a count of its
  * statements (from relationship degrees). P is the id expression.
  */
-const ANCHORS: Record<StatementAnchor, { match: (p: string) => string; predicate: (p: string) => string; count: (p: string) => string }> = {
+const ANCHORS: Record<
+  StatementAnchor,
+  { match: (p: string) => string; predicate: (p: string) => string; count: (p: string) => string }
+> = {
   said: {
     match: (p) => `MATCH (:Entity {id: ${p}})-[:SAID]->(s:Statement)`,
     predicate: (p) => `EXISTS { (:Entity {id: ${p}})-[:SAID]->(s) }`,
@@ -136,7 +140,10 @@ export function statementPageParts(query: StatementQuery, prefix = ""): Statemen
   const parts = unprefixedPageParts(query);
   if (!prefix) return parts;
   // Only names this page defines are renamed; the text is the builder's own, never input.
-  const rename = (text: string) => text.replace(/\$(\w+)/g, (whole, name: string) => (Object.hasOwn(parts.params, name) ? `$${prefix}${name}` : whole));
+  const rename = (text: string) =>
+    text.replace(/\$(\w+)/g, (whole, name: string) =>
+      Object.hasOwn(parts.params, name) ? `$${prefix}${name}` : whole,
+    );
   return {
     page: rename(parts.page),
     total: rename(parts.total),
@@ -150,7 +157,9 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   const filterPredicates: string[] = [];
 
   // The anchor: the parent, else the first node named in the filter; further named nodes become predicates.
-  let anchor: { kind: StatementAnchor; id: string } | undefined = query.anchor ? { kind: query.anchor, id: "parent" } : undefined;
+  let anchor: { kind: StatementAnchor; id: string } | undefined = query.anchor
+    ? { kind: query.anchor, id: "parent" }
+    : undefined;
   for (const [field, kind] of FILTER_ANCHORS) {
     const value = filter[field];
     if (!value) continue;
@@ -187,7 +196,8 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
     // Undated statements follow every dated one: past an undated cursor, continue by id.
     undatedCursor = [`($afterKey <> $undated OR s.id ${cmp} $afterId)`];
   }
-  const projection = `RETURN collect({row: ${statementMap("s", query.parts)}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page`;
+  const row = statementMap("s", query.parts);
+  const projection = `RETURN collect({row: ${row}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page`;
 
   const textQuery = filter.text ? allWords(filter.text) : null;
   let page: string;
@@ -209,8 +219,13 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   } else {
     const anchorMatch = anchor ? ANCHORS[anchor.kind].match(anchor.id) : "MATCH (s:Statement)";
     counted = `${anchorMatch}${filterPredicates.length ? `\n    WHERE ${filterPredicates.join("\n      AND ")}` : ""}`;
+    const walked = [
+      ...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.id)] : []),
+      ...filterPredicates,
+      ...datedCursor,
+    ];
     const denseWalk = `MATCH (s:Statement)
-      WHERE s.saidOn IS NOT NULL${and([...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.id)] : []), ...filterPredicates, ...datedCursor])}
+      WHERE s.saidOn IS NOT NULL${and(walked)}
       WITH s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
       RETURN collect(s) AS dated`;
     const dated = anchor
@@ -258,27 +273,16 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
 }
 
 /** One page per parent id (or a single page for a root list when parentIds is omitted). */
-export async function statementPages(db: Database, query: StatementQuery, parentIds: readonly string[] = [""]): Promise<Page<StatementRow>[]> {
+export async function statementPages(
+  db: Database,
+  query: StatementQuery,
+  parentIds: readonly string[] = [""],
+): Promise<Page<StatementRow>[]> {
   const { cypher, params } = buildStatementQuery(query);
-  const rows = await db.read<{ parent: string } & PageRows>(cypher, {
+  const rows = await db.read<{ parent: string } & PageRows<StatementRow>>(cypher, {
     ...params,
     parents: [...new Set(parentIds)],
   });
   const byParent = new Map(rows.map((r) => [r.parent, r]));
   return parentIds.map((id) => toPage(query, byParent.get(id)));
-}
-
-export interface PageRows {
-  page: { row: StatementRow; sortKey: string }[];
-  total: number | null;
-}
-
-/** A page as the API returns it, from the rows of a page query (one more than asked tells whether there are more). */
-export function toPage(query: StatementQuery, found: PageRows | undefined): Page<StatementRow> {
-  const page = found?.page ?? [];
-  return {
-    items: page.slice(0, query.first).map(({ row, sortKey }) => ({ cursor: encodeCursor([sortKey, row.id]), node: row })),
-    hasNextPage: page.length > query.first,
-    totalCount: query.withTotal ? (found?.total ?? 0) : null,
-  };
 }

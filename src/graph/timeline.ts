@@ -3,6 +3,7 @@
 import type { Database } from "./database";
 import { nodeMap, statementMap, type StatementParts } from "./projections";
 import type { EventRow, StatementRow } from "./rows";
+import type { BuiltQuery } from "./statements";
 
 export interface TimelineQuery {
   entity: string;
@@ -13,14 +14,16 @@ export interface TimelineQuery {
   parts: StatementParts;
 }
 
-export async function timeline(db: Database, query: TimelineQuery): Promise<(StatementRow | EventRow)[]> {
+export function buildTimelineQuery(query: TimelineQuery): BuiltQuery {
   const predicates: string[] = [];
   if (query.from) predicates.push("when >= date($from)");
   if (query.to) predicates.push("when <= date($to)");
-  const rows = await db.read<{ item: StatementRow | EventRow }>(
-    `MATCH (x:Entity {id: $entity})
+  // What x said, or what an entity that is PART_OF x or HOLDS_OFFICE in it said.
+  const said = "(x)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)";
+  return {
+    cypher: `MATCH (x:Entity {id: $entity})
      CALL (x) {
-       MATCH (x)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement) WHERE x:State OR x:Person OR x:Organization
+       MATCH ${said} WHERE x:State OR x:Person OR x:Organization
        RETURN s AS item
        UNION
        MATCH (x)<-[:MENTIONS]-(s:Statement) RETURN s AS item
@@ -39,7 +42,12 @@ export async function timeline(db: Database, query: TimelineQuery): Promise<(Sta
      ${predicates.length ? `WHERE ${predicates.join(" AND ")}` : ""}
      WITH item, when ORDER BY coalesce(when, date('9999-12-31')), item.id LIMIT $first
      RETURN CASE WHEN item:Statement THEN ${statementMap("item", query.parts)} ELSE ${nodeMap("item")} END AS item`,
-    { entity: query.entity, from: query.from ?? null, to: query.to ?? null, first: query.first },
-  );
+    params: { entity: query.entity, from: query.from ?? null, to: query.to ?? null, first: query.first },
+  };
+}
+
+export async function timeline(db: Database, query: TimelineQuery): Promise<(StatementRow | EventRow)[]> {
+  const { cypher, params } = buildTimelineQuery(query);
+  const rows = await db.read<{ item: StatementRow | EventRow }>(cypher, params);
   return rows.map((r) => r.item);
 }

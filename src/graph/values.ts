@@ -1,5 +1,14 @@
 // Converts Neo4j driver values (Integer, temporal types, nodes) into plain JSON-friendly JavaScript.
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isRelationship, isTime } from "neo4j-driver";
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isRelationship,
+  isTime,
+} from "neo4j-driver";
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -17,7 +26,14 @@ export function toPlain(value: unknown): Plain {
   if (Array.isArray(value)) return value.map(toPlain);
   if (Object.getPrototypeOf(value) === Object.prototype) return plainObject(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
     return (value as { toString(): string }).toString();
   }
   if (isNode(value) || isRelationship(value)) return toPlain((value as { properties: unknown }).properties);

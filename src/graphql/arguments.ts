@@ -39,8 +39,16 @@ export interface StatementListArgs {
 }
 
 export function statementQuery(args: StatementListArgs, info: GraphQLResolveInfo): StatementQuery;
-export function statementQuery(args: StatementListArgs, info: GraphQLResolveInfo, anchor: StatementAnchor): StatementQuery & { anchor: StatementAnchor };
-export function statementQuery(args: StatementListArgs, info: GraphQLResolveInfo, anchor?: StatementAnchor): StatementQuery {
+export function statementQuery(
+  args: StatementListArgs,
+  info: GraphQLResolveInfo,
+  anchor: StatementAnchor,
+): StatementQuery & { anchor: StatementAnchor };
+export function statementQuery(
+  args: StatementListArgs,
+  info: GraphQLResolveInfo,
+  anchor?: StatementAnchor,
+): StatementQuery {
   const filter = args.filter ?? {};
   if (filter.from && filter.to && filter.from > filter.to) {
     throw badInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, "filter.from");

@@ -1,8 +1,16 @@
-// What clients see of an error: a code they can branch on and a message that says what went wrong. Stack traces,
-// and in production the messages of unexpected errors, stay in the server's log.
+// What clients see of an error: a code they can branch on and a message that says what went wrong. The one place
+// where the refusals and failures of the layers below get their GraphQL codes. Stack traces, and in production the
+// messages of unexpected errors, stay in the server's log.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { DatabaseUnavailableError, QueryTimeoutError, QueryTooLargeError, TransactionTooLargeError } from "../graph/errors";
+import { InvalidInputError, NotFoundError } from "../domain/errors";
+import {
+  DatabaseUnavailableError,
+  QueryTimeoutError,
+  QueryTooLargeError,
+  TransactionTooLargeError,
+} from "../graph/errors";
+import { DatasetError } from "../load/dataset";
 
 export interface FormatErrorOptions {
   /** Show the message of unexpected errors (development only); in production they read "Internal server error". */
@@ -10,26 +18,55 @@ export interface FormatErrorOptions {
   log: (error: unknown) => void;
 }
 
+type ClientView = Required<Pick<GraphQLFormattedError, "message" | "extensions">>;
+
+/** The message and extensions of an error the layers below raise on purpose; undefined for anything unexpected. */
+export function clientView(error: unknown): ClientView | undefined {
+  if (error instanceof InvalidInputError) {
+    const extensions = { code: "BAD_USER_INPUT", field: error.field, ...(error.id ? { id: error.id } : {}) };
+    return { message: error.message, extensions };
+  }
+  if (error instanceof NotFoundError) {
+    return { message: error.message, extensions: { code: "NOT_FOUND", field: error.field, id: error.id } };
+  }
+  if (error instanceof DatasetError) {
+    // The message names the first problems; all of them are in extensions.problems.
+    const shown = error.problems.slice(0, 3).join("; ");
+    const more = error.problems.length > 3 ? ` (and ${error.problems.length - 3} more, see extensions.problems)` : "";
+    return {
+      message: `${error.file}: dataset refused, nothing was written: ${shown}${more}`,
+      extensions: { code: "BAD_USER_INPUT", field: "dataset", problems: error.problems },
+    };
+  }
+  if (error instanceof DatabaseUnavailableError) {
+    return { message: "The database is unavailable; try again shortly.", extensions: { code: "DATABASE_UNAVAILABLE" } };
+  }
+  if (error instanceof QueryTimeoutError) {
+    return {
+      message: `The query took too long: ${error.message}. Ask for less (smaller first, fewer levels).`,
+      extensions: { code: "QUERY_TIMEOUT" },
+    };
+  }
+  if (error instanceof QueryTooLargeError) {
+    return { message: `The query is too large: ${error.message}.`, extensions: { code: "QUERY_TOO_LARGE" } };
+  }
+  if (error instanceof TransactionTooLargeError) {
+    return { message: error.message, extensions: { code: "BAD_USER_INPUT" } };
+  }
+  return undefined;
+}
+
 export function createFormatError(options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
-    if (original instanceof DatabaseUnavailableError) {
-      return { ...base, message: "The database is unavailable; try again shortly.", extensions: { code: "DATABASE_UNAVAILABLE" } };
-    }
-    if (original instanceof QueryTimeoutError) {
-      return { ...base, message: `The query took too long: ${original.message}. Ask for less (smaller first, fewer levels).`, extensions: { code: "QUERY_TIMEOUT" } };
-    }
-    if (original instanceof QueryTooLargeError) {
-      return { ...base, message: `The query is too large: ${original.message}.`, extensions: { code: "QUERY_TOO_LARGE" } };
-    }
-    if (original instanceof TransactionTooLargeError) {
-      return { ...base, message: original.message, extensions: { code: "BAD_USER_INPUT" } };
-    }
+    const known = clientView(original);
+    if (known) return { message: known.message, ...base, extensions: known.extensions };
     const code = formatted.extensions?.code;
     if (code === "INTERNAL_SERVER_ERROR" || (!code && !(original instanceof GraphQLError))) {
       options.log(original);
-      return { ...base, message: options.exposeDetails ? formatted.message : "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+      const message = options.exposeDetails ? formatted.message : "Internal server error";
+      return { ...base, message, extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
     return formatted;
   };

@@ -18,7 +18,11 @@ export interface Loaders {
   /** The page of statements under one parent; parents asking with the same arguments share one query. */
   statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
   /** Hands over a page fetched along with its parent, so statementPage() with the same arguments needs no query. */
-  primeStatementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }, page: Page<StatementRow>): void;
+  primeStatementPage(
+    parentId: string,
+    query: StatementQuery & { anchor: StatementAnchor },
+    page: Page<StatementRow>,
+  ): void;
 }
 
 export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loaders {

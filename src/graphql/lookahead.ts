@@ -1,9 +1,18 @@
 // What a query selects below the current field, so a list can fetch linked nodes in the same round trip and a
 // look-up can fetch the lists below it.
-import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import {
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from "graphql";
 
 /** The fields selected directly below these field nodes, by response key (fragments included). */
-export function childFields(nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): Map<string, FieldNode[]> {
+export function childFields(
+  nodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visit = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
@@ -19,7 +28,11 @@ export function childFields(nodes: readonly FieldNode[], fragments: Record<strin
 }
 
 /** The field nodes named name directly below these ones, whatever their aliases. */
-export function childFieldsNamed(nodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>, name: string): FieldNode[] {
+export function childFieldsNamed(
+  nodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  name: string,
+): FieldNode[] {
   return [...childFields(nodes, fragments).values()].flat().filter((n) => n.name.value === name);
 }
 

@@ -19,12 +19,21 @@ function isLinkedType(name: string): name is LinkedType {
 }
 
 /** The statement page a field will ask for, exactly as its resolver will compute it; undefined if it is invalid. */
-function pageQuery(info: GraphQLResolveInfo, type: LinkedType, nodes: FieldNode[], anchor: StatementAnchor): PageQuery | undefined {
+function pageQuery(
+  info: GraphQLResolveInfo,
+  type: LinkedType,
+  nodes: FieldNode[],
+  anchor: StatementAnchor,
+): PageQuery | undefined {
   const definition = info.schema.getType(type);
   const field = isObjectType(definition) ? definition.getFields()[nodes[0]!.name.value] : undefined;
   if (!field) return undefined;
   try {
-    const query = statementQuery(getArgumentValues(field, nodes[0]!, info.variableValues), { ...info, fieldNodes: nodes }, anchor);
+    const query = statementQuery(
+      getArgumentValues(field, nodes[0]!, info.variableValues),
+      { ...info, fieldNodes: nodes },
+      anchor,
+    );
     if (query.after) statementCursor(query.after);
     return query;
   } catch {
@@ -34,7 +43,11 @@ function pageQuery(info: GraphQLResolveInfo, type: LinkedType, nodes: FieldNode[
 }
 
 /** The first statement list selected on a node of this type, as the query its resolver will run. */
-function firstStatementList(info: GraphQLResolveInfo, type: LinkedType, fields: Map<string, FieldNode[]>): PageQuery | undefined {
+function firstStatementList(
+  info: GraphQLResolveInfo,
+  type: LinkedType,
+  fields: Map<string, FieldNode[]>,
+): PageQuery | undefined {
   const anchors: Record<string, StatementAnchor> = STATEMENT_FIELDS[type];
   for (const nodes of fields.values()) {
     const name = nodes[0]!.name.value;
@@ -65,7 +78,11 @@ function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: Fie
 }
 
 /** The node with this id, fetched with the lists selected below it. */
-export async function nodeWithSelectedLinks(ctx: GraphQLContext, id: string, info: GraphQLResolveInfo): Promise<NodeRow | null> {
+export async function nodeWithSelectedLinks(
+  ctx: GraphQLContext,
+  id: string,
+  info: GraphQLResolveInfo,
+): Promise<NodeRow | null> {
   const type = getNamedType(info.returnType).name;
   if (!isLinkedType(type)) return ctx.loaders.node.load(id);
   const fields = childFields(info.fieldNodes, info.fragments);
@@ -88,7 +105,8 @@ export async function nodeWithSelectedLinks(ctx: GraphQLContext, id: string, inf
       links.map(({ node, rel }) => ({ node, rel })),
     );
     const nested = neighbours.get(kind)?.statements;
-    for (const link of links) if (nested && link.statements) ctx.loaders.primeStatementPage(link.node.id, nested, link.statements);
+    for (const link of links)
+      if (nested && link.statements) ctx.loaders.primeStatementPage(link.node.id, nested, link.statements);
   }
   if (statements && found.statements) ctx.loaders.primeStatementPage(id, statements, found.statements);
   return found.node;

@@ -32,7 +32,12 @@ function stringScalar(name: string, description: string, valid: (s: string) => b
   });
 }
 
-export const DateScalar = stringScalar("Date", "A calendar date, ISO 8601 (YYYY-MM-DD).", isCalendarDate, "a date YYYY-MM-DD");
+export const DateScalar = stringScalar(
+  "Date",
+  "A calendar date, ISO 8601 (YYYY-MM-DD).",
+  isCalendarDate,
+  "a date YYYY-MM-DD",
+);
 
 export const DateTimeScalar = stringScalar(
   "DateTime",

@@ -2,7 +2,7 @@
 // The work is linear in the text: the query's word keys are folded once (at most the words the search used), each
 // token of the text is folded once and compared with those few keys.
 import { queryWords } from "../graph/fulltext";
-import { nameKey } from "../graph/names";
+import { nameKey } from "../domain/names";
 import type { NodeRow } from "../graph/rows";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -3,7 +3,7 @@
 // a limit on words and on the length of each word, and at least one letter or digit to match. Anything else is
 // refused with BAD_USER_INPUT naming the argument and the limit, never cut or dropped silently.
 import { MAX_TERMS, MAX_TERM_LENGTH } from "../graph/fulltext";
-import { nameKey } from "../graph/names";
+import { nameKey } from "../domain/names";
 import { badInput } from "./errors";
 
 /** Characters of a search query or a statement filter's text. */
@@ -28,7 +28,10 @@ const NAME: Rule = { maxLength: MAX_NAME_LENGTH, words: (text) => nameKey(text).
 /** The value, quoted for a message: short, with invisible characters shown as escapes. */
 function quoted(value: string): string {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return JSON.stringify(shown).replace(/[\p{Cf}\p{Zl}\p{Zp}\u00a0]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(shown).replace(
+    /[\p{Cf}\p{Zl}\p{Zp}\u00a0]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function check(value: string, field: string, rule: Rule): string {
@@ -38,10 +41,14 @@ function check(value: string, field: string, rule: Rule): string {
   }
   if (value.trim() === "") throw badInput(`${field} must not be empty`, field);
   const words = rule.words(value);
-  if (words.length > MAX_WORDS) throw badInput(`${field} has ${words.length} words; at most ${MAX_WORDS} are allowed`, field);
+  if (words.length > MAX_WORDS)
+    throw badInput(`${field} has ${words.length} words; at most ${MAX_WORDS} are allowed`, field);
   const longest = words.reduce((max, word) => Math.max(max, word.length), 0);
   if (longest > MAX_WORD_LENGTH) {
-    throw badInput(`${field} has a word of ${longest} characters; at most ${MAX_WORD_LENGTH} are allowed in a word`, field);
+    throw badInput(
+      `${field} has a word of ${longest} characters; at most ${MAX_WORD_LENGTH} are allowed in a word`,
+      field,
+    );
   }
   if (nameKey(value) === "") throw badInput(`${field} has no letters or digits to match (${quoted(value)})`, field);
   return value;

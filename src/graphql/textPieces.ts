@@ -15,11 +15,13 @@ export function textPiece(id: string, args: TextPieceArgs): TextPiece {
   const start = args.start ?? 0;
   if (!Number.isInteger(start) || start < 0) throw badInput(`start must be 0 or more, got ${start}`, "start");
   if (args.end == null) return { id, start, length: MAX_TEXT_PIECE };
-  if (!Number.isInteger(args.end) || args.end < start) throw badInput(`end (${args.end}) must not be before start (${start})`, "end");
+  if (!Number.isInteger(args.end) || args.end < start)
+    throw badInput(`end (${args.end}) must not be before start (${start})`, "end");
   const length = args.end - start;
   if (length > MAX_TEXT_PIECE) {
     throw badInput(
-      `text(start: ${start}, end: ${args.end}) asks for ${length} characters; at most ${MAX_TEXT_PIECE} are returned a call: read long texts in pieces`,
+      `text(start: ${start}, end: ${args.end}) asks for ${length} characters; ` +
+        `at most ${MAX_TEXT_PIECE} are returned a call: read long texts in pieces`,
       "end",
     );
   }

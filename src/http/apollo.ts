@@ -1,7 +1,10 @@
 // The Apollo Server instance: schema, resolvers, limits, error formatting and plugins; shared by the HTTP server
 // and by tests (executeOperation).
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { loadConfig, type QueryLimits } from "../config";
 import type { GraphQLContext } from "../graphql/context";
 import { createFormatError } from "../graphql/formatError";
@@ -43,6 +46,11 @@ export function createApollo(
     formatError: createFormatError({ exposeDetails: !settings.production, log: settings.logError }),
     // Apollo's own landing page loads from a CDN and shows nothing offline; our IDE is served by static.ts instead.
     // No cache hints are used; the cache-control plugin would otherwise wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, ...plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins,
+      ...plugins,
+    ],
   });
 }

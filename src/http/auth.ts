@@ -10,11 +10,13 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 export function authenticate(headers: IncomingHttpHeaders, apiToken: string | undefined): Auth {
-  if (!apiToken) return { canWrite: false, reason: "the server has no API_TOKEN configured, so mutations are disabled" };
+  if (!apiToken)
+    return { canWrite: false, reason: "the server has no API_TOKEN configured, so mutations are disabled" };
   const header = headers.authorization;
   if (!header) return { canWrite: false, reason: 'send the header "Authorization: Bearer <API_TOKEN>"' };
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (!match) return { canWrite: false, reason: 'the Authorization header must be "Bearer <API_TOKEN>"' };
-  if (!sameSecret(match[1]!.trim(), apiToken)) return { canWrite: false, reason: "the bearer token is not the server's API_TOKEN" };
+  if (!sameSecret(match[1]!.trim(), apiToken))
+    return { canWrite: false, reason: "the bearer token is not the server's API_TOKEN" };
   return { canWrite: true };
 }

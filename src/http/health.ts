@@ -1,4 +1,5 @@
-// Liveness and readiness probes: live = the process answers; ready = Neo4j answers and the schema is applied.
+// Liveness and readiness probes: live = the process answers; ready = Neo4j answers, the schema is applied and the
+// seed (when one is loaded) is in. Not ready is 503 with the reasons, e.g. "the seed is loading (…)".
 import { Router } from "express";
 
 export interface Readiness {
@@ -13,7 +14,9 @@ export function healthRouter(readiness: Readiness): Router {
   });
   router.get("/ready", async (_req, res) => {
     const problems = await readiness.check();
-    res.status(problems.length === 0 ? 200 : 503).json(problems.length === 0 ? { status: "ready" } : { status: "not ready", problems });
+    res
+      .status(problems.length === 0 ? 200 : 503)
+      .json(problems.length === 0 ? { status: "ready" } : { status: "not ready", problems });
   });
   return router;
 }

@@ -1,5 +1,6 @@
 // Limits that keep one hostile or careless request from overloading the server or Neo4j: depth, aliases, tokens and
-// directives (GraphQL Armor), tokens (graphql-js), and an estimated cost in which list sizes multiply (graphql-query-complexity).
+// directives (GraphQL Armor), tokens (graphql-js), and an estimated cost in which list sizes multiply
+// (graphql-query-complexity).
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { getNullableType, GraphQLError, isListType, type ValidationRule } from "graphql";
@@ -22,7 +23,8 @@ const CHARACTERS_PER_COST_UNIT = 1000;
  * cost by the characters they can return, and root fields that scan the graph cost extra.
  */
 export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (type.name === "Source" && field.name === "text") return 1 + Math.ceil(textPieceSize(args) / CHARACTERS_PER_COST_UNIT);
+  if (type.name === "Source" && field.name === "text")
+    return 1 + Math.ceil(textPieceSize(args) / CHARACTERS_PER_COST_UNIT);
   const extra = type.name === "Query" ? (SCANNING_FIELD_COST[field.name] ?? 0) : 0;
   if (typeof args.first === "number") return 1 + extra + childComplexity * Math.max(args.first, 1);
   // A connection's edges and nodes are the page its `first` already counted.
@@ -51,7 +53,8 @@ function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
           }
           if (cost > maxCost) {
             throw new GraphQLError(
-              `Query cost ${cost} exceeds the maximum of ${maxCost}: list sizes multiply, so ask for smaller pages (first) or fewer nested lists`,
+              `Query cost ${cost} exceeds the maximum of ${maxCost}: ` +
+                "list sizes multiply, so ask for smaller pages (first) or fewer nested lists",
               { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
             );
           }

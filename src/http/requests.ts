@@ -52,7 +52,11 @@ export function rateLimiter(perMinute: number): RequestHandler {
     standardHeaders: "draft-7",
     legacyHeaders: false,
     handler: (_req, res) => {
-      const { status, body } = jsonError(429, "RATE_LIMITED", `Too many requests: at most ${perMinute} a minute from one address; retry later`);
+      const { status, body } = jsonError(
+        429,
+        "RATE_LIMITED",
+        `Too many requests: at most ${perMinute} a minute from one address; retry later`,
+      );
       res.status(status).json(body);
     },
   });
@@ -65,7 +69,11 @@ export function bodyErrors(logger: Logger, maxBodyBytes: number): ErrorRequestHa
     let answer;
     switch (error.type) {
       case "entity.too.large":
-        answer = jsonError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${maxBodyBytes} bytes (MAX_BODY_BYTES)`);
+        answer = jsonError(
+          413,
+          "PAYLOAD_TOO_LARGE",
+          `The request body is larger than the limit of ${maxBodyBytes} bytes (MAX_BODY_BYTES)`,
+        );
         break;
       case "entity.parse.failed":
         answer = jsonError(400, "BAD_REQUEST", `The request body is not valid JSON: ${error.message ?? "parse error"}`);

@@ -15,6 +15,7 @@ import { authenticate } from "./auth";
 import { healthRouter, type Readiness } from "./health";
 import { bodyErrors, rateLimiter, requestLog, type RequestLocals } from "./requests";
 import { browserRouter } from "./static";
+import { writeGatePlugin, type WriteGate } from "./writeGate";
 
 export interface HttpServer {
   url: string;
@@ -27,6 +28,8 @@ export interface HttpOptions {
   port: number;
   host: string;
   readiness: Readiness;
+  /** Mutations wait here until the database is prepared (src/main.ts opens it once the seed is in); none: no wait. */
+  writeGate?: WriteGate;
   apiToken?: string;
   /** Serve the GraphQL IDE at /graphql to browsers (default true). */
   ideEnabled?: boolean;
@@ -73,14 +76,23 @@ function graphqlCors(origins: readonly string[]) {
 export async function startHttpServer(options: HttpOptions): Promise<HttpServer> {
   const app = express();
   const httpServer = createNodeServer(app, options);
-  const settings = options.apollo ?? { ...defaultApolloSettings(), logError: (e: unknown) => options.logger?.error({ err: e }, "unexpected error") };
+  const settings = options.apollo ?? {
+    ...defaultApolloSettings(),
+    logError: (e: unknown) => options.logger?.error({ err: e }, "unexpected error"),
+  };
   const logger = options.logger ?? createLogger({ level: "silent", json: true });
   const apollo = createApollo(
-    [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 })],
+    [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+      ...(options.writeGate ? [writeGatePlugin(options.writeGate)] : []),
+    ],
     settings,
   );
   await apollo.start();
-  const expensive = new ConcurrencyLimit({ max: settings.limits.maxConcurrentExpensive, maxWaitMs: settings.limits.expensiveWaitMs });
+  const expensive = new ConcurrencyLimit({
+    max: settings.limits.maxConcurrentExpensive,
+    maxWaitMs: settings.limits.expensiveWaitMs,
+  });
 
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
@@ -109,6 +121,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     });
   });
   const port = (httpServer.address() as AddressInfo).port;
-  const shownHost = options.host === "0.0.0.0" || options.host === "127.0.0.1" || options.host === "::" ? "localhost" : options.host;
+  const shownHost =
+    options.host === "0.0.0.0" || options.host === "127.0.0.1" || options.host === "::" ? "localhost" : options.host;
   return { url: `http://${shownHost}:${port}/graphql`, port, stop: () => apollo.stop() };
 }

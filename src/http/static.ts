@@ -30,7 +30,10 @@ export interface BrowserOptions {
 
 /** A GET that a browser sends when it navigates (Accept: text/html first), not a GraphQL client's GET. */
 function wantsHtml(req: Request): boolean {
-  return req.method === "GET" && req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
+  return (
+    req.method === "GET" &&
+    req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html"
+  );
 }
 
 function page(distDir: string, app: "ide" | "explorer") {
@@ -43,7 +46,10 @@ function page(distDir: string, app: "ide" | "explorer") {
       res
         .status(503)
         .type("text/plain")
-        .send(`The ${app === "ide" ? "GraphQL IDE" : "graph explorer"} is not built: run npm run build:web (npm start and npm test run it).\n`);
+        .send(
+          `The ${app === "ide" ? "GraphQL IDE" : "graph explorer"} is not built: ` +
+            "run npm run build:web (npm start and npm test run it).\n",
+        );
       return;
     }
     res.set({
@@ -69,7 +75,9 @@ export function browserRouter(options: BrowserOptions): Router {
     const ide = page(distDir, "ide");
     // use(), not get(): a GET route would make the router answer OPTIONS /graphql itself ("Allow: GET, HEAD"),
     // and CORS preflights must reach the GraphQL middleware.
-    router.use("/graphql", (req: Request, res: Response, next: NextFunction) => (req.path === "/" && wantsHtml(req) ? ide(req, res) : next()));
+    router.use("/graphql", (req: Request, res: Response, next: NextFunction) =>
+      req.path === "/" && wantsHtml(req) ? ide(req, res) : next(),
+    );
     router.use("/assets/ide", assets(distDir, "ide"));
   }
   router.get("/explore", page(distDir, "explorer"));

@@ -1,6 +1,8 @@
 // Checks a parsed dataset against itself and its source text: unique ids, references, dates and provenance spans.
+import { eventDateProblems, saidAfterPublishedProblem, statementDateProblems } from "../domain/dates";
+import { labelOfId } from "../domain/labels";
+import { spanProblem } from "../domain/spans";
 import type { Dataset } from "./dataset";
-import { precisionProblem } from "../graph/dates";
 
 export interface Reference {
   /** Where the reference sits, for error messages: "statements[2] (statement:x).speaker". */
@@ -32,12 +34,14 @@ function sizeProblems(dataset: Dataset, sourceText: string): string[] {
   const problems: string[] = [];
   if (dataset.statements.length > MAX_STATEMENTS_PER_FILE) {
     problems.push(
-      `statements: ${dataset.statements.length} statements in one file; a dataset file is one transaction and may hold at ` +
-        `most ${MAX_STATEMENTS_PER_FILE}: split it into several files (each with a source of its own)`,
+      `statements: ${dataset.statements.length} statements in one file; a dataset file is one transaction and may ` +
+        `hold at most ${MAX_STATEMENTS_PER_FILE}: split it into several files (each with a source of its own)`,
     );
   }
   if (sourceText.length > MAX_SOURCE_TEXT_LENGTH) {
-    problems.push(`source.text: ${sourceText.length} characters; a source text may have at most ${MAX_SOURCE_TEXT_LENGTH}`);
+    problems.push(
+      `source.text: ${sourceText.length} characters; a source text may have at most ${MAX_SOURCE_TEXT_LENGTH}`,
+    );
   }
   return problems;
 }
@@ -65,19 +69,16 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
   dataset.venues.forEach((v, i) => {
     ref(`${locate("venues", i, v.id)}.locatedIn`, linkId(v.locatedIn));
     ref(`${locate("venues", i, v.id)}.state`, linkId(v.state));
-    if (linkId(v.locatedIn) === v.id) problems.push(`${locate("venues", i, v.id)}.locatedIn: a venue cannot be located in itself`);
+    if (linkId(v.locatedIn) === v.id) {
+      problems.push(`${locate("venues", i, v.id)}.locatedIn: a venue cannot be located in itself`);
+    }
   });
   dataset.events.forEach((e, i) => {
     const where = locate("events", i, e.id);
     ref(`${where}.venue`, linkId(e.venue));
     ref(`${where}.follows`, linkId(e.follows));
     e.participants.forEach((p, j) => ref(`${where}.participants[${j}]`, p.id));
-    const dateProblem = precisionProblem(e.date, e.datePrecision);
-    if (dateProblem) problems.push(`${where}.date: ${dateProblem}`);
-    if (e.date && !e.datePrecision) problems.push(`${where}.datePrecision: required when date is given (DAY, MONTH or YEAR)`);
-    if (e.startsAt && e.date && !e.startsAt.startsWith(e.date)) {
-      problems.push(`${where}.startsAt: ${e.startsAt} is not on the event's date ${e.date}`);
-    }
+    for (const { field, problem } of eventDateProblems(e)) problems.push(`${where}.${field}: ${problem}`);
   });
   dataset.offices.forEach((o, i) => {
     ref(`offices[${i}].person`, o.person);
@@ -95,31 +96,19 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
     ref(`${where}.venue`, linkId(s.venue));
     ref(`${where}.event`, linkId(s.event));
     s.mentions.forEach((m, j) => ref(`${where}.mentions[${j}]`, m));
-    if (s.saidOn && s.saidOn > published) {
-      problems.push(`${where}.saidOn: ${s.saidOn} is after the source was published (${published})`);
-    }
-    if (s.datePrecision && !s.saidOn) problems.push(`${where}.datePrecision: given without saidOn`);
-    const dateProblem = precisionProblem(s.saidOn, s.datePrecision);
-    if (dateProblem) problems.push(`${where}.saidOn: ${dateProblem}`);
+    const late = saidAfterPublishedProblem(s.saidOn, { publishedOn: published });
+    if (late) problems.push(`${where}.saidOn: ${late}`);
+    for (const { field, problem } of statementDateProblems(s)) problems.push(`${where}.${field}: ${problem}`);
     s.evidence.forEach((span, j) => {
-      const at = `${where}.evidence[${j}]`;
-      if (span.end <= span.start) {
-        problems.push(`${at}: end ${span.end} must be greater than start ${span.start}`);
-      } else if (span.end > sourceText.length) {
-        problems.push(`${at}: span ${span.start}-${span.end} is outside the source text (${sourceText.length} characters)`);
-      } else if (s.kind === "DIRECT_QUOTE" && !sourceText.slice(span.start, span.end).includes(s.text)) {
-        problems.push(
-          `${at}: the quoted words ${JSON.stringify(s.text)} are not inside the span ${span.start}-${span.end}, which reads ${JSON.stringify(sourceText.slice(span.start, span.end))}`,
-        );
-      }
+      const problem = spanProblem(s.kind, s.text, { text: sourceText }, span);
+      if (problem) problems.push(`${where}.evidence[${j}]: ${problem}`);
     });
   });
 
   const external: Reference[] = [];
   for (const r of references) {
-    const expectedLabel = r.id.split(":")[0];
     if (defined.has(r.id)) continue;
-    if (expectedLabel === "statement") problems.push(`${r.where}: ${r.id} is not a statement of this dataset`);
+    if (labelOfId(r.id) === "Statement") problems.push(`${r.where}: ${r.id} is not a statement of this dataset`);
     else external.push(r);
   }
   return { problems, external };

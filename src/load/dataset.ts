@@ -4,7 +4,10 @@ import { z } from "zod";
 const slug = (prefix: string) =>
   z
     .string()
-    .regex(new RegExp(`^${prefix}:[a-z0-9]+(?:[-.][a-z0-9]+)*$`), `must look like "${prefix}:lower-case-words-with-hyphens"`);
+    .regex(
+      new RegExp(`^${prefix}:[a-z0-9]+(?:[-.][a-z0-9]+)*$`),
+      `must look like "${prefix}:lower-case-words-with-hyphens"`,
+    );
 
 /** A calendar date checked for existence (2025-02-30 is refused). */
 const isoDate = z
@@ -30,7 +33,10 @@ const link = (prefix: string) =>
 
 const anyEntityId = z
   .string()
-  .regex(/^(person|state|venue|organization|event):[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "must be the id of a person, state, venue, organization or event");
+  .regex(
+    /^(person|state|venue|organization|event):[a-z0-9]+(?:[-.][a-z0-9]+)*$/,
+    "must be the id of a person, state, venue, organization or event",
+  );
 
 const entityBase = {
   name: z.string().trim().min(1),
@@ -40,84 +46,111 @@ const entityBase = {
   fromSource: z.boolean().default(true),
 };
 
+// Each kind of record on its own, so that other write paths (the mutations) apply the same rules to single fields.
+export const sourceSchema = z.strictObject({
+  id: slug("source"),
+  title: z.string().min(1),
+  publishedOn: isoDate,
+  dateline: z.string().optional(),
+  publisher: z.string().optional(),
+  url: z.string().optional(),
+  /** The full text inline, or the name of a text file next to the dataset. */
+  text: z.string().min(1).optional(),
+  textFile: z.string().min(1).optional(),
+});
+
+export const personSchema = z.strictObject({ id: slug("person"), ...entityBase });
+
+export const stateSchema = z.strictObject({
+  id: slug("state"),
+  ...entityBase,
+  isoCode: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"),
+});
+
+export const organizationSchema = z.strictObject({
+  id: slug("organization"),
+  ...entityBase,
+  partOf: link("state").optional(),
+});
+
+export const venueSchema = z.strictObject({
+  id: slug("venue"),
+  ...entityBase,
+  kind: z.enum(["building", "city", "region", "country", "site", "waterway"]),
+  locatedIn: link("venue").optional(),
+  state: link("state").optional(),
+});
+
+export const eventSchema = z.strictObject({
+  id: slug("event"),
+  ...entityBase,
+  date: isoDate.optional(),
+  datePrecision: precision.optional(),
+  /** When the time is known: an ISO 8601 date-time with its offset. */
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  venue: link("venue").optional(),
+  follows: link("event").optional(),
+  participants: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^(person|state|organization):/, "must be a person, state or organization id"),
+        role: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export const statementSchema = z.strictObject({
+  id: slug("statement"),
+  speaker: z.string().regex(/^(person|state|organization):/, "must be the id of a person, state or organization"),
+  text: z.string().trim().min(1),
+  kind: z.enum(["DIRECT_QUOTE", "REPORTED"]),
+  saidOn: isoDate.optional(),
+  datePrecision: precision.optional(),
+  /** Local time with its offset, e.g. 13:00:00+03:00. */
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, "must be a time with offset, e.g. 13:00:00+03:00")
+    .optional(),
+  channel: z.string().optional(),
+  recurring: z.boolean().default(false),
+  venue: link("venue").optional(),
+  event: link("event").optional(),
+  mentions: z.array(anyEntityId).default([]),
+  /** Character spans [start, end) in the source text (UTF-16 code units, as JavaScript counts them). */
+  evidence: z
+    .array(z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) }))
+    .min(1, "needs at least one evidence span"),
+});
+
 export const datasetSchema = z.strictObject({
   /** Free-text remarks of the dataset's author (choices made while reading the source); not loaded. */
   notes: z.array(z.string()).optional(),
-  source: z.strictObject({
-    id: slug("source"),
-    title: z.string().min(1),
-    publishedOn: isoDate,
-    dateline: z.string().optional(),
-    publisher: z.string().optional(),
-    url: z.string().optional(),
-    /** The full text inline, or the name of a text file next to the dataset. */
-    text: z.string().min(1).optional(),
-    textFile: z.string().min(1).optional(),
-  }),
-  people: z.array(z.strictObject({ id: slug("person"), ...entityBase })).default([]),
-  states: z
-    .array(z.strictObject({ id: slug("state"), ...entityBase, isoCode: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code") }))
-    .default([]),
-  organizations: z
-    .array(z.strictObject({ id: slug("organization"), ...entityBase, partOf: link("state").optional() }))
-    .default([]),
-  venues: z
-    .array(
-      z.strictObject({
-        id: slug("venue"),
-        ...entityBase,
-        kind: z.enum(["building", "city", "region", "country", "site", "waterway"]),
-        locatedIn: link("venue").optional(),
-        state: link("state").optional(),
-      }),
-    )
-    .default([]),
-  events: z
-    .array(
-      z.strictObject({
-        id: slug("event"),
-        ...entityBase,
-        date: isoDate.optional(),
-        datePrecision: precision.optional(),
-        /** When the time is known: an ISO 8601 date-time with its offset. */
-        startsAt: z.iso.datetime({ offset: true }).optional(),
-        venue: link("venue").optional(),
-        follows: link("event").optional(),
-        participants: z
-          .array(z.strictObject({ id: z.string().regex(/^(person|state|organization):/, "must be a person, state or organization id"), role: z.string().optional() }))
-          .default([]),
-      }),
-    )
-    .default([]),
+  source: sourceSchema,
+  people: z.array(personSchema).default([]),
+  states: z.array(stateSchema).default([]),
+  organizations: z.array(organizationSchema).default([]),
+  venues: z.array(venueSchema).default([]),
+  events: z.array(eventSchema).default([]),
   offices: z
-    .array(z.strictObject({ person: slug("person"), state: slug("state"), title: z.string().min(1), since: isoDate.optional() }))
+    .array(
+      z.strictObject({
+        person: slug("person"),
+        state: slug("state"),
+        title: z.string().min(1),
+        since: isoDate.optional(),
+      }),
+    )
     .default([]),
   memberships: z
-    .array(z.strictObject({ member: z.string().regex(/^(person|organization):/, "must be a person or organization id"), organization: slug("organization") }))
-    .default([]),
-  statements: z
     .array(
       z.strictObject({
-        id: slug("statement"),
-        speaker: z.string().regex(/^(person|state|organization):/, "must be the id of a person, state or organization"),
-        text: z.string().trim().min(1),
-        kind: z.enum(["DIRECT_QUOTE", "REPORTED"]),
-        saidOn: isoDate.optional(),
-        datePrecision: precision.optional(),
-        /** Local time with its offset, e.g. 13:00:00+03:00. */
-        time: z.string().regex(/^\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, "must be a time with offset, e.g. 13:00:00+03:00").optional(),
-        channel: z.string().optional(),
-        recurring: z.boolean().default(false),
-        venue: link("venue").optional(),
-        event: link("event").optional(),
-        mentions: z.array(anyEntityId).default([]),
-        /** Character spans [start, end) in the source text (UTF-16 code units, as JavaScript counts them). */
-        evidence: z
-          .array(z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) }))
-          .min(1, "needs at least one evidence span"),
+        member: z.string().regex(/^(person|organization):/, "must be a person or organization id"),
+        organization: slug("organization"),
       }),
     )
     .default([]),
+  statements: z.array(statementSchema).default([]),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;
@@ -132,7 +165,10 @@ export class DatasetError extends Error {
   }
 }
 
-/** Validates the shape; returns the parsed dataset or throws a DatasetError listing every problem with its JSON path. */
+/**
+ * Validates the shape; returns the parsed dataset or throws a DatasetError listing every problem with its JSON
+ * path.
+ */
 export function parseDataset(file: string, raw: unknown): Dataset {
   const result = datasetSchema.safeParse(raw);
   if (!result.success) {

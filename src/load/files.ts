@@ -19,9 +19,12 @@ export async function loadFiles(db: Database, files: string[], log: (line: strin
     const result = await loadDatasetFile(db, file);
     const c = result.counts;
     log(
-      `Loaded ${path.relative(process.cwd(), file)}: ${c.statements} statements, ${c.people} people, ${c.states} states, ` +
+      `Loaded ${path.relative(process.cwd(), file)}: ` +
+        `${c.statements} statements, ${c.people} people, ${c.states} states, ` +
         `${c.organizations} organizations, ${c.venues} venues, ${c.events} events in ${result.ms} ms` +
-        (result.mergedInto.length ? ` (merged ${result.mergedInto.map((m) => `${m.id} into ${m.into}`).join(", ")})` : ""),
+        (result.mergedInto.length
+          ? ` (merged ${result.mergedInto.map((m) => `${m.id} into ${m.into}`).join(", ")})`
+          : ""),
     );
     results.push(result);
   }

@@ -13,13 +13,13 @@ import {
   upsertEntities,
   upsertSource,
   writeStatements,
-  type EntityLabel,
-  type EntityRow,
-  type LinkRow,
+  type EntityWrite,
+  type LinkWrite,
   type RelationshipType,
-  type StatementRow,
-} from "../graph/datasets";
-import { nameKeys } from "../graph/names";
+  type StatementWrite,
+} from "../graph/datasetWrites";
+import type { EntityLabel } from "../domain/labels";
+import { nameKeys } from "../domain/names";
 import { checkDataset } from "./checks";
 import { DatasetError, parseDataset, type Dataset } from "./dataset";
 
@@ -48,7 +48,11 @@ export async function loadDatasetFile(db: Database, file: string): Promise<LoadR
   return loadDataset(db, raw, { file, baseDir: path.dirname(file) });
 }
 
-export async function loadDataset(db: Database, raw: unknown, where: { file: string; baseDir?: string }): Promise<LoadResult> {
+export async function loadDataset(
+  db: Database,
+  raw: unknown,
+  where: { file: string; baseDir?: string },
+): Promise<LoadResult> {
   const started = Date.now();
   const { file } = where;
   const dataset = parseDataset(file, raw);
@@ -65,12 +69,18 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
     const allIds = [...entities.values()].flat().map((e) => e.row.id);
     const known = await existingIds(tx, allIds);
     const fresh = [...entities.values()].flat().filter((e) => !known.has(e.row.id));
-    const matches = await entitiesSharingNames(tx, fresh.map((e) => ({ id: e.row.id, keys: e.row.keys })));
+    const matches = await entitiesSharingNames(
+      tx,
+      fresh.map((e) => ({ id: e.row.id, keys: e.row.keys })),
+    );
     const remap = new Map<string, string>();
     const ambiguous: string[] = [];
     for (const [id, candidates] of matches) {
       if (candidates.length === 1) remap.set(id, candidates[0]!);
-      else ambiguous.push(`${id}: its names match several entities in the graph (${candidates.join(", ")}); use one of their ids`);
+      else
+        ambiguous.push(
+          `${id}: its names match several entities in the graph (${candidates.join(", ")}); use one of their ids`,
+        );
     }
     if (ambiguous.length) throw new DatasetError(file, ambiguous);
     for (const [id, into] of remap) mergedInto.push({ id, into });
@@ -116,9 +126,16 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
         rows.map((r) => ({ ...r, from: resolve(r.from), to: resolve(r.to) })),
       );
     }
-    await removeStatementsDroppedFromSource(tx, dataset.source.id, dataset.statements.map((s) => s.id));
+    await removeStatementsDroppedFromSource(
+      tx,
+      dataset.source.id,
+      dataset.statements.map((s) => s.id),
+    );
     // On a bulk load nearly every statement is new: only those already in the graph need their old links removed.
-    const restated = await existingIds(tx, dataset.statements.map((s) => s.id));
+    const restated = await existingIds(
+      tx,
+      dataset.statements.map((s) => s.id),
+    );
     await detachStatements(tx, dataset.source.id, [...restated]);
     await writeStatements(tx, dataset.source.id, statementRows(dataset, text, resolve));
   });
@@ -141,10 +158,15 @@ export async function loadDataset(db: Database, raw: unknown, where: { file: str
 
 function sourceText(dataset: Dataset, where: { file: string; baseDir?: string }): string {
   const { text, textFile } = dataset.source;
-  if (text !== undefined && textFile !== undefined) throw new DatasetError(where.file, ["source: give either text or textFile, not both"]);
+  if (text !== undefined && textFile !== undefined)
+    throw new DatasetError(where.file, ["source: give either text or textFile, not both"]);
   if (text !== undefined) return text;
-  if (textFile === undefined) throw new DatasetError(where.file, ["source: the article's text is missing (give text or textFile)"]);
-  if (!where.baseDir) throw new DatasetError(where.file, ["source.textFile: only datasets loaded from a file may refer to a text file; give text"]);
+  if (textFile === undefined)
+    throw new DatasetError(where.file, ["source: the article's text is missing (give text or textFile)"]);
+  if (!where.baseDir)
+    throw new DatasetError(where.file, [
+      "source.textFile: only datasets loaded from a file may refer to a text file; give text",
+    ]);
   const full = path.resolve(where.baseDir, textFile);
   if (path.relative(where.baseDir, full).startsWith("..")) {
     throw new DatasetError(where.file, [`source.textFile: ${textFile} must be inside the dataset's folder`]);
@@ -153,8 +175,11 @@ function sourceText(dataset: Dataset, where: { file: string; baseDir?: string })
   return fs.readFileSync(full, "utf8");
 }
 
-function entityRows(dataset: Dataset): Map<EntityLabel, { row: EntityRow }[]> {
-  const base = (prefix: string, e: { id: string; name: string; aliases: string[]; description?: string; fromSource: boolean }) => ({
+function entityRows(dataset: Dataset): Map<EntityLabel, { row: EntityWrite }[]> {
+  const base = (
+    prefix: string,
+    e: { id: string; name: string; aliases: string[]; description?: string; fromSource: boolean },
+  ) => ({
     id: e.id,
     name: e.name,
     aliases: e.aliases,
@@ -163,7 +188,7 @@ function entityRows(dataset: Dataset): Map<EntityLabel, { row: EntityRow }[]> {
     keepName: false,
     keys: nameKeys([e.name, ...e.aliases]).map((k) => `${prefix}|${k}`),
   });
-  return new Map<EntityLabel, { row: EntityRow }[]>([
+  return new Map<EntityLabel, { row: EntityWrite }[]>([
     ["Person", dataset.people.map((e) => ({ row: { ...base("person", e), props: {} } }))],
     ["State", dataset.states.map((e) => ({ row: { ...base("state", e), props: { isoCode: e.isoCode } } }))],
     ["Organization", dataset.organizations.map((e) => ({ row: { ...base("organization", e), props: {} } }))],
@@ -182,8 +207,8 @@ function entityRows(dataset: Dataset): Map<EntityLabel, { row: EntityRow }[]> {
   ]);
 }
 
-function relationshipRows(dataset: Dataset): Map<RelationshipType, LinkRow[]> {
-  const rows = new Map<RelationshipType, LinkRow[]>();
+function relationshipRows(dataset: Dataset): Map<RelationshipType, LinkWrite[]> {
+  const rows = new Map<RelationshipType, LinkWrite[]>();
   const add = (type: RelationshipType, from: string, to: Link, extra: Record<string, unknown> = {}) => {
     const toId = linkId(to);
     if (!toId) return;
@@ -206,7 +231,7 @@ function relationshipRows(dataset: Dataset): Map<RelationshipType, LinkRow[]> {
   return rows;
 }
 
-function statementRows(dataset: Dataset, text: string, resolve: (id: string) => string): StatementRow[] {
+function statementRows(dataset: Dataset, text: string, resolve: (id: string) => string): StatementWrite[] {
   return dataset.statements.map((s) => ({
     id: s.id,
     text: s.text,

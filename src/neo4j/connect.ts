@@ -23,10 +23,18 @@ export interface ResolveOptions {
   supervise?: boolean;
 }
 
-export async function resolveNeo4j(config: Config, options: ResolveOptions | ((line: string) => void)): Promise<Neo4jTarget> {
+export async function resolveNeo4j(
+  config: Config,
+  options: ResolveOptions | ((line: string) => void),
+): Promise<Neo4jTarget> {
   const { log, warn = log, supervise = false } = typeof options === "function" ? { log: options } : options;
   if (config.remote) {
-    return { ...config.remote, description: `${config.remote.uri} (NEO4J_URI)`, markStopping: () => {}, stop: async () => {} };
+    return {
+      ...config.remote,
+      description: `${config.remote.uri} (NEO4J_URI)`,
+      markStopping: () => {},
+      stop: async () => {},
+    };
   }
   let current: RunningNeo4j | undefined;
   let stopped = false;
@@ -56,11 +64,12 @@ export async function resolveNeo4j(config: Config, options: ResolveOptions | ((l
     }
   };
   current = await start(config.embedded.boltPort);
+  const dataDir = path.relative(process.cwd(), config.embedded.dataDir) || ".";
   return {
     uri: current.uri,
     user: current.user,
     password: current.password,
-    description: `embedded Neo4j at ${current.uri}, data in ${path.relative(process.cwd(), config.embedded.dataDir) || "."}`,
+    description: `embedded Neo4j at ${current.uri}, data in ${dataDir}`,
     markStopping: () => current?.markStopping(),
     stop: async () => {
       stopped = true;

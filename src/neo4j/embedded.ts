@@ -71,7 +71,9 @@ export function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -176,7 +178,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
   if (lock && processAlive(lock.pid)) {
     const state = await watchPrevious(lockFile, lock, options.startTimeoutMs ?? 120_000);
     if (state === "answers") {
-      options.log(`Reusing the Neo4j already running for ${options.dataDir} (pid ${lock.pid}, bolt://127.0.0.1:${lock.port}).`);
+      options.log(
+        `Reusing the Neo4j already running for ${options.dataDir} (pid ${lock.pid}, bolt://127.0.0.1:${lock.port}).`,
+      );
       return {
         uri: `bolt://127.0.0.1:${lock.port}`,
         port: lock.port,
@@ -200,7 +204,10 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
   const build = ensureLauncherBuilt(options.launcherDir, options.log);
   const port = options.boltPort || (await freePort());
   if (options.boltPort && (await portAcceptsConnections(port))) {
-    throw new PrerequisiteError(`Port ${port} (NEO4J_BOLT_PORT) is already in use: choose another port, or leave NEO4J_BOLT_PORT unset to pick a free one.`);
+    throw new PrerequisiteError(
+      `Port ${port} (NEO4J_BOLT_PORT) is already in use: ` +
+        "choose another port, or leave NEO4J_BOLT_PORT unset to pick a free one.",
+    );
   }
 
   const args = [
@@ -234,7 +241,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
   await waitForReady(child, options.startTimeoutMs ?? 180_000, stderrTail, options.heapMb);
   const ours: LockFile = { pid: child.pid ?? -1, port, owner: process.pid };
   writeLock(lockFile, ours);
-  options.log(`Neo4j started in ${((Date.now() - started) / 1000).toFixed(1)} s on bolt://127.0.0.1:${port} (data in ${options.dataDir}).`);
+  options.log(
+    `Neo4j started in ${((Date.now() - started) / 1000).toFixed(1)} s on bolt://127.0.0.1:${port} (data in ${options.dataDir}).`,
+  );
 
   const removeLock = () => {
     if (readLock(lockFile)?.pid === child.pid) fs.rmSync(lockFile, { force: true });
@@ -256,7 +265,16 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
     stopping ??= stopChild(child).finally(removeLock);
     return stopping;
   };
-  return { uri: `bolt://127.0.0.1:${port}`, port, user: "neo4j", password, reused: false, pid: child.pid ?? -1, markStopping, stop };
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    port,
+    user: "neo4j",
+    password,
+    reused: false,
+    pid: child.pid ?? -1,
+    markStopping,
+    stop,
+  };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, stderrTail: string[], heapMb: number): Promise<void> {
@@ -264,7 +282,11 @@ function waitForReady(child: ChildProcess, timeoutMs: number, stderrTail: string
     const lines = readline.createInterface({ input: child.stdout! });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new PrerequisiteError(`Neo4j did not start within ${timeoutMs / 1000} s. Last output:\n${stderrTail.join("\n")}`));
+      reject(
+        new PrerequisiteError(
+          `Neo4j did not start within ${timeoutMs / 1000} s. Last output:\n${stderrTail.join("\n")}`,
+        ),
+      );
     }, timeoutMs);
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
@@ -338,7 +360,10 @@ function signalNamed(n: number): string | undefined {
 
 function explainLauncherError(message: string): string {
   if (/lock/i.test(message)) {
-    return `Neo4j could not lock its data folder; another Neo4j is using it. Stop that process or set NEO4J_DATA_DIR to another folder. (${message})`;
+    return (
+      "Neo4j could not lock its data folder; another Neo4j is using it. " +
+      `Stop that process or set NEO4J_DATA_DIR to another folder. (${message})`
+    );
   }
   if (/address already in use|bind/i.test(message)) {
     return `Neo4j could not listen on its Bolt port: ${message}. Set NEO4J_BOLT_PORT to a free port or leave it unset.`;

@@ -1,5 +1,6 @@
 // The benchmark end to end at a tiny size, so it cannot rot: the three contenders answer all six questions (and the
-// baseline) with the same ids and without errors under load. (The benchmark itself is `npm run bench`, not part of the test suite.)
+// baseline) with the same ids and without errors under load. (The benchmark itself is `npm run bench`, not part of
+// the test suite.)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,7 +50,8 @@ describe("the benchmark at 300 statements", () => {
   });
 
   it("gets the same ids from this server, the peer and the limit", () => {
-    for (const q of report.questions) expect({ question: q.key, mismatches: q.mismatches }).toEqual({ question: q.key, mismatches: [] });
+    for (const q of report.questions)
+      expect({ question: q.key, mismatches: q.mismatches }).toEqual({ question: q.key, mismatches: [] });
   });
 
   it("measures every contender under load without a single error", () => {
@@ -64,7 +66,10 @@ describe("the benchmark at 300 statements", () => {
     }
   });
 
-  it("counts this server's Neo4j round trips: one per question, the three-level traversal included; none for the baseline", () => {
+  const roundTrips =
+    "counts this server's Neo4j round trips: one per question, the three-level traversal included; " +
+    "none for the baseline";
+  it(roundTrips, () => {
     const queries = Object.fromEntries(report.questions.map((q) => [q.key, q.answers.ours!.queries]));
     expect(queries).toEqual({ lookup: 1, latest: 1, byState: 1, traversal: 1, search: 1, path: 1, floor: 0 });
   });

@@ -60,6 +60,7 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file });
-  if (options.docs && process.env.DOCS_SCREENSHOTS === "1") fs.copyFileSync(file, path.join(projectRoot, "docs", `${name}.png`));
+  if (options.docs && process.env.DOCS_SCREENSHOTS === "1")
+    fs.copyFileSync(file, path.join(projectRoot, "docs", `${name}.png`));
   return file;
 }

@@ -55,7 +55,9 @@ describe("the graph explorer at /explore", () => {
     await page.goto(`${origin}/explore`);
 
     await page.locator("#search").fill("Zelenskyy");
-    await page.locator('#suggestions li[data-id="person:volodymyr-zelenskyy"]', { hasText: "Volodymyr Zelenskyy" }).click();
+    await page
+      .locator('#suggestions li[data-id="person:volodymyr-zelenskyy"]', { hasText: "Volodymyr Zelenskyy" })
+      .click();
     await page.locator("#details h2", { hasText: "Volodymyr Zelenskyy" }).waitFor();
     await details(page, "President of Ukraine");
     await details(page, "Said (4)");
@@ -83,9 +85,17 @@ describe("the graph explorer at /explore", () => {
     await page.goto(`${origin}/explore#person:volodymyr-zelenskyy`);
     await page.locator("#details h2", { hasText: "Volodymyr Zelenskyy" }).waitFor();
 
-    await page.locator("#details button.statement", { hasText: "The key issues can only be resolved by the leaders" }).click();
-    await page.locator("#details .statement-text", { hasText: "The key issues can only be resolved by the leaders" }).waitFor();
-    await page.locator("#details .evidence", { hasText: '"The key issues can only be resolved by the leaders," Zelenskyy said.' }).waitFor();
+    await page
+      .locator("#details button.statement", { hasText: "The key issues can only be resolved by the leaders" })
+      .click();
+    await page
+      .locator("#details .statement-text", { hasText: "The key issues can only be resolved by the leaders" })
+      .waitFor();
+    await page
+      .locator("#details .evidence", {
+        hasText: '"The key issues can only be resolved by the leaders," Zelenskyy said.',
+      })
+      .waitFor();
     await details(page, "Russian and Ukrainian officials meet in Istanbul for a second round of talks");
     await details(page, "June 2025");
     await screenshot(page, "explorer-statement");
@@ -94,7 +104,10 @@ describe("the graph explorer at /explore", () => {
     await page.locator("#details h2", { hasText: "Volodymyr Zelenskyy" }).waitFor();
     await page.locator("#tab-timeline").click();
     await page.locator("#timeline h2", { hasText: "Timeline of Volodymyr Zelenskyy" }).waitFor();
-    await page.locator("#timeline li", { hasText: "Zelenskyy refreshed his call for an immediate halt to the fighting." }).first().waitFor();
+    await page
+      .locator("#timeline li", { hasText: "Zelenskyy refreshed his call for an immediate halt to the fighting." })
+      .first()
+      .waitFor();
     await page.locator("#timeline li", { hasText: "1 June 2025" }).first().waitFor();
   });
 
@@ -104,7 +117,11 @@ describe("the graph explorer at /explore", () => {
     await page.locator("#search").fill("ciragan");
     await page.locator('#suggestions li[data-id="venue:ciragan-palace"]').waitFor();
     await page.locator("#search").fill("ceasefire");
-    await page.locator('#suggestions li[data-id="statement:zelenskyy-ceasefire-prisoners-children"] mark', { hasText: "ceasefire" }).waitFor();
+    await page
+      .locator('#suggestions li[data-id="statement:zelenskyy-ceasefire-prisoners-children"] mark', {
+        hasText: "ceasefire",
+      })
+      .waitFor();
     await page.keyboard.press("Enter");
     await page.locator("#details .statement-text", { hasText: "First - a full and unconditional ceasefire" }).waitFor();
     expect(await nodeCount(page)).toBeGreaterThan(1);

@@ -77,7 +77,9 @@ describe("the GraphQL IDE at /graphql", () => {
     await page.getByRole("button", { name: /Mutation: add a person/ }).click();
     await page.locator(".graphiql-tab-active", { hasText: "AddPerson" }).waitFor();
     await page.locator(".graphiql-editor-tools button", { hasText: "Headers" }).click();
-    await page.locator(".graphiql-editor-tool .graphiql-editor:visible", { hasText: '"Authorization": "Bearer <API_TOKEN>"' }).waitFor();
+    await page
+      .locator(".graphiql-editor-tool .graphiql-editor:visible", { hasText: '"Authorization": "Bearer <API_TOKEN>"' })
+      .waitFor();
   });
 
   it("keeps the user's tabs on a later visit instead of opening the examples again", async () => {
@@ -85,7 +87,9 @@ describe("the GraphQL IDE at /graphql", () => {
     await page.locator(".graphiql-tab", { hasText: "Timeline" }).waitFor();
     await page.locator(".graphiql-tab-add").click();
     // GraphiQL stores its tabs in localStorage half a second after a change.
-    await page.waitForFunction(() => JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "{}").tabs?.length === 7);
+    await page.waitForFunction(
+      () => JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "{}").tabs?.length === 7,
+    );
     await page.reload();
     await page.locator(".graphiql-tab-active", { hasText: "<untitled>" }).waitFor();
     expect(await page.locator(".graphiql-tab").count()).toBe(7);

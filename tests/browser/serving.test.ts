@@ -1,6 +1,5 @@
 // What the server sends browsers, without a browser: the pages and their assets, IDE_ENABLED, CORS_ORIGINS, and
-// Apollo's CSRF prevention.
-import { ConfigError, loadConfig } from "../../src/config";
+// Apollo's CSRF prevention. How the variables are read is in tests/unit/config.test.ts.
 import { startHttpServer, type HttpServer } from "../../src/http/server";
 import { connectTestDatabase } from "../support/database";
 import { startSeededServer } from "./browser";
@@ -45,9 +44,12 @@ describe("the pages", () => {
   });
 
   it("still answers GraphQL clients at /graphql", async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent("{ person(id: \"person:volodymyr-zelenskyy\") { name } }")}`, {
-      headers: { accept: "application/json", "apollo-require-preflight": "true" },
-    });
+    const response = await fetch(
+      `${server.url}?query=${encodeURIComponent('{ person(id: "person:volodymyr-zelenskyy") { name } }')}`,
+      {
+        headers: { accept: "application/json", "apollo-require-preflight": "true" },
+      },
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { person: { name: "Volodymyr Zelenskyy" } } });
   });
@@ -83,7 +85,11 @@ describe("CSRF prevention (Apollo's, on)", () => {
   });
 
   it("refuses a POST whose content-type a form could send", async () => {
-    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Cross-Site Request Forgery");
   });
@@ -97,11 +103,19 @@ describe("CSRF prevention (Apollo's, on)", () => {
 
 describe("CORS", () => {
   const post = (s: HttpServer, origin: string) =>
-    fetch(s.url, { method: "POST", headers: { origin, "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    fetch(s.url, {
+      method: "POST",
+      headers: { origin, "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
   const preflight = (s: HttpServer, origin: string) =>
     fetch(s.url, {
       method: "OPTIONS",
-      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,authorization",
+      },
     });
 
   it("allows no other origin by default: same-origin only", async () => {
@@ -116,25 +130,5 @@ describe("CORS", () => {
     expect(allowed.headers.get("access-control-allow-headers")).toContain("authorization");
     expect((await post(withCors, APP)).headers.get("access-control-allow-origin")).toBe(APP);
     expect((await post(withCors, "http://evil.example.test")).headers.get("access-control-allow-origin")).toBeNull();
-  });
-});
-
-describe("configuration of the browser pages", () => {
-  it("turns the IDE on by default and off with IDE_ENABLED=false", () => {
-    expect(loadConfig({}).ideEnabled).toBe(true);
-    expect(loadConfig({ IDE_ENABLED: "false" }).ideEnabled).toBe(false);
-    expect(() => loadConfig({ IDE_ENABLED: "maybe" })).toThrow(new ConfigError('IDE_ENABLED="maybe" is not a boolean (use true or false)'));
-  });
-
-  it("reads CORS_ORIGINS as a comma-separated list of origins, none by default", () => {
-    expect(loadConfig({}).corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: "https://app.example.com, http://localhost:5173/" }).corsOrigins).toEqual([
-      "https://app.example.com",
-      "http://localhost:5173",
-    ]);
-    expect(() => loadConfig({ CORS_ORIGINS: "https://app.example.com/path" })).toThrow(
-      new ConfigError('CORS_ORIGINS: "https://app.example.com/path" is not an origin like https://app.example.com (scheme, host and optional port, no path)'),
-    );
-    expect(() => loadConfig({ CORS_ORIGINS: "*" })).toThrow(/CORS_ORIGINS: "\*" is not an origin/);
   });
 });

@@ -25,9 +25,11 @@ function concurrently(times: number, query: string, variables: Record<string, un
 }
 
 /** "person:race-condition", "person:race-condition-2", … "-count", in that order. */
-const numbered = (base: string, count: number) => Array.from({ length: count }, (_, i) => (i === 0 ? base : `${base}-${i + 1}`));
+const numbered = (base: string, count: number) =>
+  Array.from({ length: count }, (_, i) => (i === 0 ? base : `${base}-${i + 1}`));
 
-const byNumber = (ids: string[]) => [...ids].sort((a, b) => Number(a.match(/-(\d+)$/)?.[1] ?? 1) - Number(b.match(/-(\d+)$/)?.[1] ?? 1));
+const byNumber = (ids: string[]) =>
+  [...ids].sort((a, b) => Number(a.match(/-(\d+)$/)?.[1] ?? 1) - Number(b.match(/-(\d+)$/)?.[1] ?? 1));
 
 it("gives 20 people created at once under one name 20 numbered ids, with no errors", async () => {
   const results = await concurrently(20, CREATE_PERSON, { input: { name: "Race Condition" } });
@@ -36,7 +38,9 @@ it("gives 20 people created at once under one name 20 numbered ids, with no erro
   const ids = results.map((r) => r.data.createPerson.id as string);
   expect(byNumber(ids)).toEqual(numbered("person:race-condition", 20));
   expect(results.every((r) => r.data.createPerson.name === "Race Condition")).toBe(true);
-  const [stored] = await db.read<{ people: number }>("MATCH (p:Person {name: 'Race Condition'}) RETURN count(p) AS people");
+  const [stored] = await db.read<{ people: number }>(
+    "MATCH (p:Person {name: 'Race Condition'}) RETURN count(p) AS people",
+  );
   expect(stored!.people).toBe(20);
 });
 
@@ -73,6 +77,8 @@ it("gives an id that 10 requests ask for at once to exactly one; the others are 
     expect(error.message).toBe("input.id: person:contested already exists (a person); update it or choose another id");
     expect(error.extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.id" });
   }
-  const [stored] = await db.read<{ people: number }>("MATCH (p:Person {id: 'person:contested'}) RETURN count(p) AS people");
+  const [stored] = await db.read<{ people: number }>(
+    "MATCH (p:Person {id: 'person:contested'}) RETURN count(p) AS people",
+  );
   expect(stored!.people).toBe(1);
 });

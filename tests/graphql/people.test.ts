@@ -24,9 +24,13 @@ async function run(query: string, variables: Record<string, unknown> = {}) {
 
 describe("people through GraphQL", () => {
   it("finds Zelenskyy by id, read from Neo4j", async () => {
-    const result = await run(`query ($id: ID!) { person(id: $id) { id name aliases } }`, { id: "person:volodymyr-zelenskyy" });
+    const result = await run(`query ($id: ID!) { person(id: $id) { id name aliases } }`, {
+      id: "person:volodymyr-zelenskyy",
+    });
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ person: { id: "person:volodymyr-zelenskyy", name: "Volodymyr Zelenskyy", aliases: ["Zelenskyy"] } });
+    expect(result.data).toEqual({
+      person: { id: "person:volodymyr-zelenskyy", name: "Volodymyr Zelenskyy", aliases: ["Zelenskyy"] },
+    });
   });
 
   it("answers null for an unknown id", async () => {

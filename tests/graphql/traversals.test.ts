@@ -58,7 +58,9 @@ describe("who said what, where and when — against the Istanbul article", () =>
       {
         id: "statement:zelenskyy-ceasefire-prisoners-children",
         kind: "DIRECT_QUOTE",
-        text: "First - a full and unconditional ceasefire. Second - the release of prisoners. Third - the return of abducted children",
+        text:
+          "First - a full and unconditional ceasefire. Second - the release of prisoners. " +
+          "Third - the return of abducted children",
         saidOn: "2025-06-01",
         datePrecision: "DAY",
         channel: "social media post",
@@ -199,7 +201,8 @@ describe("who said what, where and when — against the Istanbul article", () =>
       {
         node: { id: "statement:zelenskyy-ceasefire-prisoners-children" },
         snippet:
-          "First - a full and unconditional <mark>ceasefire</mark>. Second - the release of prisoners. Third - the return of abducted children",
+          "First - a full and unconditional <mark>ceasefire</mark>. Second - the release of prisoners. " +
+          "Third - the return of abducted children",
       },
     ]);
     expect(data.statements.nodes).toEqual([{ id: "statement:zelenskyy-ceasefire-prisoners-children" }]);
@@ -232,7 +235,9 @@ describe("who said what, where and when — against the Istanbul article", () =>
         { type: "HELD_AT", from: "event:istanbul-talks-round-2", to: "venue:ciragan-palace" },
       ],
     });
-    const short = await api.data(`{ path(from: "person:donald-trump", to: "venue:ciragan-palace", maxHops: 3) { length } }`);
+    const short = await api.data(
+      `{ path(from: "person:donald-trump", to: "venue:ciragan-palace", maxHops: 3) { length } }`,
+    );
     expect(short.path).toBeNull();
   });
 
@@ -258,7 +263,9 @@ describe("who said what, where and when — against the Istanbul article", () =>
     }`;
     const fast = await api.run(query.replace("STATE", "state"));
     // The same question through the Node interface takes the loaders' way, level by level.
-    const slow = await api.run(query.replace("STATE(id: \"state:ua\") {", "node(id: \"state:ua\") { ... on State {").replace(/}\s*$/, "} }"));
+    const slow = await api.run(
+      query.replace('STATE(id: "state:ua") {', 'node(id: "state:ua") { ... on State {').replace(/}\s*$/, "} }"),
+    );
     expect(fast.errors).toBeUndefined();
     expect(slow.errors).toBeUndefined();
     expect(fast.data.state).toEqual(slow.data.node);
@@ -292,7 +299,9 @@ describe("who said what, where and when — against the Istanbul article", () =>
     const query = `query ($first: Int, $after: String) {
       person(id: "person:volodymyr-zelenskyy") {
         name offices { title }
-        statements(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { id venue { name } event { name } } }
+        statements(first: $first, after: $after) {
+          pageInfo { hasNextPage endCursor } nodes { id venue { name } event { name } }
+        }
       }
     }`;
     const page1 = await api.run(query, { first: 2 });
@@ -300,7 +309,9 @@ describe("who said what, where and when — against the Istanbul article", () =>
     expect(page1.queries).toBe(1);
     const page2 = await api.run(query, { first: 2, after: page1.data.person.statements.pageInfo.endCursor });
     expect(page2.queries).toBe(1);
-    const ids = [...page1.data.person.statements.nodes, ...page2.data.person.statements.nodes].map((s: { id: string }) => s.id);
+    const ids = [...page1.data.person.statements.nodes, ...page2.data.person.statements.nodes].map(
+      (s: { id: string }) => s.id,
+    );
     expect(new Set(ids).size).toBe(4);
     const bad = await api.run(query, { first: 2, after: "not-a-cursor" });
     // The connection is non-null, so its error empties the person, as without the early fetch.
@@ -336,7 +347,9 @@ describe("who said what, where and when — against the Istanbul article", () =>
 
   it("matches names and aliases whatever the case and accents", async () => {
     for (const name of ["Ciragan", "Çırağan", "çırağan palace", "CIRAGAN PAL"]) {
-      const data = await api.data(`query ($name: String) { venues(filter: { name: $name }) { nodes { id } } }`, { name });
+      const data = await api.data(`query ($name: String) { venues(filter: { name: $name }) { nodes { id } } }`, {
+        name,
+      });
       expect(data.venues.nodes).toEqual([{ id: "venue:ciragan-palace" }]);
     }
     const moscow = await api.data(`{ states(filter: { name: "moscow" }) { nodes { id name aliases } } }`);
@@ -345,7 +358,9 @@ describe("who said what, where and when — against the Istanbul article", () =>
 
   it("walks from any node through the Node and Speaker interfaces", async () => {
     const data = await api.data(`{
-      node(id: "organization:kremlin") { id ... on Speaker { name statements { nodes { mentions { __typename id } } } } }
+      node(id: "organization:kremlin") {
+        id ... on Speaker { name statements { nodes { mentions { __typename id } } } }
+      }
       venue(id: "venue:istanbul") { contains { id } events { id } state { id } }
     }`);
     expect(data.node).toEqual({
@@ -378,12 +393,42 @@ describe("who said what, where and when — against the Istanbul article", () =>
 
 describe("bad arguments get BAD_USER_INPUT or NOT_FOUND with the field", () => {
   it.each([
-    ["first over 100", `{ statements(first: 101) { totalCount } }`, "BAD_USER_INPUT", "first must be between 0 and 100, got 101"],
-    ["a made-up cursor", `{ people(after: "nonsense") { totalCount } }`, "BAD_USER_INPUT", 'after: "nonsense" is not a cursor of this list'],
-    ["an impossible date", `{ statements(filter: { from: "2025-02-30" }) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED", 'Date cannot represent "2025-02-30": expected a date YYYY-MM-DD'],
-    ["a reversed range", `{ statements(filter: { from: "2025-06-02", to: "2025-01-01" }) { totalCount } }`, "BAD_USER_INPUT", "filter.from (2025-06-02) is after filter.to (2025-01-01)"],
-    ["too many hops", `{ path(from: "state:ua", to: "state:ru", maxHops: 7) { length } }`, "BAD_USER_INPUT", "maxHops must be between 1 and 6, got 7"],
-    ["an unknown path end", `{ path(from: "state:ua", to: "state:zz") { length } }`, "NOT_FOUND", "to: there is no node with id state:zz"],
+    [
+      "first over 100",
+      `{ statements(first: 101) { totalCount } }`,
+      "BAD_USER_INPUT",
+      "first must be between 0 and 100, got 101",
+    ],
+    [
+      "a made-up cursor",
+      `{ people(after: "nonsense") { totalCount } }`,
+      "BAD_USER_INPUT",
+      'after: "nonsense" is not a cursor of this list',
+    ],
+    [
+      "an impossible date",
+      `{ statements(filter: { from: "2025-02-30" }) { totalCount } }`,
+      "GRAPHQL_VALIDATION_FAILED",
+      'Date cannot represent "2025-02-30": expected a date YYYY-MM-DD',
+    ],
+    [
+      "a reversed range",
+      `{ statements(filter: { from: "2025-06-02", to: "2025-01-01" }) { totalCount } }`,
+      "BAD_USER_INPUT",
+      "filter.from (2025-06-02) is after filter.to (2025-01-01)",
+    ],
+    [
+      "too many hops",
+      `{ path(from: "state:ua", to: "state:ru", maxHops: 7) { length } }`,
+      "BAD_USER_INPUT",
+      "maxHops must be between 1 and 6, got 7",
+    ],
+    [
+      "an unknown path end",
+      `{ path(from: "state:ua", to: "state:zz") { length } }`,
+      "NOT_FOUND",
+      "to: there is no node with id state:zz",
+    ],
   ])("%s", async (_name, query, code, message) => {
     const result = await api.run(query);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);

@@ -30,12 +30,53 @@ function mulberry32(seed: number) {
 
 const SEEDS = [
   ...EXAMPLES.filter((e) => !/^\s*mutation/m.test(e.query)).map((e) => e.query),
-  '{ statements(filter: { text: "ceasefire", from: "2025-01-01" }, first: 5) { totalCount edges { cursor node { id speaker { name } mentions { id } } } } }',
-  '{ venues(filter: { name: "ciragan" }) { nodes { id state { name } events { participants { role participant { id } } } } } }',
+  '{ statements(filter: { text: "ceasefire", from: "2025-01-01" }, first: 5) { totalCount ' +
+    "edges { cursor node { id speaker { name } mentions { id } } } } }",
+  '{ venues(filter: { name: "ciragan" }) { nodes { id state { name } ' +
+    "events { participants { role participant { id } } } } } }",
   '{ search(query: "Putin meeting") { score snippet node { id } } }',
 ];
-const TOKENS = ["{", "}", "(", ")", ":", "$x", "...", "@skip(if: true)", '"', "\\", "first: -1", "first: 99999", "after: \"x\"", "id: null", "__typename", "query", "fragment F on Person { id }", "...F", "#", "\u0000", "😀", "' OR 1=1", "MATCH (n) DETACH DELETE n", "null", "1e999"];
-const STRINGS = ["", " ", "person:", "x".repeat(5000), "*", "\\", '"', "}{", "2025-13-45", "0001-01-01", "ÇIRAĞAN", "n) DETACH DELETE n //"];
+const TOKENS = [
+  "{",
+  "}",
+  "(",
+  ")",
+  ":",
+  "$x",
+  "...",
+  "@skip(if: true)",
+  '"',
+  "\\",
+  "first: -1",
+  "first: 99999",
+  'after: "x"',
+  "id: null",
+  "__typename",
+  "query",
+  "fragment F on Person { id }",
+  "...F",
+  "#",
+  "\u0000",
+  "😀",
+  "' OR 1=1",
+  "MATCH (n) DETACH DELETE n",
+  "null",
+  "1e999",
+];
+const STRINGS = [
+  "",
+  " ",
+  "person:",
+  "x".repeat(5000),
+  "*",
+  "\\",
+  '"',
+  "}{",
+  "2025-13-45",
+  "0001-01-01",
+  "ÇIRAĞAN",
+  "n) DETACH DELETE n //",
+];
 
 function mutate(query: string, random: () => number): string {
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
@@ -66,7 +107,8 @@ it(`answers ${CASES} randomly mutated operations without a single 5xx`, async ()
     let query = SEEDS[Math.floor(random() * SEEDS.length)]!;
     const rounds = 1 + Math.floor(random() * 3);
     for (let i = 0; i < rounds; i++) query = mutate(query, random);
-    const variables = random() < 0.3 ? { person: random() < 0.5 ? 42 : "person:volodymyr-zelenskyy", x: "' OR 1=1", first: 1e9 } : {};
+    const variables =
+      random() < 0.3 ? { person: random() < 0.5 ? 42 : "person:volodymyr-zelenskyy", x: "' OR 1=1", first: 1e9 } : {};
     return { query, variables };
   });
   for (let i = 0; i < work.length; i += 10) {
@@ -74,7 +116,8 @@ it(`answers ${CASES} randomly mutated operations without a single 5xx`, async ()
       work.slice(i, i + 10).map(async (body) => {
         const response = await post(server.url, body);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        if (response.status >= 500) fiveHundreds.push(`${response.status} ${body.query} → ${response.text.slice(0, 300)}`);
+        if (response.status >= 500)
+          fiveHundreds.push(`${response.status} ${body.query} → ${response.text.slice(0, 300)}`);
       }),
     );
   }

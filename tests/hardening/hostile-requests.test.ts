@@ -34,25 +34,63 @@ function nested(depth: number): string {
 
 const hostileBodies: [string, unknown, number, RegExp][] = [
   ["a depth bomb", { query: nested(20) }, 400, /depth limit of 12 exceeded, found \d+/i],
-  ["an alias bomb", { query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: people { totalCount }`).join(" ")} }` }, 400, /aliases limit of 30 exceeded, found 200/i],
+  [
+    "an alias bomb",
+    { query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: people { totalCount }`).join(" ")} }` },
+    400,
+    /aliases limit of 30 exceeded, found 200/i,
+  ],
   [
     "a fragment cycle",
-    { query: "query { people { nodes { ...A } } } fragment A on Person { statements { nodes { speaker { ...B } } } } fragment B on Person { ...A }" },
+    {
+      query:
+        "query { people { nodes { ...A } } } " +
+        "fragment A on Person { statements { nodes { speaker { ...B } } } } fragment B on Person { ...A }",
+    },
     400,
     /Cannot spread fragment "A" within itself via "B"/,
   ],
-  ["a huge first", { query: "{ statements(first: 1000000) { nodes { id } } }" }, 400, /Query cost 2000001 exceeds the maximum of 20000/],
-  ["a first over 100", { query: "{ statements(first: 150) { nodes { id } } }" }, 200, /first must be between 0 and 100, got 150/],
+  [
+    "a huge first",
+    { query: "{ statements(first: 1000000) { nodes { id } } }" },
+    400,
+    /Query cost 2000001 exceeds the maximum of 20000/,
+  ],
+  [
+    "a first over 100",
+    { query: "{ statements(first: 150) { nodes { id } } }" },
+    200,
+    /first must be between 0 and 100, got 150/,
+  ],
   [
     "deeply nested lists whose sizes multiply",
-    { query: "{ states(first: 100) { nodes { venues { events { participants { participant { statements(first: 100) { nodes { mentions { id } } } } } } } } } }" },
+    {
+      query:
+        "{ states(first: 100) { nodes { venues { events { participants { participant { " +
+        "statements(first: 100) { nodes { mentions { id } } } } } } } } } }",
+    },
     400,
     /Query cost \d+ exceeds the maximum of 20000/,
   ],
   ["too many tokens", { query: `{ ${"__typename ".repeat(6000)} }` }, 400, /Document contains more tha. 5000 tokens/i],
-  ["too many directives", { query: `{ __typename ${"@include(if: true) ".repeat(50)} }` }, 400, /Directives limit of 20 exceeded/i],
-  ["variables of the wrong type", { query: "query ($n: Int) { people(first: $n) { totalCount } }", variables: { n: "lots" } }, 400, /Int cannot represent non-integer value: "lots"/],
-  ["a date variable that is no date", { query: "query ($d: Date) { statements(filter: { from: $d }) { totalCount } }", variables: { d: "yesterday" } }, 400, /Date cannot represent "yesterday"/],
+  [
+    "too many directives",
+    { query: `{ __typename ${"@include(if: true) ".repeat(50)} }` },
+    400,
+    /Directives limit of 20 exceeded/i,
+  ],
+  [
+    "variables of the wrong type",
+    { query: "query ($n: Int) { people(first: $n) { totalCount } }", variables: { n: "lots" } },
+    400,
+    /Int cannot represent non-integer value: "lots"/,
+  ],
+  [
+    "a date variable that is no date",
+    { query: "query ($d: Date) { statements(filter: { from: $d }) { totalCount } }", variables: { d: "yesterday" } },
+    400,
+    /Date cannot represent "yesterday"/,
+  ],
   ["no query at all", { variables: {} }, 400, /must contain a non-empty `query`/],
   ["a syntax error", { query: "{ people { " }, 400, /Syntax Error/],
   ["an unknown field", { query: "{ passwords }" }, 400, /Cannot query field "passwords" on type "Query"/],
@@ -81,7 +119,9 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
   it.each(hostileBodies)("%s", async (_name, body, status, message) => {
     const response = await post(server.url, body);
     expect(response.status).toBe(status);
-    const errors = Array.isArray(response.json) ? response.json.flatMap((r: { errors?: unknown[] }) => r.errors ?? []) : response.json.errors;
+    const errors = Array.isArray(response.json)
+      ? response.json.flatMap((r: { errors?: unknown[] }) => r.errors ?? [])
+      : response.json.errors;
     expect(errors.map((e: { message: string }) => e.message).join("\n")).toMatch(message);
     await stillAnswers();
   });
@@ -89,7 +129,10 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
   it("refuses long search queries at once, and keeps the event loop free while it does", async () => {
     const base = server.url.replace(/\/graphql$/, "");
     const started = performance.now();
-    const search = post(server.url, { query: "query ($q: String!) { search(query: $q, first: 100) { snippet } }", variables: { q: MEGABYTE_QUERY } });
+    const search = post(server.url, {
+      query: "query ($q: String!) { search(query: $q, first: 100) { snippet } }",
+      variables: { q: MEGABYTE_QUERY },
+    });
     const live = fetch(`${base}/health/live`).then((r) => ({ status: r.status, ms: performance.now() - started }));
     const [response, health] = await Promise.all([search, live]);
     expect(response.json.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "query" });
@@ -98,17 +141,28 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
     expect(performance.now() - started).toBeLessThan(2000);
 
     // 30 aliases of a 10,000-word query (31 KB): refused for its length (the first refusal ends the operation).
-    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: search(query: $q, first: 100) { snippet }`).join(" ");
+    const aliases = (n: number) =>
+      Array.from({ length: n }, (_, i) => `a${i}: search(query: $q, first: 100) { snippet }`).join(" ");
     let at = performance.now();
-    const many = await post(server.url, { query: `query ($q: String!) { ${aliases(30)} }`, variables: { q: "zq ".repeat(10_000) } });
+    const many = await post(server.url, {
+      query: `query ($q: String!) { ${aliases(30)} }`,
+      variables: { q: "zq ".repeat(10_000) },
+    });
     expect(many.json.data).toBeNull();
-    expect(many.json.errors[0]).toMatchObject({ message: "query is 30000 characters long; at most 1000 are allowed", extensions: { code: "BAD_USER_INPUT" } });
+    expect(many.json.errors[0]).toMatchObject({
+      message: "query is 30000 characters long; at most 1000 are allowed",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     expect(performance.now() - at).toBeLessThan(2000);
 
     // 30 aliases of the longest query allowed (32 words, 1,000 characters) are searched, with snippets, at once.
-    const longest = `talks ${Array.from({ length: 31 }, (_, i) => `${"z".repeat(29)}${String(i).padStart(2, "0")}`).join(" ")}`;
+    const word = (i: number) => `${"z".repeat(29)}${String(i).padStart(2, "0")}`;
+    const longest = `talks ${Array.from({ length: 31 }, (_, i) => word(i)).join(" ")}`;
     at = performance.now();
-    const allowed = await post(server.url, { query: `query ($q: String!) { ${aliases(30)} }`, variables: { q: longest } });
+    const allowed = await post(server.url, {
+      query: `query ($q: String!) { ${aliases(30)} }`,
+      variables: { q: longest },
+    });
     expect(allowed.json.errors).toBeUndefined();
     expect(allowed.json.data.a0.length).toBeGreaterThan(0);
     expect(allowed.json.data.a0[0].snippet).toContain("<mark>talks</mark>");
@@ -119,7 +173,9 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
   it("an oversized body", async () => {
     const response = await post(server.url, { query: "{ __typename }", variables: { pad: "x".repeat(2_000_000) } });
     expect(response.status).toBe(413);
-    expect(response.json.errors[0].message).toBe("The request body is larger than the limit of 1048576 bytes (MAX_BODY_BYTES)");
+    expect(response.json.errors[0].message).toBe(
+      "The request body is larger than the limit of 1048576 bytes (MAX_BODY_BYTES)",
+    );
     await stillAnswers();
   });
 
@@ -132,14 +188,26 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
   });
 
   it("invalid UTF-8", async () => {
-    const bytes = Buffer.concat([Buffer.from('{"query": "{ search(query: \\"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('\\") { snippet } }"}')]);
-    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: bytes });
+    const bytes = Buffer.concat([
+      Buffer.from('{"query": "{ search(query: \\"'),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+      Buffer.from('\\") { snippet } }"}'),
+    ]);
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: bytes,
+    });
     expect(response.status).toBeLessThan(500);
     await stillAnswers();
   });
 
   it("a wrong content type", async () => {
-    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "text/plain" }, body: "{ __typename }" });
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "{ __typename }",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF|content-type/i);
     await stillAnswers();
@@ -158,9 +226,11 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
       const variables = { s: evil };
       const queries = [
         "query ($s: ID!) { node(id: $s) { id } person(id: $s) { id } statement(id: $s) { id } }",
-        "query ($s: String) { people(filter: { name: $s }) { totalCount } venues(filter: { name: $s, kind: $s }) { totalCount } }",
+        "query ($s: String) { people(filter: { name: $s }) { totalCount } " +
+          "venues(filter: { name: $s, kind: $s }) { totalCount } }",
         "query ($s: String) { statements(filter: { text: $s }) { totalCount } }",
-        "query ($s: ID) { statements(filter: { speaker: $s, state: $s, venue: $s, event: $s, mentions: $s }) { totalCount } }",
+        "query ($s: ID) { " +
+          "statements(filter: { speaker: $s, state: $s, venue: $s, event: $s, mentions: $s }) { totalCount } }",
         "query ($s: String!) { search(query: $s) { snippet } }",
         "query ($s: String) { people(after: $s) { totalCount } }",
         "query ($s: ID!) { timeline(entity: $s) { __typename } }",
@@ -169,19 +239,26 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
         const response = await post(server.url, { query, variables });
         expect(response.status).toBeLessThan(500);
         if (response.json?.errors) {
-          for (const error of response.json.errors) expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(error.extensions.code);
+          for (const error of response.json.errors)
+            expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(error.extensions.code);
         }
       }
       const mutation = await post(
         server.url,
-        { query: "mutation ($s: String!) { createPerson(input: { name: $s, description: $s, aliases: [$s] }) { id name } }", variables },
+        {
+          query:
+            "mutation ($s: String!) { createPerson(input: { name: $s, description: $s, aliases: [$s] }) { id name } }",
+          variables,
+        },
         { authorization: `Bearer ${TEST_TOKEN}` },
       );
       expect(mutation.json.data.createPerson.name).toBe(evil.trim());
     }
     const after = await db.read<{ n: number }>("MATCH (n) RETURN count(n) AS n");
     expect(after[0]!.n).toBeGreaterThan(before[0]!.n);
-    const constraints = await db.read<{ n: number }>("SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(*) AS n");
+    const constraints = await db.read<{ n: number }>(
+      "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(*) AS n",
+    );
     expect(constraints[0]!.n).toBe(1);
     await stillAnswers();
   });

@@ -21,7 +21,9 @@ afterAll(async () => {
 describe.each(ATTACKS.map((a) => [a.name, a] as const))("%s", (_name, attack) => {
   it("is answered within bounds or refused clearly, and Neo4j stays up", async () => {
     const liveness = watchLiveness(world.server.url);
-    const outcomes = await Promise.all(Array.from({ length: attack.concurrency }, () => send(world.server.url, attack.body())));
+    const outcomes = await Promise.all(
+      Array.from({ length: attack.concurrency }, () => send(world.server.url, attack.body())),
+    );
     const slowestLive = await liveness.stop();
     for (const outcome of outcomes) {
       if (attack.refusedWith.length === 0) {
@@ -41,7 +43,9 @@ describe.each(ATTACKS.map((a) => [a.name, a] as const))("%s", (_name, attack) =>
 
 describe("Neo4j's transaction memory limit", () => {
   it("stops a read that needs more than one transaction may use, alone, with QUERY_TOO_LARGE", async () => {
-    const error = await world.db.read("UNWIND range(1, 60000000) AS i RETURN size(collect(i)) AS n").catch((e: unknown) => e);
+    const error = await world.db
+      .read("UNWIND range(1, 60000000) AS i RETURN size(collect(i)) AS n")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QueryTooLargeError);
     const formatted = createFormatError({ exposeDetails: false, log: () => {} })({ message: "" }, error);
     expect(formatted.extensions?.code).toBe("QUERY_TOO_LARGE");
@@ -76,7 +80,7 @@ describe("source texts are read in pieces", () => {
   });
 
   it("excerpts equal the pieces of the source text they point into", async () => {
-    const result = await post('{ statements(first: 3) { nodes { evidence { start end excerpt source { id } } } } }');
+    const result = await post("{ statements(first: 3) { nodes { evidence { start end excerpt source { id } } } } }");
     for (const node of result.data.statements.nodes) {
       for (const e of node.evidence) {
         const piece = await post(`{ source(id: "${e.source.id}") { text(start: ${e.start}, end: ${e.end}) } }`);
@@ -87,7 +91,10 @@ describe("source texts are read in pieces", () => {
 });
 
 async function longestSource(): Promise<{ id: string; textLength: number }> {
-  const sources = (await post("{ sources(first: 10) { nodes { id textLength } } }")).data.sources.nodes as { id: string; textLength: number }[];
+  const sources = (await post("{ sources(first: 10) { nodes { id textLength } } }")).data.sources.nodes as {
+    id: string;
+    textLength: number;
+  }[];
   return sources.sort((a, b) => b.textLength - a.textLength)[0]!;
 }
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
 import { Database } from "../../src/graph/database";
-import { applySchema } from "../../src/graph/schema";
+import { applyConstraintsAndIndexes } from "../../src/graph/constraintsAndIndexes";
 import type { HttpServer } from "../../src/http/server";
 import { freePort, startEmbeddedNeo4j, type RunningNeo4j } from "../../src/neo4j/embedded";
 import { post, startTestServer, TEST_TOKEN } from "../support/server";
@@ -30,8 +30,14 @@ const start = () =>
 beforeAll(async () => {
   port = await freePort();
   neo4j = await start();
-  db = Database.connect({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, txTimeoutMs: 10_000, retryMs: 1000 });
-  await applySchema(db);
+  db = Database.connect({
+    uri: neo4j.uri,
+    user: neo4j.user,
+    password: neo4j.password,
+    txTimeoutMs: 10_000,
+    retryMs: 1000,
+  });
+  await applyConstraintsAndIndexes(db);
   server = await startTestServer(db, {
     readiness: {
       check: async () => {
@@ -53,11 +59,15 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-const COUNT = '{ people { totalCount } }';
+const COUNT = "{ people { totalCount } }";
 const base = () => server.url.replace(/\/graphql$/, "");
 
 async function createPerson(i: number): Promise<boolean> {
-  const response = await post(server.url, { query: `mutation { createPerson(input: { name: "Writer ${i}" }) { id } }` }, { authorization: `Bearer ${TEST_TOKEN}` });
+  const response = await post(
+    server.url,
+    { query: `mutation { createPerson(input: { name: "Writer ${i}" }) { id } }` },
+    { authorization: `Bearer ${TEST_TOKEN}` },
+  );
   return response.status === 200 && !response.json.errors;
 }
 
@@ -72,7 +82,10 @@ it("fails fast while Neo4j is down, recovers when it returns, and loses no ackno
   const started = Date.now();
   const during = await post(server.url, { query: COUNT });
   const failFastMs = Date.now() - started;
-  expect(during.json.errors[0]).toMatchObject({ message: "The database is unavailable; try again shortly.", extensions: { code: "DATABASE_UNAVAILABLE" } });
+  expect(during.json.errors[0]).toMatchObject({
+    message: "The database is unavailable; try again shortly.",
+    extensions: { code: "DATABASE_UNAVAILABLE" },
+  });
   expect(failFastMs).toBeLessThan(8000);
   if (await createPerson(1000)) acknowledged++; // refused while down: not acknowledged, so not counted
   const ready = await fetch(`${base()}/health/ready`);
@@ -96,5 +109,8 @@ it("fails fast while Neo4j is down, recovers when it returns, and loses no ackno
   for (let i = 100; i < 105; i++) if (await createPerson(i)) acknowledged++;
   const after = await post(server.url, { query: COUNT });
   expect(after.json.data.people.totalCount).toBe(acknowledged);
-  process.stderr.write(`[outage] failed fast in ${failFastMs} ms; answered again ${recoveredMs} ms after Neo4j was restarted; ${acknowledged} acknowledged writes, 0 lost\n`);
+  process.stderr.write(
+    `[outage] failed fast in ${failFastMs} ms; answered again ${recoveredMs} ms after Neo4j was restarted; ` +
+      `${acknowledged} acknowledged writes, 0 lost\n`,
+  );
 }, 180_000);

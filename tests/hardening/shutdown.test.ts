@@ -1,46 +1,76 @@
-// SIGTERM: the server stops accepting, finishes the request in flight, closes the driver and exits cleanly.
-import { spawn } from "node:child_process";
+// `npm start` as the README runs it: the compiled server, built when stale. SIGTERM or SIGINT, to npm or to the server
+// it started, finishes the requests in flight, closes the driver and stops the embedded Neo4j: nothing is left running.
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
 
-it("finishes a request in flight after SIGTERM, then exits with code 0", async () => {
-  const child = spawn(path.join(projectRoot, "node_modules", ".bin", "tsx"), ["src/main.ts"], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NEO4J_URI: process.env.TEST_NEO4J_URI,
-      NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
-      PORT: "0",
-      SEED_WHEN_EMPTY: "false",
-      NODE_ENV: "production",
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+interface Started {
+  npm: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+  url: string;
+}
 
+/** `npm start` with the given environment (NEO4J_URI unset unless given); resolves once the server printed its URL. */
+async function npmStart(env: Record<string, string | undefined>): Promise<Started> {
+  const base = { ...process.env, NEO4J_URI: undefined, NEO4J_PASSWORD: undefined, PORT: "0", LOG_LEVEL: "info" };
+  const npm = spawn("npm", ["start"], { cwd: projectRoot, env: { ...base, ...env }, stdio: "pipe" });
+  let output = "";
+  npm.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  npm.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no URL within 150 s in:\n${output}`)), 150_000);
     const check = () => {
       const match = /GraphQL server ready at (http:\/\/\S+\/graphql)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
+      } else if (npm.exitCode !== null) {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited with ${npm.exitCode}:\n${output}`));
       } else setTimeout(check, 100);
     };
     check();
   });
-  // Production logs are JSON lines.
-  expect(output.split("\n").filter(Boolean).every((line) => line.startsWith("{"))).toBe(true);
+  return { npm, output: () => output, exited, url };
+}
 
-  // A request whose body is still arriving when SIGTERM comes.
+/** Command lines of the processes running now whose command line mentions the text (the test's data folder). */
+function processesMentioning(text: string): string[] {
+  return execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(text) && !line.includes("ps -eo"));
+}
+
+/** The process npm started for the script: with `exec` in the script there is no shell in between. */
+function childOf(pid: number): { pid: number; args: string } {
+  const lines = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" })
+    .trim()
+    .split("\n");
+  expect(lines).toHaveLength(1);
+  const match = /^\s*(\d+)\s+(.*)$/.exec(lines[0]!)!;
+  return { pid: Number(match[1]), args: match[2]! };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A GraphQL request whose body is still arriving when the signal goes out: the server must finish it. */
+function requestAcrossSignal(url: string, signal: () => void): Promise<{ status: number; text: string }> {
   const body = JSON.stringify({ query: "{ __typename }" });
-  const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const request = http.request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
+  return new Promise((resolve, reject) => {
+    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+    const request = http.request(url, { method: "POST", headers }, (response) => {
       let text = "";
       response.on("data", (d: Buffer) => (text += d.toString()));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
@@ -48,11 +78,92 @@ it("finishes a request in flight after SIGTERM, then exits with code 0", async (
     request.on("error", reject);
     request.write(body.slice(0, 5));
     setTimeout(() => {
-      child.kill("SIGTERM");
+      signal();
       setTimeout(() => request.end(body.slice(5)), 500);
     }, 300);
   });
+}
+
+const dataDirs: string[] = [];
+function temporaryDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-shutdown-"));
+  dataDirs.push(dir);
+  return dir;
+}
+// Small, so the JVM starts quickly beside the run's own Neo4j.
+const embedded = { NEO4J_HEAP_MB: "512", NEO4J_PAGECACHE_MB: "64", SEED_WHEN_EMPTY: "false" };
+
+beforeAll(() => {
+  // What npm start's prestart does; here, so that a compile (when src/ changed) does not count against a test.
+  execFileSync("node", ["scripts/build-if-stale.mjs"], { cwd: projectRoot, stdio: "pipe", timeout: 280_000 });
+}, 300_000);
+
+afterAll(() => {
+  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("compiles nothing when nothing changed: npm start runs dist/main.js with plain node", () => {
+  const started = Date.now();
+  const output = execFileSync("node", ["scripts/build-if-stale.mjs"], { cwd: projectRoot, encoding: "utf8" });
+  expect(output).toBe("");
+  expect(Date.now() - started).toBeLessThan(3000);
+  const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as any).scripts;
+  expect(scripts.start).toBe("exec node dist/main.js");
+  expect(fs.existsSync(path.join(projectRoot, "dist", "main.js"))).toBe(true);
+  expect(fs.readdirSync(path.join(projectRoot, "dist")).filter((f) => f.endsWith(".map"))).toEqual([]);
+});
+
+it("SIGTERM to npm: the request in flight finishes, npm exits 0, no server and no JVM are left", async () => {
+  const dataDir = temporaryDataDir();
+  const server = await npmStart({ ...embedded, NEO4J_DATA_DIR: dataDir, NODE_ENV: "production" });
+  const node = childOf(server.npm.pid!);
+  expect(node.args).toBe("node dist/main.js");
+  const jvms = processesMentioning(`--home=${dataDir}`);
+  expect(jvms).toHaveLength(1);
+
+  const answer = requestAcrossSignal(server.url, () => server.npm.kill("SIGTERM"));
   expect(await answer).toEqual({ status: 200, text: '{"data":{"__typename":"Query"}}\n' });
-  expect(await exited).toBe(0);
-  expect(output).toMatch(/"msg":"stopped"/);
-}, 90_000);
+  const stopping = Date.now();
+  expect(await server.exited).toBe(0);
+  expect(Date.now() - stopping).toBeLessThan(20_000);
+  expect(alive(node.pid)).toBe(false);
+  expect(processesMentioning(dataDir)).toEqual([]);
+
+  // Production logs are JSON lines (npm's own "> who-said-what-graph start" banner aside).
+  const logLines = server
+    .output()
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith(">"));
+  expect(logLines.every((line) => line.startsWith("{"))).toBe(true);
+  expect(server.output()).toMatch(/"msg":"SIGTERM: finishing requests in flight, then stopping"/);
+  expect(server.output()).toMatch(/"msg":"stopped"/);
+}, 180_000);
+
+it("SIGINT to npm (what Ctrl-C sends) stops everything the same way", async () => {
+  const dataDir = temporaryDataDir();
+  const server = await npmStart({ ...embedded, NEO4J_DATA_DIR: dataDir, NODE_ENV: "development" });
+  const node = childOf(server.npm.pid!);
+  expect(processesMentioning(`--home=${dataDir}`)).toHaveLength(1);
+
+  const answer = requestAcrossSignal(server.url, () => server.npm.kill("SIGINT"));
+  expect((await answer).status).toBe(200);
+  expect(await server.exited).toBe(0);
+  expect(alive(node.pid)).toBe(false);
+  expect(processesMentioning(dataDir)).toEqual([]);
+  expect(server.output()).toMatch(/SIGINT: finishing requests in flight, then stopping\n(.*\n)*stopped\n/);
+}, 180_000);
+
+it("SIGTERM to the server process npm started (not to npm) finishes the request, and npm exits 0 with it", async () => {
+  const server = await npmStart({
+    NEO4J_URI: process.env.TEST_NEO4J_URI,
+    NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
+    SEED_WHEN_EMPTY: "false",
+    NODE_ENV: "production",
+  });
+  const node = childOf(server.npm.pid!);
+  const answer = requestAcrossSignal(server.url, () => process.kill(node.pid, "SIGTERM"));
+  expect(await answer).toEqual({ status: 200, text: '{"data":{"__typename":"Query"}}\n' });
+  expect(await server.exited).toBe(0);
+  expect(alive(node.pid)).toBe(false);
+  expect(server.output()).toMatch(/"msg":"stopped"/);
+}, 120_000);

@@ -13,7 +13,9 @@ async function statementsWithLinks() {
   return db.read(
     `MATCH (s:Statement)
      RETURN s.id AS id, s.text AS text, s.saidOn AS saidOn,
-            COLLECT { MATCH (p)-[said:SAID]->(s) RETURN p.id + coalesce(' ' + said.source, '') AS x ORDER BY x } AS speakers,
+            COLLECT {
+              MATCH (p)-[said:SAID]->(s) RETURN p.id + coalesce(' ' + said.source, '') AS x ORDER BY x
+            } AS speakers,
             COLLECT { MATCH (s)-[v:SAID_AT]->(x) RETURN x.id + ' ' + toString(v.fromSource) AS x ORDER BY x } AS venues,
             COLLECT { MATCH (s)-[:DURING]->(x) RETURN x.id AS x ORDER BY x } AS events,
             COLLECT { MATCH (s)-[:MENTIONS]->(x) RETURN x.id AS x ORDER BY x } AS mentions,
@@ -79,7 +81,9 @@ describe("a first load and a reload of the same file", () => {
     ]);
   });
 
-  it("write a link that a file names twice once, with the properties given last, and once again on reload", async () => {
+  const namedTwice =
+    "write a link that a file names twice once, with the properties given last, and once again on reload";
+  it(namedTwice, async () => {
     const dataset = {
       source: { id: "source:talks", title: "Talks", publishedOn: "2025-03-04", text: TINY_TEXT },
       people: [{ id: "person:jane-doe", name: "Jane Doe" }],
@@ -95,7 +99,10 @@ describe("a first load and a reload of the same file", () => {
       ],
     };
     const participations = () =>
-      db.read("MATCH (p:Person)-[r:PARTICIPATED_IN]->(e:Event) RETURN p.id AS person, e.id AS event, r.role AS role, r.source AS source");
+      db.read(
+        "MATCH (p:Person)-[r:PARTICIPATED_IN]->(e:Event) " +
+          "RETURN p.id AS person, e.id AS event, r.role AS role, r.source AS source",
+      );
     const expected = [{ person: "person:jane-doe", event: "event:talks", role: "mediator", source: "source:talks" }];
     await loadDataset(db, dataset, { file: "talks.json" });
     expect(await participations()).toEqual(expected);

@@ -45,14 +45,16 @@ describe("invalid datasets are refused with what is wrong and where, and nothing
   it("a file larger than one transaction may be, with how to split it", async () => {
     const dataset = manyStatements(MAX_STATEMENTS_PER_FILE + 1);
     expect(await refused(dataset)).toEqual([
-      `statements: ${MAX_STATEMENTS_PER_FILE + 1} statements in one file; a dataset file is one transaction and may hold at most ` +
+      `statements: ${MAX_STATEMENTS_PER_FILE + 1} statements in one file; ` +
+        "a dataset file is one transaction and may hold at most " +
         `${MAX_STATEMENTS_PER_FILE}: split it into several files (each with a source of its own)`,
     ]);
   });
 
   it("an unknown speaker id", async () => {
     expect(await refused(withStatement({ speaker: "person:john-roe" }))).toEqual([
-      "statements[0] (statement:doe-will-sign).speaker: person:john-roe is neither defined in this dataset nor in the graph",
+      "statements[0] (statement:doe-will-sign).speaker: " +
+        "person:john-roe is neither defined in this dataset nor in the graph",
     ]);
   });
 
@@ -64,7 +66,8 @@ describe("invalid datasets are refused with what is wrong and where, and nothing
 
   it("a quotation that is not inside its span", async () => {
     expect(await refused(withStatement({ evidence: [{ start: 0, end: 30 }] }))).toEqual([
-      'statements[0] (statement:doe-will-sign).evidence[0]: the quoted words "We will sign on Friday" are not inside the span 0-30, which reads "GENEVA: Jane Doe met the press"',
+      'statements[0] (statement:doe-will-sign).evidence[0]: the quoted words "We will sign on Friday" ' +
+        'are not inside the span 0-30, which reads "GENEVA: Jane Doe met the press"',
     ]);
   });
 
@@ -82,7 +85,8 @@ describe("invalid datasets are refused with what is wrong and where, and nothing
       "statements[0] (statement:doe-will-sign).saidOn: 2025-03-05 is after the source was published (2025-03-04)",
     ]);
     expect(await refused(withStatement({ saidOn: "2025-03-03", datePrecision: "MONTH" }))).toEqual([
-      "statements[0] (statement:doe-will-sign).saidOn: 2025-03-03 has MONTH precision and must be the first day of the month (2025-03-01)",
+      "statements[0] (statement:doe-will-sign).saidOn: " +
+        "2025-03-03 has MONTH precision and must be the first day of the month (2025-03-01)",
     ]);
   });
 
@@ -91,9 +95,9 @@ describe("invalid datasets are refused with what is wrong and where, and nothing
     expect(await refused({ ...dataset, people: [{ id: "Jane Doe", name: "Jane Doe" }] })).toEqual([
       'people[0] (Jane Doe).id: must look like "person:lower-case-words-with-hyphens"',
     ]);
-    expect(await refused({ ...dataset, venues: [...dataset.venues, { id: "venue:geneva", name: "Genf", kind: "city" }] })).toEqual([
-      "venues[1] (venue:geneva): id venue:geneva is already used by venues[0] (venue:geneva)",
-    ]);
+    expect(
+      await refused({ ...dataset, venues: [...dataset.venues, { id: "venue:geneva", name: "Genf", kind: "city" }] }),
+    ).toEqual(["venues[1] (venue:geneva): id venue:geneva is already used by venues[0] (venue:geneva)"]);
   });
 
   it("a field the format does not know", async () => {
@@ -107,13 +111,20 @@ describe("invalid datasets are refused with what is wrong and where, and nothing
     await db.write("CREATE (:Person:Entity {id: 'venue:clash', name: 'not a venue'})");
     const before = await snapshot();
     const dataset = tinyDataset({
-      source: { id: "source:other", title: "Other", publishedOn: "2025-03-04", text: "GENEVA: Jane Doe met the press." },
+      source: {
+        id: "source:other",
+        title: "Other",
+        publishedOn: "2025-03-04",
+        text: "GENEVA: Jane Doe met the press.",
+      },
       people: [{ id: "person:john-roe", name: "John Roe" }],
       venues: [{ id: "venue:clash", name: "Clash", kind: "site" }],
       statements: [],
     });
     await expect(loadDataset(db, dataset, { file: "clash.json" })).rejects.toThrow(/already exists|constraint/i);
     expect(await snapshot()).toEqual(before);
-    expect(await db.read("MATCH (n:Entity) WHERE n.id IN ['source:other', 'person:john-roe'] RETURN n.id AS id")).toEqual([]);
+    expect(
+      await db.read("MATCH (n:Entity) WHERE n.id IN ['source:other', 'person:john-roe'] RETURN n.id AS id"),
+    ).toEqual([]);
   });
 });

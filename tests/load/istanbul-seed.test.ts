@@ -36,7 +36,9 @@ describe("the Istanbul article as a graph", () => {
       Source: 1,
       Entity: 3 + 4 + 3 + 5 + 7 + 11 + 1,
     });
-    const names = await db.read<{ name: string }>("MATCH (n:Person|State|Organization|Venue|Event) RETURN n.name AS name ORDER BY name");
+    const names = await db.read<{ name: string }>(
+      "MATCH (n:Person|State|Organization|Venue|Event) RETURN n.name AS name ORDER BY name",
+    );
     expect(names.map((n) => n.name)).toEqual([
       "Airbases deep inside Russia",
       "Bosphorus",
@@ -70,10 +72,34 @@ describe("the Istanbul article as a graph", () => {
        ORDER BY s.id`,
     );
     expect(rows).toEqual([
-      { id: "statement:zelenskyy-calls-for-halt-to-fighting", kind: "REPORTED", saidOn: "2025-06-01", precision: "DAY", channel: "social media post" },
-      { id: "statement:zelenskyy-calls-for-meeting-with-putin", kind: "REPORTED", saidOn: "2025-06-01", precision: "MONTH", channel: null },
-      { id: "statement:zelenskyy-ceasefire-prisoners-children", kind: "DIRECT_QUOTE", saidOn: "2025-06-01", precision: "DAY", channel: "social media post" },
-      { id: "statement:zelenskyy-leaders-resolve-key-issues", kind: "DIRECT_QUOTE", saidOn: "2025-06-01", precision: "MONTH", channel: null },
+      {
+        id: "statement:zelenskyy-calls-for-halt-to-fighting",
+        kind: "REPORTED",
+        saidOn: "2025-06-01",
+        precision: "DAY",
+        channel: "social media post",
+      },
+      {
+        id: "statement:zelenskyy-calls-for-meeting-with-putin",
+        kind: "REPORTED",
+        saidOn: "2025-06-01",
+        precision: "MONTH",
+        channel: null,
+      },
+      {
+        id: "statement:zelenskyy-ceasefire-prisoners-children",
+        kind: "DIRECT_QUOTE",
+        saidOn: "2025-06-01",
+        precision: "DAY",
+        channel: "social media post",
+      },
+      {
+        id: "statement:zelenskyy-leaders-resolve-key-issues",
+        kind: "DIRECT_QUOTE",
+        saidOn: "2025-06-01",
+        precision: "MONTH",
+        channel: null,
+      },
     ]);
   });
 
@@ -94,11 +120,19 @@ describe("the Istanbul article as a graph", () => {
       `MATCH (e:Event) WHERE e.id STARTS WITH 'event:istanbul-talks'
        OPTIONAL MATCH (e)-[:HELD_AT]->(v:Venue)
        OPTIONAL MATCH (e)-[:FOLLOWS]->(previous:Event)
-       RETURN e.id AS id, e.date AS date, e.datePrecision AS precision, e.startsAt AS startsAt, v.id AS venue, previous.id AS follows
+       RETURN e.id AS id, e.date AS date, e.datePrecision AS precision, e.startsAt AS startsAt,
+              v.id AS venue, previous.id AS follows
        ORDER BY id`,
     );
     expect(rows).toEqual([
-      { id: "event:istanbul-talks-round-1", date: "2025-05-01", precision: "MONTH", startsAt: null, venue: "venue:istanbul", follows: null },
+      {
+        id: "event:istanbul-talks-round-1",
+        date: "2025-05-01",
+        precision: "MONTH",
+        startsAt: null,
+        venue: "venue:istanbul",
+        follows: null,
+      },
       {
         id: "event:istanbul-talks-round-2",
         date: "2025-06-02",
@@ -112,7 +146,8 @@ describe("the Istanbul article as a graph", () => {
 
   it("records who took part in the second round", async () => {
     const rows = await db.read<{ id: string; role: string }>(
-      `MATCH (p)-[r:PARTICIPATED_IN]->(:Event {id: 'event:istanbul-talks-round-2'}) RETURN p.id AS id, r.role AS role ORDER BY id`,
+      `MATCH (p)-[r:PARTICIPATED_IN]->(:Event {id: 'event:istanbul-talks-round-2'})
+       RETURN p.id AS id, r.role AS role ORDER BY id`,
     );
     expect(rows).toEqual([
       { id: "organization:russian-delegation", role: "delegation" },
@@ -128,7 +163,9 @@ describe("the Istanbul article as a graph", () => {
        RETURN s.id AS state, s.fromSource AS stateFromSource, r.fromSource AS linkFromSource`,
     );
     expect(rows).toEqual([{ state: "state:tr", stateFromSource: false, linkFromSource: false }]);
-    const palace = await db.read(`MATCH (:Venue {id: 'venue:ciragan-palace'})-[r:LOCATED_IN]->(c) RETURN c.id AS city, r.fromSource AS fromSource`);
+    const palace = await db.read(
+      `MATCH (:Venue {id: 'venue:ciragan-palace'})-[r:LOCATED_IN]->(c) RETURN c.id AS city, r.fromSource AS fromSource`,
+    );
     expect(palace).toEqual([{ city: "venue:istanbul", fromSource: true }]);
   });
 
@@ -144,7 +181,14 @@ describe("the Istanbul article as a graph", () => {
   });
 
   it("gives every statement evidence whose text is in the article, with direct quotations word for word", async () => {
-    const rows = await db.read<{ id: string; kind: string; text: string; start: number; end: number; sourceText: string }>(
+    const rows = await db.read<{
+      id: string;
+      kind: string;
+      text: string;
+      start: number;
+      end: number;
+      sourceText: string;
+    }>(
       `MATCH (s:Statement)-[r:REPORTED_IN]->(src:Source)
        RETURN s.id AS id, s.kind AS kind, s.text AS text, r.start AS start, r.end AS end, src.text AS sourceText`,
     );
@@ -166,7 +210,8 @@ describe("the Istanbul article as a graph", () => {
     const attributed = quotations.filter((q) => q !== "ROOT CAUSES");
     expect(attributed).toEqual([
       "memorandum",
-      "First - a full and unconditional ceasefire. Second - the release of prisoners. Third - the return of abducted children",
+      "First - a full and unconditional ceasefire. Second - the release of prisoners. " +
+        "Third - the return of abducted children",
       "The key issues can only be resolved by the leaders",
       "agreements",
     ]);

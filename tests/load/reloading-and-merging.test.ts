@@ -18,7 +18,11 @@ describe("reloading and merging datasets", () => {
       kind: "REPORTED",
       evidence: [{ start: 0, end: 31 }],
     };
-    await loadDataset(db, { ...edited, people: [{ ...edited.people[0]!, description: "A negotiator." }], statements: [reported] }, { file: "tiny.json" });
+    await loadDataset(
+      db,
+      { ...edited, people: [{ ...edited.people[0]!, description: "A negotiator." }], statements: [reported] },
+      { file: "tiny.json" },
+    );
     const rows = await db.read(
       "MATCH (p:Person)-[:SAID]->(s:Statement) RETURN p.id AS id, p.description AS description, collect(s.id) AS said",
     );
@@ -29,7 +33,12 @@ describe("reloading and merging datasets", () => {
   it("merges a person that two datasets name under different ids but with a shared alias", async () => {
     await loadDataset(db, tinyDataset(), { file: "first.json" });
     const second = {
-      source: { id: "source:second", title: "Second", publishedOn: "2025-03-10", text: `Doe, Jane: "Talks went well," she said.` },
+      source: {
+        id: "source:second",
+        title: "Second",
+        publishedOn: "2025-03-10",
+        text: `Doe, Jane: "Talks went well," she said.`,
+      },
       people: [{ id: "person:j-doe", name: "J. Doe", aliases: ["Jane Doe"] }],
       statements: [
         {
@@ -44,7 +53,8 @@ describe("reloading and merging datasets", () => {
     const result = await loadDataset(db, second, { file: "second.json" });
     expect(result.mergedInto).toEqual([{ id: "person:j-doe", into: "person:jane-doe" }]);
     const rows = await db.read(
-      `MATCH (p:Person) OPTIONAL MATCH (p)-[:SAID]->(s) RETURN p.id AS id, p.name AS name, p.aliases AS aliases, collect(s.id) AS said ORDER BY id`,
+      `MATCH (p:Person) OPTIONAL MATCH (p)-[:SAID]->(s)
+       RETURN p.id AS id, p.name AS name, p.aliases AS aliases, collect(s.id) AS said ORDER BY id`,
     );
     expect(rows).toEqual([
       {
@@ -58,9 +68,16 @@ describe("reloading and merging datasets", () => {
   });
 
   it("finds the same entity whatever the case and accents of its alias", async () => {
-    await loadDataset(db, tinyDataset({ venues: [{ id: "venue:ciragan-palace", name: "Çırağan Palace", kind: "building" }], statements: [] }), {
-      file: "a.json",
-    });
+    await loadDataset(
+      db,
+      tinyDataset({
+        venues: [{ id: "venue:ciragan-palace", name: "Çırağan Palace", kind: "building" }],
+        statements: [],
+      }),
+      {
+        file: "a.json",
+      },
+    );
     const other = {
       source: { id: "source:b", title: "B", publishedOn: "2025-03-04", text: "At the Ciragan Palace." },
       venues: [{ id: "venue:the-ciragan", name: "CIRAGAN PALACE", kind: "building" }],

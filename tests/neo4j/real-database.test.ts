@@ -18,7 +18,12 @@ describe("the project's own Neo4j", () => {
 
   it("requires the generated password", async () => {
     const { Database } = await import("../../src/graph/database");
-    const wrong = Database.connect({ uri: process.env.TEST_NEO4J_URI!, user: "neo4j", password: "not-the-password", txTimeoutMs: 5000 });
+    const wrong = Database.connect({
+      uri: process.env.TEST_NEO4J_URI!,
+      user: "neo4j",
+      password: "not-the-password",
+      txTimeoutMs: 5000,
+    });
     await expect(wrong.verifyConnectivity()).rejects.toThrow(/authentication|unauthorized/i);
     await wrong.close();
   });

@@ -4,7 +4,8 @@ import { Database } from "../../src/graph/database";
 export function connectTestDatabase(): Database {
   const uri = process.env.TEST_NEO4J_URI;
   const password = process.env.TEST_NEO4J_PASSWORD;
-  if (!uri || !password) throw new Error("TEST_NEO4J_URI is not set: run the tests through jest, whose globalSetup starts Neo4j");
+  if (!uri || !password)
+    throw new Error("TEST_NEO4J_URI is not set: run the tests through jest, whose globalSetup starts Neo4j");
   return Database.connect({ uri, user: "neo4j", password, txTimeoutMs: 120_000 });
 }
 

@@ -4,11 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
 import { Database } from "../../src/graph/database";
-import { applySchema } from "../../src/graph/schema";
+import { applyConstraintsAndIndexes } from "../../src/graph/constraintsAndIndexes";
 import { startEmbeddedNeo4j, type RunningNeo4j } from "../../src/neo4j/embedded";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __TEST_NEO4J__: { running: RunningNeo4j; dataDir: string } | undefined;
 }
 
@@ -27,9 +26,14 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_NEO4J_URI = running.uri;
   process.env.TEST_NEO4J_PASSWORD = running.password;
   process.env.TEST_NEO4J_DATA_DIR = dataDir;
-  const db = Database.connect({ uri: running.uri, user: running.user, password: running.password, txTimeoutMs: 120_000 });
+  const db = Database.connect({
+    uri: running.uri,
+    user: running.user,
+    password: running.password,
+    txTimeoutMs: 120_000,
+  });
   try {
-    await applySchema(db);
+    await applyConstraintsAndIndexes(db);
   } finally {
     await db.close();
   }

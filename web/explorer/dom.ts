@@ -17,7 +17,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A button that looks like a link: the way the panel lets you go to another node. */
-export function linkButton(label: string, onClick: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
+export function linkButton(
+  label: string,
+  onClick: () => void,
+  attributes: Record<string, string> = {},
+): HTMLButtonElement {
   const button = el("button", { type: "button", class: "link", ...attributes }, label);
   button.addEventListener("click", onClick);
   return button;

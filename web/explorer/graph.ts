@@ -48,7 +48,10 @@ const style: cytoscape.StylesheetJson = [
     selector: `node[kind = "${kind}"]`,
     style: { "background-color": KIND_COLOURS[kind], shape: SHAPES[kind] },
   })),
-  { selector: 'node[kind = "Statement"]', style: { width: 16, height: 16, "font-size": 9, color: "#475569", "text-max-width": "120px" } },
+  {
+    selector: 'node[kind = "Statement"]',
+    style: { width: 16, height: 16, "font-size": 9, color: "#475569", "text-max-width": "120px" },
+  },
   { selector: "node.expanded", style: { "border-width": 2, "border-color": "#94a3b8" } },
   { selector: "node:selected", style: { "border-width": 4, "border-color": "#111827", "font-weight": "bold" } },
   {
@@ -68,7 +71,10 @@ const style: cytoscape.StylesheetJson = [
       "text-background-opacity": 0.8,
     },
   },
-  { selector: "edge:selected, edge.near", style: { "line-color": "#64748b", "target-arrow-color": "#64748b", color: "#334155" } },
+  {
+    selector: "edge:selected, edge.near",
+    style: { "line-color": "#64748b", "target-arrow-color": "#64748b", color: "#334155" },
+  },
 ];
 
 export class GraphView {

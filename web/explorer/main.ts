@@ -35,7 +35,9 @@ const graph = new GraphView(byId("graph"), (id) => void select(id));
 function showCounts(): void {
   const { nodes, edges } = graph.counts;
   status.classList.remove("error");
-  status.textContent = `${nodes} ${nodes === 1 ? "node" : "nodes"} · ${edges} ${edges === 1 ? "relationship" : "relationships"}`;
+  const nodeWord = nodes === 1 ? "node" : "nodes";
+  const edgeWord = edges === 1 ? "relationship" : "relationships";
+  status.textContent = `${nodes} ${nodeWord} · ${edges} ${edgeWord}`;
 }
 
 function fail(error: unknown): void {

@@ -6,7 +6,20 @@ import type { Kind, NodeDetails } from "./model";
 
 export type Select = (id: string) => void;
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** A date as precise as it is known: "2 June 2025", "May 2025" or "2025". */
 export function formatDate(date: string | null, precision: DatePrecision | null): string {
@@ -27,7 +40,9 @@ function heading(kind: Kind, title: string, id: string): HTMLElement {
 }
 
 function facts(rows: [string, ...Child[]][]): HTMLElement | null {
-  const shown = rows.filter(([, ...values]) => values.some((value) => value !== null && value !== undefined && value !== false));
+  const shown = rows.filter(([, ...values]) =>
+    values.some((value) => value !== null && value !== undefined && value !== false),
+  );
   if (shown.length === 0) return null;
   const list = el("dl", { class: "facts" });
   for (const [label, ...values] of shown) list.append(el("dt", {}, label), el("dd", {}, ...values));
@@ -45,23 +60,34 @@ function links(items: { id: string; name: string }[], select: Select): HTMLEleme
   return span;
 }
 
-function statementList(title: string, page: { totalCount: number; nodes: StatementLinksFragment[] }, select: Select): HTMLElement[] {
+function statementList(
+  title: string,
+  page: { totalCount: number; nodes: StatementLinksFragment[] },
+  select: Select,
+): HTMLElement[] {
   if (page.totalCount === 0) return [];
   const list = el("ol", { class: "statements" });
   for (const statement of page.nodes) {
     const item = el(
       "li",
       {},
-      linkButton(`“${statement.text}”`, () => select(statement.id), { class: "link statement", "data-id": statement.id }),
+      linkButton(`“${statement.text}”`, () => select(statement.id), {
+        class: "link statement",
+        "data-id": statement.id,
+      }),
       el(
         "span",
         { class: "meta" },
-        `${statement.speaker.name} · ${formatDate(statement.saidOn, statement.datePrecision)} · ${statement.kind === "DIRECT_QUOTE" ? "direct quote" : "reported"}`,
+        `${statement.speaker.name} · ${formatDate(statement.saidOn, statement.datePrecision)} · ` +
+          (statement.kind === "DIRECT_QUOTE" ? "direct quote" : "reported"),
       ),
     );
     list.append(item);
   }
-  const more = page.totalCount > page.nodes.length ? el("p", { class: "meta" }, `and ${page.totalCount - page.nodes.length} more`) : null;
+  const more =
+    page.totalCount > page.nodes.length
+      ? el("p", { class: "meta" }, `and ${page.totalCount - page.nodes.length} more`)
+      : null;
   return [el("h3", {}, `${title} (${page.totalCount})`), list, ...(more ? [more] : [])];
 }
 
@@ -72,8 +98,9 @@ function statementDetails(node: Extract<NodeDetails, { __typename: "Statement" }
     node.channel ? ` · ${node.channel}` : "",
     node.recurring ? " · said repeatedly" : "",
   ].join("");
-  const evidence = node.evidence.map((item) =>
-    el(
+  const evidence = node.evidence.map((item) => {
+    const published = `published ${formatDate(item.source.publishedOn, "DAY")}`;
+    return el(
       "figure",
       { class: "evidence" },
       el("blockquote", {}, item.excerpt),
@@ -81,19 +108,31 @@ function statementDetails(node: Extract<NodeDetails, { __typename: "Statement" }
         "figcaption",
         {},
         el("cite", {}, item.source.title),
-        ` — ${[item.source.publisher, item.source.dateline, `published ${formatDate(item.source.publishedOn, "DAY")}`].filter(Boolean).join(", ")}`,
+        ` — ${[item.source.publisher, item.source.dateline, published].filter(Boolean).join(", ")}`,
       ),
-    ),
-  );
+    );
+  });
   return [
-    el("header", {}, badge("Statement"), el("span", { class: "meta" }, node.kind === "DIRECT_QUOTE" ? "direct quote" : "reported claim"), el("code", { class: "id" }, node.id)),
+    el(
+      "header",
+      {},
+      badge("Statement"),
+      el("span", { class: "meta" }, node.kind === "DIRECT_QUOTE" ? "direct quote" : "reported claim"),
+      el("code", { class: "id" }, node.id),
+    ),
     el("blockquote", { class: node.kind === "DIRECT_QUOTE" ? "statement-text quote" : "statement-text" }, node.text),
     facts([
       ["Said by", linkButton(node.speaker.name, () => select(node.speaker.id))],
       ["When", said],
       ["Where", node.venue && linkButton(node.venue.name, () => select(node.venue!.id))],
       ["During", node.event && linkButton(node.event.name, () => select(node.event!.id))],
-      ["Mentions", links(node.mentions.map((m) => ({ id: m.id, name: "name" in m ? m.name : "text" in m ? `“${m.text}”` : m.title })), select)],
+      [
+        "Mentions",
+        links(
+          node.mentions.map((m) => ({ id: m.id, name: "name" in m ? m.name : "text" in m ? `“${m.text}”` : m.title })),
+          select,
+        ),
+      ],
     ]),
     el("h3", {}, "Evidence"),
     ...evidence,
@@ -104,21 +143,51 @@ function entityDetails(node: Exclude<NodeDetails, { __typename: "Statement" | "S
   const rows: [string, ...Child[]][] = [];
   switch (node.__typename) {
     case "Person":
-      rows.push(["Offices", links(node.offices.map((o) => ({ id: o.state.id, name: `${o.title} of ${o.state.name}` })), select)]);
+      rows.push([
+        "Offices",
+        links(
+          node.offices.map((o) => ({ id: o.state.id, name: `${o.title} of ${o.state.name}` })),
+          select,
+        ),
+      ]);
       rows.push(["Member of", links(node.organizations, select)]);
-      rows.push(["Took part in", links(node.events.map((p) => p.event), select)]);
+      rows.push([
+        "Took part in",
+        links(
+          node.events.map((p) => p.event),
+          select,
+        ),
+      ]);
       break;
     case "State":
       rows.push(["ISO code", node.isoCode]);
-      rows.push(["Office holders", links(node.officeHolders.map((o) => ({ id: o.person.id, name: `${o.person.name} (${o.title})` })), select)]);
+      rows.push([
+        "Office holders",
+        links(
+          node.officeHolders.map((o) => ({ id: o.person.id, name: `${o.person.name} (${o.title})` })),
+          select,
+        ),
+      ]);
       rows.push(["Organizations", links(node.organizations, select)]);
-      rows.push(["Took part in", links(node.events.map((p) => p.event), select)]);
+      rows.push([
+        "Took part in",
+        links(
+          node.events.map((p) => p.event),
+          select,
+        ),
+      ]);
       break;
     case "Organization":
       rows.push(["Part of", node.state && linkButton(node.state.name, () => select(node.state!.id))]);
       rows.push(["Members", links(node.members, select)]);
       rows.push(["Member of", links(node.memberOf, select)]);
-      rows.push(["Took part in", links(node.events.map((p) => p.event), select)]);
+      rows.push([
+        "Took part in",
+        links(
+          node.events.map((p) => p.event),
+          select,
+        ),
+      ]);
       break;
     case "Venue":
       rows.push(["Kind", node.venueKind]);
@@ -131,7 +200,16 @@ function entityDetails(node: Exclude<NodeDetails, { __typename: "Statement" | "S
       rows.push(["Date", node.date && formatDate(node.date, node.datePrecision)]);
       rows.push(["Starts at", node.startsAt]);
       rows.push(["Venue", node.venue && linkButton(node.venue.name, () => select(node.venue!.id))]);
-      rows.push(["Participants", links(node.participants.map((p) => ({ id: p.participant.id, name: p.role ? `${p.participant.name} (${p.role})` : p.participant.name })), select)]);
+      rows.push([
+        "Participants",
+        links(
+          node.participants.map((p) => ({
+            id: p.participant.id,
+            name: p.role ? `${p.participant.name} (${p.role})` : p.participant.name,
+          })),
+          select,
+        ),
+      ]);
       rows.push(["Follows", node.follows && linkButton(node.follows.name, () => select(node.follows!.id))]);
       rows.push(["Followed by", links(node.followedBy, select)]);
       break;
@@ -140,7 +218,11 @@ function entityDetails(node: Exclude<NodeDetails, { __typename: "Statement" | "S
     heading(node.__typename, node.name, node.id),
     node.description && el("p", { class: "description" }, node.description),
     facts(rows),
-    ...statementList(node.__typename === "Venue" ? "Said here" : node.__typename === "Event" ? "Said during it" : "Said", node.statements, select),
+    ...statementList(
+      node.__typename === "Venue" ? "Said here" : node.__typename === "Event" ? "Said during it" : "Said",
+      node.statements,
+      select,
+    ),
     ...statementList("Mentioned in", node.mentionedIn, select),
   ];
 }
@@ -153,10 +235,18 @@ export function renderDetails(container: HTMLElement, node: NodeDetails, select:
   container.replaceChildren(el("article", { class: "details" }, ...content));
 }
 
-export function renderTimeline(container: HTMLElement, title: string, items: TimelineQuery["timeline"], select: Select): void {
+export function renderTimeline(
+  container: HTMLElement,
+  title: string,
+  items: TimelineQuery["timeline"],
+  select: Select,
+): void {
   const list = el("ol", { class: "timeline" });
   for (const item of items) {
-    const when = item.__typename === "Statement" ? formatDate(item.saidOn, item.datePrecision) : formatDate(item.date, item.datePrecision);
+    const when =
+      item.__typename === "Statement"
+        ? formatDate(item.saidOn, item.datePrecision)
+        : formatDate(item.date, item.datePrecision);
     const what =
       item.__typename === "Statement"
         ? linkButton(`${item.speaker.name}: “${item.text}”`, () => select(item.id), { class: "link statement" })

@@ -5,14 +5,52 @@ import { graphql } from "../generated";
 /** What the search box suggests: entities by name or alias (word prefixes), and statements by full text. */
 export const FindDocument = graphql(`
   query Find($text: String!) {
-    people(filter: { name: $text }, first: 5) { nodes { id name description } }
-    states(filter: { name: $text }, first: 5) { nodes { id name description } }
-    organizations(filter: { name: $text }, first: 5) { nodes { id name description } }
-    venues(filter: { name: $text }, first: 5) { nodes { id name kind } }
-    events(filter: { name: $text }, first: 5) { nodes { id name date } }
+    people(filter: { name: $text }, first: 5) {
+      nodes {
+        id
+        name
+        description
+      }
+    }
+    states(filter: { name: $text }, first: 5) {
+      nodes {
+        id
+        name
+        description
+      }
+    }
+    organizations(filter: { name: $text }, first: 5) {
+      nodes {
+        id
+        name
+        description
+      }
+    }
+    venues(filter: { name: $text }, first: 5) {
+      nodes {
+        id
+        name
+        kind
+      }
+    }
+    events(filter: { name: $text }, first: 5) {
+      nodes {
+        id
+        name
+        date
+      }
+    }
     search(query: $text, first: 8) {
       snippet
-      node { __typename id ... on Statement { speaker { name } } }
+      node {
+        __typename
+        id
+        ... on Statement {
+          speaker {
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -21,11 +59,21 @@ graphql(`
   fragment EntityRef on Node {
     __typename
     id
-    ... on Speaker { name }
-    ... on Venue { name }
-    ... on Event { name }
-    ... on Statement { text }
-    ... on Source { title }
+    ... on Speaker {
+      name
+    }
+    ... on Venue {
+      name
+    }
+    ... on Event {
+      name
+    }
+    ... on Statement {
+      text
+    }
+    ... on Source {
+      title
+    }
   }
 `);
 
@@ -36,17 +84,31 @@ graphql(`
     kind
     saidOn
     datePrecision
-    speaker { __typename id name }
-    venue { id name }
-    event { id name }
-    mentions { ...EntityRef }
+    speaker {
+      __typename
+      id
+      name
+    }
+    venue {
+      id
+      name
+    }
+    event {
+      id
+      name
+    }
+    mentions {
+      ...EntityRef
+    }
   }
 `);
 
 graphql(`
   fragment StatementPage on StatementConnection {
     totalCount
-    nodes { ...StatementLinks }
+    nodes {
+      ...StatementLinks
+    }
   }
 `);
 
@@ -57,58 +119,161 @@ export const NeighbourhoodDocument = graphql(`
       ...EntityRef
       ... on Person {
         description
-        offices { title state { id name } }
-        organizations { id name }
-        events { role event { id name } }
-        statements(first: $first) { ...StatementPage }
-        mentionedIn(first: $first) { ...StatementPage }
+        offices {
+          title
+          state {
+            id
+            name
+          }
+        }
+        organizations {
+          id
+          name
+        }
+        events {
+          role
+          event {
+            id
+            name
+          }
+        }
+        statements(first: $first) {
+          ...StatementPage
+        }
+        mentionedIn(first: $first) {
+          ...StatementPage
+        }
       }
       ... on State {
         description
         isoCode
-        officeHolders { title person { id name } }
-        organizations { id name }
-        events { role event { id name } }
-        statements(first: $first) { ...StatementPage }
-        mentionedIn(first: $first) { ...StatementPage }
+        officeHolders {
+          title
+          person {
+            id
+            name
+          }
+        }
+        organizations {
+          id
+          name
+        }
+        events {
+          role
+          event {
+            id
+            name
+          }
+        }
+        statements(first: $first) {
+          ...StatementPage
+        }
+        mentionedIn(first: $first) {
+          ...StatementPage
+        }
       }
       ... on Organization {
         description
-        state { id name }
-        members { __typename id name }
-        memberOf { id name }
-        events { role event { id name } }
-        statements(first: $first) { ...StatementPage }
-        mentionedIn(first: $first) { ...StatementPage }
+        state {
+          id
+          name
+        }
+        members {
+          __typename
+          id
+          name
+        }
+        memberOf {
+          id
+          name
+        }
+        events {
+          role
+          event {
+            id
+            name
+          }
+        }
+        statements(first: $first) {
+          ...StatementPage
+        }
+        mentionedIn(first: $first) {
+          ...StatementPage
+        }
       }
       ... on Venue {
         description
         venueKind: kind
-        locatedIn { id name }
-        contains { id name }
-        state { id name }
-        heldHere: events { id name }
-        statements(first: $first) { ...StatementPage }
-        mentionedIn(first: $first) { ...StatementPage }
+        locatedIn {
+          id
+          name
+        }
+        contains {
+          id
+          name
+        }
+        state {
+          id
+          name
+        }
+        heldHere: events {
+          id
+          name
+        }
+        statements(first: $first) {
+          ...StatementPage
+        }
+        mentionedIn(first: $first) {
+          ...StatementPage
+        }
       }
       ... on Event {
         description
         date
         datePrecision
         startsAt
-        venue { id name }
-        participants { role participant { __typename id name } }
-        follows { id name }
-        followedBy { id name }
-        statements(first: $first) { ...StatementPage }
-        mentionedIn(first: $first) { ...StatementPage }
+        venue {
+          id
+          name
+        }
+        participants {
+          role
+          participant {
+            __typename
+            id
+            name
+          }
+        }
+        follows {
+          id
+          name
+        }
+        followedBy {
+          id
+          name
+        }
+        statements(first: $first) {
+          ...StatementPage
+        }
+        mentionedIn(first: $first) {
+          ...StatementPage
+        }
       }
       ... on Statement {
         ...StatementLinks
         time
         channel
         recurring
-        evidence { excerpt source { id title publishedOn publisher dateline } }
+        evidence {
+          excerpt
+          source {
+            id
+            title
+            publishedOn
+            publisher
+            dateline
+          }
+        }
       }
     }
   }
@@ -119,8 +284,21 @@ export const TimelineDocument = graphql(`
   query Timeline($entity: ID!) {
     timeline(entity: $entity, first: 100) {
       __typename
-      ... on Statement { id text saidOn datePrecision speaker { name } }
-      ... on Event { id name date datePrecision }
+      ... on Statement {
+        id
+        text
+        saidOn
+        datePrecision
+        speaker {
+          name
+        }
+      }
+      ... on Event {
+        id
+        name
+        date
+        datePrecision
+      }
     }
   }
 `);

@@ -29,19 +29,53 @@ function highlighted(snippet: string): Node[] {
 async function find(query: string): Promise<Suggestion[]> {
   const data = await request(FindDocument, { text: query });
   const entities: Suggestion[] = [
-    ...data.people.nodes.map((p) => ({ id: p.id, kind: "Person" as const, label: text(p.name), detail: p.description ?? "person" })),
-    ...data.states.nodes.map((s) => ({ id: s.id, kind: "State" as const, label: text(s.name), detail: s.description ?? "state" })),
-    ...data.organizations.nodes.map((o) => ({ id: o.id, kind: "Organization" as const, label: text(o.name), detail: o.description ?? "organization" })),
+    ...data.people.nodes.map((p) => ({
+      id: p.id,
+      kind: "Person" as const,
+      label: text(p.name),
+      detail: p.description ?? "person",
+    })),
+    ...data.states.nodes.map((s) => ({
+      id: s.id,
+      kind: "State" as const,
+      label: text(s.name),
+      detail: s.description ?? "state",
+    })),
+    ...data.organizations.nodes.map((o) => ({
+      id: o.id,
+      kind: "Organization" as const,
+      label: text(o.name),
+      detail: o.description ?? "organization",
+    })),
     ...data.venues.nodes.map((v) => ({ id: v.id, kind: "Venue" as const, label: text(v.name), detail: v.kind })),
-    ...data.events.nodes.map((e) => ({ id: e.id, kind: "Event" as const, label: text(e.name), detail: e.date ?? "undated" })),
+    ...data.events.nodes.map((e) => ({
+      id: e.id,
+      kind: "Event" as const,
+      label: text(e.name),
+      detail: e.date ?? "undated",
+    })),
   ];
   const statements: Suggestion[] = data.search.flatMap((hit) =>
-    hit.node.__typename === "Statement" ? [{ id: hit.node.id, kind: "Statement" as const, label: highlighted(hit.snippet), detail: `said by ${hit.node.speaker.name}` }] : [],
+    hit.node.__typename === "Statement"
+      ? [
+          {
+            id: hit.node.id,
+            kind: "Statement" as const,
+            label: highlighted(hit.snippet),
+            detail: `said by ${hit.node.speaker.name}`,
+          },
+        ]
+      : [],
   );
   return [...entities, ...statements];
 }
 
-export function attachSearch(input: HTMLInputElement, list: HTMLElement, pick: (id: string) => void, fail: (error: unknown) => void): void {
+export function attachSearch(
+  input: HTMLInputElement,
+  list: HTMLElement,
+  pick: (id: string) => void,
+  fail: (error: unknown) => void,
+): void {
   let suggestions: Suggestion[] = [];
   let active = -1;
   let latest = 0;
@@ -68,7 +102,13 @@ export function attachSearch(input: HTMLInputElement, list: HTMLElement, pick: (
     suggestions.forEach((suggestion, i) => {
       const option = el(
         "li",
-        { role: "option", id: `suggestion-${i}`, class: `kind-${suggestion.kind}`, "aria-selected": String(i === active), "data-id": suggestion.id },
+        {
+          role: "option",
+          id: `suggestion-${i}`,
+          class: `kind-${suggestion.kind}`,
+          "aria-selected": String(i === active),
+          "data-id": suggestion.id,
+        },
         el("span", { class: `badge kind-${suggestion.kind}` }, suggestion.kind),
         el("span", { class: "label" }, ...suggestion.label),
         el("span", { class: "detail" }, suggestion.detail),
@@ -92,7 +132,9 @@ export function attachSearch(input: HTMLInputElement, list: HTMLElement, pick: (
     if (query.length < 2 || !/[\p{L}\p{N}]/u.test(query)) return close();
     if (query.length > MAX_INPUT || query.split(/\s+/).length > MAX_WORDS) {
       suggestions = [];
-      list.replaceChildren(el("li", { class: "empty" }, `Too long to search: at most ${MAX_INPUT} characters and ${MAX_WORDS} words.`));
+      list.replaceChildren(
+        el("li", { class: "empty" }, `Too long to search: at most ${MAX_INPUT} characters and ${MAX_WORDS} words.`),
+      );
       list.hidden = false;
       return;
     }

@@ -16,7 +16,10 @@ const endpoint = `${window.location.origin}${window.location.pathname}`;
 const fetcher = createGraphiQLFetcher({ url: endpoint });
 const plugins = [examplesPlugin(EXAMPLES), explorerPlugin({ showAttribution: false })];
 // First visit: one tab per query example. Later visits: the tabs the user left (GraphiQL keeps them in localStorage).
-const defaultTabs = EXAMPLES.filter((example) => !example.headers).map(({ query, variables }) => ({ query, variables }));
+const defaultTabs = EXAMPLES.filter((example) => !example.headers).map(({ query, variables }) => ({
+  query,
+  variables,
+}));
 // GraphiQL 3 fills the variables editor of the first default tab from the `variables` prop only, and the prop would
 // add a tab of its own on later visits: pass it on the first visit alone (no tabs stored yet).
 const firstVisit = window.localStorage.getItem("graphiql:tabState") === null;

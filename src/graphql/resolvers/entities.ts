@@ -1,14 +1,76 @@
-// Fields of people, states, organizations, venues, events and sources: neighbours through batch loaders.
-import type { EventRow, LinkedRow, OrganizationRow, PersonRow, SpeakerRow, StateRow, VenueRow } from "../../graph/rows";
-import type { Resolvers } from "../../generated/graphql";
-import { statementQuery } from "../arguments";
+// Fields of people, states, organizations, venues, events and sources: neighbours through batch loaders. The
+// statement lists and plain neighbour lists are made from the table in relationFields.ts, which the early fetches
+// read too; the fields whose items wrap a neighbour (offices, participations) are written out here.
+import { getNullableType, isListType, type GraphQLResolveInfo } from "graphql";
+import type { NeighbourKind } from "../../graph/neighbours";
+import type { EventRow, LinkedRow, PersonRow, SpeakerRow, StateRow } from "../../graph/rows";
+import type { StatementAnchor } from "../../graph/statements";
+import type { ResolverFn, Resolvers } from "../../generated/graphql";
+import { statementQuery, type StatementListArgs } from "../arguments";
 import type { GraphQLContext } from "../context";
-import type { OfficeParent, ParticipationParent } from "../parents";
-import { NEIGHBOUR_FIELDS as N, STATEMENT_FIELDS as S } from "../relationFields";
+import type { OfficeParent, ParticipationParent, StatementPage } from "../parents";
+import {
+  NEIGHBOUR_FIELDS as N,
+  NEIGHBOUR_NODE_FIELD,
+  STATEMENT_FIELDS,
+  type LinkedType,
+  type WrappedNeighbourField,
+} from "../relationFields";
 import { textPiece } from "../textPieces";
 
-const nodes = <T>(links: LinkedRow[]) => links.map((l) => l.node as unknown as T);
-const first = <T>(links: LinkedRow[]) => (links[0]?.node as T | undefined) ?? null;
+type TypeResolvers<T extends LinkedType> = NonNullable<Resolvers[T]>;
+
+/** What the schema says field F of type T resolves to: a row, a row or null, or a list of rows. */
+type FieldResult<T extends LinkedType, F> = F extends keyof TypeResolvers<T>
+  ? Awaited<ReturnType<Extract<TypeResolvers<T>[F], (...args: never[]) => unknown>>>
+  : never;
+
+/** A statement list under any node: its id and the list's arguments give one page. */
+type StatementListResolver = ResolverFn<StatementPage, { id: string }, GraphQLContext, StatementListArgs>;
+
+type StatementFieldResolvers<T extends LinkedType> = {
+  [F in keyof (typeof STATEMENT_FIELDS)[T]]: StatementListResolver;
+};
+
+type NeighbourFieldResolvers<T extends LinkedType> = {
+  [F in Exclude<keyof (typeof N)[T], WrappedNeighbourField<T>>]: ResolverFn<
+    FieldResult<T, F>,
+    { id: string },
+    GraphQLContext,
+    unknown
+  >;
+};
+
+/** The statement lists of a type: one page per node, batched by the loader across the nodes of a response. */
+function statementFields<T extends LinkedType>(type: T): StatementFieldResolvers<T> {
+  const anchors: Record<string, StatementAnchor> = STATEMENT_FIELDS[type];
+  const fields = Object.entries(anchors).map(([field, anchor]) => {
+    const resolve: StatementListResolver = (node, args, ctx, info) =>
+      ctx.loaders.statementPage(node.id, statementQuery(args, info, anchor));
+    return [field, resolve];
+  });
+  // The keys are the table's own, so the object has exactly the fields of its type.
+  return Object.fromEntries(fields) as StatementFieldResolvers<T>;
+}
+
+/** The neighbour fields of a type that resolve to the neighbours themselves (not to an item wrapping them). */
+function neighbourFields<T extends LinkedType>(type: T): NeighbourFieldResolvers<T> {
+  const kinds: Record<string, NeighbourKind> = N[type];
+  const wrapped = NEIGHBOUR_NODE_FIELD[type] ?? {};
+  const fields = Object.entries(kinds)
+    .filter(([field]) => !Object.hasOwn(wrapped, field))
+    .map(([field, kind]) => [field, neighbourField(kind)]);
+  // As above; each result is the row type the schema maps the neighbour's type to, as the loader returns it.
+  return Object.fromEntries(fields) as NeighbourFieldResolvers<T>;
+}
+
+/** The schema says whether a field is one neighbour (the first, or null: a venue's state) or a list of them. */
+function neighbourField(kind: NeighbourKind) {
+  return async (node: { id: string }, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+    const neighbours = (await ctx.loaders.neighbours(kind).load(node.id)).map((l) => l.node);
+    return isListType(getNullableType(info.returnType)) ? neighbours : (neighbours[0] ?? null);
+  };
+}
 
 const named = {
   aliases: (n: { aliases?: string[] | null }) => n.aliases ?? [],
@@ -23,65 +85,59 @@ function participations(ctx: GraphQLContext, participant: SpeakerRow): Promise<P
 }
 
 function office(link: LinkedRow, person: PersonRow, state: StateRow): OfficeParent {
-  return { title: link.rel.title ?? "", since: link.rel.since ?? null, fromSource: link.rel.fromSource ?? true, person, state };
+  return {
+    title: link.rel.title ?? "",
+    since: link.rel.since ?? null,
+    fromSource: link.rel.fromSource ?? true,
+    person,
+    state,
+  };
 }
 
 export const entityResolvers: Resolvers = {
   Person: {
     ...named,
-    statements: (p, args, ctx, info) => ctx.loaders.statementPage(p.id, statementQuery(args, info, S.Person.statements)),
-    mentionedIn: (p, args, ctx, info) => ctx.loaders.statementPage(p.id, statementQuery(args, info, S.Person.mentionedIn)),
-    offices: async (p, _a, ctx) => (await ctx.loaders.neighbours(N.Person.offices).load(p.id)).map((l) => office(l, p, l.node as StateRow)),
-    organizations: async (p, _a, ctx) => nodes<OrganizationRow>(await ctx.loaders.neighbours(N.Person.organizations).load(p.id)),
+    ...statementFields("Person"),
+    ...neighbourFields("Person"),
+    offices: async (p, _a, ctx) =>
+      (await ctx.loaders.neighbours(N.Person.offices).load(p.id)).map((l) => office(l, p, l.node as StateRow)),
     events: (p, _a, ctx) => participations(ctx, p),
   },
   State: {
     ...named,
-    statements: (s, args, ctx, info) => ctx.loaders.statementPage(s.id, statementQuery(args, info, S.State.statements)),
-    allStatements: (s, args, ctx, info) => ctx.loaders.statementPage(s.id, statementQuery(args, info, S.State.allStatements)),
-    mentionedIn: (s, args, ctx, info) => ctx.loaders.statementPage(s.id, statementQuery(args, info, S.State.mentionedIn)),
+    ...statementFields("State"),
+    ...neighbourFields("State"),
     officeHolders: async (s, _a, ctx) =>
       (await ctx.loaders.neighbours(N.State.officeHolders).load(s.id)).map((l) => office(l, l.node as PersonRow, s)),
-    organizations: async (s, _a, ctx) => nodes<OrganizationRow>(await ctx.loaders.neighbours(N.State.organizations).load(s.id)),
-    venues: async (s, _a, ctx) => nodes<VenueRow>(await ctx.loaders.neighbours(N.State.venues).load(s.id)),
     events: (s, _a, ctx) => participations(ctx, s),
   },
   Organization: {
     ...named,
-    state: async (o, _a, ctx) => first<StateRow>(await ctx.loaders.neighbours(N.Organization.state).load(o.id)),
-    members: async (o, _a, ctx) => nodes<SpeakerRow>(await ctx.loaders.neighbours(N.Organization.members).load(o.id)),
-    memberOf: async (o, _a, ctx) => nodes<OrganizationRow>(await ctx.loaders.neighbours(N.Organization.memberOf).load(o.id)),
-    statements: (o, args, ctx, info) => ctx.loaders.statementPage(o.id, statementQuery(args, info, S.Organization.statements)),
-    mentionedIn: (o, args, ctx, info) => ctx.loaders.statementPage(o.id, statementQuery(args, info, S.Organization.mentionedIn)),
+    ...statementFields("Organization"),
+    ...neighbourFields("Organization"),
     events: (o, _a, ctx) => participations(ctx, o),
   },
   Venue: {
     ...named,
-    locatedIn: async (v, _a, ctx) => first<VenueRow>(await ctx.loaders.neighbours(N.Venue.locatedIn).load(v.id)),
-    contains: async (v, _a, ctx) => nodes<VenueRow>(await ctx.loaders.neighbours(N.Venue.contains).load(v.id)),
-    state: async (v, _a, ctx) => first<StateRow>(await ctx.loaders.neighbours(N.Venue.state).load(v.id)),
-    statements: (v, args, ctx, info) => ctx.loaders.statementPage(v.id, statementQuery(args, info, S.Venue.statements)),
-    mentionedIn: (v, args, ctx, info) => ctx.loaders.statementPage(v.id, statementQuery(args, info, S.Venue.mentionedIn)),
-    events: async (v, _a, ctx) => nodes<EventRow>(await ctx.loaders.neighbours(N.Venue.events).load(v.id)),
+    ...statementFields("Venue"),
+    ...neighbourFields("Venue"),
   },
   Event: {
     ...named,
+    ...statementFields("Event"),
+    ...neighbourFields("Event"),
     date: (e) => e.date ?? null,
     datePrecision: (e) => e.datePrecision ?? null,
     startsAt: (e) => e.startsAt ?? null,
-    venue: async (e, _a, ctx) => first<VenueRow>(await ctx.loaders.neighbours(N.Event.venue).load(e.id)),
     participants: async (e, _a, ctx) =>
       (await ctx.loaders.neighbours(N.Event.participants).load(e.id)).map((l) => ({
         role: l.rel.role ?? null,
         participant: l.node as SpeakerRow,
         event: e,
       })),
-    statements: (e, args, ctx, info) => ctx.loaders.statementPage(e.id, statementQuery(args, info, S.Event.statements)),
-    mentionedIn: (e, args, ctx, info) => ctx.loaders.statementPage(e.id, statementQuery(args, info, S.Event.mentionedIn)),
-    follows: async (e, _a, ctx) => first<EventRow>(await ctx.loaders.neighbours(N.Event.follows).load(e.id)),
-    followedBy: async (e, _a, ctx) => nodes<EventRow>(await ctx.loaders.neighbours(N.Event.followedBy).load(e.id)),
   },
   Source: {
+    ...statementFields("Source"),
     text: async (s, args, ctx) => {
       const piece = textPiece(s.id, args);
       if (s.text !== undefined) return s.text.slice(piece.start, piece.start + piece.length);
@@ -91,7 +147,6 @@ export const entityResolvers: Resolvers = {
       if (s.text !== undefined) return s.text.length;
       return (await ctx.loaders.sourceText.load({ id: s.id, start: 0, length: 0 }))?.textLength ?? 0;
     },
-    statements: (s, args, ctx, info) => ctx.loaders.statementPage(s.id, statementQuery(args, info, S.Source.statements)),
   },
   Office: {},
   Participation: {},

@@ -2,41 +2,38 @@
 // accepts what a dataset would), then the data layer, which checks against the graph and writes in one transaction.
 import { GraphQLError } from "graphql";
 import type { z } from "zod";
+import type { Label, EntityLabel } from "../../domain/labels";
 import type { MutationResolvers } from "../../generated/graphql";
+import { createEntity, deleteEntity, updateEntity } from "../../graph/mutations/entities";
+import type { EntityChanges, SourceChanges, StatementChanges } from "../../graph/mutations/inputs";
+import { createSource, deleteSource, updateSource } from "../../graph/mutations/sources";
+import { deleteStatement, recordStatement, updateStatement } from "../../graph/mutations/statements";
 import {
-  MutationError,
-  createEntity,
-  createSource,
-  deleteEntity,
-  deleteSource,
-  deleteStatement,
-  recordStatement,
-  updateEntity,
-  updateSource,
-  updateStatement,
-  type EntityChanges,
-  type EntityLabel,
-  type SourceChanges,
-  type StatementChanges,
-} from "../../graph/mutations";
-import { DatasetError, datasetSchema } from "../../load/dataset";
+  eventSchema,
+  organizationSchema,
+  personSchema,
+  sourceSchema,
+  stateSchema,
+  statementSchema,
+  venueSchema,
+} from "../../load/dataset";
 import { loadDataset } from "../../load/loader";
 import type { GraphQLContext } from "../context";
 import { badInput } from "../errors";
 
 /** The dataset format's rules for single fields (ids, ISO codes, venue kinds, times). */
 const FORMAT = {
-  Person: datasetSchema.shape.people.unwrap().element.shape,
-  State: datasetSchema.shape.states.unwrap().element.shape,
-  Organization: datasetSchema.shape.organizations.unwrap().element.shape,
-  Venue: datasetSchema.shape.venues.unwrap().element.shape,
-  Event: datasetSchema.shape.events.unwrap().element.shape,
-  Source: datasetSchema.shape.source.shape,
-  Statement: datasetSchema.shape.statements.unwrap().element.shape,
+  Person: personSchema.shape,
+  State: stateSchema.shape,
+  Organization: organizationSchema.shape,
+  Venue: venueSchema.shape,
+  Event: eventSchema.shape,
+  Source: sourceSchema.shape,
+  Statement: statementSchema.shape,
 };
 
 /** Fields an update may leave out but not clear. */
-const REQUIRED: Record<EntityLabel | "Source" | "Statement", string[]> = {
+const REQUIRED: Record<Label, string[]> = {
   Person: ["name"],
   State: ["name", "isoCode"],
   Organization: ["name"],
@@ -47,33 +44,24 @@ const REQUIRED: Record<EntityLabel | "Source" | "Statement", string[]> = {
 };
 
 function unauthenticated(ctx: GraphQLContext): GraphQLError {
-  return new GraphQLError(`Mutations need a token: ${ctx.auth.reason ?? 'send the header "Authorization: Bearer <API_TOKEN>"'}`, {
-    extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", "Bearer"]]) } },
-  });
+  return new GraphQLError(
+    `Mutations need a token: ${ctx.auth.reason ?? 'send the header "Authorization: Bearer <API_TOKEN>"'}`,
+    {
+      extensions: {
+        code: "UNAUTHENTICATED",
+        http: { status: 401, headers: new Map([["www-authenticate", "Bearer"]]) },
+      },
+    },
+  );
 }
 
-/** Runs a mutation for a request that may write, turning refusals of the data layer and the loader into GraphQL errors. */
+/**
+ * Runs a mutation for a request that may write. Refusals of the data layer and the loader (InvalidInputError,
+ * NotFoundError, DatasetError) reach the client with their codes through formatError.
+ */
 async function write<T>(ctx: GraphQLContext, run: () => Promise<T>): Promise<T> {
   if (!ctx.auth.canWrite) throw unauthenticated(ctx);
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof MutationError) {
-      throw new GraphQLError(e.message, {
-        extensions: { code: e.code, field: e.field, ...(e.id ? { id: e.id } : {}) },
-      });
-    }
-    if (e instanceof DatasetError) throw datasetRefused(e);
-    throw e;
-  }
-}
-
-function datasetRefused(e: DatasetError): GraphQLError {
-  const shown = e.problems.slice(0, 3).join("; ");
-  const more = e.problems.length > 3 ? ` (and ${e.problems.length - 3} more, see extensions.problems)` : "";
-  return new GraphQLError(`${e.file}: dataset refused, nothing was written: ${shown}${more}`, {
-    extensions: { code: "BAD_USER_INPUT", field: "dataset", problems: e.problems },
-  });
+  return run();
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
@@ -128,10 +116,12 @@ function statementInput(input: StatementChanges, updating: boolean): StatementCh
 
 function entityMutations<L extends EntityLabel>(label: L) {
   return {
-    create: (ctx: GraphQLContext, input: EntityChanges) => write(ctx, () => createEntity(ctx.db, label, entityInput(label, input, false))),
+    create: (ctx: GraphQLContext, input: EntityChanges) =>
+      write(ctx, () => createEntity(ctx.db, label, entityInput(label, input, false))),
     update: (ctx: GraphQLContext, id: string, input: EntityChanges) =>
       write(ctx, () => updateEntity(ctx.db, label, id, entityInput(label, input, true))),
-    delete: (ctx: GraphQLContext, id: string) => write(ctx, async () => (await deleteEntity(ctx.db, label, id), { id, deleted: true })),
+    delete: (ctx: GraphQLContext, id: string) =>
+      write(ctx, async () => (await deleteEntity(ctx.db, label, id), { id, deleted: true })),
   };
 }
 
@@ -163,8 +153,10 @@ export const mutationResolvers: MutationResolvers = {
   deleteSource: (_p, { id }, ctx) => write(ctx, async () => (await deleteSource(ctx.db, id), { id, deleted: true })),
 
   recordStatement: (_p, { input }, ctx) => write(ctx, () => recordStatement(ctx.db, statementInput(input, false))),
-  updateStatement: (_p, { id, input }, ctx) => write(ctx, () => updateStatement(ctx.db, id, statementInput(input, true))),
-  deleteStatement: (_p, { id }, ctx) => write(ctx, async () => (await deleteStatement(ctx.db, id), { id, deleted: true })),
+  updateStatement: (_p, { id, input }, ctx) =>
+    write(ctx, () => updateStatement(ctx.db, id, statementInput(input, true))),
+  deleteStatement: (_p, { id }, ctx) =>
+    write(ctx, async () => (await deleteStatement(ctx.db, id), { id, deleted: true })),
 
   importDataset: (_p, { dataset }, ctx) =>
     write(ctx, async () => {

@@ -79,7 +79,8 @@ export const queryResolvers: QueryResolvers = {
   },
   path: async (_p, { from, to, maxHops }, ctx, info) => {
     const hops = maxHops ?? 4;
-    if (!Number.isInteger(hops) || hops < 1 || hops > 6) throw badInput(`maxHops must be between 1 and 6, got ${hops}`, "maxHops");
+    if (!Number.isInteger(hops) || hops < 1 || hops > 6)
+      throw badInput(`maxHops must be between 1 and 6, got ${hops}`, "maxHops");
     if (from === to) {
       await mustExist(ctx, from, "from");
       const node = await ctx.loaders.node.load(from);
@@ -92,7 +93,8 @@ export const queryResolvers: QueryResolvers = {
     return path;
   },
   timeline: async (_p, args, ctx, info) => {
-    if (args.from && args.to && args.from > args.to) throw badInput(`from (${args.from}) is after to (${args.to})`, "from");
+    if (args.from && args.to && args.from > args.to)
+      throw badInput(`from (${args.from}) is after to (${args.to})`, "from");
     await mustExist(ctx, args.entity, "entity");
     const query = {
       entity: args.entity,

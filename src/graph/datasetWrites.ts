@@ -1,21 +1,9 @@
 // Writes a checked dataset into Neo4j: every Cypher string of the loader. All functions run inside the caller's
 // transaction, so a file is loaded all-or-nothing. Rows are sent in UNWIND batches.
+import type { EntityLabel } from "../domain/labels";
 import type { Transaction } from "./database";
 
-/** Labels of the things a dataset defines; each node also carries :Entity, whose unique id serves look-ups by id. */
-export const LABEL_BY_PREFIX = {
-  person: "Person",
-  state: "State",
-  organization: "Organization",
-  venue: "Venue",
-  event: "Event",
-  statement: "Statement",
-  source: "Source",
-} as const;
-
-export type EntityLabel = "Person" | "State" | "Organization" | "Venue" | "Event";
-
-export interface EntityRow {
+export interface EntityWrite {
   id: string;
   name: string;
   aliases: string[];
@@ -31,21 +19,14 @@ export interface EntityRow {
   startsAt?: string | null;
 }
 
-export interface LinkRow {
+export interface LinkWrite {
   from: string;
   to: string;
   props: Record<string, unknown>;
 }
 
 export type RelationshipType =
-  | "LOCATED_IN"
-  | "IN_STATE"
-  | "PART_OF"
-  | "HELD_AT"
-  | "FOLLOWS"
-  | "HOLDS_OFFICE"
-  | "MEMBER_OF"
-  | "PARTICIPATED_IN";
+  "LOCATED_IN" | "IN_STATE" | "PART_OF" | "HELD_AT" | "FOLLOWS" | "HOLDS_OFFICE" | "MEMBER_OF" | "PARTICIPATED_IN";
 
 /** Relationships between entities; each carries the id of the source that states it, so a reload replaces them. */
 export const ENTITY_RELATIONSHIPS: readonly RelationshipType[] = [
@@ -59,7 +40,7 @@ export const ENTITY_RELATIONSHIPS: readonly RelationshipType[] = [
   "PARTICIPATED_IN",
 ];
 
-export interface StatementRow {
+export interface StatementWrite {
   id: string;
   text: string;
   kind: string;
@@ -69,14 +50,14 @@ export interface StatementRow {
   channel: string | null;
   recurring: boolean;
   speaker: string;
-  venue: LinkRow["props"] & { id: string | null };
-  event: LinkRow["props"] & { id: string | null };
+  venue: LinkWrite["props"] & { id: string | null };
+  event: LinkWrite["props"] & { id: string | null };
   mentions: string[];
   /** Spans with the text they cover, stored on REPORTED_IN as r.excerpt. */
   evidence: { start: number; end: number; excerpt: string }[];
 }
 
-export interface SourceRow {
+export interface SourceWrite {
   id: string;
   title: string;
   publishedOn: string;
@@ -126,7 +107,7 @@ export async function entitiesSharingNames(
   return new Map(found.map((r) => [r.id, r.matches]));
 }
 
-export async function upsertSource(tx: Transaction, source: SourceRow): Promise<void> {
+export async function upsertSource(tx: Transaction, source: SourceWrite): Promise<void> {
   await tx.run(
     `MERGE (s:Source:Entity {id: $source.id})
      SET s.title = $source.title, s.name = $source.title, s.publishedOn = date($source.publishedOn),
@@ -135,7 +116,7 @@ export async function upsertSource(tx: Transaction, source: SourceRow): Promise<
   );
 }
 
-export async function upsertEntities(tx: Transaction, label: EntityLabel, rows: EntityRow[]): Promise<void> {
+export async function upsertEntities(tx: Transaction, label: EntityLabel, rows: EntityWrite[]): Promise<void> {
   // The label comes from the fixed EntityLabel union, never from input.
   await inBatches(rows, (batch) =>
     tx.run(
@@ -170,11 +151,17 @@ export async function removeRelationshipsOfSource(tx: Transaction, sourceId: str
 }
 
 /**
- * Creates the relationships a source states; its earlier ones must have been removed first (removeRelationshipsOfSource),
- * so nothing needs merging. (MERGE would find its match through the index on r.source, which grows with every row of
- * the transaction: quadratic, over a minute for a file of 15,000 links.) A pair named twice keeps the last properties.
+ * Creates the relationships a source states; its earlier ones must have been removed first
+ * (removeRelationshipsOfSource), so nothing needs merging. (MERGE would find its match through the index on r.source,
+ * which grows with every row of the transaction: quadratic, over a minute for a file of 15,000 links.) A pair named
+ * twice keeps the last properties.
  */
-export async function linkEntities(tx: Transaction, type: RelationshipType, sourceId: string, rows: LinkRow[]): Promise<void> {
+export async function linkEntities(
+  tx: Transaction,
+  type: RelationshipType,
+  sourceId: string,
+  rows: LinkWrite[],
+): Promise<void> {
   const unique = [...new Map(rows.map((row) => [`${row.from} ${row.to}`, row])).values()];
   await inBatches(unique, (batch) =>
     tx.run(
@@ -192,7 +179,11 @@ export async function linkEntities(tx: Transaction, type: RelationshipType, sour
  * Statements that this source reported before but no longer lists lose that evidence; orphans are deleted. The walk
  * starts at the source: left to itself, the planner scans every statement of the graph (for NOT s.id IN $keep).
  */
-export async function removeStatementsDroppedFromSource(tx: Transaction, sourceId: string, keep: string[]): Promise<void> {
+export async function removeStatementsDroppedFromSource(
+  tx: Transaction,
+  sourceId: string,
+  keep: string[],
+): Promise<void> {
   await tx.run(
     `MATCH (src:Source {id: $sourceId})
      CALL (src) {
@@ -234,7 +225,7 @@ export async function detachStatements(tx: Transaction, sourceId: string, ids: s
 }
 
 /** Writes statements with their speaker, evidence, venue, event and mentions; existing ones must be detached first. */
-export async function writeStatements(tx: Transaction, sourceId: string, rows: StatementRow[]): Promise<void> {
+export async function writeStatements(tx: Transaction, sourceId: string, rows: StatementWrite[]): Promise<void> {
   await inBatches(rows, (batch) =>
     tx.run(
       `MATCH (src:Source {id: $sourceId})

@@ -1,8 +1,8 @@
-// Constraints and indexes of the who-said-what graph. Idempotent: runs at every start-up and before tests.
+// Constraints and indexes of the who-said-what graph, and the backfill of stored excerpts that reads rely on.
+// Idempotent: runs at every start-up and before tests.
+import { NAMED_LABELS } from "../domain/labels";
 import type { Database } from "./database";
-import { ENTITY_RELATIONSHIPS } from "./datasets";
-
-const NAMED_LABELS = ["Person", "State", "Venue", "Organization", "Event", "Source"];
+import { ENTITY_RELATIONSHIPS } from "./datasetWrites";
 
 const STATEMENTS: string[] = [
   // Every node of the domain carries :Entity besides its own label, so a look-up by id needs no label.
@@ -23,11 +23,13 @@ const STATEMENTS: string[] = [
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_source IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.source)`,
   ),
   // Full-text indexes fold case and accents, so "ciragan" finds "Çırağan".
-  "CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
-  "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Venue|Organization|Event|Source) ON EACH [n.name, n.aliasText, n.description] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+  "CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] " +
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+  "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Venue|Organization|Event|Source) " +
+    "ON EACH [n.name, n.aliasText, n.description] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 ];
 
-export async function applySchema(db: Database): Promise<void> {
+export async function applyConstraintsAndIndexes(db: Database): Promise<void> {
   for (const statement of STATEMENTS) {
     await db.write(statement);
   }

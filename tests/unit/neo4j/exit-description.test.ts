@@ -1,5 +1,5 @@
 // When the JVM dies anyway, the log says why in words: out of memory, a signal, or an exit code with its last output.
-import { describeExit } from "../../src/neo4j/embedded";
+import { describeExit } from "../../../src/neo4j/embedded";
 
 describe("the description of an unexpected Neo4j exit", () => {
   it("says the heap was too small when the JVM ran out of heap (exit code 3 of -XX:+ExitOnOutOfMemoryError)", () => {

@@ -1,0 +1,51 @@
+// Lint rules for src/, tests/, bench/, scripts/ and web/: the recommended sets, no unused code, no floating promises
+// (type-aware), and lines of at most 120 characters (Prettier formats code to that width; strings and comments are
+// ours to wrap). Formatting itself is Prettier's job (.prettierrc.json).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "src/generated/**",
+      "web/generated/**",
+      "web/dist/**",
+      "dist/**",
+      "bench/.data/**",
+      "bench/results/**",
+      "neo4j/target/**",
+      "data/**",
+      "test-artifacts/**",
+      "coverage/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.mjs", "*.js"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      "max-len": ["error", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" } },
+  },
+  {
+    // Tests read answers as untyped JSON.
+    files: ["tests/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+);

@@ -1,0 +1,86 @@
+// Environment variables parsed and checked once: defaults, remote Neo4j, timeouts, the browser pages, production mode.
+import path from "node:path";
+import { ConfigError, loadConfig, projectRoot } from "../../src/config";
+
+describe("configuration", () => {
+  it("defaults to the embedded Neo4j on port 4000", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.remote).toBeUndefined();
+    expect(config.embedded.dataDir).toBe(path.join(projectRoot, "data", "neo4j"));
+    expect(config.seedWhenEmpty).toBe(true);
+  });
+
+  it("uses an existing database when NEO4J_URI is set", () => {
+    const config = loadConfig({ NEO4J_URI: "neo4j+s://abc.databases.neo4j.io", NEO4J_PASSWORD: "pw" });
+    expect(config.remote).toEqual({
+      uri: "neo4j+s://abc.databases.neo4j.io",
+      user: "neo4j",
+      password: "pw",
+      database: undefined,
+    });
+  });
+
+  it("says which variable is wrong and why", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(
+      new ConfigError('PORT="eighty" is not an integer between 0 and 65535'),
+    );
+    expect(() => loadConfig({ NEO4J_URI: "http://x", NEO4J_PASSWORD: "p" })).toThrow(
+      /NEO4J_URI="http:\/\/x" must start with neo4j:\/\//,
+    );
+    expect(() => loadConfig({ NEO4J_URI: "bolt://x" })).toThrow(/NEO4J_PASSWORD is not/);
+  });
+
+  it("gives a client 30 s for its whole request and 10 s for its headers, unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 });
+    const config = loadConfig({ HTTP_REQUEST_TIMEOUT_MS: "120000", HTTP_HEADERS_TIMEOUT_MS: "5000" });
+    expect(config).toMatchObject({ requestTimeoutMs: 120_000, headersTimeoutMs: 5000 });
+  });
+
+  it("refuses a headers timeout longer than the request timeout, naming both", () => {
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: "5000", HTTP_HEADERS_TIMEOUT_MS: "8000" })).toThrow(
+      new ConfigError(
+        "HTTP_HEADERS_TIMEOUT_MS=8000 is longer than HTTP_REQUEST_TIMEOUT_MS=5000: " +
+          "the headers are part of the request, so their timeout must not exceed the request's",
+      ),
+    );
+    // The default headers timeout (10 s) counts too.
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: "5000" })).toThrow(/HTTP_HEADERS_TIMEOUT_MS=10000 is longer/);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: "0" })).toThrow(
+      new ConfigError('HTTP_REQUEST_TIMEOUT_MS="0" is not an integer between 1000 and 3600000'),
+    );
+  });
+});
+
+describe("configuration of the browser pages", () => {
+  it("turns the IDE on by default and off with IDE_ENABLED=false", () => {
+    expect(loadConfig({}).ideEnabled).toBe(true);
+    expect(loadConfig({ IDE_ENABLED: "false" }).ideEnabled).toBe(false);
+    expect(() => loadConfig({ IDE_ENABLED: "maybe" })).toThrow(
+      new ConfigError('IDE_ENABLED="maybe" is not a boolean (use true or false)'),
+    );
+  });
+
+  it("reads CORS_ORIGINS as a comma-separated list of origins, none by default", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: "https://app.example.com, http://localhost:5173/" }).corsOrigins).toEqual([
+      "https://app.example.com",
+      "http://localhost:5173",
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: "https://app.example.com/path" })).toThrow(
+      new ConfigError(
+        'CORS_ORIGINS: "https://app.example.com/path" is not an origin like https://app.example.com ' +
+          "(scheme, host and optional port, no path)",
+      ),
+    );
+    expect(() => loadConfig({ CORS_ORIGINS: "*" })).toThrow(/CORS_ORIGINS: "\*" is not an origin/);
+  });
+});
+
+describe("production mode", () => {
+  it("can enable the IDE and introspection explicitly", () => {
+    const config = loadConfig({ NODE_ENV: "production", IDE_ENABLED: "true", INTROSPECTION: "true" });
+    expect(config.ideEnabled).toBe(true);
+    expect(config.introspection).toBe(true);
+  });
+});

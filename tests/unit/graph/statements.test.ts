@@ -1,0 +1,727 @@
+// The Cypher and parameters of every statement list (buildStatementQuery, statementPageParts), pinned as text: a
+// change to a query shows up here as a diff to review. Whether the plans use indexes is checked against Neo4j in
+// tests/graphql/performance-by-construction.test.ts.
+/* eslint-disable max-len -- the inline snapshots pin every Cypher line exactly as its builder writes it */
+import { encodeCursor } from "../../../src/graph/cursor";
+import {
+  buildStatementQuery,
+  statementCursor,
+  statementPageParts,
+  type StatementQuery,
+} from "../../../src/graph/statements";
+
+/** A page of 20, newest first, without linked parts or total: each test changes what it is about. */
+const query = (change: Partial<StatementQuery> = {}): StatementQuery => ({
+  filter: {},
+  order: "SAID_ON_DESC",
+  first: 20,
+  parts: {},
+  withTotal: false,
+  ...change,
+});
+
+describe("a root list of statements", () => {
+  it("walks the saidOn index newest first, then undated statements by id", () => {
+    expect(buildStatementQuery(query())).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) {
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dated
+         }
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("walks it oldest first, with the linked parts selected and the total", () => {
+    const built = buildStatementQuery(
+      query({ order: "SAID_ON_ASC", first: 5, parts: { speaker: true, venue: true }, withTotal: true }),
+    );
+    expect(built).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) {
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH s ORDER BY s.saidOn ASC, s.id ASC LIMIT $limit
+           RETURN collect(s) AS dated
+         }
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id ASC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement', speaker: head([(s)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END]), venue: head([(s)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null} END])}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         MATCH (s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "limit": 6,
+         "undated": "9999-12-31",
+       },
+     }
+    `);
+  });
+
+  it("starts at the speaker named in the filter, and tests the other named nodes on each statement", () => {
+    const built = buildStatementQuery(
+      query({ filter: { speaker: "person:a", mentions: "state:ua", kind: "DIRECT_QUOTE" } }),
+    );
+    expect(built).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (x:Entity {id: $f_speaker}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
+           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: $f_mentions}) }
+           AND s.kind = $f_kind
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: $f_mentions}) }
+           AND s.kind = $f_kind
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: $f_mentions}) }
+           AND s.kind = $f_kind
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "f_kind": "DIRECT_QUOTE",
+         "f_mentions": "state:ua",
+         "f_speaker": "person:a",
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("names the nodes of the filter in a fixed order: speaker, event, mentions, venue, state", () => {
+    const built = buildStatementQuery(
+      query({
+        filter: { state: "state:ua", venue: "venue:v", mentions: "person:m", event: "event:e", speaker: "person:s" },
+      }),
+    );
+    expect(built.params).toEqual({
+      limit: 21,
+      f_speaker: "person:s",
+      f_event: "event:e",
+      f_mentions: "person:m",
+      f_venue: "venue:v",
+      f_state: "state:ua",
+      undated: "0001-01-01",
+    });
+    expect(built.cypher).toContain("CALL (parent) { OPTIONAL MATCH (x:Entity {id: $f_speaker})");
+  });
+
+  it("looks for no undated statement when a date filter excludes them", () => {
+    expect(buildStatementQuery(query({ filter: { from: "2025-01-01", to: "2025-05-31" } }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) {
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND s.saidOn >= date($f_from)
+           AND s.saidOn <= date($f_to)
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dated
+         }
+         WITH parent, dated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "f_from": "2025-01-01",
+         "f_to": "2025-05-31",
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("starts from the full-text index for a text filter, as every word", () => {
+    expect(buildStatementQuery(query({ filter: { text: "immediate halt", venue: "venue:v" }, withTotal: true })))
+      .toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
+         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: $f_venue}) }
+         WITH s, coalesce(s.saidOn, date($undated)) AS sortKey
+         WITH s, sortKey ORDER BY sortKey DESC, s.id DESC LIMIT $limit
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
+         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: $f_venue}) }
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "f_venue": "venue:v",
+         "limit": 21,
+         "textQuery": "immediate AND halt",
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("continues after a cursor: past its date, then past its id on the same date", () => {
+    const after = encodeCursor(["2025-05-16", "statement:b"]);
+    expect(buildStatementQuery(query({ after }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) {
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND (s.saidOn < date($afterKey) OR (s.saidOn = date($afterKey) AND s.id < $afterId))
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dated
+         }
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NULL
+           AND ($afterKey <> $undated OR s.id < $afterId)
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "afterId": "statement:b",
+         "afterKey": "2025-05-16",
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("continues after a cursor in a text search", () => {
+    const after = encodeCursor(["2025-05-16", "statement:b"]);
+    expect(buildStatementQuery(query({ order: "SAID_ON_ASC", after, filter: { text: "ceasefire" } })))
+      .toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
+         WITH s, coalesce(s.saidOn, date($undated)) AS sortKey
+         WHERE sortKey > date($afterKey) OR (sortKey = date($afterKey) AND s.id > $afterId)
+         WITH s, sortKey ORDER BY sortKey ASC, s.id ASC LIMIT $limit
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "afterId": "statement:b",
+         "afterKey": "2025-05-16",
+         "limit": 21,
+         "textQuery": "ceasefire",
+         "undated": "9999-12-31",
+       },
+     }
+    `);
+  });
+
+  it("pins the Cypher of a filtered statement list", () => {
+    const statementQuery = (filter: StatementQuery["filter"]): StatementQuery =>
+      query({
+        filter,
+        parts: { speaker: true, venue: true, event: true, mentions: true, evidence: true },
+        withTotal: true,
+      });
+    const { cypher, params } = buildStatementQuery(statementQuery({ speaker: "person:a", from: "2025-01-01" }));
+    expect(params).toEqual({ limit: 21, f_speaker: "person:a", f_from: "2025-01-01", undated: "0001-01-01" });
+    // The speaker's statement count picks the plan at run time…
+    expect(cypher).toContain(
+      "CALL (parent) { OPTIONAL MATCH (x:Entity {id: $f_speaker}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }",
+    );
+    // …dense: walk the date index from the latest, testing the speaker;
+    expect(cypher).toContain(
+      "WHERE n * n * 4 > statements * $limit\n      MATCH (s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }\n      AND s.saidOn >= date($f_from)\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+    );
+    // …sparse: start at the speaker and sort what they said.
+    expect(cypher).toContain(
+      "WHERE n * n * 4 <= statements * $limit\n      MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+    );
+    // A date filter excludes undated statements, so no query looks for them.
+    expect(cypher).not.toContain("s.saidOn IS NULL");
+  });
+});
+
+describe("the statements of many parents at once, one anchor each", () => {
+  // The anchor's starting MATCH, its predicate and its count differ; the rest of the query is the same for all.
+  it("said: what a speaker said", () => {
+    expect(buildStatementQuery(query({ anchor: "said", withTotal: true }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (:Entity {id: parent})-[:SAID]->(s) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("mentionedIn: statements that mention the parent", () => {
+    expect(buildStatementQuery(query({ anchor: "mentionedIn", withTotal: true }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:MENTIONS]-() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: parent}) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:Entity {id: parent})<-[:MENTIONS]-(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:Entity {id: parent})<-[:MENTIONS]-(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         MATCH (:Entity {id: parent})<-[:MENTIONS]-(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("saidAt: what was said at a venue or a venue inside it", () => {
+    expect(buildStatementQuery(query({ anchor: "saidAt", withTotal: true }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(x:Venue) RETURN coalesce(sum(COUNT { (x)<-[:SAID_AT]-() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: parent}) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("during: what was said during an event", () => {
+    expect(buildStatementQuery(query({ anchor: "during", withTotal: true }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (x:Event {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)-[:DURING]->(:Event {id: parent}) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("reportedIn: what a source reports", () => {
+    expect(buildStatementQuery(query({ anchor: "reportedIn", withTotal: true }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (x:Source {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:REPORTED_IN]-() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)-[:REPORTED_IN]->(:Source {id: parent}) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:Source {id: parent})<-[:REPORTED_IN]-(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:Source {id: parent})<-[:REPORTED_IN]-(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         MATCH (:Source {id: parent})<-[:REPORTED_IN]-(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("stateAll: what a state, its organizations and its office holders said", () => {
+    expect(buildStatementQuery(query({ anchor: "stateAll", withTotal: true }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: parent}) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       CALL (parent) {
+         MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+       RETURN parent, page, total",
+       "params": {
+         "limit": 21,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("tests a filter's named node on each statement of the parent", () => {
+    expect(buildStatementQuery(query({ anchor: "during", filter: { speaker: "person:a" }, first: 3 })))
+      .toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (x:Event {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)-[:DURING]->(:Event {id: parent}) }
+           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $limit
+           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+           WHERE s.saidOn IS NULL
+           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "f_speaker": "person:a",
+         "limit": 4,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+});
+
+describe("one statement page among other things (statementPageParts)", () => {
+  it("renames only its own parameters with a prefix, so two pages fit in one query", () => {
+    const after = encodeCursor(["2025-05-16", "statement:b"]);
+    const parts = statementPageParts(
+      query({ anchor: "said", filter: { kind: "REPORTED" }, after, first: 2, withTotal: true }),
+      "n0_",
+    );
+    expect(parts).toMatchInlineSnapshot(`
+     {
+       "page": "CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 > statements * $n0_limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (:Entity {id: parent})-[:SAID]->(s) }
+           AND s.kind = $n0_f_kind
+           AND (s.saidOn < date($n0_afterKey) OR (s.saidOn = date($n0_afterKey) AND s.id < $n0_afterId))
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, n, statements) {
+           WITH parent, n, statements WHERE n * n * 4 <= statements * $n0_limit
+           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND s.kind = $n0_f_kind
+           AND (s.saidOn < date($n0_afterKey) OR (s.saidOn = date($n0_afterKey) AND s.id < $n0_afterId))
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, dense + sparse AS dated
+         CALL (parent, dated) {
+           WITH parent, dated WHERE size(dated) < $n0_limit
+           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           AND s.kind = $n0_f_kind
+           AND ($n0_afterKey <> $n0_undated OR s.id < $n0_afterId)
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $n0_limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$n0_limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($n0_undated)))}) AS page",
+       "params": {
+         "n0_afterId": "statement:b",
+         "n0_afterKey": "2025-05-16",
+         "n0_f_kind": "REPORTED",
+         "n0_limit": 3,
+         "n0_undated": "0001-01-01",
+       },
+       "total": "
+       CALL (parent) {
+         MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         WHERE s.kind = $n0_f_kind
+         RETURN count(DISTINCT s) AS total
+       }",
+     }
+    `);
+    expect(parts.page).not.toMatch(/\$(?!n0_)(limit|undated|afterKey|afterId|f_kind)\b/);
+  });
+
+  it("is the page of buildStatementQuery without a prefix", () => {
+    const parts = statementPageParts(query({ anchor: "said", withTotal: true }));
+    const built = buildStatementQuery(query({ anchor: "said", withTotal: true }));
+    expect(built.cypher).toContain(parts.page);
+    expect(built.cypher).toContain(parts.total);
+    expect(built.params).toEqual(parts.params);
+  });
+});
+
+describe("statement cursors", () => {
+  it("are the sort key and the id", () => {
+    expect(statementCursor(encodeCursor(["2025-05-16", "statement:b"]))).toEqual(["2025-05-16", "statement:b"]);
+  });
+
+  it("refuse anything else, before a query is built", () => {
+    expect(() => buildStatementQuery(query({ after: encodeCursor(["2025-05-16"]) }))).toThrow(
+      'after: "WyIyMDI1LTA1LTE2Il0" is not a cursor of this list',
+    );
+  });
+});

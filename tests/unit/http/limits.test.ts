@@ -1,0 +1,56 @@
+// The estimated cost of a query (listSizeEstimator) on the real schema: list sizes multiply, source texts cost by
+// their length, and root fields that scan the graph cost extra.
+import { buildSchema, parse } from "graphql";
+import { getComplexity } from "graphql-query-complexity";
+import { loadTypeDefs } from "../../../src/graphql/schema";
+import { listSizeEstimator } from "../../../src/http/limits";
+
+const schema = buildSchema(loadTypeDefs());
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  getComplexity({ schema, query: parse(query), variables, estimators: [listSizeEstimator] });
+
+describe("the cost of a query", () => {
+  it("is 1 a field", () => {
+    expect(cost(`{ person(id: "person:a") { id name } }`)).toBe(3);
+  });
+
+  it("multiplies what a page selects by first, counting edges and nodes once", () => {
+    expect(cost(`{ statements(first: 10) { nodes { id text } } }`)).toBe(31);
+    expect(cost(`{ statements(first: 10) { edges { cursor node { id } } } }`)).toBe(1 + 10 * (1 + 1 + 2));
+    expect(cost(`{ statements(first: 10) { totalCount } }`)).toBe(11);
+  });
+
+  it("takes first from the schema's default and from variables, and counts first: 0 as 1", () => {
+    expect(cost(`{ people { nodes { id } } }`)).toBe(1 + 20 * 2);
+    expect(cost(`query ($n: Int) { people(first: $n) { nodes { id } } }`, { n: 50 })).toBe(1 + 50 * 2);
+    expect(cost(`{ people(first: 0) { nodes { id } } }`)).toBe(1 + 1 * 2);
+  });
+
+  it("multiplies nested pages", () => {
+    const nested = `{ people(first: 10) { nodes { statements(first: 10) { nodes { mentions { id } } } } } }`;
+    // mentions: 1 + 5 × 1; a statement's nodes: 1 + 6; statements: 1 + 10 × 7; a person's nodes: 1 + 71.
+    expect(cost(nested)).toBe(721);
+  });
+
+  it("counts 5 for a list without first", () => {
+    expect(cost(`{ statement(id: "statement:a") { mentions { id } evidence { start end } } }`)).toBe(
+      1 + (1 + 5) + (1 + 5 * 2),
+    );
+  });
+
+  it("adds 50 for search, timeline and path, which scan the graph", () => {
+    expect(cost(`{ search(query: "ceasefire", first: 5) { snippet } }`)).toBe(1 + 50 + 5);
+    // A union costs its most expensive member; first defaults to 100.
+    expect(cost(`{ timeline(entity: "state:ua") { ... on Event { id } ... on Statement { id text } } }`)).toBe(
+      1 + 50 + 2 * 100,
+    );
+    expect(cost(`{ path(from: "a", to: "b") { length } }`)).toBe(1 + 50 + 1);
+  });
+
+  it("costs a source text 1 per 1,000 characters it can return, 100,000 without an end", () => {
+    expect(cost(`{ source(id: "source:a") { text(start: 0, end: 5000) } }`)).toBe(1 + 1 + 5);
+    expect(cost(`{ source(id: "source:a") { text(start: 10, end: 11) } }`)).toBe(1 + 1 + 1);
+    expect(cost(`{ source(id: "source:a") { text } }`)).toBe(1 + 1 + 100);
+    expect(cost(`{ sources(first: 10) { nodes { text } } }`)).toBe(1 + 10 * (1 + 101));
+  });
+});
