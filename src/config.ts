@@ -1,5 +1,6 @@
 // Every environment variable the server reads, parsed and validated once. Nothing else reads process.env.
 import path from "node:path";
+import type { AdmissionSettings } from "./graph/admission";
 
 export interface EmbeddedNeo4jConfig {
   /** Folder holding the database files, logs and the generated password (git-ignored). */
@@ -51,6 +52,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** ...and its headers within this long; at most requestTimeoutMs. */
   headersTimeoutMs: number;
+  /** Queries in Neo4j at once (NEO4J_MAX_IN_FLIGHT); more wait QUEUE_WAIT_MS, at most MAX_QUEUED, then OVERLOADED. */
+  admission: AdmissionSettings;
 }
 
 /** Limits that keep one request from taking the server or the database down. */
@@ -223,5 +226,10 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000),
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
     ...httpTimeouts(env),
+    admission: {
+      maxInFlight: integer(env, "NEO4J_MAX_IN_FLIGHT", 64, 1, 10_000),
+      maxWaitMs: integer(env, "QUEUE_WAIT_MS", 5_000, 0, 600_000),
+      maxQueued: integer(env, "MAX_QUEUED", 1_000, 0, 1_000_000),
+    },
   };
 }

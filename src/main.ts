@@ -6,6 +6,7 @@ import { Database } from "./graph/database";
 import { DatabaseUnavailableError } from "./graph/errors";
 import { applyConstraintsAndIndexes } from "./graph/constraintsAndIndexes";
 import { countStatements } from "./graph/stats";
+import { warmUp } from "./graph/warmUp";
 import { startHttpServer, type HttpServer } from "./http/server";
 import { WriteGate } from "./http/writeGate";
 import { DatasetError } from "./load/dataset";
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     ...neo4j,
     txTimeoutMs: config.txTimeoutMs,
     retryMs: config.retryMs,
+    admission: config.admission,
   }));
 
   const http = (running.http = await startHttpServer({
@@ -142,6 +144,8 @@ async function main(): Promise<void> {
     throw e;
   }
   if (state.stopped) return;
+  state.preparing = "warming up Neo4j's query plans";
+  await warmUp(database, { log: (line) => logger.info(line), warn: (line) => logger.warn(line) });
   state.preparing = undefined;
   writes.open();
   const ide = config.ideEnabled ? " (GraphQL IDE: open it in a browser)" : "";

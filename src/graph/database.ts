@@ -1,7 +1,9 @@
 // The one place that opens and closes Neo4j sessions: single reads as auto-commit queries, everything else in
-// managed transactions; transient failures retried; rows returned as plain objects.
+// managed transactions; transient failures retried; rows returned as plain objects. Every query and transaction
+// first takes a turn in the admission queue (admission.ts), so overload waits, then fails as OVERLOADED.
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import { isOutOfTransactionMemory, translateDriverError } from "./errors";
+import { Admission, DEFAULT_ADMISSION, type AdmissionSettings } from "./admission";
+import { busyPool, isOutOfTransactionMemory, translateDriverError } from "./errors";
 import { toNeo4jParams, toPlain } from "./values";
 
 export interface ConnectionOptions {
@@ -13,6 +15,8 @@ export interface ConnectionOptions {
   txTimeoutMs: number;
   /** How long managed transactions retry transient failures (a restarting database) before giving up. */
   retryMs?: number;
+  /** Queries in flight at once, and how long and how many more may wait (NEO4J_MAX_IN_FLIGHT, QUEUE_WAIT_MS, …). */
+  admission?: AdmissionSettings;
 }
 
 export type Params = Record<string, unknown>;
@@ -29,6 +33,11 @@ export class QueryCounter {
 }
 
 const DEFAULT_RETRY_MS = 3_000;
+/**
+ * Connections beyond the admitted queries: readiness checks and EXPLAIN skip the queue, and must still find a
+ * connection when every admitted query holds one.
+ */
+const POOL_HEADROOM = 10;
 
 const toRows = <T>(records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[]): T[] =>
   records.map((record) => {
@@ -57,38 +66,43 @@ export class Database {
     readonly driver: Driver,
     private readonly options: ConnectionOptions,
     readonly counter: QueryCounter,
+    /** Shared by every view of this driver (withCounter), as the pool is. */
+    readonly admission: Admission,
+    private readonly poolSize: number,
   ) {}
 
   static connect(options: ConnectionOptions): Database {
+    const admission = new Admission(options.admission ?? DEFAULT_ADMISSION);
+    const poolSize = Math.max(100, admission.settings.maxInFlight + POOL_HEADROOM);
     const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: false,
-      maxConnectionPoolSize: 100,
+      maxConnectionPoolSize: poolSize,
       // When Neo4j is down, requests fail within seconds with a clear error instead of hanging.
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 3_000,
       maxTransactionRetryTime: options.retryMs ?? DEFAULT_RETRY_MS,
       userAgent: "who-said-what-graph/0.1",
     });
-    return new Database(driver, options, new QueryCounter());
+    return new Database(driver, options, new QueryCounter(), admission, poolSize);
   }
 
   /** A view on the same driver with its own query counter. */
   withCounter(counter = new QueryCounter()): Database {
-    return new Database(this.driver, this.options, counter);
+    return new Database(this.driver, this.options, counter, this.admission, this.poolSize);
   }
 
   /**
    * One read query. It runs as an auto-commit query: one round trip (RUN and PULL together), where a managed
    * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions
-   * are.
+   * are; each attempt takes its own turn, so a read waiting out a restart does not hold a slot meanwhile.
    */
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     try {
       return await retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
-        this.autoCommitRead<T>(cypher, params),
+        this.admission.run(() => this.autoCommitRead<T>(cypher, params)),
       );
     } catch (error) {
-      throw translateDriverError(error, this.options.txTimeoutMs, "read");
+      throw this.translate(error, "read");
     }
   }
 
@@ -134,7 +148,11 @@ export class Database {
     return this.driver.close();
   }
 
-  private async inSession<T>(mode: "READ" | "WRITE", work: (tx: Transaction) => Promise<T>): Promise<T> {
+  private inSession<T>(mode: "READ" | "WRITE", work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.admission.run(() => this.inAdmittedSession(mode, work));
+  }
+
+  private async inAdmittedSession<T>(mode: "READ" | "WRITE", work: (tx: Transaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
@@ -144,10 +162,17 @@ export class Database {
     try {
       return mode === "READ" ? await session.executeRead(txWork, config) : await session.executeWrite(txWork, config);
     } catch (error) {
-      throw translateDriverError(error, this.options.txTimeoutMs, mode === "READ" ? "read" : "write");
+      throw this.translate(error, mode === "READ" ? "read" : "write");
     } finally {
       await session.close();
     }
+  }
+
+  private translate(error: unknown, mode: "read" | "write"): unknown {
+    return (
+      busyPool(error, this.poolSize, this.admission.retryAfterSeconds) ??
+      translateDriverError(error, this.options.txTimeoutMs, mode)
+    );
   }
 
   private async autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {

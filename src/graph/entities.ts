@@ -1,6 +1,6 @@
 // Lists of people, states, organizations, venues, events and sources: filters, keyset pagination, total count.
 import type { ListLabel } from "../domain/labels";
-import { decodeCursor } from "./cursor";
+import { cursorScope, decodeCursor, type CursorScope } from "./cursor";
 import type { Database } from "./database";
 import { namePrefixes } from "./fulltext";
 import { toPage, type PageRows } from "./pages";
@@ -38,6 +38,20 @@ const ORDER: Record<ListLabel, { key: string; direction: "ASC" | "DESC"; cursorK
   // Newest first.
   Source: { key: "n.publishedOn", direction: "DESC", cursorKey: "date($afterKey)" },
 };
+
+/** The root field of each list, which names the list its cursors belong to. */
+const LIST_FIELDS: Record<ListLabel, string> = {
+  Person: "people",
+  State: "states",
+  Organization: "organizations",
+  Venue: "venues",
+  Event: "events",
+  Source: "sources",
+};
+
+export function entityCursorScope(query: Pick<EntityListQuery, "label" | "filter">): CursorScope {
+  return cursorScope(LIST_FIELDS[query.label], query.filter);
+}
 
 /** Filters that name a node: each as a starting traversal (index seek on the id) or as a predicate on a bound n. */
 const ANCHORS: { field: "state" | "venue" | "participant"; match: string; predicate: string }[] = [
@@ -94,7 +108,7 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
   const cmp = order.direction === "ASC" ? ">" : "<";
   let cursorPredicate = "";
   if (query.after) {
-    const [key, id] = decodeCursor(query.after, 2);
+    const [key, id] = decodeCursor(query.after, entityCursorScope(query), 2);
     params.afterKey = key;
     params.afterId = id;
     const tie = `sortKey = ${order.cursorKey} AND n.id ${cmp} $afterId`;
@@ -115,5 +129,5 @@ RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
 export async function entityPage(db: Database, query: EntityListQuery): Promise<Page<NodeRow>> {
   const { cypher, params } = buildEntityListQuery(query);
   const rows = await db.read<PageRows<NodeRow>>(cypher, params);
-  return toPage(query, rows[0]);
+  return toPage(query, rows[0], entityCursorScope(query));
 }

@@ -1,4 +1,5 @@
-// Driver failures translated into the two the API distinguishes: the database is unreachable, or a query ran too long.
+// Driver failures translated into what the API distinguishes: the database is unreachable, it is busy (overloaded),
+// a query ran too long or needed too much memory.
 import { Neo4jError } from "neo4j-driver";
 
 export class DatabaseUnavailableError extends Error {
@@ -7,6 +8,22 @@ export class DatabaseUnavailableError extends Error {
 
 export class QueryTimeoutError extends Error {
   override readonly name = "QueryTimeoutError";
+}
+
+/**
+ * Neo4j answers but is too busy for more work now: a query waited too long for its turn (or the queue was full), or
+ * the driver's pool stayed full. Clients should retry after retryAfterSeconds; nothing was run.
+ */
+export class OverloadedError extends Error {
+  override readonly name = "OverloadedError";
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 /** One transaction needed more memory than Neo4j allows (NEO4J_TX_MAX_MB): retrying cannot help. */
@@ -31,6 +48,24 @@ const UNAVAILABLE_CODES = new Set([
   "SessionExpired",
   "Neo.TransientError.General.DatabaseUnavailable",
 ]);
+
+/**
+ * The driver's pool had no free connection for connectionAcquisitionTimeout because all of them were in use: Neo4j
+ * answers, it is busy. (When Neo4j is down connections fail to open instead, and fewer than the pool's size are
+ * active when the time-out ends.) Undefined for any other error.
+ */
+export function busyPool(error: unknown, poolSize: number, retryAfterSeconds: number): OverloadedError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const active = /Connection acquisition timed out in \d+ ms\. Pool status: Active conn count = (\d+)/.exec(
+    error.message,
+  );
+  if (!active || Number(active[1]) < poolSize) return undefined;
+  return new OverloadedError(
+    `all ${poolSize} connections to Neo4j stayed busy for longer than the pool waits`,
+    retryAfterSeconds,
+    { cause: error },
+  );
+}
 
 export function translateDriverError(error: unknown, timeoutMs: number, mode: "read" | "write" = "write"): unknown {
   if (!(error instanceof Error)) return error;

@@ -5,7 +5,13 @@ import { dedupe, neighbourLinks, type NeighbourKind } from "./neighbours";
 import { anyNodeMap } from "./projections";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "./rows";
 import { toPage, type PageRows } from "./pages";
-import { STATEMENT_COUNT, statementPageParts, type BuiltQuery, type StatementQuery } from "./statements";
+import {
+  STATEMENT_COUNT,
+  statementCursorScope,
+  statementPageParts,
+  type BuiltQuery,
+  type StatementQuery,
+} from "./statements";
 
 export interface WantedNeighbours {
   kind: NeighbourKind;
@@ -76,11 +82,19 @@ export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): P
   const links = (i: number, statements: StatementQuery | undefined) =>
     dedupe((row?.[`links${i}`] as (LinkedRow & PageRows<StatementRow>)[] | undefined) ?? []).map(
       ({ node, rel, ...page }) =>
-        statements ? { node, rel, statements: toPage(statements, page as PageRows<StatementRow>) } : { node, rel },
+        statements
+          ? {
+              node,
+              rel,
+              statements: toPage(statements, page as PageRows<StatementRow>, statementCursorScope(statements)),
+            }
+          : { node, rel },
     );
   return {
     node: row?.node ?? null,
     neighbours: new Map(wanted.neighbours.map(({ kind, statements }, i) => [kind, links(i, statements)])),
-    statements: wanted.statements ? toPage(wanted.statements, row as PageRows<StatementRow> | undefined) : undefined,
+    statements: wanted.statements
+      ? toPage(wanted.statements, row as PageRows<StatementRow> | undefined, statementCursorScope(wanted.statements))
+      : undefined,
   };
 }

@@ -1,5 +1,5 @@
 // Turns the rows of a page query into a page with cursors; every keyset-paginated list (entities, statements) uses it.
-import { encodeCursor } from "./cursor";
+import { encodeCursor, type CursorScope } from "./cursor";
 import type { Page } from "./rows";
 
 /** What a page query returns: one row more than asked for, each with its sort key as text, and the total if asked. */
@@ -8,16 +8,20 @@ export interface PageRows<T> {
   total: number | null;
 }
 
-/** A page as the API returns it (the row beyond `first` tells whether there are more); the cursor is [sortKey, id]. */
+/**
+ * A page as the API returns it (the row beyond `first` tells whether there are more); each cursor is [sortKey, id] in
+ * the list's scope.
+ */
 export function toPage<T extends { id: string }>(
   query: { first: number; withTotal: boolean },
   found: PageRows<T> | undefined,
+  scope: CursorScope,
 ): Page<T> {
   const page = found?.page ?? [];
   return {
     items: page
       .slice(0, query.first)
-      .map(({ row, sortKey }) => ({ cursor: encodeCursor([sortKey, row.id]), node: row })),
+      .map(({ row, sortKey }) => ({ cursor: encodeCursor(scope, [sortKey, row.id]), node: row })),
     hasNextPage: page.length > query.first,
     totalCount: query.withTotal ? (found?.total ?? 0) : null,
   };

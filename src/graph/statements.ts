@@ -1,6 +1,6 @@
 // Statement connections: one query builder for every list of statements (root or nested under many parents at
 // once), with filters, keyset pagination and the linked parts the GraphQL query asked for.
-import { decodeCursor } from "./cursor";
+import { cursorScope, decodeCursor, type CursorKey, type CursorScope } from "./cursor";
 import type { Database } from "./database";
 import { allWords } from "./fulltext";
 import { toPage, type PageRows } from "./pages";
@@ -116,9 +116,28 @@ export function buildStatementQuery(query: StatementQuery): BuiltQuery {
   return { cypher, params };
 }
 
-/** The sort key and id in a statement list's cursor; CursorError when it is not one. */
-export function statementCursor(after: string): (string | number | null)[] {
-  return decodeCursor(after, 2);
+/** How the API names each nested list of statements, for the cursors that belong to it. */
+const ANCHOR_LISTS: Record<StatementAnchor, string> = {
+  said: "Speaker.statements",
+  mentionedIn: "mentionedIn",
+  saidAt: "Venue.statements",
+  during: "Event.statements",
+  reportedIn: "Source.statements",
+  stateAll: "State.allStatements",
+};
+
+/**
+ * The list a statement cursor belongs to: root or which nested list, the order and the filter. The parent is left
+ * out: one query serves a nested list under many parents with the same `after`, and a cursor is a position in the
+ * (date, id) order every list with this scope shares, so under another parent it only starts that parent's page there.
+ */
+export function statementCursorScope(query: Pick<StatementQuery, "anchor" | "filter" | "order">): CursorScope {
+  return cursorScope(query.anchor ? ANCHOR_LISTS[query.anchor] : "statements", query.filter, query.order);
+}
+
+/** The sort key and id in a cursor of this statement list; CursorError when it is none, or another list's. */
+export function statementCursor(query: StatementQuery, after: string): CursorKey {
+  return decodeCursor(after, statementCursorScope(query), 2);
 }
 
 /** Binds statements: how many there are in all, which the choice between the two plans needs. */
@@ -189,7 +208,7 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   let datedCursor: string[] = [];
   let undatedCursor: string[] = [];
   if (query.after) {
-    const [key, id] = statementCursor(query.after);
+    const [key, id] = statementCursor(query, query.after);
     params.afterKey = key;
     params.afterId = id;
     datedCursor = [`(s.saidOn ${cmp} date($afterKey) OR (s.saidOn = date($afterKey) AND s.id ${cmp} $afterId))`];
@@ -284,5 +303,6 @@ export async function statementPages(
     parents: [...new Set(parentIds)],
   });
   const byParent = new Map(rows.map((r) => [r.parent, r]));
-  return parentIds.map((id) => toPage(query, byParent.get(id)));
+  const scope = statementCursorScope(query);
+  return parentIds.map((id) => toPage(query, byParent.get(id), scope));
 }

@@ -1,6 +1,9 @@
 // A per-process cap on operations whose cost grows with the data (timeline, search, path, source texts): beyond it,
-// requests wait their turn instead of piling work (and memory) onto Neo4j at once; a wait that is too long is refused.
+// requests wait their turn instead of piling work (and memory) onto Neo4j at once; a wait that is too long is refused
+// with SERVER_BUSY. The queue itself is the data layer's Admission (the same rules as the driver's query slots).
 import { GraphQLError } from "graphql";
+import { Admission } from "../graph/admission";
+import { OverloadedError } from "../graph/errors";
 
 export interface ConcurrencySettings {
   /** Operations running at once; 0 means no cap. */
@@ -10,47 +13,28 @@ export interface ConcurrencySettings {
 }
 
 export class ConcurrencyLimit {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly admission: Admission;
 
-  constructor(readonly settings: ConcurrencySettings) {}
+  constructor(readonly settings: ConcurrencySettings) {
+    this.admission = new Admission({ maxInFlight: settings.max, maxWaitMs: settings.maxWaitMs, maxQueued: Infinity });
+  }
 
   async run<T>(what: string, work: () => Promise<T>): Promise<T> {
-    if (this.settings.max > 0) await this.acquire(what);
+    if (this.settings.max === 0) return work();
+    let started = false;
     try {
-      return await work();
-    } finally {
-      if (this.settings.max > 0) this.release();
+      return await this.admission.run(() => {
+        started = true;
+        return work();
+      });
+    } catch (error) {
+      // Only a refused turn is ours to report; the work's own errors (an overloaded driver included) pass through.
+      if (started || !(error instanceof OverloadedError)) throw error;
+      throw new GraphQLError(
+        `The server is busy: ${what} waited ${this.settings.maxWaitMs} ms behind ${this.settings.max} running ` +
+          "expensive operations (MAX_CONCURRENT_EXPENSIVE); try again shortly",
+        { extensions: { code: "SERVER_BUSY" } },
+      );
     }
-  }
-
-  private acquire(what: string): Promise<void> {
-    if (this.running < this.settings.max) {
-      this.running += 1;
-      return Promise.resolve();
-    }
-    return new Promise((resolve, reject) => {
-      const turn = () => {
-        clearTimeout(timer);
-        this.running += 1;
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiting.splice(this.waiting.indexOf(turn), 1);
-        reject(
-          new GraphQLError(
-            `The server is busy: ${what} waited ${this.settings.maxWaitMs} ms behind ${this.settings.max} running ` +
-              "expensive operations (MAX_CONCURRENT_EXPENSIVE); try again shortly",
-            { extensions: { code: "SERVER_BUSY" } },
-          ),
-        );
-      }, this.settings.maxWaitMs);
-      this.waiting.push(turn);
-    });
-  }
-
-  private release(): void {
-    this.running -= 1;
-    this.waiting.shift()?.();
   }
 }

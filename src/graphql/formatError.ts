@@ -6,6 +6,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { InvalidInputError, NotFoundError } from "../domain/errors";
 import {
   DatabaseUnavailableError,
+  OverloadedError,
   QueryTimeoutError,
   QueryTooLargeError,
   TransactionTooLargeError,
@@ -40,6 +41,13 @@ export function clientView(error: unknown): ClientView | undefined {
   }
   if (error instanceof DatabaseUnavailableError) {
     return { message: "The database is unavailable; try again shortly.", extensions: { code: "DATABASE_UNAVAILABLE" } };
+  }
+  if (error instanceof OverloadedError) {
+    // The HTTP status (503) and Retry-After header are set from these extensions by src/http/overload.ts.
+    return {
+      message: `The server is overloaded: ${error.message}. Nothing was run; retry after ${error.retryAfterSeconds} s.`,
+      extensions: { code: "OVERLOADED", retryAfterSeconds: error.retryAfterSeconds },
+    };
   }
   if (error instanceof QueryTimeoutError) {
     return {

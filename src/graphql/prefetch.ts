@@ -34,7 +34,7 @@ function pageQuery(
       { ...info, fieldNodes: nodes },
       anchor,
     );
-    if (query.after) statementCursor(query.after);
+    if (query.after) statementCursor(query, query.after);
     return query;
   } catch {
     // A bad argument or cursor: the field's own resolver reports it where it belongs.

@@ -11,6 +11,7 @@ import { createFormatError } from "../graphql/formatError";
 import { resolvers } from "../graphql/resolvers/index";
 import { loadTypeDefs } from "../graphql/schema";
 import { queryLimits } from "./limits";
+import { overloadPlugin } from "./overload";
 
 export interface ApolloSettings {
   limits: QueryLimits;
@@ -50,6 +51,8 @@ export function createApollo(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
+      // OVERLOADED errors become a 503 with Retry-After.
+      overloadPlugin(),
       ...plugins,
     ],
   });

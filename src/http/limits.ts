@@ -6,6 +6,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { getNullableType, GraphQLError, isListType, type ValidationRule } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "../config";
+import { MAX_FIRST } from "../graphql/arguments";
 import type { GraphQLContext } from "../graphql/context";
 import { textPieceSize } from "../graphql/textPieces";
 
@@ -19,6 +20,15 @@ const SCANNING_FIELD_COST: Record<string, number> = { timeline: 50, search: 50, 
 const CHARACTERS_PER_COST_UNIT = 1000;
 
 /**
+ * The page a `first` can return. A `first` outside 0–MAX_FIRST never runs (the field refuses it with BAD_USER_INPUT,
+ * naming `first`), so it counts as the largest page: the cost rule must not turn that field's mistake into the loss of
+ * the whole response, and at the root and nested alike the same argument gets the same answer.
+ */
+function pageSize(first: number): number {
+  return Math.min(Math.max(first, 1), MAX_FIRST);
+}
+
+/**
  * Each field costs 1 plus what it selects, times the list size: `first`, or a guess for unpaged lists. Source texts
  * cost by the characters they can return, and root fields that scan the graph cost extra.
  */
@@ -26,7 +36,7 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   if (type.name === "Source" && field.name === "text")
     return 1 + Math.ceil(textPieceSize(args) / CHARACTERS_PER_COST_UNIT);
   const extra = type.name === "Query" ? (SCANNING_FIELD_COST[field.name] ?? 0) : 0;
-  if (typeof args.first === "number") return 1 + extra + childComplexity * Math.max(args.first, 1);
+  if (typeof args.first === "number") return 1 + extra + childComplexity * pageSize(args.first);
   // A connection's edges and nodes are the page its `first` already counted.
   if (type.name.endsWith("Connection")) return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + extra + childComplexity * UNPAGED_LIST_SIZE;

@@ -62,13 +62,26 @@ function createNodeServer(app: express.Express, options: HttpOptions): http.Serv
 /**
  * CORS for pages served elsewhere: only the listed origins get Access-Control-Allow-Origin. Apollo's CSRF prevention
  * stays on whatever this allows: a GET or a form-like POST without a preflight-forcing header is refused.
+ * The allowed headers are those browser clients send: Apollo Client's client awareness (`apollographql-client-*`),
+ * its CSRF header, and a request id the page picks, which it can read back because the answer exposes it.
+ * No credentials: the API token travels in Authorization, never in cookies, so no cookie needs to cross origins.
  */
 function graphqlCors(origins: readonly string[]) {
   const allowed = new Set(origins);
   return cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ["GET", "POST"],
-    allowedHeaders: ["content-type", "authorization", "apollo-require-preflight", "x-apollo-operation-name"],
+    allowedHeaders: [
+      "content-type",
+      "authorization",
+      "apollo-require-preflight",
+      "x-apollo-operation-name",
+      "apollographql-client-name",
+      "apollographql-client-version",
+      "x-request-id",
+    ],
+    exposedHeaders: ["x-request-id"],
+    credentials: false,
     maxAge: 600,
   });
 }

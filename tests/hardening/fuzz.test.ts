@@ -1,23 +1,9 @@
 // A generated fuzz run: random mutations of valid operations, with a fixed seed so a failure can be replayed.
-import type { HttpServer } from "../../src/http/server";
 import { EXAMPLES } from "../../web/ide/examples";
-import { connectTestDatabase, emptyGraph } from "../support/database";
-import { loadIstanbulSeed } from "../support/seed";
-import { post, startTestServer } from "../support/server";
+import { post, seededServer } from "../support/server";
 
-const db = connectTestDatabase();
-let server: HttpServer;
+const server = seededServer();
 const CASES = 2500;
-
-beforeAll(async () => {
-  await emptyGraph(db);
-  await loadIstanbulSeed(db);
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server.stop();
-  await db.close();
-});
 
 function mulberry32(seed: number) {
   return () => {

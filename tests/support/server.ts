@@ -2,6 +2,8 @@
 import { loadConfig } from "../../src/config";
 import type { Database } from "../../src/graph/database";
 import { startHttpServer, type HttpOptions, type HttpServer } from "../../src/http/server";
+import { connectTestDatabase, emptyGraph } from "./database";
+import { loadIstanbulSeed } from "./seed";
 
 export const TEST_TOKEN = "test-token-0123456789abcdef";
 
@@ -32,4 +34,26 @@ export async function post(url: string, body: unknown, headers: Record<string, s
     json = undefined;
   }
   return { status: response.status, json, text };
+}
+
+/** A test file's own server on the Istanbul seed: started before its tests (on an emptied graph), stopped after. */
+export function seededServer(): { db: Database; readonly url: string } {
+  const db = connectTestDatabase();
+  let server: HttpServer | undefined;
+  beforeAll(async () => {
+    await emptyGraph(db);
+    await loadIstanbulSeed(db);
+    server = await startTestServer(db);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db.close();
+  });
+  return {
+    db,
+    get url() {
+      if (!server) throw new Error("the seeded server is not started yet (use it inside a test)");
+      return server.url;
+    },
+  };
 }

@@ -84,3 +84,18 @@ describe("production mode", () => {
     expect(config.introspection).toBe(true);
   });
 });
+
+describe("configuration of the admission queue", () => {
+  it("lets 64 queries into Neo4j at once and 1,000 more wait up to 5 s, unless told otherwise", () => {
+    expect(loadConfig({}).admission).toEqual({ maxInFlight: 64, maxWaitMs: 5000, maxQueued: 1000 });
+    const config = loadConfig({ NEO4J_MAX_IN_FLIGHT: "8", QUEUE_WAIT_MS: "250", MAX_QUEUED: "0" });
+    expect(config.admission).toEqual({ maxInFlight: 8, maxWaitMs: 250, maxQueued: 0 });
+  });
+
+  it("refuses a cap that would let no query run", () => {
+    expect(() => loadConfig({ NEO4J_MAX_IN_FLIGHT: "0" })).toThrow(
+      new ConfigError('NEO4J_MAX_IN_FLIGHT="0" is not an integer between 1 and 10000'),
+    );
+    expect(() => loadConfig({ QUEUE_WAIT_MS: "-1" })).toThrow(/QUEUE_WAIT_MS="-1" is not an integer/);
+  });
+});

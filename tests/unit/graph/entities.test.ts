@@ -3,7 +3,12 @@
 // tests/graphql/performance-by-construction.test.ts.
 /* eslint-disable max-len -- the inline snapshots pin every Cypher line exactly as its builder writes it */
 import { encodeCursor } from "../../../src/graph/cursor";
-import { buildEntityListQuery, type EntityListQuery, type ListLabel } from "../../../src/graph/entities";
+import {
+  buildEntityListQuery,
+  entityCursorScope,
+  type EntityListQuery,
+  type ListLabel,
+} from "../../../src/graph/entities";
 
 const list = (label: ListLabel, change: Partial<EntityListQuery> = {}): EntityListQuery => ({
   label,
@@ -193,8 +198,8 @@ describe("filters", () => {
 
 describe("pages", () => {
   it("continue after a name and an id", () => {
-    expect(buildEntityListQuery(list("Person", { after: encodeCursor(["Jane Doe", "person:jane-doe"]) })))
-      .toMatchInlineSnapshot(`
+    const after = encodeCursor(entityCursorScope(list("Person")), ["Jane Doe", "person:jane-doe"]);
+    expect(buildEntityListQuery(list("Person", { after }))).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () {
        MATCH (n:Person)
@@ -214,7 +219,7 @@ describe("pages", () => {
   });
 
   it("continue after a date and an id, newest first for sources", () => {
-    const after = encodeCursor(["2025-05-16", "source:a"]);
+    const after = encodeCursor(entityCursorScope(list("Source")), ["2025-05-16", "source:a"]);
     expect(buildEntityListQuery(list("Source", { after, first: 5, withTotal: true }))).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () {
@@ -260,5 +265,21 @@ describe("pages", () => {
     expect(() => buildEntityListQuery(list("Person", { after: "not-a-cursor" }))).toThrow(
       'after: "not-a-cursor" is not a cursor of this list',
     );
+  });
+
+  it("refuse a cursor of another list, or of this list with another filter", () => {
+    const key = ["Jane Doe", "person:jane-doe"];
+    const people = encodeCursor(entityCursorScope(list("Person")), key);
+    expect(() => buildEntityListQuery(list("Organization", { after: people }))).toThrow(
+      "after: this cursor belongs to another list (people); use a cursor from this list's pageInfo.endCursor",
+    );
+    expect(() => buildEntityListQuery(list("Person", { filter: { name: "jane" }, after: people }))).toThrow(
+      "after: this cursor belongs to this list with another filter; use a cursor from this list's pageInfo.endCursor",
+    );
+    const named = encodeCursor(entityCursorScope(list("Person", { filter: { name: "jane" } })), key);
+    expect(buildEntityListQuery(list("Person", { filter: { name: "jane" }, after: named })).params).toMatchObject({
+      afterKey: "Jane Doe",
+      afterId: "person:jane-doe",
+    });
   });
 });

@@ -2,10 +2,11 @@
 // change to a query shows up here as a diff to review. Whether the plans use indexes is checked against Neo4j in
 // tests/graphql/performance-by-construction.test.ts.
 /* eslint-disable max-len -- the inline snapshots pin every Cypher line exactly as its builder writes it */
-import { encodeCursor } from "../../../src/graph/cursor";
+import { CursorError, encodeCursor } from "../../../src/graph/cursor";
 import {
   buildStatementQuery,
   statementCursor,
+  statementCursorScope,
   statementPageParts,
   type StatementQuery,
 } from "../../../src/graph/statements";
@@ -19,6 +20,10 @@ const query = (change: Partial<StatementQuery> = {}): StatementQuery => ({
   withTotal: false,
   ...change,
 });
+
+/** A cursor at this sort key and id, of the list these arguments make. */
+const cursorOf = (change: Partial<StatementQuery>, key: (string | null)[]) =>
+  encodeCursor(statementCursorScope(query(change)), key);
 
 describe("a root list of statements", () => {
   it("walks the saidOn index newest first, then undated statements by id", () => {
@@ -224,7 +229,7 @@ describe("a root list of statements", () => {
   });
 
   it("continues after a cursor: past its date, then past its id on the same date", () => {
-    const after = encodeCursor(["2025-05-16", "statement:b"]);
+    const after = cursorOf({}, ["2025-05-16", "statement:b"]);
     expect(buildStatementQuery(query({ after }))).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
@@ -261,7 +266,7 @@ describe("a root list of statements", () => {
   });
 
   it("continues after a cursor in a text search", () => {
-    const after = encodeCursor(["2025-05-16", "statement:b"]);
+    const after = cursorOf({ order: "SAID_ON_ASC", filter: { text: "ceasefire" } }, ["2025-05-16", "statement:b"]);
     expect(buildStatementQuery(query({ order: "SAID_ON_ASC", after, filter: { text: "ceasefire" } })))
       .toMatchInlineSnapshot(`
      {
@@ -647,7 +652,7 @@ describe("the statements of many parents at once, one anchor each", () => {
 
 describe("one statement page among other things (statementPageParts)", () => {
   it("renames only its own parameters with a prefix, so two pages fit in one query", () => {
-    const after = encodeCursor(["2025-05-16", "statement:b"]);
+    const after = cursorOf({ anchor: "said", filter: { kind: "REPORTED" } }, ["2025-05-16", "statement:b"]);
     const parts = statementPageParts(
       query({ anchor: "said", filter: { kind: "REPORTED" }, after, first: 2, withTotal: true }),
       "n0_",
@@ -716,12 +721,56 @@ describe("one statement page among other things (statementPageParts)", () => {
 
 describe("statement cursors", () => {
   it("are the sort key and the id", () => {
-    expect(statementCursor(encodeCursor(["2025-05-16", "statement:b"]))).toEqual(["2025-05-16", "statement:b"]);
+    expect(statementCursor(query(), cursorOf({}, ["2025-05-16", "statement:b"]))).toEqual([
+      "2025-05-16",
+      "statement:b",
+    ]);
   });
 
   it("refuse anything else, before a query is built", () => {
-    expect(() => buildStatementQuery(query({ after: encodeCursor(["2025-05-16"]) }))).toThrow(
-      'after: "WyIyMDI1LTA1LTE2Il0" is not a cursor of this list',
+    const short = cursorOf({}, ["2025-05-16"]);
+    expect(() => buildStatementQuery(query({ after: short }))).toThrow(
+      `after: ${JSON.stringify(short)} is not a cursor of this list`,
     );
+  });
+
+  it("belong to their list: root or which nested list, its order and its filter", () => {
+    const key = ["2025-05-16", "statement:b"];
+    const refused = (made: Partial<StatementQuery>, used: Partial<StatementQuery>) => {
+      try {
+        statementCursor(query(used), cursorOf(made, key));
+      } catch (e) {
+        expect(e).toBeInstanceOf(CursorError);
+        return (e as Error).message;
+      }
+      return "accepted";
+    };
+    const use = "use a cursor from this list's pageInfo.endCursor";
+    expect(refused({}, { anchor: "said" })).toBe(`after: this cursor belongs to another list (statements); ${use}`);
+    expect(refused({ anchor: "said" }, { anchor: "mentionedIn" })).toBe(
+      `after: this cursor belongs to another list (Speaker.statements); ${use}`,
+    );
+    expect(refused({ order: "SAID_ON_ASC" }, {})).toBe(
+      `after: this cursor belongs to this list in another order (orderBy: SAID_ON_ASC); ${use}`,
+    );
+    expect(refused({ filter: { kind: "REPORTED" } }, { filter: { kind: "DIRECT_QUOTE" } })).toBe(
+      `after: this cursor belongs to this list with another filter; ${use}`,
+    );
+    expect(refused({ filter: { speaker: "person:a" } }, {})).toBe(
+      `after: this cursor belongs to this list with another filter; ${use}`,
+    );
+  });
+
+  it("are accepted under any parent, and with the same filter however it was spelled", () => {
+    const key = ["2025-05-16", "statement:b"];
+    const after = cursorOf({ anchor: "said", filter: { kind: "REPORTED", from: "2025-01-01" } }, key);
+    // The parent id is no part of the query: one query serves the list under every parent with the same arguments.
+    expect(statementCursor(query({ anchor: "said", filter: { from: "2025-01-01", kind: "REPORTED" } }), after)).toEqual(
+      key,
+    );
+    expect(statementCursor(query({ filter: { kind: null, to: undefined } }), cursorOf({}, key))).toEqual(key);
+    // Everything but the filter, order and list leaves the cursor valid: a page of another size, parts, totals.
+    const other = query({ first: 5, withTotal: true, parts: { speaker: true } });
+    expect(statementCursor(other, cursorOf({}, key))).toEqual(key);
   });
 });

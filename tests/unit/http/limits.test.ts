@@ -26,6 +26,13 @@ describe("the cost of a query", () => {
     expect(cost(`{ people(first: 0) { nodes { id } } }`)).toBe(1 + 1 * 2);
   });
 
+  it("counts a first over 100 as 100, so the field itself refuses it rather than the whole query failing", () => {
+    expect(cost(`{ statements(first: 1000000) { nodes { id } } }`)).toBe(1 + 100 * 2);
+    expect(cost(`{ person(id: "person:a") { statements(first: 1000) { nodes { id } } } }`)).toBe(1 + 1 + 100 * 2);
+    expect(cost(`query ($n: Int) { people(first: $n) { nodes { id } } }`, { n: 5000 })).toBe(1 + 100 * 2);
+    expect(cost(`{ people(first: -5) { nodes { id } } }`)).toBe(1 + 1 * 2);
+  });
+
   it("multiplies nested pages", () => {
     const nested = `{ people(first: 10) { nodes { statements(first: 10) { nodes { mentions { id } } } } } }`;
     // mentions: 1 + 5 × 1; a statement's nodes: 1 + 6; statements: 1 + 10 × 7; a person's nodes: 1 + 71.
