@@ -1,6 +1,6 @@
 // Every environment variable the server reads, parsed and validated once. Nothing else reads process.env.
 import path from "node:path";
-import type { AdmissionSettings } from "./graph/admission";
+import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/admission";
 
 export interface EmbeddedNeo4jConfig {
   /** Folder holding the database files, logs and the generated password (git-ignored). */
@@ -227,9 +227,9 @@ export function loadConfig(env: Env = process.env): Config {
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
     ...httpTimeouts(env),
     admission: {
-      maxInFlight: integer(env, "NEO4J_MAX_IN_FLIGHT", 64, 1, 10_000),
-      maxWaitMs: integer(env, "QUEUE_WAIT_MS", 5_000, 0, 600_000),
-      maxQueued: integer(env, "MAX_QUEUED", 1_000, 0, 1_000_000),
+      maxInFlight: integer(env, "NEO4J_MAX_IN_FLIGHT", DEFAULT_ADMISSION.maxInFlight, 1, 10_000),
+      maxWaitMs: integer(env, "QUEUE_WAIT_MS", DEFAULT_ADMISSION.maxWaitMs, 0, 600_000),
+      maxQueued: integer(env, "MAX_QUEUED", DEFAULT_ADMISSION.maxQueued, 0, 1_000_000),
     },
   };
 }
