@@ -31,3 +31,18 @@ export class NotFoundError extends Error {
     super(`${field}: there is no ${expected} with id ${id}`);
   }
 }
+
+/** A new entity that resolution finds is one already there: nothing is created (the input may say distinctFrom). */
+export class DuplicateEntityError extends Error {
+  override readonly name = "DuplicateEntityError";
+  constructor(
+    readonly candidate: string,
+    readonly score: number,
+    readonly reasons: string[],
+  ) {
+    super(
+      `input: this is ${candidate} already (score ${score.toFixed(2)}: ${reasons.join("; ")}); ` +
+        `update that one, or say distinctFrom: ["${candidate}"] to create a new one`,
+    );
+  }
+}

@@ -3,6 +3,7 @@
 import { NAMED_LABELS } from "../domain/labels";
 import type { Database } from "./database";
 import { ENTITY_RELATIONSHIPS } from "./datasetWrites";
+import { upgradeGraph } from "./graphFormat";
 
 const STATEMENTS: string[] = [
   // Every node of the domain carries :Entity besides its own label, so a look-up by id needs no label.
@@ -10,11 +11,15 @@ const STATEMENTS: string[] = [
   ...[...NAMED_LABELS, "Statement"].map(
     (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   ),
+  // The id a merged node had lives on as an alias of the node it was merged into (aliasIds.ts): one per id.
+  "CREATE CONSTRAINT id_alias_id IF NOT EXISTS FOR (n:IdAlias) REQUIRE n.id IS UNIQUE",
   "CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE",
   ...NAMED_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`),
   "CREATE INDEX state_iso_code IF NOT EXISTS FOR (n:State) ON (n.isoCode)",
   "CREATE INDEX statement_said_on IF NOT EXISTS FOR (n:Statement) ON (n.saidOn)",
   "CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind)",
+  // The same quotation reported by another source is found by the hash of its folded words.
+  "CREATE INDEX statement_quote_hash IF NOT EXISTS FOR (n:Statement) ON (n.quoteHash)",
   "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
   "CREATE INDEX venue_kind IF NOT EXISTS FOR (n:Venue) ON (n.kind)",
   "CREATE INDEX source_published_on IF NOT EXISTS FOR (n:Source) ON (n.publishedOn)",
@@ -25,16 +30,20 @@ const STATEMENTS: string[] = [
   // Full-text indexes fold case and accents, so "ciragan" finds "Çırağan".
   "CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] " +
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+  // Spellings: the skeletons of the names' words, so that a name in another spelling finds the entity.
   "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Venue|Organization|Event|Source) " +
-    "ON EACH [n.name, n.aliasText, n.description] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+    "ON EACH [n.name, n.aliasText, n.description, n.spellings] " +
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 ];
 
 export async function applyConstraintsAndIndexes(db: Database): Promise<void> {
+  await dropOutdatedIndexes(db);
   for (const statement of STATEMENTS) {
     await db.write(statement);
   }
   await db.read("CALL db.awaitIndexes(300)");
   await storeMissingExcerpts(db);
+  await upgradeGraph(db);
 }
 
 /**
@@ -55,4 +64,12 @@ async function storeMissingExcerpts(db: Database): Promise<void> {
       { id },
     );
   }
+}
+
+/** Indexes created by earlier versions with fewer properties are created again (IF NOT EXISTS would keep them). */
+async function dropOutdatedIndexes(db: Database): Promise<void> {
+  const [names] = await db.read<{ properties: string[] }>(
+    "SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = 'entity_names' RETURN properties",
+  );
+  if (names && !names.properties.includes("spellings")) await db.write("DROP INDEX entity_names");
 }

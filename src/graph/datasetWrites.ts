@@ -1,23 +1,6 @@
 // Writes a checked dataset into Neo4j: every Cypher string of the loader. All functions run inside the caller's
 // transaction, so a file is loaded all-or-nothing. Rows are sent in UNWIND batches.
-import type { EntityLabel } from "../domain/labels";
 import type { Transaction } from "./database";
-
-export interface EntityWrite {
-  id: string;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  fromSource: boolean;
-  /** Merged into an existing node found by alias: keep that node's name, add ours as an alias. */
-  keepName: boolean;
-  /** "person|volodymyr zelenskyy": label-scoped folded names. */
-  keys: string[];
-  props: Record<string, unknown>;
-  /** Events only: ISO date and date-time, stored as Neo4j temporal values. */
-  date?: string | null;
-  startsAt?: string | null;
-}
 
 export interface LinkWrite {
   from: string;
@@ -41,7 +24,12 @@ export const ENTITY_RELATIONSHIPS: readonly RelationshipType[] = [
 ];
 
 export interface StatementWrite {
+  /** The statement node it is written to (after resolution). */
   id: string;
+  /** The id the source used. */
+  claimId: string;
+  /** Finds the same quotation reported by another source (sha-1 of its folded words). */
+  quoteHash: string;
   text: string;
   kind: string;
   saidOn: string | null;
@@ -73,71 +61,12 @@ async function inBatches<T>(rows: T[], run: (batch: T[]) => Promise<unknown>): P
   for (let i = 0; i < rows.length; i += BATCH) await run(rows.slice(i, i + BATCH));
 }
 
-/** Which of these ids exist already (any entity, statement or source). */
-export async function existingIds(tx: Transaction, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.run<{ id: string }>("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", { ids });
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Which of these ids are not in the graph; cheaper than existingIds when nearly all of them are. */
-export async function missingIds(tx: Transaction, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.run<{ id: string }>(
-    "UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:Entity {id: id}) } RETURN id",
-    { ids },
-  );
-  return new Set(rows.map((r) => r.id));
-}
-
-/** For each new entity, the existing entities (same label) that share one of its names or aliases. */
-export async function entitiesSharingNames(
-  tx: Transaction,
-  rows: { id: string; keys: string[] }[],
-): Promise<Map<string, string[]>> {
-  if (rows.length === 0) return new Map();
-  const found = await tx.run<{ id: string; matches: string[] }>(
-    `UNWIND $rows AS row
-     UNWIND row.keys AS key
-     MATCH (:NameKey {key: key})-[:NAMES]->(n:Entity)
-     WHERE n.id <> row.id
-     RETURN row.id AS id, collect(DISTINCT n.id) AS matches`,
-    { rows },
-  );
-  return new Map(found.map((r) => [r.id, r.matches]));
-}
-
 export async function upsertSource(tx: Transaction, source: SourceWrite): Promise<void> {
   await tx.run(
     `MERGE (s:Source:Entity {id: $source.id})
      SET s.title = $source.title, s.name = $source.title, s.publishedOn = date($source.publishedOn),
          s.dateline = $source.dateline, s.publisher = $source.publisher, s.url = $source.url, s.text = $source.text`,
     { source },
-  );
-}
-
-export async function upsertEntities(tx: Transaction, label: EntityLabel, rows: EntityWrite[]): Promise<void> {
-  // The label comes from the fixed EntityLabel union, never from input.
-  await inBatches(rows, (batch) =>
-    tx.run(
-      `UNWIND $rows AS row
-       MERGE (n:${label} {id: row.id})
-       SET n:Entity
-       SET n.name = CASE WHEN row.keepName AND n.name IS NOT NULL THEN n.name ELSE row.name END,
-           n.description = coalesce(row.description, n.description),
-           n.fromSource = coalesce(n.fromSource, false) OR row.fromSource
-       SET n += row.props
-       SET n.date = CASE WHEN row.date IS NULL THEN n.date ELSE date(row.date) END,
-           n.startsAt = CASE WHEN row.startsAt IS NULL THEN n.startsAt ELSE datetime(row.startsAt) END
-       WITH n, row, [a IN coalesce(n.aliases, []) + row.aliases WHERE a <> n.name] AS candidates
-       SET n.aliases = reduce(acc = [], a IN candidates | CASE WHEN a IN acc THEN acc ELSE acc + a END)
-       SET n.aliasText = reduce(s = '', a IN n.aliases | s + a + ' ')
-       WITH n, row
-       UNWIND row.keys AS key
-       MERGE (k:NameKey {key: key})
-       MERGE (k)-[:NAMES]->(n)`,
-      { rows: batch },
-    ),
   );
 }
 
@@ -175,72 +104,111 @@ export async function linkEntities(
   );
 }
 
-/**
- * Statements that this source reported before but no longer lists lose that evidence; orphans are deleted. The walk
- * starts at the source: left to itself, the planner scans every statement of the graph (for NOT s.id IN $keep).
- */
-export async function removeStatementsDroppedFromSource(
-  tx: Transaction,
-  sourceId: string,
-  keep: string[],
-): Promise<void> {
-  await tx.run(
-    `MATCH (src:Source {id: $sourceId})
-     CALL (src) {
-       MATCH (s:Statement)-[r:REPORTED_IN]->(src)
-       WHERE NOT s.id IN $keep AND coalesce(r.source, '') <> 'curator'
-       DELETE r
-       WITH DISTINCT s
-       WHERE NOT (s)-[:REPORTED_IN]->()
-       DETACH DELETE s
-     }`,
-    { sourceId, keep },
-  );
-}
+/** Statement links a source states; each lists the sources that state it (r.sources). */
+const STATEMENT_LINKS = "SAID_AT|DURING|MENTIONS";
 
 /**
- * Statements already in the graph that this dataset states again lose what this source said about them before (speaker,
- * venue, event, mentions, and their evidence in this source), so that writeStatements can state it afresh.
+ * Takes back what this source said about statements: its evidence spans (a curator's stay) and its name on their
+ * links (a link no source states any more goes; links written before links named their sources go too). Answers the
+ * statements it reported: those left without evidence once the dataset is written again must be deleted
+ * (deleteUnreported). The walk starts at the source, never at all statements.
  */
-export async function detachStatements(tx: Transaction, sourceId: string, ids: string[]): Promise<void> {
+export async function forgetStatementsOfSource(tx: Transaction, sourceId: string): Promise<string[]> {
+  const rows = await tx.run<{ id: string }>(
+    `MATCH (src:Source {id: $sourceId})<-[r:REPORTED_IN]-(s:Statement)
+     WHERE coalesce(r.source, '') <> 'curator'
+     DELETE r
+     WITH DISTINCT s
+     CALL (s) {
+       MATCH (s)-[link:${STATEMENT_LINKS}]->()
+       WHERE $sourceId IN link.sources OR (link.sources IS NULL AND link.source IS NULL)
+       SET link.sources = [x IN coalesce(link.sources, []) WHERE x <> $sourceId]
+       WITH link WHERE size(link.sources) = 0
+       DELETE link
+     }
+     CALL (s) {
+       MATCH ()-[said:SAID]->(s)
+       WHERE $sourceId IN said.sources OR (said.sources IS NULL AND said.source IS NULL)
+       SET said.sources = [x IN coalesce(said.sources, []) WHERE x <> $sourceId]
+       WITH said WHERE size(said.sources) = 0
+       DELETE said
+     }
+     RETURN s.id AS id`,
+    { sourceId },
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Of these statements, those no source reports any more are deleted. */
+export async function deleteUnreported(tx: Transaction, ids: string[]): Promise<void> {
   await inBatches(ids, (batch) =>
     tx.run(
       `UNWIND $ids AS id
        MATCH (s:Statement {id: id})
-       CALL (s) {
-         MATCH (s)-[old:SAID_AT|DURING|MENTIONS]->()
-         DELETE old
-       }
-       CALL (s) {
-         MATCH ()-[said:SAID]->(s)
-         DELETE said
-       }
-       CALL (s) {
-         MATCH (s)-[ev:REPORTED_IN]->(:Source {id: $sourceId})
-         DELETE ev
-       }`,
-      { ids: batch, sourceId },
+       WHERE NOT (s)-[:REPORTED_IN]->()
+       DETACH DELETE s`,
+      { ids: batch },
     ),
   );
 }
 
-/** Writes statements with their speaker, evidence, venue, event and mentions; existing ones must be detached first. */
+/** A link's list of sources with this one added, kept sorted (so that any load order gives the same list). */
+const withSource = (link: string) =>
+  `[x IN coalesce(${link}.sources, []) WHERE x < $sourceId] + $sourceId + ` +
+  `[x IN coalesce(${link}.sources, []) WHERE x > $sourceId]`;
+
+/**
+ * Of these entities, those that existed only because a source named them are deleted once no source does: no claim
+ * left, nothing linked to them, not a curator's. (Their ids may live on as alias ids of the node they joined.)
+ */
+export async function deleteUnclaimed(tx: Transaction, ids: string[]): Promise<void> {
+  await inBatches(ids, (batch) =>
+    tx.run(
+      `UNWIND $ids AS id
+       MATCH (n:Entity {id: id})
+       WHERE n.curatedFields IS NULL
+         AND NOT EXISTS { (n)-[r]-(x) WHERE NOT x:NameKey AND NOT x:IdAlias }
+       CALL (n) {
+         MATCH (k:NameKey)-[:NAMES]->(n)
+         WHERE COUNT { (k)-[:NAMES]->() } = 1
+         DETACH DELETE k
+       }
+       CALL (n) {
+         MATCH (a:IdAlias)-[:ALIAS_OF]->(n)
+         DETACH DELETE a
+       }
+       DETACH DELETE n`,
+      { ids: batch },
+    ),
+  );
+}
+
+/**
+ * Writes what this source reports: each statement (created with the source's values when new; one already in the
+ * graph gets its values from materialiseStatements), the source's claim, speaker, evidence, venue, event and mentions.
+ * The source must have been forgotten first (forgetStatementsOfSource), so that its name is on no link yet.
+ */
 export async function writeStatements(tx: Transaction, sourceId: string, rows: StatementWrite[]): Promise<void> {
   await inBatches(rows, (batch) =>
     tx.run(
       `MATCH (src:Source {id: $sourceId})
        UNWIND $rows AS row
        MERGE (s:Statement {id: row.id})
-       SET s:Entity,
+       ON CREATE SET s:Entity,
            s.text = row.text, s.kind = row.kind,
            s.saidOn = CASE WHEN row.saidOn IS NULL THEN null ELSE date(row.saidOn) END,
            s.datePrecision = row.datePrecision,
            s.time = CASE WHEN row.time IS NULL THEN null ELSE time(row.time) END,
-           s.channel = row.channel, s.recurring = row.recurring
+           s.channel = row.channel, s.recurring = row.recurring, s.quoteHash = row.quoteHash
+       CREATE (s)-[claim:CLAIMED_IN]->(src)
+       SET claim.id = row.claimId, claim.text = row.text, claim.kind = row.kind, claim.saidOn = row.saidOn,
+           claim.datePrecision = row.datePrecision, claim.time = row.time, claim.channel = row.channel,
+           claim.recurring = row.recurring
        WITH s, row, src
        CALL (s, row) {
          MATCH (speaker:Entity {id: row.speaker})
-         CREATE (speaker)-[:SAID]->(s)
+         MERGE (speaker)-[said:SAID]->(s)
+         SET said.sources = ${withSource("said")}
        }
        CALL (s, row, src) {
          UNWIND row.evidence AS span
@@ -248,16 +216,19 @@ export async function writeStatements(tx: Transaction, sourceId: string, rows: S
        }
        CALL (s, row) {
          MATCH (v:Venue {id: row.venue.id})
-         CREATE (s)-[:SAID_AT {fromSource: row.venue.fromSource}]->(v)
+         MERGE (s)-[at:SAID_AT]->(v)
+         SET at.fromSource = row.venue.fromSource, at.sources = ${withSource("at")}
        }
        CALL (s, row) {
          MATCH (e:Event {id: row.event.id})
-         CREATE (s)-[:DURING {fromSource: row.event.fromSource}]->(e)
+         MERGE (s)-[during:DURING]->(e)
+         SET during.fromSource = row.event.fromSource, during.sources = ${withSource("during")}
        }
        CALL (s, row) {
          UNWIND row.mentions AS mentioned
          MATCH (m:Entity {id: mentioned})
-         CREATE (s)-[:MENTIONS]->(m)
+         MERGE (s)-[mention:MENTIONS]->(m)
+         SET mention.sources = ${withSource("mention")}
        }`,
       { rows: batch, sourceId },
     ),

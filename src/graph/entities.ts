@@ -1,5 +1,6 @@
 // Lists of people, states, organizations, venues, events and sources: filters, keyset pagination, total count.
 import type { ListLabel } from "../domain/labels";
+import { nodeById } from "./aliasIds";
 import { cursorScope, decodeCursor, type CursorScope } from "./cursor";
 import type { Database } from "./database";
 import { namePrefixes } from "./fulltext";
@@ -53,22 +54,28 @@ export function entityCursorScope(query: Pick<EntityListQuery, "label" | "filter
   return cursorScope(LIST_FIELDS[query.label], query.filter);
 }
 
-/** Filters that name a node: each as a starting traversal (index seek on the id) or as a predicate on a bound n. */
-const ANCHORS: { field: "state" | "venue" | "participant"; match: string; predicate: string }[] = [
+/**
+ * Filters that name a node: each as a starting traversal or as a predicate on a bound n, from the named node bound to
+ * a variable of the field's name (by nodeById, once per subquery: an alias id names its canonical node).
+ */
+const ANCHORS: { field: "state" | "venue" | "participant"; label: string; match: string; predicate: string }[] = [
   {
     field: "state",
-    match: "MATCH (:State {id: $state})<-[:IN_STATE]-(:Venue)<-[:LOCATED_IN*0..5]-(n:Venue)",
-    predicate: "EXISTS { (n)-[:LOCATED_IN*0..5]->(:Venue)-[:IN_STATE]->(:State {id: $state}) }",
+    label: "State",
+    match: "MATCH (state)<-[:IN_STATE]-(:Venue)<-[:LOCATED_IN*0..5]-(n:Venue)",
+    predicate: "EXISTS { (n)-[:LOCATED_IN*0..5]->(:Venue)-[:IN_STATE]->(state) }",
   },
   {
     field: "venue",
-    match: "MATCH (:Venue {id: $venue})<-[:LOCATED_IN*0..5]-(:Venue)<-[:HELD_AT]-(n:Event)",
-    predicate: "EXISTS { (n)-[:HELD_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: $venue}) }",
+    label: "Venue",
+    match: "MATCH (venue)<-[:LOCATED_IN*0..5]-(:Venue)<-[:HELD_AT]-(n:Event)",
+    predicate: "EXISTS { (n)-[:HELD_AT]->(:Venue)-[:LOCATED_IN*0..5]->(venue) }",
   },
   {
     field: "participant",
-    match: "MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n:Event)",
-    predicate: "EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }",
+    label: "Entity",
+    match: "MATCH (participant)-[:PARTICIPATED_IN]->(n:Event)",
+    predicate: "EXISTS { (participant)-[:PARTICIPATED_IN]->(n) }",
   },
 ];
 
@@ -76,6 +83,7 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
   const { label, filter } = query;
   const params: Record<string, unknown> = { limit: query.first + 1 };
   const predicates: string[] = [];
+  const bindings: string[] = [];
   let start: string | undefined;
   const nameQuery = filter.name ? namePrefixes(filter.name) : null;
   if (nameQuery) {
@@ -87,10 +95,12 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
     const value = filter[anchor.field];
     if (!value) continue;
     params[anchor.field] = value;
+    bindings.push(nodeById(anchor.field, `$${anchor.field}`, anchor.label));
     if (start) predicates.push(anchor.predicate);
     else start = anchor.match;
   }
   start ??= `MATCH (n:${label})`;
+  if (bindings.length) start = `${bindings.join("\n  ")}\n  ${start}`;
   if (filter.kind) {
     params.kind = filter.kind;
     predicates.push("n.kind = $kind");

@@ -3,6 +3,7 @@
 // most MAX_TERMS terms of at most MAX_TERM_LENGTH characters each, so Lucene's work (and the automaton of a wildcard
 // term) stays small; the API refuses longer input with an error before it gets here (src/graphql/textInputs.ts).
 import { nameKey } from "../domain/names";
+import { querySpellings } from "../domain/resolution";
 
 /** Words a full-text query uses; the rest of the text is not searched for. */
 export const MAX_TERMS = 32;
@@ -53,17 +54,28 @@ export function allWords(text: string): string | null {
   return list.length ? list.join(" AND ") : null;
 }
 
-/** Any word may occur, better matches first (for search). */
+/**
+ * Any word may occur, better matches first (for search); a name in another spelling matches through the entities'
+ * spelling skeletons, at half the weight of the words as written.
+ */
 export function anyWords(text: string): string | null {
   const list = queryWords(text).map(escapeLucene);
-  return list.length ? list.join(" OR ") : null;
+  if (!list.length) return null;
+  const spellings = querySpellings(queryWords(text).join(" ")).map(escapeLucene);
+  return list.join(" OR ") + (spellings.length ? ` OR spellings:(${spellings.join(" OR ")})^0.5` : "");
 }
 
-/** Names and aliases starting with every given word: "ciragan pal" → name or alias has ciragan* and pal*. */
+/**
+ * Names and aliases starting with every given word: "ciragan pal" → name or alias has ciragan* and pal*; or, in
+ * another spelling, every word's skeleton among the entity's ("Zelenskiy" finds Zelenskyy).
+ */
 export function namePrefixes(text: string): string | null {
   // Lucene does not analyse wildcard terms, so they are folded here the way the index folds names.
-  const list = nameWords(text).map((t) => `${escapeLucene(t)}*`);
+  const words = nameWords(text);
+  const list = words.map((t) => `${escapeLucene(t)}*`);
   if (!list.length) return null;
   const all = list.join(" AND ");
-  return `name:(${all}) OR aliasText:(${all})`;
+  const spellings = querySpellings(words.join(" ")).map(escapeLucene);
+  const bySpelling = spellings.length === words.length ? ` OR spellings:(${spellings.join(" AND ")})` : "";
+  return `name:(${all}) OR aliasText:(${all})${bySpelling}`;
 }

@@ -1,5 +1,6 @@
 // Neighbours of nodes through one kind of relationship (a person's offices, a venue's events, …), for many nodes
 // in one query. The patterns are a fixed table: callers pick one by name, never pass Cypher.
+import { nodeById } from "./aliasIds";
 import type { Database } from "./database";
 import { nodeMap } from "./projections";
 import type { LinkedRow } from "./rows";
@@ -51,11 +52,11 @@ export function neighbourLinks(kind: NeighbourKind, as = "links", more?: PerNeig
      }`;
 }
 
-/** One query for the neighbours of this kind of every given id (each id once). */
+/** One query for the neighbours of this kind of every given id (each id once; an alias id answers for its node). */
 export function buildNeighboursQuery(kind: NeighbourKind, ids: readonly string[]): BuiltQuery {
   return {
     cypher: `UNWIND $ids AS id
-     MATCH (a:Entity {id: id})
+     ${nodeById("a", "id")}
      ${neighbourLinks(kind)}
      RETURN id, links`,
     params: { ids: [...new Set(ids)] },

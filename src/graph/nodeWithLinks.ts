@@ -1,5 +1,6 @@
 // A node by id together with what a query asks of it next — its neighbours of some kinds, one page of its statements,
 // and one page of statements of each neighbour — in one round trip instead of one per level.
+import { nodeById } from "./aliasIds";
 import type { Database } from "./database";
 import { dedupe, neighbourLinks, type NeighbourKind } from "./neighbours";
 import { anyNodeMap } from "./projections";
@@ -69,7 +70,7 @@ export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery 
      ${pageCall(wanted.statements, "", params)}`;
     columns.push("page", totalOf(wanted.statements));
   }
-  const cypher = `MATCH (a:Entity {id: $id})${anyPage ? `\n     ${STATEMENT_COUNT}` : ""}
+  const cypher = `${nodeById("a", "$id")}${anyPage ? `\n     ${STATEMENT_COUNT}` : ""}
      ${calls.join("\n     ")}${ownPage}
      RETURN ${columns.join(", ")}`;
   return { cypher, params };

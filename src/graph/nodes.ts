@@ -1,24 +1,25 @@
-// Look-ups of any node by id (people, states, …, statements, sources), batched.
+// Look-ups of any node by id (people, states, …, statements, sources), batched. An alias id finds its canonical node.
+import { nodeById } from "./aliasIds";
 import type { Database } from "./database";
 import { ALL_STATEMENT_PARTS, anyNodeMap, statementMap } from "./projections";
 import type { NodeRow, StatementRow } from "./rows";
 import type { BuiltQuery } from "./statements";
 
-/** Any nodes by id, each id asked once. */
+/** Any nodes by id, each id asked once; each row says which id found it (an alias id finds a node with another). */
 export function buildNodesByIdsQuery(ids: readonly string[]): BuiltQuery {
   return {
     cypher: `UNWIND $ids AS id
-     MATCH (n:Entity {id: id})
-     RETURN ${anyNodeMap("n")} AS node`,
+     ${nodeById("n", "id")}
+     RETURN id, ${anyNodeMap("n")} AS node`,
     params: { ids: [...new Set(ids)] },
   };
 }
 
-/** The nodes with these ids, in the same order; null where there is none. */
+/** The nodes with these ids (or alias ids), in the same order; null where there is none. */
 export async function nodesByIds(db: Database, ids: readonly string[]): Promise<(NodeRow | null)[]> {
   const { cypher, params } = buildNodesByIdsQuery(ids);
-  const rows = await db.read<{ node: NodeRow }>(cypher, params);
-  const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+  const rows = await db.read<{ id: string; node: NodeRow }>(cypher, params);
+  const byId = new Map(rows.map((r) => [r.id, r.node]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 

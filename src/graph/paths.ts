@@ -1,5 +1,6 @@
 // Shortest connections between two entities through the domain's relationships (provenance links excluded, since
 // every statement of one article would otherwise be two hops from every other).
+import { nodeById } from "./aliasIds";
 import type { Database } from "./database";
 import { nodeMap, statementMap, type StatementParts } from "./projections";
 import type { NodeRow } from "./rows";
@@ -15,7 +16,8 @@ const TRAVERSED =
 
 /**
  * The shortest path, choosing among equally short ones by their node ids so the answer is stable. Only the chosen
- * path is projected; statements on it carry the linked parts the query asked for.
+ * path is projected; statements on it carry the linked parts the query asked for. Two ids of one node (an alias id
+ * and the node's own) find no path: the caller answers that case with the node alone.
  */
 export function buildShortestPathQuery(
   from: string,
@@ -29,7 +31,9 @@ export function buildShortestPathQuery(
   // maxHops is a checked integer: Cypher cannot take a variable-length bound as a parameter.
   const node = `CASE WHEN n:Statement THEN ${statementMap("n", statementParts)} ELSE ${nodeMap("n")} END`;
   return {
-    cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+    cypher: `${nodeById("a", "$from")}
+     ${nodeById("b", "$to")}
+     WITH a, b WHERE a <> b
      MATCH p = allShortestPaths((a)-[:${TRAVERSED}*..${maxHops}]-(b))
      WITH p LIMIT 100
      WITH p ORDER BY reduce(key = '', n IN nodes(p) | key + ' ' + n.id) LIMIT 1

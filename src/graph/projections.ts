@@ -1,13 +1,13 @@
 // Cypher map projections shared by the data layer's queries (constant text: no input ever reaches these).
 
 /**
- * A node as a map with its domain label; the search-only aliasText is left out, and so is a source's text: it can be
- * megabytes, and `.*` would read all of it for every row (Source.text reads it in bounded pieces instead).
+ * A node as a map with its domain label; the search-only aliasText and spellings are left out, and so is a source's
+ * text: it can be megabytes, and `.*` would read all of it for every row (Source.text reads it in bounded pieces).
  */
 export function nodeMap(v: string): string {
   return (
     `CASE WHEN ${v}:Source THEN ${sourceRefMap(v)} ` +
-    `ELSE ${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']), aliasText: null} END`
+    `ELSE ${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']), aliasText: null, spellings: null} END`
   );
 }
 

@@ -1,5 +1,6 @@
 // Statement connections: one query builder for every list of statements (root or nested under many parents at
 // once), with filters, keyset pagination and the linked parts the GraphQL query asked for.
+import { nodeById, nodeOrNullById } from "./aliasIds";
 import { cursorScope, decodeCursor, type CursorKey, type CursorScope } from "./cursor";
 import type { Database } from "./database";
 import { allWords } from "./fulltext";
@@ -35,51 +36,80 @@ export interface StatementQuery {
   withTotal: boolean;
 }
 
-/** The anchor's statement count from relationship degrees (no statement is read): a CALL that yields n. */
-function statementCount(bind: string, degree: string): string {
-  return `CALL (parent) { OPTIONAL MATCH ${bind} RETURN coalesce(sum(COUNT { ${degree} }), 0) AS n }`;
-}
-
 /**
- * Each anchor as a starting MATCH (index seek on the id), as a predicate on a bound s, and as a count of its
- * statements (from relationship degrees). P is the id expression.
+ * Each anchor: the label of the node it names, and, from that node bound to a variable A, its statements as a starting
+ * MATCH, as a predicate on a bound s, and the nodes whose relationship degrees count them (the statements are never
+ * read for a count). The node is bound once per subquery by nodeById (an alias id names its canonical node), so a
+ * predicate tested on every statement of a walk expands into a bound node instead of looking the id up each time.
  */
 const ANCHORS: Record<
   StatementAnchor,
-  { match: (p: string) => string; predicate: (p: string) => string; count: (p: string) => string }
+  {
+    label: string;
+    match: (a: string) => string;
+    predicate: (a: string) => string;
+    /** Binds x to each node whose degree counts (the node itself, or the venues inside a venue). */
+    counted?: (a: string) => string;
+    degree: string;
+  }
 > = {
   said: {
-    match: (p) => `MATCH (:Entity {id: ${p}})-[:SAID]->(s:Statement)`,
-    predicate: (p) => `EXISTS { (:Entity {id: ${p}})-[:SAID]->(s) }`,
-    count: (p) => statementCount(`(x:Entity {id: ${p}})`, "(x)-[:SAID]->()"),
+    label: "Entity",
+    match: (a) => `MATCH (${a})-[:SAID]->(s:Statement)`,
+    predicate: (a) => `EXISTS { (${a})-[:SAID]->(s) }`,
+    degree: "(x)-[:SAID]->()",
   },
   mentionedIn: {
-    match: (p) => `MATCH (:Entity {id: ${p}})<-[:MENTIONS]-(s:Statement)`,
-    predicate: (p) => `EXISTS { (s)-[:MENTIONS]->(:Entity {id: ${p}}) }`,
-    count: (p) => statementCount(`(x:Entity {id: ${p}})`, "(x)<-[:MENTIONS]-()"),
+    label: "Entity",
+    match: (a) => `MATCH (${a})<-[:MENTIONS]-(s:Statement)`,
+    predicate: (a) => `EXISTS { (s)-[:MENTIONS]->(${a}) }`,
+    degree: "(x)<-[:MENTIONS]-()",
   },
   saidAt: {
-    match: (p) => `MATCH (:Venue {id: ${p}})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)`,
-    predicate: (p) => `EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: ${p}}) }`,
-    count: (p) => statementCount(`(:Venue {id: ${p}})<-[:LOCATED_IN*0..5]-(x:Venue)`, "(x)<-[:SAID_AT]-()"),
+    label: "Venue",
+    match: (a) => `MATCH (${a})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)`,
+    predicate: (a) => `EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(${a}) }`,
+    counted: (a) => `MATCH (${a})<-[:LOCATED_IN*0..5]-(x:Venue)`,
+    degree: "(x)<-[:SAID_AT]-()",
   },
   during: {
-    match: (p) => `MATCH (:Event {id: ${p}})<-[:DURING]-(s:Statement)`,
-    predicate: (p) => `EXISTS { (s)-[:DURING]->(:Event {id: ${p}}) }`,
-    count: (p) => statementCount(`(x:Event {id: ${p}})`, "(x)<-[:DURING]-()"),
+    label: "Event",
+    match: (a) => `MATCH (${a})<-[:DURING]-(s:Statement)`,
+    predicate: (a) => `EXISTS { (s)-[:DURING]->(${a}) }`,
+    degree: "(x)<-[:DURING]-()",
   },
   reportedIn: {
-    match: (p) => `MATCH (:Source {id: ${p}})<-[:REPORTED_IN]-(s:Statement)`,
-    predicate: (p) => `EXISTS { (s)-[:REPORTED_IN]->(:Source {id: ${p}}) }`,
-    count: (p) => statementCount(`(x:Source {id: ${p}})`, "(x)<-[:REPORTED_IN]-()"),
+    label: "Source",
+    match: (a) => `MATCH (${a})<-[:REPORTED_IN]-(s:Statement)`,
+    predicate: (a) => `EXISTS { (s)-[:REPORTED_IN]->(${a}) }`,
+    degree: "(x)<-[:REPORTED_IN]-()",
   },
   // Said by the state itself, an organization part of it, or a person holding one of its offices.
   stateAll: {
-    match: (p) => `MATCH (:State {id: ${p}})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)`,
-    predicate: (p) => `EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: ${p}}) }`,
-    count: (p) => statementCount(`(:State {id: ${p}})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity)`, "(x)-[:SAID]->()"),
+    label: "State",
+    match: (a) => `MATCH (${a})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)`,
+    predicate: (a) => `EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(${a}) }`,
+    counted: (a) => `MATCH (${a})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity)`,
+    degree: "(x)-[:SAID]->()",
   },
 };
+
+/** A node a list names (its parent, or a filter's id), bound to variable v by nodeById. */
+interface NamedNode {
+  kind: StatementAnchor;
+  /** The id expression: parent, or a filter's parameter. */
+  id: string;
+  v: string;
+}
+
+const bind = (node: NamedNode) => nodeById(node.v, node.id, ANCHORS[node.kind].label);
+const bindOrNull = (node: NamedNode) => nodeOrNullById(node.v, node.id, ANCHORS[node.kind].label);
+
+/** The statement count of the anchor bound to a, from relationship degrees (no statement is read): yields n. */
+function statementCount(a: string, kind: StatementAnchor): string {
+  const { counted, degree } = ANCHORS[kind];
+  return `CALL (${a}) { ${counted ? counted(a) : `WITH ${a} AS x`} RETURN coalesce(sum(COUNT { ${degree} }), 0) AS n }`;
+}
 
 /** Filter fields that name a node, and the anchor each corresponds to. */
 const FILTER_ANCHORS: [keyof StatementFilter, StatementAnchor][] = [
@@ -176,17 +206,24 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   const filterPredicates: string[] = [];
 
   // The anchor: the parent, else the first node named in the filter; further named nodes become predicates.
-  let anchor: { kind: StatementAnchor; id: string } | undefined = query.anchor
-    ? { kind: query.anchor, id: "parent" }
-    : undefined;
+  let anchor: NamedNode | undefined = query.anchor ? { kind: query.anchor, id: "parent", v: "anchor" } : undefined;
+  const named: NamedNode[] = anchor ? [anchor] : [];
   for (const [field, kind] of FILTER_ANCHORS) {
     const value = filter[field];
     if (!value) continue;
     const param = `f_${field}`;
     params[param] = value;
-    if (anchor) filterPredicates.push(ANCHORS[kind].predicate(`$${param}`));
-    else anchor = { kind, id: `$${param}` };
+    if (anchor) {
+      named.push({ kind, id: `$${param}`, v: field });
+      filterPredicates.push(ANCHORS[kind].predicate(field));
+    } else {
+      anchor = { kind, id: `$${param}`, v: "anchor" };
+      named.push(anchor);
+    }
   }
+  // The named nodes, each looked up once where statements are read: a predicate tested on every statement of a walk
+  // then expands into a bound node instead of looking its id up again.
+  const bindings = named.map((node) => `${bind(node)}\n    `).join("");
   if (filter.kind) {
     params.f_kind = filter.kind;
     filterPredicates.push("s.kind = $f_kind");
@@ -223,8 +260,8 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   let counted: string;
   if (textQuery) {
     params.textQuery = textQuery;
-    const start = "CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s";
-    const predicates = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.id)] : []), ...filterPredicates];
+    const start = `${bindings}CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s`;
+    const predicates = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.v)] : []), ...filterPredicates];
     const where = predicates.length ? `\n    WHERE ${predicates.join("\n      AND ")}` : "";
     counted = `${start}${where}`;
     const cursor = query.after
@@ -236,39 +273,40 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
     WITH s, sortKey ORDER BY sortKey ${direction}, s.id ${direction} LIMIT $limit
     ${projection}`;
   } else {
-    const anchorMatch = anchor ? ANCHORS[anchor.kind].match(anchor.id) : "MATCH (s:Statement)";
-    counted = `${anchorMatch}${filterPredicates.length ? `\n    WHERE ${filterPredicates.join("\n      AND ")}` : ""}`;
-    const walked = [
-      ...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.id)] : []),
-      ...filterPredicates,
-      ...datedCursor,
-    ];
+    const anchorMatch = anchor ? ANCHORS[anchor.kind].match(anchor.v) : "MATCH (s:Statement)";
+    const filtered = filterPredicates.length ? `\n    WHERE ${filterPredicates.join("\n      AND ")}` : "";
+    counted = `${bindings}${anchorMatch}${filtered}`;
+    // The page's subqueries share the named nodes, bound before them (null where an id names nothing, so that the page
+    // still answers): bound inside the walk, they would come before the saidOn index and cost it its order.
+    const carry = (...more: string[]) => ["parent", ...named.map((node) => node.v), ...more].join(", ");
+    const walked = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.v)] : []), ...filterPredicates, ...datedCursor];
     const denseWalk = `MATCH (s:Statement)
       WHERE s.saidOn IS NOT NULL${and(walked)}
       WITH s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
       RETURN collect(s) AS dated`;
     const dated = anchor
-      ? `${ANCHORS[anchor.kind].count(anchor.id)}
-    CALL (parent, n, statements) {
-      WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+      ? `${named.map((node) => bindOrNull(node)).join("\n    ")}
+    ${statementCount(anchor.v, anchor.kind)}
+    CALL (${carry("n", "statements")}) {
+      WITH ${carry("n", "statements")} WHERE n * n * 4 > statements * $limit
       ${denseWalk.replace("RETURN collect(s) AS dated", "RETURN collect(s) AS dense")}
     }
-    CALL (parent, n, statements) {
-      WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
+    CALL (${carry("n", "statements")}) {
+      WITH ${carry("n", "statements")} WHERE n * n * 4 <= statements * $limit
       ${anchorMatch}
       WHERE s.saidOn IS NOT NULL${and([...filterPredicates, ...datedCursor])}
       WITH DISTINCT s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
       RETURN collect(s) AS sparse
     }
-    WITH parent, dense + sparse AS dated`
+    WITH ${carry()}, dense + sparse AS dated`
       : `CALL (parent) {
       ${denseWalk}
     }`;
     // With a date filter no undated statement can match.
     const undated = dateFiltered
       ? "WITH parent, dated AS all"
-      : `CALL (parent, dated) {
-      WITH parent, dated WHERE size(dated) < $limit
+      : `CALL (${carry("dated")}) {
+      WITH ${carry("dated")} WHERE size(dated) < $limit
       ${anchorMatch}
       WHERE s.saidOn IS NULL${and([...filterPredicates, ...undatedCursor])}
       WITH DISTINCT s ORDER BY s.id ${direction} LIMIT $limit

@@ -1,5 +1,6 @@
 // What happened around an entity, in date order: statements it made (a state: also its organizations and office
 // holders), statements that mention it, events it took part in, and for a venue what was said or held there.
+import { nodeById } from "./aliasIds";
 import type { Database } from "./database";
 import { nodeMap, statementMap, type StatementParts } from "./projections";
 import type { EventRow, StatementRow } from "./rows";
@@ -21,7 +22,7 @@ export function buildTimelineQuery(query: TimelineQuery): BuiltQuery {
   // What x said, or what an entity that is PART_OF x or HOLDS_OFFICE in it said.
   const said = "(x)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)";
   return {
-    cypher: `MATCH (x:Entity {id: $entity})
+    cypher: `${nodeById("x", "$entity")}
      CALL (x) {
        MATCH ${said} WHERE x:State OR x:Person OR x:Organization
        RETURN s AS item

@@ -3,7 +3,7 @@
 // messages of unexpected errors, stay in the server's log.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { InvalidInputError, NotFoundError } from "../domain/errors";
+import { DuplicateEntityError, InvalidInputError, NotFoundError } from "../domain/errors";
 import {
   DatabaseUnavailableError,
   OverloadedError,
@@ -26,6 +26,13 @@ export function clientView(error: unknown): ClientView | undefined {
   if (error instanceof InvalidInputError) {
     const extensions = { code: "BAD_USER_INPUT", field: error.field, ...(error.id ? { id: error.id } : {}) };
     return { message: error.message, extensions };
+  }
+  if (error instanceof DuplicateEntityError) {
+    const { candidate, score, reasons } = error;
+    return {
+      message: error.message,
+      extensions: { code: "DUPLICATE_ENTITY", field: "input", candidate, score, reasons },
+    };
   }
   if (error instanceof NotFoundError) {
     return { message: error.message, extensions: { code: "NOT_FOUND", field: error.field, id: error.id } };

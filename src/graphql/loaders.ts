@@ -1,5 +1,6 @@
 // Per-request batching: every look-up a resolver makes for many parents becomes one Neo4j query per kind and level.
 import DataLoader from "dataloader";
+import { claimsOf, type ClaimRow } from "../graph/claimReads";
 import type { Database } from "../graph/database";
 import { neighbours, type NeighbourKind } from "../graph/neighbours";
 import { nodesByIds, statementsWithParts } from "../graph/nodes";
@@ -10,6 +11,8 @@ import { withCursor } from "./arguments";
 import type { ConcurrencyLimit } from "./concurrency";
 
 export interface Loaders {
+  /** The claims behind each entity's values. */
+  claims: DataLoader<string, ClaimRow[]>;
   node: DataLoader<string, NodeRow | null>;
   statementWithParts: DataLoader<string, StatementRow | null>;
   /** Pieces of source texts (long texts are read in bounded pieces, under the expensive-operations cap). */
@@ -38,6 +41,7 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
     return loader;
   };
   return {
+    claims: new DataLoader((ids) => claimsOf(db, ids)),
     node: new DataLoader((ids) => nodesByIds(db, ids)),
     statementWithParts: new DataLoader((ids) => statementsWithParts(db, ids)),
     sourceText: new DataLoader((pieces) => expensive.run("reading source texts", () => sourceTextPieces(db, pieces)), {

@@ -99,15 +99,18 @@ export async function nodeWithSelectedLinks(
   const found = await nodeWithLinks(ctx.db, id, { neighbours: [...neighbours.values()], statements });
   ctx.loaders.node.prime(id, found.node);
   if (found.node?.label !== type) return found.node;
+  // The fields below ask by the node's own id, which an alias id is not.
+  const own = found.node.id;
+  ctx.loaders.node.prime(own, found.node);
   for (const [kind, links] of found.neighbours) {
     ctx.loaders.neighbours(kind).prime(
-      id,
+      own,
       links.map(({ node, rel }) => ({ node, rel })),
     );
     const nested = neighbours.get(kind)?.statements;
     for (const link of links)
       if (nested && link.statements) ctx.loaders.primeStatementPage(link.node.id, nested, link.statements);
   }
-  if (statements && found.statements) ctx.loaders.primeStatementPage(id, statements, found.statements);
+  if (statements && found.statements) ctx.loaders.primeStatementPage(own, statements, found.statements);
   return found.node;
 }

@@ -44,6 +44,10 @@ const entityBase = {
   description: z.string().optional(),
   /** false for an entity the source does not name, added as outside knowledge. */
   fromSource: z.boolean().default(true),
+  /** Overrides resolution: this entity is that node of the graph (by its id or an alias id). */
+  sameAs: anyEntityId.optional(),
+  /** Overrides resolution: this entity is none of these nodes, however alike they look. */
+  distinctFrom: z.array(anyEntityId).default([]),
 };
 
 // Each kind of record on its own, so that other write paths (the mutations) apply the same rules to single fields.
@@ -102,6 +106,8 @@ export const eventSchema = z.strictObject({
 
 export const statementSchema = z.strictObject({
   id: slug("statement"),
+  /** This statement is that one of the graph (a paraphrase of it, or the same words): one statement, two reports. */
+  sameAs: slug("statement").optional(),
   speaker: z.string().regex(/^(person|state|organization):/, "must be the id of a person, state or organization"),
   text: z.string().trim().min(1),
   kind: z.enum(["DIRECT_QUOTE", "REPORTED"]),

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "../graph/database";
 import { loadDatasetFile, type LoadResult } from "./loader";
+import { reportLines } from "./report";
 
 export function datasetFilesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -13,19 +14,16 @@ export function datasetFilesIn(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export async function loadFiles(db: Database, files: string[], log: (line: string) => void): Promise<LoadResult[]> {
+export async function loadFiles(
+  db: Database,
+  files: string[],
+  log: (line: string) => void,
+  options: { dryRun?: boolean } = {},
+): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const file of files) {
-    const result = await loadDatasetFile(db, file);
-    const c = result.counts;
-    log(
-      `Loaded ${path.relative(process.cwd(), file)}: ` +
-        `${c.statements} statements, ${c.people} people, ${c.states} states, ` +
-        `${c.organizations} organizations, ${c.venues} venues, ${c.events} events in ${result.ms} ms` +
-        (result.mergedInto.length
-          ? ` (merged ${result.mergedInto.map((m) => `${m.id} into ${m.into}`).join(", ")})`
-          : ""),
-    );
+    const result = await loadDatasetFile(db, file, options);
+    for (const line of reportLines(result)) log(line);
     results.push(result);
   }
   return results;

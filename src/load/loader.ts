@@ -1,25 +1,21 @@
 // Loads one dataset: validate, check provenance, resolve entities already in the graph, write in one transaction.
 import fs from "node:fs";
 import path from "node:path";
-import type { Database } from "../graph/database";
+import type { Database, Transaction } from "../graph/database";
+import { writeClaims, type ClaimWrite } from "../graph/claims";
+import { settle, withdrawSource } from "../graph/sourceWithdrawal";
+import { quotationKey } from "../domain/quotations";
 import {
-  detachStatements,
-  entitiesSharingNames,
-  existingIds,
   linkEntities,
-  missingIds,
-  removeRelationshipsOfSource,
-  removeStatementsDroppedFromSource,
-  upsertEntities,
   upsertSource,
   writeStatements,
-  type EntityWrite,
   type LinkWrite,
   type RelationshipType,
   type StatementWrite,
 } from "../graph/datasetWrites";
-import type { EntityLabel } from "../domain/labels";
-import { nameKeys } from "../domain/names";
+import type { ResolvableLabel, Resolution } from "../domain/resolution";
+import { resolveDataset } from "./resolveDataset";
+import { resolveStatements } from "./resolveStatements";
 import { checkDataset } from "./checks";
 import { DatasetError, parseDataset, type Dataset } from "./dataset";
 
@@ -27,9 +23,20 @@ export interface LoadResult {
   file: string;
   sourceId: string;
   counts: { people: number; states: number; organizations: number; venues: number; events: number; statements: number };
-  /** Entities of the dataset that turned out to be ones already in the graph (shared name or alias). */
+  /** What resolution decided for each entity of the dataset. */
+  resolution: Resolution[];
+  /** Entities of the dataset that turned out to be other nodes of the graph (the MERGED decisions, by id). */
   mergedInto: { id: string; into: string }[];
+  /** Nothing was written: the report of what a load would do. */
+  dryRun: boolean;
   ms: number;
+}
+
+export interface LoadOptions {
+  file: string;
+  baseDir?: string;
+  /** Resolve against the graph and report, without writing anything. */
+  dryRun?: boolean;
 }
 
 type Link = string | { id: string; fromSource: boolean; note?: string } | undefined;
@@ -38,107 +45,48 @@ const linkId = (l: Link) => (typeof l === "string" ? l : l?.id);
 const linkProps = (l: Link): Record<string, unknown> =>
   typeof l === "object" ? { fromSource: l.fromSource, note: l.note ?? null } : { fromSource: true };
 
-export async function loadDatasetFile(db: Database, file: string): Promise<LoadResult> {
+export async function loadDatasetFile(
+  db: Database,
+  file: string,
+  options: { dryRun?: boolean } = {},
+): Promise<LoadResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
     throw new DatasetError(file, [`cannot read it as JSON: ${(e as Error).message}`]);
   }
-  return loadDataset(db, raw, { file, baseDir: path.dirname(file) });
+  return loadDataset(db, raw, { file, baseDir: path.dirname(file), ...options });
 }
 
-export async function loadDataset(
-  db: Database,
-  raw: unknown,
-  where: { file: string; baseDir?: string },
-): Promise<LoadResult> {
+export async function loadDataset(db: Database, raw: unknown, options: LoadOptions): Promise<LoadResult> {
   const started = Date.now();
-  const { file } = where;
+  const { file } = options;
   const dataset = parseDataset(file, raw);
-  const text = sourceText(dataset, where);
+  const text = sourceText(dataset, options);
   const { problems, external } = checkDataset(dataset, text);
   if (problems.length > 0) throw new DatasetError(file, problems);
 
-  const entities = entityRows(dataset);
-  const mergedInto: LoadResult["mergedInto"] = [];
-
-  await db.writeTransaction(async (tx) => {
-    mergedInto.length = 0;
-    // Entities new to the graph may still be known under another id: one shared name or alias makes them the same.
-    const allIds = [...entities.values()].flat().map((e) => e.row.id);
-    const known = await existingIds(tx, allIds);
-    const fresh = [...entities.values()].flat().filter((e) => !known.has(e.row.id));
-    const matches = await entitiesSharingNames(
+  const work = async (tx: Transaction) => {
+    const resolved = await resolveDataset(
       tx,
-      fresh.map((e) => ({ id: e.row.id, keys: e.row.keys })),
+      dataset,
+      external.map((r) => r.id),
     );
-    const remap = new Map<string, string>();
-    const ambiguous: string[] = [];
-    for (const [id, candidates] of matches) {
-      if (candidates.length === 1) remap.set(id, candidates[0]!);
-      else
-        ambiguous.push(
-          `${id}: its names match several entities in the graph (${candidates.join(", ")}); use one of their ids`,
-        );
-    }
-    if (ambiguous.length) throw new DatasetError(file, ambiguous);
-    for (const [id, into] of remap) mergedInto.push({ id, into });
-    const resolve = (id: string) => remap.get(id) ?? id;
-
-    const missing = external.filter((r) => !known.has(resolve(r.id)));
-    if (missing.length) {
-      const absent = await missingIds(tx, [...new Set(missing.map((r) => resolve(r.id)))]);
-      const unknown = missing.filter((r) => absent.has(resolve(r.id)));
-      if (unknown.length) {
-        throw new DatasetError(
-          file,
-          unknown.map((r) => `${r.where}: ${r.id} is neither defined in this dataset nor in the graph`),
-        );
-      }
-    }
-
-    await upsertSource(tx, {
-      id: dataset.source.id,
-      title: dataset.source.title,
-      publishedOn: dataset.source.publishedOn,
-      dateline: dataset.source.dateline ?? null,
-      publisher: dataset.source.publisher ?? null,
-      url: dataset.source.url ?? null,
-      text,
-    });
-    for (const [label, list] of entities) {
-      await upsertEntities(
-        tx,
-        label,
-        list.map(({ row }) => {
-          const into = remap.get(row.id);
-          return into ? { ...row, id: into, keepName: true, aliases: [...row.aliases, row.name] } : row;
-        }),
-      );
-    }
-    await removeRelationshipsOfSource(tx, dataset.source.id);
-    for (const [type, rows] of relationshipRows(dataset)) {
-      await linkEntities(
-        tx,
-        type,
-        dataset.source.id,
-        rows.map((r) => ({ ...r, from: resolve(r.from), to: resolve(r.to) })),
-      );
-    }
-    await removeStatementsDroppedFromSource(
-      tx,
-      dataset.source.id,
-      dataset.statements.map((s) => s.id),
-    );
-    // On a bulk load nearly every statement is new: only those already in the graph need their old links removed.
-    const restated = await existingIds(
-      tx,
-      dataset.statements.map((s) => s.id),
-    );
-    await detachStatements(tx, dataset.source.id, [...restated]);
-    await writeStatements(tx, dataset.source.id, statementRows(dataset, text, resolve));
-  });
+    const to = (id: string) => resolved.remap.get(id) ?? resolved.known.get(id) ?? id;
+    const statements = await resolveStatements(tx, dataset, to);
+    const statementTo = (id: string) => statements.remap.get(id) ?? id;
+    const unknown = external.filter((r) => !resolved.known.has(r.id));
+    const refused = [
+      ...resolved.problems,
+      ...statements.problems,
+      ...unknown.map((r) => `${r.where}: ${r.id} is neither defined in this dataset nor in the graph`),
+    ];
+    if (refused.length) throw new DatasetError(file, refused);
+    if (!options.dryRun) await write(tx, dataset, text, to, statementTo, [...statements.remap.values()]);
+    return [...resolved.resolutions, ...statements.merged];
+  };
+  const resolution = options.dryRun ? await db.readTransaction(work) : await db.writeTransaction(work);
 
   return {
     file,
@@ -151,12 +99,59 @@ export async function loadDataset(
       events: dataset.events.length,
       statements: dataset.statements.length,
     },
-    mergedInto,
+    resolution,
+    mergedInto: resolution
+      .filter((r) => r.decision === "MERGED" && r.into && r.into !== r.incoming)
+      .map((r) => ({ id: r.incoming, into: r.into! })),
+    dryRun: options.dryRun ?? false,
     ms: Date.now() - started,
   };
 }
 
-function sourceText(dataset: Dataset, where: { file: string; baseDir?: string }): string {
+/**
+ * Writes a resolved dataset: the source, what it claims about each entity, the links it states, its statements, and
+ * last the values every touched entity shows (chosen from all sources' claims; a node's id may change there).
+ */
+async function write(
+  tx: Transaction,
+  dataset: Dataset,
+  text: string,
+  to: (id: string) => string,
+  statementTo: (id: string) => string,
+  existing: string[],
+): Promise<void> {
+  const sourceId = dataset.source.id;
+  await upsertSource(tx, {
+    id: sourceId,
+    title: dataset.source.title,
+    publishedOn: dataset.source.publishedOn,
+    dateline: dataset.source.dateline ?? null,
+    publisher: dataset.source.publisher ?? null,
+    url: dataset.source.url ?? null,
+    text,
+  });
+  // What this source said before is taken back first; then it is written as the dataset says it now.
+  const withdrawn = await withdrawSource(tx, sourceId);
+  const entities: string[] = [];
+  for (const [label, rows] of claimRows(dataset, to)) {
+    await writeClaims(tx, label, sourceId, rows);
+    entities.push(...rows.map((r) => r.target));
+  }
+  for (const [type, rows] of relationshipRows(dataset)) {
+    await linkEntities(
+      tx,
+      type,
+      sourceId,
+      rows.map((r) => ({ ...r, from: to(r.from), to: to(r.to) })),
+    );
+  }
+  await writeStatements(tx, sourceId, statementRows(dataset, text, to, statementTo));
+  // Values are chosen last, from every source's claims. New statements were created with this source's values; those
+  // already in the graph choose among their sources'.
+  await settle(tx, withdrawn, { entities, statements: existing });
+}
+
+function sourceText(dataset: Dataset, where: LoadOptions): string {
   const { text, textFile } = dataset.source;
   if (text !== undefined && textFile !== undefined)
     throw new DatasetError(where.file, ["source: give either text or textFile, not both"]);
@@ -175,33 +170,32 @@ function sourceText(dataset: Dataset, where: { file: string; baseDir?: string })
   return fs.readFileSync(full, "utf8");
 }
 
-function entityRows(dataset: Dataset): Map<EntityLabel, { row: EntityWrite }[]> {
-  const base = (
-    prefix: string,
-    e: { id: string; name: string; aliases: string[]; description?: string; fromSource: boolean },
-  ) => ({
+function claimRows(dataset: Dataset, to: (id: string) => string): Map<ResolvableLabel, ClaimWrite[]> {
+  const claim = (e: { id: string; name: string; aliases: string[]; description?: string; fromSource: boolean }) => ({
+    target: to(e.id),
     id: e.id,
     name: e.name,
     aliases: e.aliases,
     description: e.description ?? null,
     fromSource: e.fromSource,
-    keepName: false,
-    keys: nameKeys([e.name, ...e.aliases]).map((k) => `${prefix}|${k}`),
+    isoCode: null,
+    kind: null,
+    date: null,
+    datePrecision: null,
+    startsAt: null,
   });
-  return new Map<EntityLabel, { row: EntityWrite }[]>([
-    ["Person", dataset.people.map((e) => ({ row: { ...base("person", e), props: {} } }))],
-    ["State", dataset.states.map((e) => ({ row: { ...base("state", e), props: { isoCode: e.isoCode } } }))],
-    ["Organization", dataset.organizations.map((e) => ({ row: { ...base("organization", e), props: {} } }))],
-    ["Venue", dataset.venues.map((e) => ({ row: { ...base("venue", e), props: { kind: e.kind } } }))],
+  return new Map<ResolvableLabel, ClaimWrite[]>([
+    ["Person", dataset.people.map(claim)],
+    ["State", dataset.states.map((e) => ({ ...claim(e), isoCode: e.isoCode }))],
+    ["Organization", dataset.organizations.map(claim)],
+    ["Venue", dataset.venues.map((e) => ({ ...claim(e), kind: e.kind }))],
     [
       "Event",
       dataset.events.map((e) => ({
-        row: {
-          ...base("event", e),
-          props: { datePrecision: e.datePrecision ?? null },
-          date: e.date ?? null,
-          startsAt: e.startsAt ?? null,
-        },
+        ...claim(e),
+        date: e.date ?? null,
+        datePrecision: e.date ? (e.datePrecision ?? null) : null,
+        startsAt: e.startsAt ?? null,
       })),
     ],
   ]);
@@ -231,9 +225,16 @@ function relationshipRows(dataset: Dataset): Map<RelationshipType, LinkWrite[]> 
   return rows;
 }
 
-function statementRows(dataset: Dataset, text: string, resolve: (id: string) => string): StatementWrite[] {
+function statementRows(
+  dataset: Dataset,
+  text: string,
+  resolve: (id: string) => string,
+  statementTo: (id: string) => string,
+): StatementWrite[] {
   return dataset.statements.map((s) => ({
-    id: s.id,
+    id: statementTo(s.id),
+    claimId: s.id,
+    quoteHash: quotationKey(s.text),
     text: s.text,
     kind: s.kind,
     saidOn: s.saidOn ?? null,

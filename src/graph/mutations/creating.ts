@@ -56,19 +56,30 @@ export async function newId(
   basis: string,
 ): Promise<string> {
   if (given) {
-    const [taken] = await tx.run<{ label: string }>(
-      "MATCH (n:Entity {id: $id}) RETURN head([l IN labels(n) WHERE l <> 'Entity']) AS label",
+    // An alias id (of a node something was merged into) is taken too: it resolves to that node.
+    const [taken] = await tx.run<{ label: string; alias: boolean }>(
+      `CALL () {
+         MATCH (n:Entity {id: $id}) RETURN n, false AS alias
+         UNION
+         MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(n) RETURN n, true AS alias
+       }
+       RETURN head([l IN labels(n) WHERE l <> 'Entity']) AS label, alias LIMIT 1`,
       { id: given },
     );
     if (taken) {
-      const a = taken.label.toLowerCase();
-      throw new InvalidInputError("input.id", `${given} already exists (a ${a}); update it or choose another id`);
+      const a = `a ${taken.label.toLowerCase()}${taken.alias ? "'s alias id" : ""}`;
+      throw new InvalidInputError("input.id", `${given} already exists (${a}); update it or choose another id`);
     }
     return given;
   }
   const base = baseId(label, basis);
   const rows = await tx.run<{ id: string }>(
-    "MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $base + '-' RETURN n.id AS id",
+    `CALL () {
+       MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $base + '-' RETURN n.id AS id
+       UNION
+       MATCH (a:IdAlias) WHERE a.id = $base OR a.id STARTS WITH $base + '-' RETURN a.id AS id
+     }
+     RETURN id`,
     { base },
   );
   return firstFreeId(base, new Set(rows.map((r) => r.id)));

@@ -3,15 +3,22 @@
 // does, and reads the result back inside that transaction. A refused change writes nothing.
 import { changedPrecision, eventDateProblems, precisionWithoutDateProblem } from "../../domain/dates";
 import { InvalidInputError } from "../../domain/errors";
-import { prefixOf, SPEAKER_LABELS, type EntityLabel, type Label } from "../../domain/labels";
+import { SPEAKER_LABELS, type EntityLabel, type Label } from "../../domain/labels";
 import type { Database, Transaction } from "../database";
-import { nameKeys } from "../../domain/names";
+import { lookupKeys, spellingText } from "../../domain/resolution";
 import { nodeMap } from "../projections";
 import type { EntityRow } from "../rows";
 import { createNode, creating, newId } from "./creating";
+import { refuseDuplicate } from "./duplicates";
 import type { EntityChanges } from "./inputs";
 import { checkReferences, notFound, type Reference } from "./references";
-import { replaceRelationships, setProperties, type CuratedRelationship, type Temporals } from "./writeHelpers";
+import {
+  markCurated,
+  replaceRelationships,
+  setProperties,
+  type CuratedRelationship,
+  type Temporals,
+} from "./writeHelpers";
 
 type LinkField = "state" | "locatedIn" | "venue" | "follows";
 
@@ -50,7 +57,10 @@ export async function createEntity<L extends EntityLabel>(
     const id = await newId(tx, label, input.id, input.name ?? "");
     const fields = entityFields(label, null, input);
     await checkEntityLinks(tx, label, id, input, false);
+    await refuseDuplicate(tx, label, id, input);
     await createNode(tx, label, id);
+    // A curator's node keeps its id whatever sources later claim about it.
+    await markCurated(tx, id, ["id"]);
     await writeEntity(tx, label, id, input, fields);
     return (await readEntity(tx, label, id))!;
   });
@@ -123,8 +133,13 @@ function entityFields(label: EntityLabel, current: EntityRow | null, input: Enti
     const name = input.name ?? current?.name ?? "";
     const aliases = input.aliases !== undefined ? (input.aliases ?? []) : (current?.aliases ?? []);
     const distinct = [...new Set(aliases)].filter((a) => a !== name);
-    Object.assign(props, { name, aliases: distinct, aliasText: distinct.map((a) => `${a} `).join("") });
-    fields.keys = nameKeys([name, ...distinct]).map((k) => `${prefixOf(label)}|${k}`);
+    Object.assign(props, {
+      name,
+      aliases: distinct,
+      aliasText: distinct.map((a) => `${a} `).join(""),
+      spellings: spellingText(label, [name, ...distinct]),
+    });
+    fields.keys = lookupKeys(label, [name, ...distinct]);
   }
   if (given("description")) props.description = input.description ?? null;
   if (label === "State" && given("isoCode")) props.isoCode = input.isoCode;
@@ -195,6 +210,7 @@ async function writeEntity(
   fields: EntityFields,
 ): Promise<void> {
   await setProperties(tx, id, fields.props, fields.temporals);
+  await markCurated(tx, id, curatedFields(input));
   if (fields.keys) await replaceNameKeys(tx, id, fields.keys);
   for (const link of LINKS[label]) {
     const to = input[link.field];
@@ -204,6 +220,14 @@ async function writeEntity(
     const participants = (input.participants ?? []).map((p) => ({ id: p.id, props: { role: p.role ?? null } }));
     await replaceRelationships(tx, id, "PARTICIPATED_IN", participants);
   }
+}
+
+/** The claimed fields a curator's input sets (a date with its precision): they keep the curator's value from now on. */
+function curatedFields(input: EntityChanges): string[] {
+  const fields = (["name", "aliases", "description", "isoCode", "kind", "date", "startsAt"] as const).filter(
+    (f) => input[f] !== undefined,
+  );
+  return input.datePrecision !== undefined && !fields.includes("date") ? [...fields, "date"] : fields;
 }
 
 async function readEntity<L extends EntityLabel>(tx: Transaction, label: L, id: string): Promise<Entity<L> | null> {

@@ -6,6 +6,8 @@ import type { StatementKind } from "../../domain/spans";
 export interface EntityChanges {
   /** Create only: the new id; made from the name when absent. */
   id?: string | null;
+  /** Create only: existing nodes this one is not, though resolution would take it for one of them. */
+  distinctFrom?: readonly string[] | null;
   name?: string | null;
   aliases?: readonly string[] | null;
   description?: string | null;

@@ -4,7 +4,7 @@ import { saidAfterPublished } from "../../domain/dates";
 import { InvalidInputError } from "../../domain/errors";
 import { spanProblem, type StatementKind } from "../../domain/spans";
 import type { Database, Transaction } from "../database";
-import { removeRelationshipsOfSource } from "../datasetWrites";
+import { settle, withdrawSource } from "../sourceWithdrawal";
 import { sourceMap } from "../projections";
 import type { SourceRow } from "../rows";
 import { createNode, creating, newId } from "./creating";
@@ -67,11 +67,14 @@ export async function updateSource(db: Database, id: string, input: SourceChange
   });
 }
 
-/** Deletes a source, the statements it alone reports, and the links between entities it stated (as a reload would). */
+/**
+ * Deletes a source as if its dataset had never been loaded: the statements it alone reports, its claims (entities show
+ * what the other sources say), its evidence and links; entities stay.
+ */
 export async function deleteSource(db: Database, id: string): Promise<void> {
   await db.writeTransaction(async (tx) => {
     if (!(await readSource(tx, id))) throw notFound("Source", id);
-    await removeRelationshipsOfSource(tx, id);
+    const withdrawn = await withdrawSource(tx, id);
     await tx.run(
       `MATCH (src:Source {id: $id})
        CALL (src) {
@@ -83,6 +86,7 @@ export async function deleteSource(db: Database, id: string): Promise<void> {
        DETACH DELETE src`,
       { id },
     );
+    await settle(tx, withdrawn, { entities: [], statements: [] });
   });
 }
 

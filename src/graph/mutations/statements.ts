@@ -11,7 +11,7 @@ import type { StatementRow } from "../rows";
 import { createNode, creating, newId } from "./creating";
 import type { EvidenceSpan, StatementChanges } from "./inputs";
 import { checkReferences, notFound, type Reference } from "./references";
-import { replaceRelationships, setProperties, type Temporals } from "./writeHelpers";
+import { markCurated, replaceRelationships, setProperties, type Temporals } from "./writeHelpers";
 
 /** A statement as it will be once the change is made: the stored fields with the given ones over them. */
 interface StatementState {
@@ -40,6 +40,7 @@ export async function recordStatement(db: Database, input: StatementChanges): Pr
     const given = () => true;
     await checkStatement(tx, state, input, given);
     await createNode(tx, "Statement", id);
+    await markCurated(tx, id, ["id"]);
     await writeStatement(tx, state, given);
     return (await readStatement(tx, id))!;
   });
@@ -165,6 +166,10 @@ async function writeStatement(tx: Transaction, s: StatementState, given: Given):
   if (given("channel")) props.channel = s.channel;
   if (given("recurring")) props.recurring = s.recurring;
   await setProperties(tx, s.id, props, temporals);
+  // What a curator set keeps the curator's value when sources report the statement too.
+  const dated = given("saidOn") || given("datePrecision") ? ["saidOn", "datePrecision"] : [];
+  const curated = (["text", "kind", "time", "channel"] as const).filter((f) => given(f));
+  await markCurated(tx, s.id, [...curated, ...dated]);
 
   if (given("speaker")) await replaceRelationships(tx, s.id, "SAID", [{ id: s.speaker }]);
   if (given("venue")) await replaceRelationships(tx, s.id, "SAID_AT", s.venue ? [{ id: s.venue }] : []);

@@ -28,6 +28,20 @@ export async function setProperties(
 }
 
 /**
+ * Records which claimed fields (name, description, an event's date, …) a curator set: sources' claims no longer
+ * change them (see chooseValues).
+ */
+export async function markCurated(tx: Transaction, id: string, fields: string[]): Promise<void> {
+  if (fields.length === 0) return;
+  await tx.run(
+    `MATCH (n:Entity {id: $id})
+     SET n.curatedFields = reduce(acc = coalesce(n.curatedFields, []), f IN $fields |
+       CASE WHEN f IN acc THEN acc ELSE acc + f END)`,
+    { id, fields },
+  );
+}
+
+/**
  * The relationships a curator sets, and which way each points from the node being edited. Evidence spans
  * (REPORTED_IN) store the text they cover, so that reads never load a whole source text for it.
  */

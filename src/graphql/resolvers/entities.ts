@@ -3,7 +3,7 @@
 // read too; the fields whose items wrap a neighbour (offices, participations) are written out here.
 import { getNullableType, isListType, type GraphQLResolveInfo } from "graphql";
 import type { NeighbourKind } from "../../graph/neighbours";
-import type { EventRow, LinkedRow, PersonRow, SpeakerRow, StateRow } from "../../graph/rows";
+import type { EventRow, LinkedRow, PersonRow, SourceRow, SpeakerRow, StateRow } from "../../graph/rows";
 import type { StatementAnchor } from "../../graph/statements";
 import type { ResolverFn, Resolvers } from "../../generated/graphql";
 import { statementQuery, type StatementListArgs } from "../arguments";
@@ -75,6 +75,10 @@ function neighbourField(kind: NeighbourKind) {
 const named = {
   aliases: (n: { aliases?: string[] | null }) => n.aliases ?? [],
   fromSource: (n: { fromSource?: boolean | null }) => n.fromSource ?? true,
+  claims: async (n: { id: string }, args: { field?: string | null }, ctx: GraphQLContext) => {
+    const claims = await ctx.loaders.claims.load(n.id);
+    return args.field ? claims.filter((c) => c.field === args.field) : claims;
+  },
 };
 
 function participations(ctx: GraphQLContext, participant: SpeakerRow): Promise<ParticipationParent[]> {
@@ -150,4 +154,8 @@ export const entityResolvers: Resolvers = {
   },
   Office: {},
   Participation: {},
+  Claim: {
+    precision: (c) => (c.precision as "DAY" | "MONTH" | "YEAR" | null) ?? null,
+    source: async (c, _a, ctx) => (c.source ? ((await ctx.loaders.node.load(c.source)) as SourceRow | null) : null),
+  },
 };

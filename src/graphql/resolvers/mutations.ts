@@ -6,7 +6,9 @@ import type { Label, EntityLabel } from "../../domain/labels";
 import type { MutationResolvers } from "../../generated/graphql";
 import { createEntity, deleteEntity, updateEntity } from "../../graph/mutations/entities";
 import type { EntityChanges, SourceChanges, StatementChanges } from "../../graph/mutations/inputs";
+import { mergeEntities, splitEntity } from "../../graph/mutations/merging";
 import { createSource, deleteSource, updateSource } from "../../graph/mutations/sources";
+import type { NodeRow } from "../../graph/rows";
 import { deleteStatement, recordStatement, updateStatement } from "../../graph/mutations/statements";
 import {
   eventSchema,
@@ -62,6 +64,13 @@ function unauthenticated(ctx: GraphQLContext): GraphQLError {
 async function write<T>(ctx: GraphQLContext, run: () => Promise<T>): Promise<T> {
   if (!ctx.auth.canWrite) throw unauthenticated(ctx);
   return run();
+}
+
+/** A node just written, read back for the answer (after the transaction committed). */
+async function readNode(ctx: GraphQLContext, id: string): Promise<NodeRow> {
+  const node = await ctx.loaders.node.load(id);
+  if (!node) throw new Error(`${id} vanished after it was written`);
+  return node;
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
@@ -152,16 +161,22 @@ export const mutationResolvers: MutationResolvers = {
   updateSource: (_p, { id, input }, ctx) => write(ctx, () => updateSource(ctx.db, id, sourceInput(input, true))),
   deleteSource: (_p, { id }, ctx) => write(ctx, async () => (await deleteSource(ctx.db, id), { id, deleted: true })),
 
+  mergeEntities: (_p, { keep, merge }, ctx) =>
+    write(ctx, async () => readNode(ctx, (await mergeEntities(ctx.db, keep, merge)).id)),
+  splitEntity: (_p, { id, mergedId }, ctx) =>
+    write(ctx, async () => readNode(ctx, (await splitEntity(ctx.db, id, mergedId)).id)),
+
   recordStatement: (_p, { input }, ctx) => write(ctx, () => recordStatement(ctx.db, statementInput(input, false))),
   updateStatement: (_p, { id, input }, ctx) =>
     write(ctx, () => updateStatement(ctx.db, id, statementInput(input, true))),
   deleteStatement: (_p, { id }, ctx) =>
     write(ctx, async () => (await deleteStatement(ctx.db, id), { id, deleted: true })),
 
-  importDataset: (_p, { dataset }, ctx) =>
+  importDataset: (_p, { dataset, dryRun }, ctx) =>
     write(ctx, async () => {
       // Exactly what `npm run seed` does with a file; a text file next to it cannot be referred to from here.
-      const result = await loadDataset(ctx.db, dataset, { file: "importDataset" });
-      return { sourceId: result.sourceId, ...result.counts, mergedInto: result.mergedInto };
+      const result = await loadDataset(ctx.db, dataset, { file: "importDataset", dryRun: dryRun ?? false });
+      const { sourceId, counts, mergedInto, resolution } = result;
+      return { sourceId, ...counts, mergedInto, resolution, dryRun: result.dryRun };
     }),
 };

@@ -42,8 +42,10 @@ function list<L extends ListLabel>(label: L) {
     );
 }
 
-async function mustExist(ctx: GraphQLContext, id: string, argument: string): Promise<void> {
-  if (!(await ctx.loaders.node.load(id))) throw notFound(`${argument}: there is no node with id ${id}`, id);
+async function mustExist(ctx: GraphQLContext, id: string, argument: string): Promise<NodeRow> {
+  const node = await ctx.loaders.node.load(id);
+  if (!node) throw notFound(`${argument}: there is no node with id ${id}`, id);
+  return node;
 }
 
 export const queryResolvers: QueryResolvers = {
@@ -81,16 +83,14 @@ export const queryResolvers: QueryResolvers = {
     const hops = maxHops ?? 4;
     if (!Number.isInteger(hops) || hops < 1 || hops > 6)
       throw badInput(`maxHops must be between 1 and 6, got ${hops}`, "maxHops");
-    if (from === to) {
-      await mustExist(ctx, from, "from");
-      const node = await ctx.loaders.node.load(from);
-      return { nodes: node ? [node] : [], relationships: [] };
-    }
-    // One round trip when there is a path; only a missing one asks whether both ends exist.
+    if (from === to) return { nodes: [await mustExist(ctx, from, "from")], relationships: [] };
+    // One round trip when there is a path; only a missing one asks whether both ends exist, and whether they are one
+    // node under two ids (an alias id and the node's own).
     const parts = statementPartsSelected(info, ["nodes"]);
     const path = await ctx.expensive.run("path", () => shortestPath(ctx.db, from, to, hops, parts));
-    if (!path) await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
-    return path;
+    if (path) return path;
+    const [start, end] = await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
+    return start.id === end.id ? { nodes: [start], relationships: [] } : null;
   },
   timeline: async (_p, args, ctx, info) => {
     if (args.from && args.to && args.from > args.to)

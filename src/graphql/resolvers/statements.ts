@@ -28,6 +28,14 @@ export const statementResolvers: Resolvers = {
     event: (s, _a, ctx) => (s.event !== undefined ? s.event : withParts(s, ctx).then((full) => full.event ?? null)),
     mentions: (s, _a, ctx) => s.mentions ?? withParts(s, ctx).then((full) => full.mentions ?? []),
     evidence: (s, _a, ctx) => s.evidence ?? withParts(s, ctx).then((full) => full.evidence ?? []),
+    sourceCount: async (s, _a, ctx) => {
+      const evidence = s.evidence ?? (await withParts(s, ctx)).evidence ?? [];
+      return new Set(evidence.map((e) => e.source.id)).size;
+    },
+    claims: async (s, args, ctx) => {
+      const claims = await ctx.loaders.claims.load(s.id);
+      return args.field ? claims.filter((c) => c.field === args.field) : claims;
+    },
   },
   Evidence: {},
 };

@@ -27,7 +27,7 @@ describe("each list, unfiltered", () => {
        WITH DISTINCT n
        WITH n, n.name AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -55,7 +55,7 @@ describe("each list, unfiltered", () => {
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -73,7 +73,7 @@ describe("each list, unfiltered", () => {
        WITH DISTINCT n
        WITH n, n.publishedOn AS sortKey
        WITH n, sortKey ORDER BY sortKey DESC, n.id DESC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -93,7 +93,7 @@ describe("filters", () => {
        WITH DISTINCT n
        WITH n, n.name AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -109,11 +109,12 @@ describe("filters", () => {
       .toMatchInlineSnapshot(`
      {
        "cypher": "CALL () {
-       MATCH (:State {id: $state})<-[:IN_STATE]-(:Venue)<-[:LOCATED_IN*0..5]-(n:Venue) WHERE n.kind = $kind
+       CALL () { OPTIONAL MATCH (named:State {id: $state}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $state})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS state WHERE state IS NOT NULL RETURN state }
+       MATCH (state)<-[:IN_STATE]-(:Venue)<-[:LOCATED_IN*0..5]-(n:Venue) WHERE n.kind = $kind
        WITH DISTINCT n
        WITH n, n.name AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -134,11 +135,13 @@ describe("filters", () => {
     expect(built).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () {
-       MATCH (:Venue {id: $venue})<-[:LOCATED_IN*0..5]-(:Venue)<-[:HELD_AT]-(n:Event) WHERE EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) } AND n.date >= date($from) AND n.date <= date($to)
+       CALL () { OPTIONAL MATCH (named:Venue {id: $venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS venue WHERE venue IS NOT NULL RETURN venue }
+       CALL () { OPTIONAL MATCH (named:Entity {id: $participant}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $participant})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS participant WHERE participant IS NOT NULL RETURN participant }
+       MATCH (venue)<-[:LOCATED_IN*0..5]-(:Venue)<-[:HELD_AT]-(n:Event) WHERE EXISTS { (participant)-[:PARTICIPATED_IN]->(n) } AND n.date >= date($from) AND n.date <= date($to)
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -156,11 +159,12 @@ describe("filters", () => {
     expect(buildEntityListQuery(list("Event", { filter: { participant: "person:a" } }))).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () {
-       MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n:Event)
+       CALL () { OPTIONAL MATCH (named:Entity {id: $participant}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $participant})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS participant WHERE participant IS NOT NULL RETURN participant }
+       MATCH (participant)-[:PARTICIPATED_IN]->(n:Event)
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -178,16 +182,18 @@ describe("filters", () => {
     expect(built).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () {
-       CALL db.index.fulltext.queryNodes('entity_names', $nameQuery) YIELD node AS n WHERE n:Event AND EXISTS { (n)-[:HELD_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: $venue}) } AND EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }
+       CALL () { OPTIONAL MATCH (named:Venue {id: $venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS venue WHERE venue IS NOT NULL RETURN venue }
+       CALL () { OPTIONAL MATCH (named:Entity {id: $participant}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $participant})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS participant WHERE participant IS NOT NULL RETURN participant }
+       CALL db.index.fulltext.queryNodes('entity_names', $nameQuery) YIELD node AS n WHERE n:Event AND EXISTS { (n)-[:HELD_AT]->(:Venue)-[:LOCATED_IN*0..5]->(venue) } AND EXISTS { (participant)-[:PARTICIPATED_IN]->(n) }
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
          "limit": 21,
-         "nameQuery": "name:(talks*) OR aliasText:(talks*)",
+         "nameQuery": "name:(talks*) OR aliasText:(talks*) OR spellings:(tlks)",
          "participant": "state:ua",
          "venue": "venue:v",
        },
@@ -206,7 +212,7 @@ describe("pages", () => {
        WITH DISTINCT n
        WITH n, n.name AS sortKey WHERE sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId)
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -227,7 +233,7 @@ describe("pages", () => {
        WITH DISTINCT n
        WITH n, n.publishedOn AS sortKey WHERE sortKey < date($afterKey) OR (sortKey = date($afterKey) AND n.id < $afterId)
        WITH n, sortKey ORDER BY sortKey DESC, n.id DESC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      CALL () { MATCH (n:Source) RETURN count(DISTINCT n) AS total }
      RETURN page, total",
@@ -249,7 +255,7 @@ describe("pages", () => {
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
      CALL () { MATCH (n:Event) WHERE n.date >= date($from) RETURN count(DISTINCT n) AS total }
      RETURN page, total",

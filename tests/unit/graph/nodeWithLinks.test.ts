@@ -17,9 +17,9 @@ describe("a node with its links", () => {
   it("is the node alone when nothing more is asked", () => {
     expect(buildNodeWithLinksQuery("person:a", { neighbours: [] })).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (a:Entity {id: $id})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           
-          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null} END END AS node",
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node",
        "params": {
          "id": "person:a",
        },
@@ -33,18 +33,18 @@ describe("a node with its links", () => {
     });
     expect(built).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (a:Entity {id: $id})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL (a) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
             WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null} END, rel: properties(r)}) AS links0
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: properties(r)}) AS links0
           }
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
             WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null} END, rel: properties(r)}) AS links1
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: properties(r)}) AS links1
           }
-          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null} END END AS node, links0, links1",
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1",
        "params": {
          "id": "state:ua",
        },
@@ -59,31 +59,32 @@ describe("a node with its links", () => {
     });
     expect(built).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (a:Entity {id: $id})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
           
           WITH *, a.id AS parent
           CALL (parent, statements) {
-            CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+            CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (:Entity {id: parent})-[:SAID]->(s) }
+           AND EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -93,10 +94,11 @@ describe("a node with its links", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
           }
        CALL (parent) {
-         MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)-[:SAID]->(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null} END END AS node, page, total",
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, page, total",
        "params": {
          "id": "person:a",
          "limit": 4,
@@ -116,40 +118,41 @@ describe("a node with its links", () => {
     });
     expect(built).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (a:Entity {id: $id})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
             WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null} END, rel: properties(r)}) AS links0
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: properties(r)}) AS links0
           }
           CALL (a, statements) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
             CALL (b, statements) {
               WITH b.id AS parent, statements
               CALL (parent, statements) {
-            CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $n1_limit
+            CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $n1_limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (:Entity {id: parent})-[:SAID]->(s) }
+           AND EXISTS { (anchor)-[:SAID]->(s) }
            AND s.kind = $n1_f_kind
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $n1_limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $n1_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND s.kind = $n1_f_kind
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $n1_limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $n1_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
            AND s.kind = $n1_f_kind
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $n1_limit
@@ -162,30 +165,31 @@ describe("a node with its links", () => {
               RETURN page, null AS total
             }
             WITH b, r, p, page, total ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null} END, rel: properties(r), page: page, total: total}) AS links1
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: properties(r), page: page, total: total}) AS links1
           }
           WITH *, a.id AS parent
           CALL (parent, statements) {
-            CALL (parent) { OPTIONAL MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+            CALL (parent) { OPTIONAL MATCH (named:State {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: parent}) }
+           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -195,10 +199,11 @@ describe("a node with its links", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
           }
        CALL (parent) {
-         MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:State {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null} END END AS node, links0, links1, page, total",
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1, page, total",
        "params": {
          "id": "state:ua",
          "limit": 3,

@@ -6,11 +6,13 @@ describe("the shortest path query", () => {
   it("walks the domain's relationships up to maxHops and projects statements without linked parts", () => {
     expect(buildShortestPathQuery("person:donald-trump", "venue:ciragan-palace", 4)).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $from}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $from})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL () { OPTIONAL MATCH (named:Entity {id: $to}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $to})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS b WHERE b IS NOT NULL RETURN b }
+          WITH a, b WHERE a <> b
           MATCH p = allShortestPaths((a)-[:SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS*..4]-(b))
           WITH p LIMIT 100
           WITH p ORDER BY reduce(key = '', n IN nodes(p) | key + ' ' + n.id) LIMIT 1
-          RETURN [n IN nodes(p) | CASE WHEN n:Statement THEN n {.*, label: 'Statement'} ELSE CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END END] AS nodes,
+          RETURN [n IN nodes(p) | CASE WHEN n:Statement THEN n {.*, label: 'Statement'} ELSE CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END] AS nodes,
                  [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS relationships",
        "params": {
          "from": "person:donald-trump",
@@ -24,11 +26,13 @@ describe("the shortest path query", () => {
     const built = buildShortestPathQuery("person:a", "person:b", 2, { speaker: true, evidence: true });
     expect(built).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $from}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $from})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL () { OPTIONAL MATCH (named:Entity {id: $to}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $to})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS b WHERE b IS NOT NULL RETURN b }
+          WITH a, b WHERE a <> b
           MATCH p = allShortestPaths((a)-[:SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS*..2]-(b))
           WITH p LIMIT 100
           WITH p ORDER BY reduce(key = '', n IN nodes(p) | key + ' ' + n.id) LIMIT 1
-          RETURN [n IN nodes(p) | CASE WHEN n:Statement THEN n {.*, label: 'Statement', speaker: head([(n)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END]), evidence: COLLECT { MATCH (n)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null} END END] AS nodes,
+          RETURN [n IN nodes(p) | CASE WHEN n:Statement THEN n {.*, label: 'Statement', speaker: head([(n)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), evidence: COLLECT { MATCH (n)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END] AS nodes,
                  [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS relationships",
        "params": {
          "from": "person:a",

@@ -13,10 +13,10 @@ describe("the search query", () => {
             CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $first}) YIELD node, score RETURN node, score
           }
           WITH node, score ORDER BY score DESC, node.id LIMIT $first
-          RETURN CASE WHEN node:Statement THEN node {.*, label: 'Statement'} ELSE CASE WHEN node:Source THEN node {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE node {.*, label: head([l IN labels(node) WHERE l <> 'Entity']), aliasText: null} END END AS node, score",
+          RETURN CASE WHEN node:Statement THEN node {.*, label: 'Statement'} ELSE CASE WHEN node:Source THEN node {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE node {.*, label: head([l IN labels(node) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, score",
        "params": {
          "first": 20,
-         "query": "ceasefire OR talks",
+         "query": "ceasefire OR talks OR spellings:(csfr OR tlks)^0.5",
        },
      }
     `);
@@ -31,10 +31,10 @@ describe("the search query", () => {
             CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $first}) YIELD node, score RETURN node, score
           }
           WITH node, score ORDER BY score DESC, node.id LIMIT $first
-          RETURN CASE WHEN node:Statement THEN node {.*, label: 'Statement', speaker: head([(node)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END])} ELSE CASE WHEN node:Source THEN node {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE node {.*, label: head([l IN labels(node) WHERE l <> 'Entity']), aliasText: null} END END AS node, score",
+          RETURN CASE WHEN node:Statement THEN node {.*, label: 'Statement', speaker: head([(node)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END])} ELSE CASE WHEN node:Source THEN node {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE node {.*, label: head([l IN labels(node) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, score",
        "params": {
          "first": 5,
-         "query": "ceasefire\\) OR or OR name\\:\\*",
+         "query": "ceasefire\\) OR or OR name\\:\\* OR spellings:(csfr)^0.5",
        },
      }
     `);

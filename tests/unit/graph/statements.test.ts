@@ -82,7 +82,7 @@ describe("a root list of statements", () => {
          }
          WITH parent, dated + undated AS all
          UNWIND all[0..$limit] AS s
-         RETURN collect({row: s {.*, label: 'Statement', speaker: head([(s)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null} END]), venue: head([(s)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null} END])}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+         RETURN collect({row: s {.*, label: 'Statement', speaker: head([(s)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(s)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END])}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
          MATCH (s:Statement)
@@ -106,32 +106,34 @@ describe("a root list of statements", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (x:Entity {id: $f_speaker}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_speaker})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+         CALL () { OPTIONAL MATCH (named:Entity {id: $f_mentions}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_mentions})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS mentions RETURN mentions }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, mentions, n, statements) {
+           WITH parent, anchor, mentions, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
-           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: $f_mentions}) }
+           AND EXISTS { (anchor)-[:SAID]->(s) }
+           AND EXISTS { (s)-[:MENTIONS]->(mentions) }
            AND s.kind = $f_kind
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)
+         CALL (parent, anchor, mentions, n, statements) {
+           WITH parent, anchor, mentions, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: $f_mentions}) }
+           AND EXISTS { (s)-[:MENTIONS]->(mentions) }
            AND s.kind = $f_kind
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)
+         WITH parent, anchor, mentions, dense + sparse AS dated
+         CALL (parent, anchor, mentions, dated) {
+           WITH parent, anchor, mentions, dated WHERE size(dated) < $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
-           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: $f_mentions}) }
+           AND EXISTS { (s)-[:MENTIONS]->(mentions) }
            AND s.kind = $f_kind
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -167,7 +169,7 @@ describe("a root list of statements", () => {
       f_state: "state:ua",
       undated: "0001-01-01",
     });
-    expect(built.cypher).toContain("CALL (parent) { OPTIONAL MATCH (x:Entity {id: $f_speaker})");
+    expect(built.cypher).toContain("CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker})");
   });
 
   it("looks for no undated statement when a date filter excludes them", () => {
@@ -206,15 +208,17 @@ describe("a root list of statements", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
+         CALL () { OPTIONAL MATCH (named:Venue {id: $f_venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
-         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: $f_venue}) }
+         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(anchor) }
          WITH s, coalesce(s.saidOn, date($undated)) AS sortKey
          WITH s, sortKey ORDER BY sortKey DESC, s.id DESC LIMIT $limit
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
+         CALL () { OPTIONAL MATCH (named:Venue {id: $f_venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
-         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: $f_venue}) }
+         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(anchor) }
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total",
@@ -300,17 +304,21 @@ describe("a root list of statements", () => {
       });
     const { cypher, params } = buildStatementQuery(statementQuery({ speaker: "person:a", from: "2025-01-01" }));
     expect(params).toEqual({ limit: 21, f_speaker: "person:a", f_from: "2025-01-01", undated: "0001-01-01" });
-    // The speaker's statement count picks the plan at run time…
+    // The speaker is looked up once (its own id or an alias id), before the subqueries that read statements…
     expect(cypher).toContain(
-      "CALL (parent) { OPTIONAL MATCH (x:Entity {id: $f_speaker}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }",
+      "CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_speaker})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }",
+    );
+    // …and its statement count picks the plan at run time…
+    expect(cypher).toContain(
+      "CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }",
     );
     // …dense: walk the date index from the latest, testing the speaker;
     expect(cypher).toContain(
-      "WHERE n * n * 4 > statements * $limit\n      MATCH (s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }\n      AND s.saidOn >= date($f_from)\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+      "WHERE n * n * 4 > statements * $limit\n      MATCH (s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND EXISTS { (anchor)-[:SAID]->(s) }\n      AND s.saidOn >= date($f_from)\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
     );
     // …sparse: start at the speaker and sort what they said.
     expect(cypher).toContain(
-      "WHERE n * n * 4 <= statements * $limit\n      MATCH (:Entity {id: $f_speaker})-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+      "WHERE n * n * 4 <= statements * $limit\n      MATCH (anchor)-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
     );
     // A date filter excludes undated statements, so no query looks for them.
     expect(cypher).not.toContain("s.saidOn IS NULL");
@@ -325,26 +333,27 @@ describe("the statements of many parents at once, one anchor each", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (:Entity {id: parent})-[:SAID]->(s) }
+           AND EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -354,7 +363,8 @@ describe("the statements of many parents at once, one anchor each", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
-         MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)-[:SAID]->(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total",
@@ -372,26 +382,27 @@ describe("the statements of many parents at once, one anchor each", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:MENTIONS]-() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:MENTIONS]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:MENTIONS]->(:Entity {id: parent}) }
+           AND EXISTS { (s)-[:MENTIONS]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Entity {id: parent})<-[:MENTIONS]-(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:MENTIONS]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Entity {id: parent})<-[:MENTIONS]-(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:MENTIONS]-(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -401,7 +412,8 @@ describe("the statements of many parents at once, one anchor each", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
-         MATCH (:Entity {id: parent})<-[:MENTIONS]-(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:MENTIONS]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total",
@@ -419,26 +431,27 @@ describe("the statements of many parents at once, one anchor each", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(x:Venue) RETURN coalesce(sum(COUNT { (x)<-[:SAID_AT]-() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL (parent) { OPTIONAL MATCH (named:Venue {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { MATCH (anchor)<-[:LOCATED_IN*0..5]-(x:Venue) RETURN coalesce(sum(COUNT { (x)<-[:SAID_AT]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: parent}) }
+           AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -448,7 +461,8 @@ describe("the statements of many parents at once, one anchor each", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
-         MATCH (:Venue {id: parent})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:Venue {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total",
@@ -466,26 +480,27 @@ describe("the statements of many parents at once, one anchor each", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (x:Event {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:DURING]->(:Event {id: parent}) }
+           AND EXISTS { (s)-[:DURING]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -495,7 +510,8 @@ describe("the statements of many parents at once, one anchor each", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
-         MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:DURING]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total",
@@ -513,26 +529,27 @@ describe("the statements of many parents at once, one anchor each", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (x:Source {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:REPORTED_IN]-() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL (parent) { OPTIONAL MATCH (named:Source {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Source) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:REPORTED_IN]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:REPORTED_IN]->(:Source {id: parent}) }
+           AND EXISTS { (s)-[:REPORTED_IN]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Source {id: parent})<-[:REPORTED_IN]-(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Source {id: parent})<-[:REPORTED_IN]-(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -542,7 +559,8 @@ describe("the statements of many parents at once, one anchor each", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
-         MATCH (:Source {id: parent})<-[:REPORTED_IN]-(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:Source {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Source) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total",
@@ -560,26 +578,27 @@ describe("the statements of many parents at once, one anchor each", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL (parent) { OPTIONAL MATCH (named:State {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: parent}) }
+           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
@@ -589,7 +608,8 @@ describe("the statements of many parents at once, one anchor each", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
-         MATCH (:State {id: parent})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:State {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total",
@@ -608,30 +628,32 @@ describe("the statements of many parents at once, one anchor each", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
-         CALL (parent) { OPTIONAL MATCH (x:Event {id: parent}) RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $limit
+         CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor RETURN anchor }
+         CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_speaker})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS speaker RETURN speaker }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
+         CALL (parent, anchor, speaker, n, statements) {
+           WITH parent, anchor, speaker, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:DURING]->(:Event {id: parent}) }
-           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
+           AND EXISTS { (s)-[:DURING]->(anchor) }
+           AND EXISTS { (speaker)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $limit
-           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+         CALL (parent, anchor, speaker, n, statements) {
+           WITH parent, anchor, speaker, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
+           AND EXISTS { (speaker)-[:SAID]->(s) }
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $limit
-           MATCH (:Event {id: parent})<-[:DURING]-(s:Statement)
+         WITH parent, anchor, speaker, dense + sparse AS dated
+         CALL (parent, anchor, speaker, dated) {
+           WITH parent, anchor, speaker, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NULL
-           AND EXISTS { (:Entity {id: $f_speaker})-[:SAID]->(s) }
+           AND EXISTS { (speaker)-[:SAID]->(s) }
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
          }
@@ -659,30 +681,31 @@ describe("one statement page among other things (statementPageParts)", () => {
     );
     expect(parts).toMatchInlineSnapshot(`
      {
-       "page": "CALL (parent) { OPTIONAL MATCH (x:Entity {id: parent}) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 > statements * $n0_limit
+       "page": "CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $n0_limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (:Entity {id: parent})-[:SAID]->(s) }
+           AND EXISTS { (anchor)-[:SAID]->(s) }
            AND s.kind = $n0_f_kind
            AND (s.saidOn < date($n0_afterKey) OR (s.saidOn = date($n0_afterKey) AND s.id < $n0_afterId))
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, n, statements) {
-           WITH parent, n, statements WHERE n * n * 4 <= statements * $n0_limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $n0_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND s.kind = $n0_f_kind
            AND (s.saidOn < date($n0_afterKey) OR (s.saidOn = date($n0_afterKey) AND s.id < $n0_afterId))
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, dense + sparse AS dated
-         CALL (parent, dated) {
-           WITH parent, dated WHERE size(dated) < $n0_limit
-           MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $n0_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
            AND s.kind = $n0_f_kind
            AND ($n0_afterKey <> $n0_undated OR s.id < $n0_afterId)
@@ -701,7 +724,8 @@ describe("one statement page among other things (statementPageParts)", () => {
        },
        "total": "
        CALL (parent) {
-         MATCH (:Entity {id: parent})-[:SAID]->(s:Statement)
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)-[:SAID]->(s:Statement)
          WHERE s.kind = $n0_f_kind
          RETURN count(DISTINCT s) AS total
        }",

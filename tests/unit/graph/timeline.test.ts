@@ -6,7 +6,7 @@ describe("the timeline query", () => {
   it("gathers statements and events around the entity in date order, undated last", () => {
     expect(buildTimelineQuery({ entity: "state:ua", first: 100, parts: {} })).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (x:Entity {id: $entity})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $entity}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $entity})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS x WHERE x IS NOT NULL RETURN x }
           CALL (x) {
             MATCH (x)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement) WHERE x:State OR x:Person OR x:Organization
             RETURN s AS item
@@ -26,7 +26,7 @@ describe("the timeline query", () => {
           WITH item, CASE WHEN item:Statement THEN item.saidOn ELSE item.date END AS when
           
           WITH item, when ORDER BY coalesce(when, date('9999-12-31')), item.id LIMIT $first
-          RETURN CASE WHEN item:Statement THEN item {.*, label: 'Statement'} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null} END END AS item",
+          RETURN CASE WHEN item:Statement THEN item {.*, label: 'Statement'} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS item",
        "params": {
          "entity": "state:ua",
          "first": 100,
@@ -47,7 +47,7 @@ describe("the timeline query", () => {
     });
     expect(built).toMatchInlineSnapshot(`
      {
-       "cypher": "MATCH (x:Entity {id: $entity})
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $entity}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $entity})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS x WHERE x IS NOT NULL RETURN x }
           CALL (x) {
             MATCH (x)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement) WHERE x:State OR x:Person OR x:Organization
             RETURN s AS item
@@ -67,7 +67,7 @@ describe("the timeline query", () => {
           WITH item, CASE WHEN item:Statement THEN item.saidOn ELSE item.date END AS when
           WHERE when >= date($from) AND when <= date($to)
           WITH item, when ORDER BY coalesce(when, date('9999-12-31')), item.id LIMIT $first
-          RETURN CASE WHEN item:Statement THEN item {.*, label: 'Statement', venue: head([(item)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null} END])} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null} END END AS item",
+          RETURN CASE WHEN item:Statement THEN item {.*, label: 'Statement', venue: head([(item)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END])} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS item",
        "params": {
          "entity": "state:ua",
          "first": 10,

@@ -1,0 +1,205 @@
+// Entity resolution of one dataset against the graph: for each entity it defines, whether it is a node already there
+// (same id, an alias id, `sameAs`, or a candidate found by name keys and scored with its context) or a new one.
+// Kinds are resolved in the order their context needs: states, organizations (part of a state), venues (in a state,
+// a city before its buildings), people (offices, memberships), events (venue, participants).
+import { labelOfId } from "../domain/labels";
+import { lookupKeys, resolve, type EntityProfile, type ResolvableLabel, type Resolution } from "../domain/resolution";
+import type { Transaction } from "../graph/database";
+import { candidatesByKeys, eventsAtVenues, knownIds } from "../graph/resolutionReads";
+import type { Dataset } from "./dataset";
+
+export interface DatasetResolution {
+  /** One decision per entity of the dataset, in the dataset's order of kinds. */
+  resolutions: Resolution[];
+  /** Incoming id → the graph node it is (merged entities and alias ids; new ones are absent). */
+  remap: Map<string, string>;
+  /** Ids the dataset refers to that the graph knows, with their node's id. */
+  known: Map<string, string>;
+  /** Problems that refuse the dataset (a sameAs naming nothing). */
+  problems: string[];
+}
+
+type Link = string | { id: string } | undefined;
+const linkId = (l: Link) => (typeof l === "string" ? l : l?.id);
+
+interface Incoming {
+  label: ResolvableLabel;
+  where: string;
+  entity: { id: string; name: string; aliases: string[]; sameAs?: string; distinctFrom: string[] };
+  /** Its profile, given a function from dataset ids to graph ids. */
+  profile: (to: (id: string) => string) => EntityProfile;
+}
+
+export async function resolveDataset(
+  tx: Transaction,
+  dataset: Dataset,
+  referenced: string[],
+): Promise<DatasetResolution> {
+  const stages = incomingByStage(dataset);
+  const everyId = [
+    ...stages
+      .flat()
+      .flatMap((i) => [i.entity.id, ...(i.entity.sameAs ? [i.entity.sameAs] : []), ...i.entity.distinctFrom]),
+    ...referenced,
+  ];
+  const known = await knownIds(tx, [...new Set(everyId)]);
+  const remap = new Map<string, string>();
+  const to = (id: string) => remap.get(id) ?? known.get(id) ?? id;
+  const resolutions: Resolution[] = [];
+  const problems: string[] = [];
+
+  for (const stage of stages) {
+    const open: Incoming[] = [];
+    for (const incoming of stage) {
+      const decided = decidedByIds(incoming, known);
+      if (typeof decided === "string") {
+        problems.push(decided);
+      } else if (decided) {
+        remap.set(incoming.entity.id, decided.into!);
+        resolutions.push(decided);
+      } else {
+        open.push(incoming);
+      }
+    }
+    if (open.length === 0) continue;
+    const label = open[0]!.label;
+    const profiles = new Map(open.map((i) => [i.entity.id, i.profile(to)]));
+    const candidates = await candidatesByKeys(
+      tx,
+      label,
+      open.map((i) => ({ incoming: i.entity.id, keys: lookupKeys(label, profiles.get(i.entity.id)!.names) })),
+    );
+    if (label === "Event") {
+      const atVenues = await eventsAtVenues(
+        tx,
+        open.map((i) => ({ incoming: i.entity.id, venues: profiles.get(i.entity.id)!.venues ?? [] })),
+      );
+      for (const [id, found] of atVenues) {
+        const known = candidates.get(id) ?? [];
+        candidates.set(id, [...known, ...found.filter((f) => !known.some((k) => k.id === f.id))]);
+      }
+    }
+    for (const incoming of open) {
+      const excluded = new Set(incoming.entity.distinctFrom.map(to));
+      const found = candidates.get(incoming.entity.id) ?? [];
+      const resolution = resolve(
+        profiles.get(incoming.entity.id)!,
+        found.filter((c) => !excluded.has(c.id)),
+      );
+      if (excluded.size > 0 && found.some((c) => excluded.has(c.id))) {
+        resolution.reasons.push(
+          `distinctFrom excludes ${[...excluded].filter((x) => found.some((c) => c.id === x)).join(", ")}`,
+        );
+      }
+      if (resolution.decision === "MERGED" && resolution.into) remap.set(incoming.entity.id, resolution.into);
+      resolutions.push(resolution);
+    }
+  }
+  return { resolutions, remap, known, problems };
+}
+
+/**
+ * The decisions ids make on their own: the dataset's sameAs (it wins: an entity a first load kept apart joins the
+ * node named once the dataset says so), or an id the graph knows. A problem when sameAs names nothing usable.
+ */
+function decidedByIds(incoming: Incoming, known: Map<string, string>): Resolution | string | null {
+  const { id, sameAs } = incoming.entity;
+  const decided = (into: string, reason: string): Resolution => ({
+    incoming: id,
+    decision: "MERGED",
+    into,
+    score: 1,
+    reasons: [reason],
+    candidates: [],
+  });
+  if (sameAs) {
+    const into = known.get(sameAs);
+    if (!into) return `${incoming.where}.sameAs: ${sameAs} is not in the graph`;
+    const label = labelOfId(into);
+    if (label !== incoming.label) {
+      return `${incoming.where}.sameAs: ${sameAs} is a ${label?.toLowerCase()}, not a ${incoming.label.toLowerCase()}`;
+    }
+    return decided(into, `the dataset says sameAs ${sameAs}`);
+  }
+  const node = known.get(id);
+  if (!node) return null;
+  return decided(node, node === id ? "already in the graph under this id" : `an alias id of ${node} (merged before)`);
+}
+
+function incomingByStage(dataset: Dataset): Incoming[][] {
+  const names = (e: { name: string; aliases: string[] }) => [e.name, ...e.aliases];
+  const officesOf = (person: string, to: (id: string) => string) =>
+    dataset.offices.filter((o) => o.person === person).map((o) => ({ state: to(o.state), title: o.title }));
+  const venueDepth = new Map<string, number>();
+  const depth = (id: string, seen = new Set<string>()): number => {
+    if (venueDepth.has(id)) return venueDepth.get(id)!;
+    const parent = linkId(dataset.venues.find((v) => v.id === id)?.locatedIn);
+    const d =
+      parent && !seen.has(parent) && dataset.venues.some((v) => v.id === parent) ? depth(parent, seen.add(id)) + 1 : 0;
+    venueDepth.set(id, d);
+    return d;
+  };
+  const venues: Incoming[][] = [];
+  for (const [i, v] of dataset.venues.entries()) {
+    const level = depth(v.id);
+    (venues[level] ??= []).push({
+      label: "Venue",
+      where: `venues[${i}] (${v.id})`,
+      entity: v,
+      profile: (to) => ({
+        id: v.id,
+        label: "Venue",
+        names: names(v),
+        kind: v.kind,
+        states: linkId(v.state) ? [to(linkId(v.state)!)] : [],
+        locatedIn: linkId(v.locatedIn) ? [to(linkId(v.locatedIn)!)] : [],
+      }),
+    });
+  }
+  return [
+    dataset.states.map((s, i) => ({
+      label: "State" as const,
+      where: `states[${i}] (${s.id})`,
+      entity: s,
+      profile: () => ({ id: s.id, label: "State" as const, names: names(s), isoCode: s.isoCode }),
+    })),
+    dataset.organizations.map((o, i) => ({
+      label: "Organization" as const,
+      where: `organizations[${i}] (${o.id})`,
+      entity: o,
+      profile: (to: (id: string) => string) => ({
+        id: o.id,
+        label: "Organization" as const,
+        names: names(o),
+        states: linkId(o.partOf) ? [to(linkId(o.partOf)!)] : [],
+      }),
+    })),
+    ...venues.filter(Boolean),
+    dataset.people.map((p, i) => ({
+      label: "Person" as const,
+      where: `people[${i}] (${p.id})`,
+      entity: p,
+      profile: (to: (id: string) => string) => ({
+        id: p.id,
+        label: "Person" as const,
+        names: names(p),
+        offices: officesOf(p.id, to),
+        states: officesOf(p.id, to).map((o) => o.state),
+        organizations: dataset.memberships.filter((m) => m.member === p.id).map((m) => to(m.organization)),
+      }),
+    })),
+    dataset.events.map((e, i) => ({
+      label: "Event" as const,
+      where: `events[${i}] (${e.id})`,
+      entity: e,
+      profile: (to: (id: string) => string) => ({
+        id: e.id,
+        label: "Event" as const,
+        names: names(e),
+        venues: linkId(e.venue) ? [to(linkId(e.venue)!)] : [],
+        participants: e.participants.map((p) => to(p.id)),
+        date: e.date ? { date: e.date, precision: e.datePrecision ?? "DAY" } : null,
+      }),
+    })),
+  ];
+}

@@ -1,0 +1,52 @@
+// Which statements of a dataset are already in the graph: the same id or an alias id, the dataset's sameAs, or the
+// same quotation (same speaker, same words up to punctuation, case and quotation style, compatible dates) reported by
+// another source. Reported (paraphrased) statements merge only through sameAs.
+import { datesCompatible } from "../domain/claims";
+import { quotationKey } from "../domain/quotations";
+import type { Resolution } from "../domain/resolution";
+import type { Transaction } from "../graph/database";
+import { knownIds, sameQuotations } from "../graph/resolutionReads";
+import type { Dataset } from "./dataset";
+
+export interface StatementResolution {
+  /** Incoming statement id → the statement node it is written to (only those already in the graph). */
+  remap: Map<string, string>;
+  /** Statements merged into one under another id, for the report. */
+  merged: Resolution[];
+  problems: string[];
+}
+
+export async function resolveStatements(
+  tx: Transaction,
+  dataset: Dataset,
+  speakerOf: (id: string) => string,
+): Promise<StatementResolution> {
+  const statements = dataset.statements;
+  const known = await knownIds(tx, [...new Set(statements.flatMap((s) => [s.id, ...(s.sameAs ? [s.sameAs] : [])]))]);
+  const remap = new Map<string, string>();
+  const merged: Resolution[] = [];
+  const problems: string[] = [];
+  const merge = (incoming: string, into: string, reason: string) => {
+    remap.set(incoming, into);
+    if (into !== incoming)
+      merged.push({ incoming, decision: "MERGED", into, score: 1, reasons: [reason], candidates: [] });
+  };
+  const open = [];
+  for (const [i, s] of statements.entries()) {
+    const node = known.get(s.id);
+    if (node) merge(s.id, node, node === s.id ? "already in the graph under this id" : `an alias id of ${node}`);
+    else if (s.sameAs && known.has(s.sameAs)) merge(s.id, known.get(s.sameAs)!, `the dataset says sameAs ${s.sameAs}`);
+    else if (s.sameAs) problems.push(`statements[${i}] (${s.id}).sameAs: ${s.sameAs} is not in the graph`);
+    else if (s.kind === "DIRECT_QUOTE") open.push(s);
+  }
+  const matches = await sameQuotations(
+    tx,
+    open.map((s) => ({ incoming: s.id, speaker: speakerOf(s.speaker), quoteHash: quotationKey(s.text) })),
+  );
+  for (const s of open) {
+    const said = s.saidOn ? { date: s.saidOn, precision: s.datePrecision ?? "DAY" } : null;
+    const match = matches.find((m) => m.incoming === s.id && (!said || m.dates.every((d) => datesCompatible(said, d))));
+    if (match) merge(s.id, match.id, `the same quotation by the same speaker as ${match.id}`);
+  }
+  return { remap, merged, problems };
+}
