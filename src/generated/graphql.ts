@@ -237,7 +237,11 @@ export type Mutation = {
   deleteOrganization: DeletePayload;
   /** Refused while the person is the speaker of statements. */
   deletePerson: DeletePayload;
-  /** Also deletes the statements that have no other evidence, and the links between entities that the source stated. */
+  /**
+   * As if its dataset had never been loaded: also deletes the statements that have no other evidence, the links between
+   * entities and the claims that the source stated (entities then show what the other sources say), and the entities
+   * only it named.
+   */
   deleteSource: DeletePayload;
   /** Refused while the state is the speaker of statements. */
   deleteState: DeletePayload;

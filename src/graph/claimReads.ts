@@ -44,7 +44,7 @@ export function buildClaimsQuery(ids: readonly string[]): BuiltQuery {
   const links = LINK_CLAIMS.map(
     (l) =>
       `[${l.pattern} | {field: '${l.field}', value: ${l.value}, precision: null, ` +
-      `sources: coalesce(r.sources, [x IN [r.source] WHERE x IS NOT NULL])}]`,
+      `sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]`,
   ).join("\n       + ");
   return {
     cypher: `UNWIND $ids AS id

@@ -137,6 +137,8 @@ function chosenWrite(stored: StoredClaims): ChosenWrite | null {
   const curated: CuratedValues = {};
   for (const field of stored.curatedFields) {
     if (field !== "aliases") (curated as Record<string, string | null>)[field] = stored.current[field] ?? null;
+    // A curated date comes with its precision.
+    if (field === "date") curated.datePrecision = stored.current.datePrecision ?? null;
   }
   const claimedIds = new Set(stored.claims.map((c) => c.id));
   // A node a curator created or merged keeps its id (so does one written before claims existed: see graphFormat.ts).

@@ -1,6 +1,6 @@
 // What entity resolution reads from the graph: which ids are known (as a node's id or an alias id), and the
 // candidates an incoming entity may be, found through indexed name keys with the context they are scored on.
-import type { EntityProfile, ResolvableLabel } from "../domain/resolution";
+import { lookupKeys, type EntityProfile, type ResolvableLabel } from "../domain/resolution";
 import { nodeById } from "./aliasIds";
 import type { Transaction } from "./database";
 
@@ -85,6 +85,32 @@ export async function eventsAtVenues(
   );
   for (const { incoming, ...profile } of result) found.get(incoming)!.push(withoutRepeats(profile));
   return found;
+}
+
+/**
+ * The candidates of each incoming entity: by its name keys, and for an event also the events at its venue; each
+ * candidate once. Index seeks only, never a scan of all entities.
+ */
+export async function findCandidates(
+  tx: Transaction,
+  label: ResolvableLabel,
+  profiles: EntityProfile[],
+): Promise<Map<string, EntityProfile[]>> {
+  const candidates = await candidatesByKeys(
+    tx,
+    label,
+    profiles.map((p) => ({ incoming: p.id, keys: lookupKeys(label, p.names) })),
+  );
+  if (label !== "Event") return candidates;
+  const atVenues = await eventsAtVenues(
+    tx,
+    profiles.map((p) => ({ incoming: p.id, venues: p.venues ?? [] })),
+  );
+  for (const [id, found] of atVenues) {
+    const byKeys = candidates.get(id) ?? [];
+    candidates.set(id, [...byKeys, ...found.filter((f) => !byKeys.some((k) => k.id === f.id))]);
+  }
+  return candidates;
 }
 
 /** Sources state the same link each: one entry per linked node. */

@@ -3,9 +3,9 @@
 // Kinds are resolved in the order their context needs: states, organizations (part of a state), venues (in a state,
 // a city before its buildings), people (offices, memberships), events (venue, participants).
 import { labelOfId } from "../domain/labels";
-import { lookupKeys, resolve, type EntityProfile, type ResolvableLabel, type Resolution } from "../domain/resolution";
+import { resolveExcept, type EntityProfile, type ResolvableLabel, type Resolution } from "../domain/resolution";
 import type { Transaction } from "../graph/database";
-import { candidatesByKeys, eventsAtVenues, knownIds } from "../graph/resolutionReads";
+import { findCandidates, knownIds } from "../graph/resolutionReads";
 import type { Dataset } from "./dataset";
 
 export interface DatasetResolution {
@@ -63,34 +63,11 @@ export async function resolveDataset(
     }
     if (open.length === 0) continue;
     const label = open[0]!.label;
-    const profiles = new Map(open.map((i) => [i.entity.id, i.profile(to)]));
-    const candidates = await candidatesByKeys(
-      tx,
-      label,
-      open.map((i) => ({ incoming: i.entity.id, keys: lookupKeys(label, profiles.get(i.entity.id)!.names) })),
-    );
-    if (label === "Event") {
-      const atVenues = await eventsAtVenues(
-        tx,
-        open.map((i) => ({ incoming: i.entity.id, venues: profiles.get(i.entity.id)!.venues ?? [] })),
-      );
-      for (const [id, found] of atVenues) {
-        const known = candidates.get(id) ?? [];
-        candidates.set(id, [...known, ...found.filter((f) => !known.some((k) => k.id === f.id))]);
-      }
-    }
-    for (const incoming of open) {
+    const profiles = open.map((i) => i.profile(to));
+    const candidates = await findCandidates(tx, label, profiles);
+    for (const [i, incoming] of open.entries()) {
       const excluded = new Set(incoming.entity.distinctFrom.map(to));
-      const found = candidates.get(incoming.entity.id) ?? [];
-      const resolution = resolve(
-        profiles.get(incoming.entity.id)!,
-        found.filter((c) => !excluded.has(c.id)),
-      );
-      if (excluded.size > 0 && found.some((c) => excluded.has(c.id))) {
-        resolution.reasons.push(
-          `distinctFrom excludes ${[...excluded].filter((x) => found.some((c) => c.id === x)).join(", ")}`,
-        );
-      }
+      const resolution = resolveExcept(profiles[i]!, candidates.get(incoming.entity.id) ?? [], excluded);
       if (resolution.decision === "MERGED" && resolution.into) remap.set(incoming.entity.id, resolution.into);
       resolutions.push(resolution);
     }

@@ -1,9 +1,19 @@
 // The graph explorer in headless Chromium: find Zelenskyy, see what he said, expand nodes up to the Ciragan Palace,
-// read a statement with its evidence, follow a timeline — all through the public GraphQL API.
+// read a statement with its evidence, follow a timeline, and, once a second source is in, see what each source
+// claims — all through the public GraphQL API.
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { projectRoot } from "../../src/config";
 import type { HttpServer } from "../../src/http/server";
+import { loadDatasetFile } from "../../src/load/loader";
 import { connectTestDatabase } from "../support/database";
 import { launchChromium, record, screenshot, startSeededServer } from "./browser";
+
+/** A second, invented report of the seed's day, in other spellings: loaded, it merges into the seed's nodes. */
+const SECOND_SOURCE = path.join(projectRoot, "examples", "second-source", "2025-06-03-istanbul-follow-up.json");
+const SEED_TITLE = "Russian and Ukrainian officials meet in Istanbul for a second round of talks";
+const SECOND_TITLE =
+  "Russia and Ukraine agree on prisoner exchange at second round of Istanbul talks (invented illustrative report)";
 
 const db = connectTestDatabase();
 let server: HttpServer;
@@ -47,6 +57,22 @@ async function clickNode(page: Page, id: string): Promise<void> {
 }
 
 const details = (page: Page, text: string) => page.locator("#details", { hasText: text }).waitFor();
+
+/** The claims the panel lists for one field, in order: [value, mark ("shown", "differs", …, or ""), source]. */
+async function claimsOf(page: Page, field: string): Promise<string[][]> {
+  const items = page.locator(`#details .claim-field[data-field="${field}"] li`);
+  await items.first().waitFor();
+  const rows: string[][] = [];
+  for (let i = 0; i < (await items.count()); i++) {
+    const item = items.nth(i);
+    rows.push([
+      (await item.locator(".claim-value").textContent()) ?? "",
+      (await item.locator(".claim-mark").allTextContents()).join(""),
+      (await item.locator(".meta").textContent()) ?? "",
+    ]);
+  }
+  return rows;
+}
 
 describe("the graph explorer at /explore", () => {
   it("finds Zelenskyy, shows what he said, and expands the graph to the Ciragan Palace", async () => {
@@ -125,5 +151,59 @@ describe("the graph explorer at /explore", () => {
     await page.keyboard.press("Enter");
     await page.locator("#details .statement-text", { hasText: "First - a full and unconditional ceasefire" }).waitFor();
     expect(await nodeCount(page)).toBeGreaterThan(1);
+  });
+});
+
+describe("the explorer once a second source reports the same day", () => {
+  // After the tests above, which read the seed alone: the second report merges into the seed's nodes.
+  beforeAll(async () => {
+    await loadDatasetFile(db, SECOND_SOURCE);
+  });
+
+  it("lists each source's date for the first round of talks and marks the one the event shows", async () => {
+    const page = await context.newPage();
+    const seen = record(page);
+    await page.goto(`${origin}/explore#event:istanbul-talks-round-1`);
+    await page.locator("#details h2", { hasText: "First round of direct talks in Istanbul" }).waitFor();
+    await details(page, "16 May 2025");
+
+    // The seed dates it to the month, the second report to the day: the most precise consistent date is shown.
+    expect(await claimsOf(page, "date")).toEqual([
+      ["16 May 2025 (to the day)", "shown", SECOND_TITLE],
+      ["May 2025 (to the month)", "less precise", SEED_TITLE],
+    ]);
+    await expect(
+      page.locator('#details .claim-field[data-field="date"] .claim-shown time').getAttribute("datetime"),
+    ).resolves.toBe("2025-05-16");
+    // Their names differ, each used by one source: the newer source's is shown.
+    expect(await claimsOf(page, "name")).toEqual([
+      ["First round of direct talks in Istanbul", "shown", SECOND_TITLE],
+      ["First round of Russia-Ukraine talks in Istanbul", "differs", SEED_TITLE],
+    ]);
+    await page.locator("#details .claims-summary", { hasText: "From 2 sources; they differ on: name" }).waitFor();
+    // The panel scrolled to its Claims heading, for the picture.
+    await page.evaluate(`{
+      document.querySelector("#details .claims-summary").previousElementSibling.scrollIntoView();
+      document.getElementById("details").scrollTop -= 16;
+    }`);
+    await screenshot(page, "explorer-claims", { docs: true });
+
+    expect(seen.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  });
+
+  it("says how many sources report a statement, and what each says", async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/explore#statement:zelenskyy-leaders-resolve-key-issues`);
+    await page
+      .locator("#details .statement-text", { hasText: "The key issues can only be resolved by the leaders" })
+      .waitFor();
+    await page.locator("#details .facts dd", { hasText: /^2 sources$/ }).waitFor();
+    await page.locator("#details .evidence", { hasText: SECOND_TITLE }).waitFor();
+    // The two reports quote the same words, one capitalized: the newer source's are shown.
+    expect(await claimsOf(page, "text")).toEqual([
+      ["“the key issues can only be resolved by the leaders”", "shown", SECOND_TITLE],
+      ["“The key issues can only be resolved by the leaders”", "differs", SEED_TITLE],
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { HttpServer } from "../../src/http/server";
 import { connectTestDatabase } from "../support/database";
+import { TEST_TOKEN } from "../support/server";
 import { launchChromium, record, screenshot, startSeededServer } from "./browser";
 
 const db = connectTestDatabase();
@@ -11,7 +12,7 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  server = await startSeededServer(db);
+  server = await startSeededServer(db, { apiToken: TEST_TOKEN });
   origin = new URL(server.url).origin;
   browser = await launchChromium();
 });
@@ -42,7 +43,14 @@ describe("the GraphQL IDE at /graphql", () => {
     const { page, seen } = await openIde();
     // A first visit opens one tab per example query, the first one active with its variables filled in.
     await page.locator(".graphiql-tab-active", { hasText: "WhatZelenskyySaid" }).waitFor();
-    for (const title of ["EverythingAtAVenue", "StatementsAboutAnEvent", "Search", "Path", "Timeline"]) {
+    for (const title of [
+      "EverythingAtAVenue",
+      "StatementsAboutAnEvent",
+      "Search",
+      "Path",
+      "Timeline",
+      "ClaimsBehindAValue",
+    ]) {
       await page.locator(".graphiql-tab", { hasText: title }).waitFor();
     }
     await page.locator(".graphiql-editor-tool .graphiql-editor", { hasText: "person:volodymyr-zelenskyy" }).waitFor();
@@ -82,17 +90,61 @@ describe("the GraphQL IDE at /graphql", () => {
       .waitFor();
   });
 
+  it("lists the claims and import-preview examples, and runs the claims behind the first round's date", async () => {
+    const { page } = await openIde();
+    await page.getByRole("button", { name: "Show Examples" }).click();
+    await page.getByRole("button", { name: "Preview an import (dry run)" }).waitFor();
+    await page.getByRole("button", { name: "Claims behind a value" }).click();
+    await page.locator(".graphiql-tab-active", { hasText: "ClaimsBehindAValue" }).waitFor();
+    await page.waitForFunction(
+      () => (globalThis as any).localStorage.getItem("graphiql:operationName") === "ClaimsBehindAValue",
+    );
+    await page.locator(".graphiql-execute-button").click();
+    // The seed alone: one source, which dates the first round to the month.
+    await result(page, '"precision": "MONTH"');
+    await result(page, '"sourceCount": 1');
+  });
+
+  it("previews an import with the token in the Headers pane: Zelensky is Zelenskyy, nothing written", async () => {
+    const { page, seen } = await openIde();
+    await page.getByRole("button", { name: "Show Examples" }).click();
+    await page.getByRole("button", { name: "Preview an import (dry run)" }).click();
+    await page.locator(".graphiql-tab-active", { hasText: "PreviewImport" }).waitFor();
+    await page.locator(".graphiql-editor-tools button", { hasText: "Headers" }).click();
+    await page
+      .locator(".graphiql-editor-tool .graphiql-editor:visible", { hasText: '"Authorization": "Bearer <API_TOKEN>"' })
+      .waitFor();
+    // What a user does by hand: put the server's token in place of the placeholder.
+    await page.evaluate(`(() => {
+      const editor = [...document.querySelectorAll(".graphiql-editor-tool .CodeMirror")]
+        .map((element) => element.CodeMirror)
+        .find((cm) => cm.getValue().includes("<API_TOKEN>"));
+      editor.setValue(editor.getValue().replace("<API_TOKEN>", ${JSON.stringify(TEST_TOKEN)}));
+    })()`);
+    await page.waitForFunction(
+      () => (globalThis as any).localStorage.getItem("graphiql:operationName") === "PreviewImport",
+    );
+
+    await page.locator(".graphiql-execute-button").click();
+    await result(page, '"dryRun": true');
+    await result(page, '"incoming": "person:volodymyr-zelensky"');
+    await result(page, '"decision": "MERGED"');
+    await result(page, '"into": "person:volodymyr-zelenskyy"');
+    await screenshot(page, "ide-import-preview");
+    expect(seen.errors).toEqual([]);
+  });
+
   it("keeps the user's tabs on a later visit instead of opening the examples again", async () => {
     const { page } = await openIde();
     await page.locator(".graphiql-tab", { hasText: "Timeline" }).waitFor();
     await page.locator(".graphiql-tab-add").click();
     // GraphiQL stores its tabs in localStorage half a second after a change.
     await page.waitForFunction(
-      () => JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "{}").tabs?.length === 7,
+      () => JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "{}").tabs?.length === 8,
     );
     await page.reload();
     await page.locator(".graphiql-tab-active", { hasText: "<untitled>" }).waitFor();
-    expect(await page.locator(".graphiql-tab").count()).toBe(7);
+    expect(await page.locator(".graphiql-tab").count()).toBe(8);
     await page.locator(".graphiql-tab-button", { hasText: "WhatZelenskyySaid" }).click();
     await page.locator(".graphiql-editor-tool .graphiql-editor", { hasText: "person:volodymyr-zelenskyy" }).waitFor();
   });

@@ -1,8 +1,16 @@
 // The side panel: what the selected node is (a statement with its evidence and source; an entity with its facts
-// and statements) and its timeline. Every name in it is a button that selects that node in the graph.
+// and statements), what each source claims about it, and its timeline. Every name in it is a button that selects
+// that node in the graph.
 import type { DatePrecision, StatementLinksFragment, TimelineQuery } from "../generated/graphql";
 import { el, linkButton, type Child } from "./dom";
-import type { Kind, NodeDetails } from "./model";
+import {
+  claimGroups,
+  claimSourceCount,
+  neighbourhoodOf,
+  type ClaimedValue,
+  type Kind,
+  type NodeDetails,
+} from "./model";
 
 export type Select = (id: string) => void;
 
@@ -91,6 +99,108 @@ function statementList(
   return [el("h3", {}, `${title} (${page.totalCount})`), list, ...(more ? [more] : [])];
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The dataset's field names as the panel says them. */
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  aliases: "Aliases",
+  description: "Description",
+  text: "Words",
+  kind: "Kind",
+  isoCode: "ISO code",
+  date: "Date",
+  startsAt: "Starts at",
+  saidOn: "Said on",
+  time: "Time",
+  channel: "Channel",
+  speaker: "Said by",
+  venue: "Venue",
+  event: "During",
+  partOf: "Part of",
+  locatedIn: "Located in",
+  state: "State",
+  follows: "Follows",
+  offices: "Offices",
+  memberships: "Member of",
+  participants: "Participants",
+  mentions: "Mentions",
+};
+
+const PRECISION: Record<DatePrecision, string> = { DAY: "to the day", MONTH: "to the month", YEAR: "to the year" };
+
+const NODE_ID = /^(?:person|state|organization|venue|event|statement):\S+$/;
+
+/**
+ * A claimed value as the panel shows it: a date with its precision, a linked node by its name (by its id when the
+ * node is not among the neighbours; the facts above hold the buttons), words in quotes.
+ */
+function claimValue(claim: ClaimedValue, names: Map<string, string>): Child[] {
+  const name = (id: string) => names.get(id) ?? id;
+  if (claim.field === "date" || claim.field === "saidOn") {
+    const precision = claim.precision ?? "DAY";
+    return [el("time", { datetime: claim.value }, formatDate(claim.value, precision)), ` (${PRECISION[precision]})`];
+  }
+  const office = claim.field === "offices" ? /^(.+) of (\S+)$/.exec(claim.value) : null;
+  if (office) return [`${office[1]} of ${name(office[2]!)}`];
+  if (NODE_ID.test(claim.value)) return [name(claim.value)];
+  if (claim.field === "text") return [`“${claim.value}”`];
+  if (claim.field === "kind" && claim.value === "DIRECT_QUOTE") return ["direct quote"];
+  if (claim.field === "kind" && claim.value === "REPORTED") return ["reported"];
+  return [claim.value];
+}
+
+/** The sources that give a value, by title, and "curator" when a curator set it. */
+function whoClaims(claimed: ClaimedValue): Child[] {
+  const who: Child[] = [
+    ...claimed.sources.map((source) => el("cite", {}, source.title)),
+    claimed.curator && el("span", { class: "curator" }, "curator"),
+  ].filter(Boolean);
+  return who.flatMap((item, i) => (i === 0 ? [item] : ["; ", item]));
+}
+
+/**
+ * What each source (or a curator) asserts about the node, field by field: the value the node shows is marked
+ * "shown", a date it refines "less precise", another value of a one-value field "differs", so a disagreement between
+ * sources is visible at a glance.
+ */
+function claimsSection(node: NodeDetails): Child[] {
+  const groups = claimGroups(node);
+  if (groups.length === 0) return [];
+  const names = new Map(neighbourhoodOf(node).nodes.map((n) => [n.id, n.label]));
+  const curator = groups.some((g) => g.values.some((v) => v.curator));
+  const disputed = groups.filter((g) => g.disputed).map((g) => (FIELD_LABELS[g.field] ?? g.field).toLowerCase());
+  const summary =
+    `From ${plural(claimSourceCount(groups), "source")}${curator ? " and a curator" : ""}` +
+    (disputed.length > 0 ? `; they differ on: ${disputed.join(", ")}.` : "; no disagreement.");
+  const fields = groups.map((group) =>
+    el(
+      "section",
+      { class: "claim-field", "data-field": group.field },
+      el(
+        "h4",
+        {},
+        FIELD_LABELS[group.field] ?? group.field,
+        group.disputed && el("span", { class: "claim-dispute" }, "values differ"),
+      ),
+      el(
+        "ul",
+        { class: "claims" },
+        ...group.values.map((claimed) =>
+          el(
+            "li",
+            { class: `claim claim-${claimed.status.replace(" ", "-")}` },
+            el("span", { class: "claim-value" }, ...claimValue(claimed, names)),
+            claimed.status !== "listed" && el("span", { class: "claim-mark" }, claimed.status),
+            el("span", { class: "meta" }, ...whoClaims(claimed)),
+          ),
+        ),
+      ),
+    ),
+  );
+  return [el("h3", {}, "Claims"), el("p", { class: "meta claims-summary" }, summary), ...fields];
+}
+
 function statementDetails(node: Extract<NodeDetails, { __typename: "Statement" }>, select: Select): Child[] {
   const said = [
     formatDate(node.saidOn, node.datePrecision),
@@ -133,9 +243,11 @@ function statementDetails(node: Extract<NodeDetails, { __typename: "Statement" }
           select,
         ),
       ],
+      ["Reported by", plural(node.sourceCount, "source")],
     ]),
     el("h3", {}, "Evidence"),
     ...evidence,
+    ...claimsSection(node),
   ];
 }
 
@@ -218,6 +330,7 @@ function entityDetails(node: Exclude<NodeDetails, { __typename: "Statement" | "S
     heading(node.__typename, node.name, node.id),
     node.description && el("p", { class: "description" }, node.description),
     facts(rows),
+    ...claimsSection(node),
     ...statementList(
       node.__typename === "Venue" ? "Said here" : node.__typename === "Event" ? "Said during it" : "Said",
       node.statements,

@@ -112,13 +112,34 @@ graphql(`
   }
 `);
 
-/** A node with everything it links to: what the graph adds when the node is expanded, and what the panel shows. */
+/** What one source (or a curator) asserts about a node: the values behind the ones the node shows. */
+graphql(`
+  fragment ClaimFields on Claim {
+    field
+    value
+    precision
+    curator
+    source {
+      id
+      title
+    }
+  }
+`);
+
+/**
+ * A node with everything it links to: what the graph adds when the node is expanded, and what the panel shows,
+ * with the claims behind its values.
+ */
 export const NeighbourhoodDocument = graphql(`
   query Neighbourhood($id: ID!, $first: Int!) {
     node(id: $id) {
       ...EntityRef
       ... on Person {
         description
+        aliases
+        claims {
+          ...ClaimFields
+        }
         offices {
           title
           state {
@@ -146,6 +167,10 @@ export const NeighbourhoodDocument = graphql(`
       }
       ... on State {
         description
+        aliases
+        claims {
+          ...ClaimFields
+        }
         isoCode
         officeHolders {
           title
@@ -174,6 +199,10 @@ export const NeighbourhoodDocument = graphql(`
       }
       ... on Organization {
         description
+        aliases
+        claims {
+          ...ClaimFields
+        }
         state {
           id
           name
@@ -203,6 +232,10 @@ export const NeighbourhoodDocument = graphql(`
       }
       ... on Venue {
         description
+        aliases
+        claims {
+          ...ClaimFields
+        }
         venueKind: kind
         locatedIn {
           id
@@ -229,6 +262,10 @@ export const NeighbourhoodDocument = graphql(`
       }
       ... on Event {
         description
+        aliases
+        claims {
+          ...ClaimFields
+        }
         date
         datePrecision
         startsAt
@@ -264,6 +301,10 @@ export const NeighbourhoodDocument = graphql(`
         time
         channel
         recurring
+        sourceCount
+        claims {
+          ...ClaimFields
+        }
         evidence {
           excerpt
           source {

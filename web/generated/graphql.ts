@@ -88,6 +88,8 @@ export type StatementPageFragment = { totalCount: number, nodes: Array<{ id: str
       | { __typename: 'Venue', name: string, id: string }
     > }> };
 
+export type ClaimFieldsFragment = { field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null };
+
 export type NeighbourhoodQueryVariables = Exact<{
   id: string;
   first: number;
@@ -95,7 +97,7 @@ export type NeighbourhoodQueryVariables = Exact<{
 
 
 export type NeighbourhoodQuery = { node:
-    | { __typename: 'Event', description: string | null, date: string | null, datePrecision: DatePrecision | null, startsAt: string | null, name: string, id: string, venue: { id: string, name: string } | null, participants: Array<{ role: string | null, participant:
+    | { __typename: 'Event', description: string | null, aliases: Array<string>, date: string | null, datePrecision: DatePrecision | null, startsAt: string | null, name: string, id: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, venue: { id: string, name: string } | null, participants: Array<{ role: string | null, participant:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
@@ -124,7 +126,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }> } }
-    | { __typename: 'Organization', description: string | null, name: string, id: string, state: { id: string, name: string } | null, members: Array<
+    | { __typename: 'Organization', description: string | null, aliases: Array<string>, name: string, id: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, state: { id: string, name: string } | null, members: Array<
         | { __typename: 'Organization', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
@@ -153,7 +155,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }> } }
-    | { __typename: 'Person', description: string | null, name: string, id: string, offices: Array<{ title: string, state: { id: string, name: string } }>, organizations: Array<{ id: string, name: string }>, events: Array<{ role: string | null, event: { id: string, name: string } }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+    | { __typename: 'Person', description: string | null, aliases: Array<string>, name: string, id: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, offices: Array<{ title: string, state: { id: string, name: string } }>, organizations: Array<{ id: string, name: string }>, events: Array<{ role: string | null, event: { id: string, name: string } }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -179,7 +181,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Venue', name: string, id: string }
           > }> } }
     | { __typename: 'Source', title: string, id: string }
-    | { __typename: 'State', description: string | null, isoCode: string, name: string, id: string, officeHolders: Array<{ title: string, person: { id: string, name: string } }>, organizations: Array<{ id: string, name: string }>, events: Array<{ role: string | null, event: { id: string, name: string } }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+    | { __typename: 'State', description: string | null, aliases: Array<string>, isoCode: string, name: string, id: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, officeHolders: Array<{ title: string, person: { id: string, name: string } }>, organizations: Array<{ id: string, name: string }>, events: Array<{ role: string | null, event: { id: string, name: string } }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -204,7 +206,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }> } }
-    | { __typename: 'Statement', time: string | null, channel: string | null, recurring: boolean, id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, evidence: Array<{ excerpt: string, source: { id: string, title: string, publishedOn: string, publisher: string | null, dateline: string | null } }>, speaker:
+    | { __typename: 'Statement', time: string | null, channel: string | null, recurring: boolean, sourceCount: number, id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, evidence: Array<{ excerpt: string, source: { id: string, title: string, publishedOn: string, publisher: string | null, dateline: string | null } }>, speaker:
         | { __typename: 'Organization', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
@@ -217,7 +219,7 @@ export type NeighbourhoodQuery = { node:
         | { __typename: 'Statement', text: string, id: string }
         | { __typename: 'Venue', name: string, id: string }
       > }
-    | { __typename: 'Venue', description: string | null, name: string, id: string, venueKind: string, locatedIn: { id: string, name: string } | null, contains: Array<{ id: string, name: string }>, state: { id: string, name: string } | null, heldHere: Array<{ id: string, name: string }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+    | { __typename: 'Venue', description: string | null, aliases: Array<string>, name: string, id: string, venueKind: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, locatedIn: { id: string, name: string } | null, contains: Array<{ id: string, name: string }>, state: { id: string, name: string } | null, heldHere: Array<{ id: string, name: string }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -389,6 +391,18 @@ fragment StatementLinks on Statement {
     ...EntityRef
   }
 }`, {"fragmentName":"StatementPage"}) as unknown as TypedDocumentString<StatementPageFragment, unknown>;
+export const ClaimFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClaimFields on Claim {
+  field
+  value
+  precision
+  curator
+  source {
+    id
+    title
+  }
+}
+    `, {"fragmentName":"ClaimFields"}) as unknown as TypedDocumentString<ClaimFieldsFragment, unknown>;
 export const FindDocument = new TypedDocumentString(`
     query Find($text: String!) {
   people(filter: {name: $text}, first: 5) {
@@ -446,6 +460,10 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
     ...EntityRef
     ... on Person {
       description
+      aliases
+      claims {
+        ...ClaimFields
+      }
       offices {
         title
         state {
@@ -473,6 +491,10 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
     }
     ... on State {
       description
+      aliases
+      claims {
+        ...ClaimFields
+      }
       isoCode
       officeHolders {
         title
@@ -501,6 +523,10 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
     }
     ... on Organization {
       description
+      aliases
+      claims {
+        ...ClaimFields
+      }
       state {
         id
         name
@@ -530,6 +556,10 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
     }
     ... on Venue {
       description
+      aliases
+      claims {
+        ...ClaimFields
+      }
       venueKind: kind
       locatedIn {
         id
@@ -556,6 +586,10 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
     }
     ... on Event {
       description
+      aliases
+      claims {
+        ...ClaimFields
+      }
       date
       datePrecision
       startsAt
@@ -591,6 +625,10 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       time
       channel
       recurring
+      sourceCount
+      claims {
+        ...ClaimFields
+      }
       evidence {
         excerpt
         source {
@@ -650,6 +688,16 @@ fragment StatementPage on StatementConnection {
   totalCount
   nodes {
     ...StatementLinks
+  }
+}
+fragment ClaimFields on Claim {
+  field
+  value
+  precision
+  curator
+  source {
+    id
+    title
   }
 }`) as unknown as TypedDocumentString<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
 export const TimelineDocument = new TypedDocumentString(`

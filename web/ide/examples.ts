@@ -1,5 +1,5 @@
-// Ready-made operations for the main traversals over the seeded Istanbul article: the IDE opens them as tabs on a
-// first visit, and its Examples pane opens any of them again later.
+// Ready-made operations for the main traversals over the seeded Istanbul article, the claims behind a value and an
+// import preview: the IDE opens the queries as tabs on a first visit, and its Examples pane opens any of them again.
 
 export interface Example {
   /** Shown in the Examples pane. */
@@ -10,6 +10,26 @@ export interface Example {
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** An invented one-line report naming Zelenskyy in another spelling, with his office: resolution merges him. */
+const PREVIEW_DATASET = {
+  source: {
+    id: "source:example-notes-2025-06-04",
+    title: "Zelensky on the Istanbul talks (invented example)",
+    publishedOn: "2025-06-04",
+    publisher: "Example Notes (invented)",
+    text: "KYIV, June 4 (Example Notes) - Ukraine's President Volodymyr Zelensky spoke about the Istanbul talks.",
+  },
+  people: [
+    {
+      id: "person:volodymyr-zelensky",
+      name: "Volodymyr Zelensky",
+      aliases: ["Zelensky"],
+      description: "President of Ukraine.",
+    },
+  ],
+  offices: [{ person: "person:volodymyr-zelensky", state: "state:ua", title: "President" }],
+};
 
 export const EXAMPLES: Example[] = [
   {
@@ -137,6 +157,30 @@ query Timeline($entity: ID!) {
     variables: json({ entity: "state:ua" }),
   },
   {
+    title: "Claims behind a value",
+    query: `# What each source says about a node, and what a curator set: the values behind the ones it shows. The seed
+# dates the first round of the talks to the month; import examples/second-source/ (importDataset) and a second
+# report dates it to the day: both claims stay, and the event shows the most precise date consistent with both.
+query ClaimsBehindAValue($event: ID!, $statement: ID!) {
+  event(id: $event) {
+    name
+    date
+    datePrecision
+    claims(field: "date") { value precision curator source { id title publishedOn } }
+  }
+  statement(id: $statement) {
+    text
+    sourceCount
+    claims(field: "text") { value source { title } }
+  }
+}
+`,
+    variables: json({
+      event: "event:istanbul-talks-round-1",
+      statement: "statement:zelenskyy-leaders-resolve-key-issues",
+    }),
+  },
+  {
     title: "Mutation: add a person (needs API_TOKEN)",
     query: `# Mutations need the header "Authorization: Bearer <API_TOKEN>" (see the Headers pane below) and a server
 # started with API_TOKEN set. Replace <API_TOKEN> with the token, then run.
@@ -145,6 +189,24 @@ mutation AddPerson($input: PersonInput!) {
 }
 `,
     variables: json({ input: { name: "Jane Doe", aliases: ["Doe"], description: "An example person" } }),
+    headers: json({ Authorization: "Bearer <API_TOKEN>" }),
+  },
+  {
+    title: "Preview an import (dry run)",
+    query: `# Which nodes of the graph a dataset's entities would be, with nothing written (dryRun: true):
+# MERGED into a node, NEW, or AMBIGUOUS (reported for review), with the score, the reasons and the
+# candidates. The dataset in Variables has the format of seed/*.json, with the source text inline.
+# Like every mutation it needs the header "Authorization: Bearer <API_TOKEN>" (Headers pane below):
+# replace <API_TOKEN> with the token, then run.
+mutation PreviewImport($d: JSON!) {
+  importDataset(dataset: $d, dryRun: true) {
+    dryRun
+    mergedInto { id into }
+    resolution { incoming decision into score reasons candidates { id score } }
+  }
+}
+`,
+    variables: json({ d: PREVIEW_DATASET }),
     headers: json({ Authorization: "Bearer <API_TOKEN>" }),
   },
 ];

@@ -68,3 +68,18 @@ export function resolve(incoming: EntityProfile, candidates: readonly EntityProf
   }
   return decided("MERGED", best.reasons, best.id);
 }
+
+/** resolve() without the candidates the input says it is not (distinctFrom), saying so in the reasons. */
+export function resolveExcept(
+  incoming: EntityProfile,
+  candidates: readonly EntityProfile[],
+  distinctFrom: ReadonlySet<string>,
+): Resolution {
+  const resolution = resolve(
+    incoming,
+    candidates.filter((c) => !distinctFrom.has(c.id)),
+  );
+  const excluded = candidates.filter((c) => distinctFrom.has(c.id)).map((c) => c.id);
+  if (excluded.length > 0) resolution.reasons.push(`distinctFrom excludes ${excluded.join(", ")}`);
+  return resolution;
+}

@@ -1,9 +1,9 @@
 // A curator's create* goes through entity resolution like an imported entity: an input that is a node already there
 // is refused (DuplicateEntityError names it, with the score and reasons), unless it says distinctFrom.
 import { DuplicateEntityError } from "../../domain/errors";
-import { lookupKeys, resolve, type EntityProfile, type ResolvableLabel } from "../../domain/resolution";
+import { lookupKeys, resolveExcept, type EntityProfile, type ResolvableLabel } from "../../domain/resolution";
 import type { Transaction } from "../database";
-import { candidatesByKeys, eventsAtVenues, knownIds } from "../resolutionReads";
+import { findCandidates, knownIds } from "../resolutionReads";
 import type { EntityChanges } from "./inputs";
 
 export async function refuseDuplicate(tx: Transaction, label: ResolvableLabel, id: string, input: EntityChanges) {
@@ -26,15 +26,9 @@ export async function refuseDuplicate(tx: Transaction, label: ResolvableLabel, i
     participants: (input.participants ?? []).flatMap((p) => to(p.id)),
     date: input.date ? { date: input.date, precision: input.datePrecision ?? "DAY" } : null,
   };
-  const byKeys = await candidatesByKeys(tx, label, [{ incoming: id, keys: lookupKeys(label, profile.names) }]);
-  const atVenue = label === "Event" ? await eventsAtVenues(tx, [{ incoming: id, venues: profile.venues! }]) : null;
-  const candidates = [...(byKeys.get(id) ?? [])];
-  for (const c of atVenue?.get(id) ?? []) if (!candidates.some((x) => x.id === c.id)) candidates.push(c);
+  const candidates = await findCandidates(tx, label, [profile]);
   const excluded = new Set((input.distinctFrom ?? []).map((x) => known.get(x) ?? x));
-  const resolution = resolve(
-    profile,
-    candidates.filter((c) => !excluded.has(c.id)),
-  );
+  const resolution = resolveExcept(profile, candidates.get(id) ?? [], excluded);
   if (resolution.decision === "MERGED" && resolution.into) {
     throw new DuplicateEntityError(resolution.into, resolution.score ?? 1, resolution.reasons);
   }
