@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- the inline snapshot pins every Cypher line exactly as its builder writes it */
 import { buildClaimsQuery } from "../../../src/graph/claimReads";
 
 describe("the claims query", () => {
