@@ -40,11 +40,14 @@ const VALUE_CLAIMS = `[f IN ['name', 'description', 'isoCode', 'kind', 'startsAt
 const CURATED_VALUE = `CASE f WHEN 'date' THEN toString(n.date) WHEN 'saidOn' THEN toString(n.saidOn)
              ELSE toString(n[f]) END`;
 
+/** A statement's link without a list of sources is its only source's (see datasetWrites.ts). */
+const REPORTING_SOURCES = "COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id }";
+
 export function buildClaimsQuery(ids: readonly string[]): BuiltQuery {
   const links = LINK_CLAIMS.map(
     (l) =>
       `[${l.pattern} | {field: '${l.field}', value: ${l.value}, precision: null, ` +
-      `sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]`,
+      `sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN ${REPORTING_SOURCES} ELSE [r.source] END)}]`,
   ).join("\n       + ");
   return {
     cypher: `UNWIND $ids AS id

@@ -251,7 +251,8 @@ export async function materialiseStatements(tx: Transaction, ids: string[]): Pro
       const claimedIds = new Set(s.claims.map((c) => c.id));
       const newId = s.curatedFields.includes("id") ? s.id : chosen.id;
       const aliasIds = [...claimedIds, s.id].filter((id) => id !== newId);
-      return [{ ...chosen, id: s.id, newId, aliasIds, quoteHash: quotationKey(chosen.text) }];
+      const quoteHash = chosen.kind === "DIRECT_QUOTE" ? quotationKey(chosen.text) : null;
+      return [{ ...chosen, id: s.id, newId, aliasIds, quoteHash }];
     });
     if (rows.length === 0) continue;
     await tx.run(

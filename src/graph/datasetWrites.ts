@@ -28,8 +28,10 @@ export interface StatementWrite {
   id: string;
   /** The id the source used. */
   claimId: string;
-  /** Finds the same quotation reported by another source (sha-1 of its folded words). */
-  quoteHash: string;
+  /** Finds the same quotation reported by another source (sha-1 of its folded words); null for a reported one. */
+  quoteHash: string | null;
+  /** Not in the graph yet (no id or alias id of it is): created, where one already there is merged with. */
+  isNew: boolean;
   text: string;
   kind: string;
   saidOn: string | null;
@@ -139,6 +141,31 @@ export async function forgetStatementsOfSource(tx: Transaction, sourceId: string
   return rows.map((r) => r.id);
 }
 
+/**
+ * Of these statements, those one source reports (or none) keep no list of sources on their links: one form for a
+ * single source, however it got there (a first load, a reload, another source deleted).
+ */
+export async function dropSingleSourceLists(tx: Transaction, ids: string[]): Promise<void> {
+  await inBatches(ids, (batch) =>
+    tx.run(
+      `UNWIND $ids AS id
+       MATCH (s:Statement {id: id})
+       WHERE size(COLLECT { MATCH (s)-[:REPORTED_IN]->(x:Source) RETURN DISTINCT x }) <= 1
+       CALL (s) {
+         MATCH (s)-[link:SAID_AT|DURING|MENTIONS]->()
+         WHERE link.sources IS NOT NULL
+         REMOVE link.sources
+       }
+       CALL (s) {
+         MATCH ()-[said:SAID]->(s)
+         WHERE said.sources IS NOT NULL
+         REMOVE said.sources
+       }`,
+      { ids: batch },
+    ),
+  );
+}
+
 /** Of these statements, those no source reports any more are deleted. */
 export async function deleteUnreported(tx: Transaction, ids: string[]): Promise<void> {
   await inBatches(ids, (batch) =>
@@ -183,36 +210,77 @@ export async function deleteUnclaimed(tx: Transaction, ids: string[]): Promise<v
   );
 }
 
-/**
- * Writes what this source reports: each statement (created with the source's values when new; one already in the
- * graph gets its values from materialiseStatements), the source's claim, speaker, evidence, venue, event and mentions.
- * The source must have been forgotten first (forgetStatementsOfSource), so that its name is on no link yet.
- */
-export async function writeStatements(tx: Transaction, sourceId: string, rows: StatementWrite[]): Promise<void> {
-  await inBatches(rows, (batch) =>
-    tx.run(
-      `MATCH (src:Source {id: $sourceId})
-       UNWIND $rows AS row
-       MERGE (s:Statement {id: row.id})
-       ON CREATE SET s:Entity,
-           s.text = row.text, s.kind = row.kind,
+/** A statement's values as this source gives them. */
+const STATEMENT_VALUES = `s.text = row.text, s.kind = row.kind,
            s.saidOn = CASE WHEN row.saidOn IS NULL THEN null ELSE date(row.saidOn) END,
            s.datePrecision = row.datePrecision,
            s.time = CASE WHEN row.time IS NULL THEN null ELSE time(row.time) END,
-           s.channel = row.channel, s.recurring = row.recurring, s.quoteHash = row.quoteHash
-       CREATE (s)-[claim:CLAIMED_IN]->(src)
+           s.channel = row.channel, s.recurring = row.recurring, s.quoteHash = row.quoteHash`;
+
+/** The source's claim about the statement and its evidence spans (with the text they cover). */
+const CLAIM_AND_EVIDENCE = `CREATE (s)-[claim:CLAIMED_IN]->(src)
        SET claim.id = row.claimId, claim.text = row.text, claim.kind = row.kind, claim.saidOn = row.saidOn,
            claim.datePrecision = row.datePrecision, claim.time = row.time, claim.channel = row.channel,
            claim.recurring = row.recurring
        WITH s, row, src
+       CALL (s, row, src) {
+         UNWIND row.evidence AS span
+         CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, excerpt: span.excerpt}]->(src)
+       }`;
+
+/**
+ * Statements new to the graph: created with this source's values and links, as nothing can be there to merge with.
+ * A statement one source reports has links without a list of sources (they are its source's); the list comes when a
+ * second source reports it (RESTATE_STATEMENTS) and goes when it is down to one again (dropSingleSourceLists).
+ */
+const CREATE_STATEMENTS = `MATCH (src:Source {id: $sourceId})
+       UNWIND $rows AS row
+       CREATE (s:Statement:Entity {id: row.id})
+       SET ${STATEMENT_VALUES}
+       ${CLAIM_AND_EVIDENCE}
+       CALL (s, row) {
+         MATCH (speaker:Entity {id: row.speaker})
+         CREATE (speaker)-[:SAID]->(s)
+       }
+       CALL (s, row) {
+         MATCH (v:Venue {id: row.venue.id})
+         CREATE (s)-[:SAID_AT {fromSource: row.venue.fromSource}]->(v)
+       }
+       CALL (s, row) {
+         MATCH (e:Event {id: row.event.id})
+         CREATE (s)-[:DURING {fromSource: row.event.fromSource}]->(e)
+       }
+       CALL (s, row) {
+         UNWIND row.mentions AS mentioned
+         MATCH (m:Entity {id: mentioned})
+         CREATE (s)-[:MENTIONS]->(m)
+       }`;
+
+/** The sources that reported a statement before this one: whose its links without a list are. */
+const EARLIER_SOURCES = `COLLECT {
+           MATCH (s)-[:REPORTED_IN]->(x:Source) WHERE x.id <> $sourceId RETURN DISTINCT x.id AS id ORDER BY id
+         }`;
+
+/** Statements already in the graph (reported before, by this source or another): this source joins their links. */
+const RESTATE_STATEMENTS = `MATCH (src:Source {id: $sourceId})
+       UNWIND $rows AS row
+       MERGE (s:Statement {id: row.id})
+       ON CREATE SET s:Entity, ${STATEMENT_VALUES}
+       ${CLAIM_AND_EVIDENCE}
+       CALL (s) {
+         MATCH (s)-[link:SAID_AT|DURING|MENTIONS]->()
+         WHERE link.sources IS NULL AND link.source IS NULL
+         SET link.sources = ${EARLIER_SOURCES}
+       }
+       CALL (s) {
+         MATCH ()-[said:SAID]->(s)
+         WHERE said.sources IS NULL AND said.source IS NULL
+         SET said.sources = ${EARLIER_SOURCES}
+       }
        CALL (s, row) {
          MATCH (speaker:Entity {id: row.speaker})
          MERGE (speaker)-[said:SAID]->(s)
          SET said.sources = ${withSource("said")}
-       }
-       CALL (s, row, src) {
-         UNWIND row.evidence AS span
-         CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, excerpt: span.excerpt}]->(src)
        }
        CALL (s, row) {
          MATCH (v:Venue {id: row.venue.id})
@@ -229,8 +297,16 @@ export async function writeStatements(tx: Transaction, sourceId: string, rows: S
          MATCH (m:Entity {id: mentioned})
          MERGE (s)-[mention:MENTIONS]->(m)
          SET mention.sources = ${withSource("mention")}
-       }`,
-      { rows: batch, sourceId },
-    ),
-  );
+       }`;
+
+/**
+ * Writes what this source reports: each statement (a new one created with the source's values; one already in the
+ * graph gets its values from materialiseStatements), the source's claim, speaker, evidence, venue, event and mentions.
+ * The source must have been forgotten first (forgetStatementsOfSource), so that its name is on no link yet.
+ */
+export async function writeStatements(tx: Transaction, sourceId: string, rows: StatementWrite[]): Promise<void> {
+  const fresh = rows.filter((row) => row.isNew);
+  const restated = rows.filter((row) => !row.isNew);
+  await inBatches(fresh, (batch) => tx.run(CREATE_STATEMENTS, { rows: batch, sourceId }));
+  await inBatches(restated, (batch) => tx.run(RESTATE_STATEMENTS, { rows: batch, sourceId }));
 }

@@ -55,7 +55,8 @@ async function storeLookupKeys(db: Database): Promise<void> {
 async function storeQuotationKeys(db: Database): Promise<void> {
   for (;;) {
     const rows = await db.read<{ id: string; text: string }>(
-      `MATCH (s:Statement) WHERE s.quoteHash IS NULL RETURN s.id AS id, s.text AS text LIMIT ${BATCH}`,
+      `MATCH (s:Statement) WHERE s.quoteHash IS NULL AND s.kind = 'DIRECT_QUOTE'
+       RETURN s.id AS id, s.text AS text LIMIT ${BATCH}`,
     );
     if (rows.length === 0) return;
     await db.write(

@@ -1,7 +1,6 @@
 // What entity resolution reads from the graph: which ids are known (as a node's id or an alias id), and the
 // candidates an incoming entity may be, found through indexed name keys with the context they are scored on.
 import { lookupKeys, type EntityProfile, type ResolvableLabel } from "../domain/resolution";
-import { nodeById } from "./aliasIds";
 import type { Transaction } from "./database";
 
 /** Candidates looked at per incoming entity; name keys are specific enough that more means a too-common name. */
@@ -10,13 +9,20 @@ export const MAX_CANDIDATES = 20;
 /** For each of these ids that the graph knows, the id of its node: itself, or the node an alias id points to. */
 export async function knownIds(tx: Transaction, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.run<{ id: string; node: string }>(
-    `UNWIND $ids AS id
-     ${nodeById("n", "id")}
-     RETURN id, n.id AS node`,
-    { ids },
+  // Two plain seeks rather than one look-up with a fallback: on a bulk load nearly every id is new, and the alias
+  // seek is only needed for the ids that are not a node's own.
+  const direct = await tx.run<{ id: string }>("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", {
+    ids,
+  });
+  const known = new Map(direct.map((r) => [r.id, r.id]));
+  const rest = ids.filter((id) => !known.has(id));
+  if (rest.length === 0) return known;
+  const aliases = await tx.run<{ id: string; node: string }>(
+    "UNWIND $ids AS id MATCH (:IdAlias {id: id})-[:ALIAS_OF]->(n:Entity) RETURN id, n.id AS node",
+    { ids: rest },
   );
-  return new Map(rows.map((r) => [r.id, r.node]));
+  for (const r of aliases) known.set(r.id, r.node);
+  return known;
 }
 
 /** A node's profile: its names and the context resolution weighs (offices, state, city, venue, date, participants). */

@@ -6,6 +6,7 @@ import { materialise, materialiseStatements, removeClaimsOfSource } from "./clai
 import type { Transaction } from "./database";
 import {
   deleteUnclaimed,
+  dropSingleSourceLists,
   deleteUnreported,
   forgetStatementsOfSource,
   removeRelationshipsOfSource,
@@ -34,4 +35,5 @@ export async function settle(tx: Transaction, withdrawn: Withdrawn, also: Withdr
   await deleteUnclaimed(tx, withdrawn.entities);
   await materialise(tx, [...withdrawn.entities, ...also.entities]);
   await materialiseStatements(tx, [...withdrawn.statements, ...also.statements]);
+  await dropSingleSourceLists(tx, [...new Set([...withdrawn.statements, ...also.statements])]);
 }

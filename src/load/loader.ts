@@ -145,7 +145,7 @@ async function write(
       rows.map((r) => ({ ...r, from: to(r.from), to: to(r.to) })),
     );
   }
-  await writeStatements(tx, sourceId, statementRows(dataset, text, to, statementTo));
+  await writeStatements(tx, sourceId, statementRows(dataset, text, to, statementTo, new Set(existing)));
   // Values are chosen last, from every source's claims. New statements were created with this source's values; those
   // already in the graph choose among their sources'.
   await settle(tx, withdrawn, { entities, statements: existing });
@@ -230,11 +230,15 @@ function statementRows(
   text: string,
   resolve: (id: string) => string,
   statementTo: (id: string) => string,
+  /** Statements already in the graph (the others are created). */
+  existing: ReadonlySet<string>,
 ): StatementWrite[] {
   return dataset.statements.map((s) => ({
     id: statementTo(s.id),
     claimId: s.id,
-    quoteHash: quotationKey(s.text),
+    isNew: !existing.has(statementTo(s.id)),
+    // Only direct quotations are matched by their words; reported statements join others through sameAs.
+    quoteHash: s.kind === "DIRECT_QUOTE" ? quotationKey(s.text) : null,
     text: s.text,
     kind: s.kind,
     saidOn: s.saidOn ?? null,

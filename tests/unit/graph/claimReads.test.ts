@@ -21,17 +21,17 @@ describe("the claims query", () => {
                 {field: f, value: CASE f WHEN 'date' THEN toString(n.date) WHEN 'saidOn' THEN toString(n.saidOn)
                   ELSE toString(n[f]) END, precision: CASE WHEN f IN ['date', 'saidOn'] THEN n.datePrecision END,
                  sources: ['curator']}]
-            + [(n)-[r:HOLDS_OFFICE]->(x) | {field: 'offices', value: r.title + ' of ' + x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:MEMBER_OF]->(x) | {field: 'memberships', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:PART_OF]->(x) | {field: 'partOf', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:LOCATED_IN]->(x) | {field: 'locatedIn', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:IN_STATE]->(x) | {field: 'state', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:HELD_AT|SAID_AT]->(x) | {field: 'venue', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:FOLLOWS]->(x) | {field: 'follows', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(x)-[r:PARTICIPATED_IN]->(n) | {field: 'participants', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(x)-[r:SAID]->(n:Statement) | {field: 'speaker', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:DURING]->(x) | {field: 'event', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}]
-            + [(n)-[r:MENTIONS]->(x) | {field: 'mentions', value: x.id, precision: null, sources: coalesce(r.sources, [s IN [r.source] WHERE s IS NOT NULL])}] AS claims"
+            + [(n)-[r:HOLDS_OFFICE]->(x) | {field: 'offices', value: r.title + ' of ' + x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:MEMBER_OF]->(x) | {field: 'memberships', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:PART_OF]->(x) | {field: 'partOf', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:LOCATED_IN]->(x) | {field: 'locatedIn', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:IN_STATE]->(x) | {field: 'state', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:HELD_AT|SAID_AT]->(x) | {field: 'venue', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:FOLLOWS]->(x) | {field: 'follows', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(x)-[r:PARTICIPATED_IN]->(n) | {field: 'participants', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(x)-[r:SAID]->(n:Statement) | {field: 'speaker', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:DURING]->(x) | {field: 'event', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}]
+            + [(n)-[r:MENTIONS]->(x) | {field: 'mentions', value: x.id, precision: null, sources: coalesce(r.sources, CASE WHEN r.source IS NULL THEN COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id } ELSE [r.source] END)}] AS claims"
     `);
   });
 });
