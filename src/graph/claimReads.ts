@@ -43,6 +43,15 @@ const CURATED_VALUE = `CASE f WHEN 'date' THEN toString(n.date) WHEN 'saidOn' TH
 /** A statement's link without a list of sources is its only source's (see datasetWrites.ts). */
 const REPORTING_SOURCES = "COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id }";
 
+/** A statement one source reports has no CLAIMED_IN: its values are that source's claims (see datasetWrites.ts). */
+const IMPLICIT_CLAIMS = `CASE WHEN n:Statement AND NOT EXISTS { (n)-[:CLAIMED_IN]->() } THEN
+           [f IN ['text', 'kind', 'channel'] WHERE n[f] IS NOT NULL |
+             {field: f, value: toString(n[f]), precision: null, sources: ${REPORTING_SOURCES}}]
+           + [f IN ['time', 'saidOn'] WHERE n[f] IS NOT NULL |
+             {field: f, value: toString(n[f]), precision: CASE f WHEN 'saidOn' THEN n.datePrecision END,
+              sources: ${REPORTING_SOURCES}}]
+         ELSE [] END`;
+
 export function buildClaimsQuery(ids: readonly string[]): BuiltQuery {
   const links = LINK_CLAIMS.map(
     (l) =>
@@ -58,6 +67,7 @@ export function buildClaimsQuery(ids: readonly string[]): BuiltQuery {
          UNWIND ${VALUE_CLAIMS} AS claim
          RETURN claim {.*, sources: [src.id]}
        }
+       + ${IMPLICIT_CLAIMS}
        + [f IN coalesce(n.curatedFields, []) WHERE f <> 'id' AND f <> 'datePrecision' AND n[f] IS NOT NULL |
            {field: f, value: ${CURATED_VALUE}, precision: CASE WHEN f IN ['date', 'saidOn'] THEN n.datePrecision END,
             sources: ['curator']}]

@@ -142,15 +142,19 @@ export async function forgetStatementsOfSource(tx: Transaction, sourceId: string
 }
 
 /**
- * Of these statements, those one source reports (or none) keep no list of sources on their links: one form for a
- * single source, however it got there (a first load, a reload, another source deleted).
+ * Of these statements, those one source reports (or none) are that source's word for word again: no claim of its
+ * own, no list of sources on their links (see CREATE_STATEMENTS). Their values were chosen from that one claim before.
  */
-export async function dropSingleSourceLists(tx: Transaction, ids: string[]): Promise<void> {
+export async function settleSingleSources(tx: Transaction, ids: string[]): Promise<void> {
   await inBatches(ids, (batch) =>
     tx.run(
       `UNWIND $ids AS id
        MATCH (s:Statement {id: id})
        WHERE size(COLLECT { MATCH (s)-[:REPORTED_IN]->(x:Source) RETURN DISTINCT x }) <= 1
+       CALL (s) {
+         MATCH (s)-[claim:CLAIMED_IN]->()
+         DELETE claim
+       }
        CALL (s) {
          MATCH (s)-[link:SAID_AT|DURING|MENTIONS]->()
          WHERE link.sources IS NOT NULL
@@ -217,27 +221,30 @@ const STATEMENT_VALUES = `s.text = row.text, s.kind = row.kind,
            s.time = CASE WHEN row.time IS NULL THEN null ELSE time(row.time) END,
            s.channel = row.channel, s.recurring = row.recurring, s.quoteHash = row.quoteHash`;
 
-/** The source's claim about the statement and its evidence spans (with the text they cover). */
-const CLAIM_AND_EVIDENCE = `CREATE (s)-[claim:CLAIMED_IN]->(src)
+/** The source's claim about the statement: what it says the statement is, and when, how and by what id. */
+const CLAIM = `CREATE (s)-[claim:CLAIMED_IN]->(src)
        SET claim.id = row.claimId, claim.text = row.text, claim.kind = row.kind, claim.saidOn = row.saidOn,
            claim.datePrecision = row.datePrecision, claim.time = row.time, claim.channel = row.channel,
-           claim.recurring = row.recurring
-       WITH s, row, src
-       CALL (s, row, src) {
+           claim.recurring = row.recurring`;
+
+/** The source's evidence spans, with the text they cover. */
+const EVIDENCE = `CALL (s, row, src) {
          UNWIND row.evidence AS span
          CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, excerpt: span.excerpt}]->(src)
        }`;
 
 /**
  * Statements new to the graph: created with this source's values and links, as nothing can be there to merge with.
- * A statement one source reports has links without a list of sources (they are its source's); the list comes when a
- * second source reports it (RESTATE_STATEMENTS) and goes when it is down to one again (dropSingleSourceLists).
+ * A statement one source reports is that source's word for word: its values are the source's claim and its links the
+ * source's (no CLAIMED_IN, no list of sources on its links). Claims and lists appear when a second source reports it
+ * (RESTATE_STATEMENTS) and go when it is down to one again (settleSingleSources): one form, however it got there.
  */
 const CREATE_STATEMENTS = `MATCH (src:Source {id: $sourceId})
        UNWIND $rows AS row
        CREATE (s:Statement:Entity {id: row.id})
        SET ${STATEMENT_VALUES}
-       ${CLAIM_AND_EVIDENCE}
+       WITH s, row, src
+       ${EVIDENCE}
        CALL (s, row) {
          MATCH (speaker:Entity {id: row.speaker})
          CREATE (speaker)-[:SAID]->(s)
@@ -266,7 +273,19 @@ const RESTATE_STATEMENTS = `MATCH (src:Source {id: $sourceId})
        UNWIND $rows AS row
        MERGE (s:Statement {id: row.id})
        ON CREATE SET s:Entity, ${STATEMENT_VALUES}
-       ${CLAIM_AND_EVIDENCE}
+       WITH s, row, src
+       CALL (s) {
+         WITH s WHERE NOT EXISTS { (s)-[:CLAIMED_IN]->() }
+         MATCH (s)-[:REPORTED_IN]->(earlier:Source) WHERE earlier.id <> $sourceId
+         WITH DISTINCT s, earlier
+         CREATE (s)-[c:CLAIMED_IN]->(earlier)
+         SET c.id = s.id, c.text = s.text, c.kind = s.kind, c.saidOn = toString(s.saidOn),
+             c.datePrecision = s.datePrecision, c.time = toString(s.time), c.channel = s.channel,
+             c.recurring = s.recurring
+       }
+       ${CLAIM}
+       WITH s, row, src
+       ${EVIDENCE}
        CALL (s) {
          MATCH (s)-[link:SAID_AT|DURING|MENTIONS]->()
          WHERE link.sources IS NULL AND link.source IS NULL

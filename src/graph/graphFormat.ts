@@ -1,6 +1,6 @@
 // Graphs written by earlier versions get what this version's reads and writes rely on, once: name keys for
 // spelling variants (entity resolution looks candidates up by them) and quotation keys (one statement, many reports).
-// Nodes written before claims existed keep their ids (a node's id is otherwise the one its earliest source used). A
+// Entities written before claims existed keep their ids (a node's id is otherwise the one its earliest source used). A
 // (:GraphFormat) node records the version a graph has been brought to.
 import { ENTITY_LABELS } from "../domain/labels";
 import { quotationKey } from "../domain/quotations";
@@ -69,10 +69,15 @@ async function storeQuotationKeys(db: Database): Promise<void> {
 }
 
 async function pinIds(db: Database): Promise<void> {
-  await db.write(
-    `MATCH (n:Entity) WHERE NOT n:Source AND NOT EXISTS { (n)-[:CLAIMED_IN]->() }
-     CALL (n) {
+  for (;;) {
+    const [done] = await db.write<{ pinned: number }>(
+      `MATCH (n:Entity)
+       WHERE NOT n:Source AND NOT n:Statement AND NOT 'id' IN coalesce(n.curatedFields, [])
+         AND NOT EXISTS { (n)-[:CLAIMED_IN]->() }
+       WITH n LIMIT ${BATCH}
        SET n.curatedFields = coalesce(n.curatedFields, []) + 'id'
-     } IN TRANSACTIONS OF 5000 ROWS`,
-  );
+       RETURN count(n) AS pinned`,
+    );
+    if (Number(done?.pinned ?? 0) === 0) return;
+  }
 }

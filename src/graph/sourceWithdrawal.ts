@@ -6,7 +6,7 @@ import { materialise, materialiseStatements, removeClaimsOfSource } from "./clai
 import type { Transaction } from "./database";
 import {
   deleteUnclaimed,
-  dropSingleSourceLists,
+  settleSingleSources,
   deleteUnreported,
   forgetStatementsOfSource,
   removeRelationshipsOfSource,
@@ -35,5 +35,5 @@ export async function settle(tx: Transaction, withdrawn: Withdrawn, also: Withdr
   await deleteUnclaimed(tx, withdrawn.entities);
   await materialise(tx, [...withdrawn.entities, ...also.entities]);
   await materialiseStatements(tx, [...withdrawn.statements, ...also.statements]);
-  await dropSingleSourceLists(tx, [...new Set([...withdrawn.statements, ...also.statements])]);
+  await settleSingleSources(tx, [...new Set([...withdrawn.statements, ...also.statements])]);
 }

@@ -17,6 +17,13 @@ describe("the claims query", () => {
               + [f IN ['date', 'saidOn'] WHERE c[f] IS NOT NULL | {field: f, value: c[f], precision: c.datePrecision}] AS claim
               RETURN claim {.*, sources: [src.id]}
             }
+            + CASE WHEN n:Statement AND NOT EXISTS { (n)-[:CLAIMED_IN]->() } THEN
+                [f IN ['text', 'kind', 'channel'] WHERE n[f] IS NOT NULL |
+                  {field: f, value: toString(n[f]), precision: null, sources: COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id }}]
+                + [f IN ['time', 'saidOn'] WHERE n[f] IS NOT NULL |
+                  {field: f, value: toString(n[f]), precision: CASE f WHEN 'saidOn' THEN n.datePrecision END,
+                   sources: COLLECT { MATCH (n)-[:REPORTED_IN]->(src:Source) RETURN DISTINCT src.id }}]
+              ELSE [] END
             + [f IN coalesce(n.curatedFields, []) WHERE f <> 'id' AND f <> 'datePrecision' AND n[f] IS NOT NULL |
                 {field: f, value: CASE f WHEN 'date' THEN toString(n.date) WHEN 'saidOn' THEN toString(n.saidOn)
                   ELSE toString(n[f]) END, precision: CASE WHEN f IN ['date', 'saidOn'] THEN n.datePrecision END,
