@@ -182,16 +182,8 @@ export interface StatementClaims extends Claimed {
   recurring: boolean;
 }
 
-export interface ChosenStatement {
-  id: string;
-  text: string;
-  kind: string;
-  saidOn: string | null;
-  datePrecision: Precision | null;
-  time: string | null;
-  channel: string | null;
-  recurring: boolean;
-}
+/** The values a statement shows: a claim's fields, and the id it goes by. */
+export type ChosenStatement = Omit<StatementClaims, "sourceId" | "publishedOn">;
 
 /** A statement reported by several sources: the same rule as for entities, field by field. */
 export function chooseStatementValues(

@@ -38,7 +38,8 @@ const PROFILE = `n.id AS id, $label AS label, [n.name] + coalesce(n.aliases, [])
 
 /**
  * For each incoming entity, the nodes of its label that share one of its name keys (not itself), with their
- * profiles. One index seek per key; at most MAX_CANDIDATES per entity.
+ * profiles. One index seek per key (the hint keeps it so whatever the statistics: a plan made on a small graph once
+ * scanned every person, 43 ms per entity at 10,000 people); at most MAX_CANDIDATES per entity.
  */
 export async function candidatesByKeys(
   tx: Transaction,
@@ -52,7 +53,8 @@ export async function candidatesByKeys(
     `UNWIND $rows AS row
      CALL (row) {
        UNWIND row.keys AS key
-       MATCH (:NameKey {key: key})-[:NAMES]->(n:${label})
+       MATCH (k:NameKey {key: key})-[:NAMES]->(n:${label})
+       USING INDEX k:NameKey(key)
        WHERE n.id <> row.incoming
        RETURN DISTINCT n
        LIMIT ${MAX_CANDIDATES}
@@ -81,7 +83,8 @@ export async function eventsAtVenues(
     `UNWIND $rows AS row
      CALL (row) {
        UNWIND row.venues AS venue
-       MATCH (:Venue {id: venue})<-[:HELD_AT]-(n:Event)
+       MATCH (v:Venue {id: venue})<-[:HELD_AT]-(n:Event)
+       USING INDEX v:Venue(id)
        WHERE n.id <> row.incoming
        RETURN DISTINCT n
        LIMIT ${MAX_CANDIDATES}

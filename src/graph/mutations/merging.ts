@@ -15,6 +15,30 @@ const SHAREABLE = ["SAID", "SAID_AT", "DURING", "MENTIONS"];
 /** Labels a merge may join: what resolution resolves, and statements (one statement, two reports). */
 const MERGEABLE: readonly Label[] = ["Person", "State", "Organization", "Venue", "Event", "Statement"];
 
+/**
+ * Moves merged node m's relationships of one direction to keep, each marked with the merged id (r.movedFrom), or,
+ * where keep has the same link from a statement already (or the same name key), notes the merged id on it (alsoFrom).
+ */
+function moveRelationships(direction: "out" | "in"): string {
+  const [from, to] = direction === "out" ? ["-", "->"] : ["<-", "-"];
+  const shared = direction === "out" ? "type(r) IN $shareable" : "(type(r) IN $shareable OR x:NameKey)";
+  return `CALL (keep, m) {
+         MATCH (m)${from}[r]${to}(x) WHERE x <> keep
+         OPTIONAL MATCH (keep)${from}[same]${to}(x) WHERE type(same) = type(r) AND ${shared}
+         WITH keep, r, x, same
+         CALL (keep, r, x, same) {
+           WITH * WHERE same IS NULL
+           CREATE (keep)${from}[copy:$(type(r))]${to}(x)
+           SET copy = properties(r), copy.movedFrom = $merge
+         }
+         CALL (r, same) {
+           WITH * WHERE same IS NOT NULL
+           SET same.alsoFrom = coalesce(same.alsoFrom, []) + $merge
+         }
+         DELETE r
+       }`;
+}
+
 export async function mergeEntities(db: Database, keepId: string, mergeId: string): Promise<{ id: string }> {
   return db.writeTransaction(async (tx) => {
     const ids = await knownIds(tx, [keepId, mergeId]);
@@ -29,36 +53,8 @@ export async function mergeEntities(db: Database, keepId: string, mergeId: strin
     }
     await tx.run(
       `MATCH (keep:Entity {id: $keep}), (m:Entity {id: $merge})
-       CALL (keep, m) {
-         MATCH (m)-[r]->(x) WHERE x <> keep
-         OPTIONAL MATCH (keep)-[same]->(x) WHERE type(same) = type(r) AND type(r) IN $shareable
-         WITH keep, r, x, same
-         CALL (keep, r, x, same) {
-           WITH * WHERE same IS NULL
-           CREATE (keep)-[copy:$(type(r))]->(x)
-           SET copy = properties(r), copy.movedFrom = $merge
-         }
-         CALL (r, same) {
-           WITH * WHERE same IS NOT NULL
-           SET same.alsoFrom = coalesce(same.alsoFrom, []) + $merge
-         }
-         DELETE r
-       }
-       CALL (keep, m) {
-         MATCH (m)<-[r]-(x) WHERE x <> keep
-         OPTIONAL MATCH (keep)<-[same]-(x) WHERE type(same) = type(r) AND (type(r) IN $shareable OR x:NameKey)
-         WITH keep, r, x, same
-         CALL (keep, r, x, same) {
-           WITH * WHERE same IS NULL
-           CREATE (keep)<-[copy:$(type(r))]-(x)
-           SET copy = properties(r), copy.movedFrom = $merge
-         }
-         CALL (r, same) {
-           WITH * WHERE same IS NOT NULL
-           SET same.alsoFrom = coalesce(same.alsoFrom, []) + $merge
-         }
-         DELETE r
-       }
+       ${moveRelationships("out")}
+       ${moveRelationships("in")}
        // Links between the two would become loops: they go (and do not come back with a split).
        CALL (keep, m) {
          MATCH (m)-[r]-(keep)
