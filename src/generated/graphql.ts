@@ -627,11 +627,14 @@ export type OrganizationUpdateInput = {
   state?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Relay page information. */
+/** Relay's page info. Lists page forward (first/after): hasPreviousPage is true for a page after a cursor. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item (null for an empty page). */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Someone taking part in an event: a person, state or organization, with an optional role. */
@@ -1755,6 +1758,8 @@ export type OrganizationEdgeResolvers<ContextType = GraphQLContext, ParentType e
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ParticipationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = {

@@ -13,7 +13,7 @@ export interface PageRows<T> {
  * the list's scope.
  */
 export function toPage<T extends { id: string }>(
-  query: { first: number; withTotal: boolean },
+  query: { first: number; withTotal: boolean; after?: string | null },
   found: PageRows<T> | undefined,
   scope: CursorScope,
 ): Page<T> {
@@ -23,6 +23,8 @@ export function toPage<T extends { id: string }>(
       .slice(0, query.first)
       .map(({ row, sortKey }) => ({ cursor: encodeCursor(scope, [sortKey, row.id]), node: row })),
     hasNextPage: page.length > query.first,
+    // Forward pages only: a page after a cursor has the cursor's item, at least, before it.
+    hasPreviousPage: Boolean(query.after),
     totalCount: query.withTotal ? (found?.total ?? 0) : null,
   };
 }

@@ -80,6 +80,8 @@ export interface LinkedRow<T extends NodeRow = NodeRow> {
 export interface Page<T> {
   items: { cursor: string; node: T }[];
   hasNextPage: boolean;
+  /** True for a page after a cursor (Relay's forward pagination: items exist before it). */
+  hasPreviousPage: boolean;
   /** Null when the query did not ask for it. */
   totalCount: number | null;
 }

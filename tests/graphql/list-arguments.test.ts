@@ -158,3 +158,27 @@ describe("a cursor continues only the list it came from", () => {
     });
   });
 });
+
+describe("Relay's page info on every connection", () => {
+  it("gives the first and last cursor of a page, and says a page after a cursor has items before it", async () => {
+    const PAGE = `query ($after: String) {
+      statements(first: 2, after: $after) {
+        edges { cursor }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }`;
+    const first = (await run(PAGE)).data.statements;
+    expect(first.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0].cursor,
+      endCursor: first.edges[1].cursor,
+    });
+    const second = (await run(PAGE, { after: first.pageInfo.endCursor })).data.statements;
+    expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: second.edges[0].cursor });
+    const nested = await run(`{ person(id: "person:volodymyr-zelenskyy") {
+      statements(first: 1) { pageInfo { hasPreviousPage startCursor } edges { cursor } } } }`);
+    const page = nested.data.person.statements;
+    expect(page.pageInfo).toEqual({ hasPreviousPage: false, startCursor: page.edges[0].cursor });
+  });
+});

@@ -33,6 +33,7 @@ describe("a page from the rows of a page query", () => {
     expect(toPage({ first: 20, withTotal: true }, undefined, scope)).toEqual({
       items: [],
       hasNextPage: false,
+      hasPreviousPage: false,
       totalCount: 0,
     });
   });
