@@ -164,7 +164,11 @@ export async function sameQuotations(
     { hashes: [...new Set(rows.map((r) => r.quoteHash))] },
   );
   const byHash = new Map<string, typeof found>();
-  for (const f of found) byHash.set(f.quoteHash, [...(byHash.get(f.quoteHash) ?? []), f]);
+  for (const f of found) {
+    const same = byHash.get(f.quoteHash);
+    if (same) same.push(f);
+    else byHash.set(f.quoteHash, [f]);
+  }
   return rows.flatMap((row) =>
     (byHash.get(row.quoteHash) ?? [])
       .filter((f) => f.id !== row.incoming && f.speakers.includes(row.speaker))

@@ -4,7 +4,6 @@ import path from "node:path";
 import type { Database, Transaction } from "../graph/database";
 import { writeClaims, type ClaimWrite } from "../graph/claims";
 import { settle, withdrawSource } from "../graph/sourceWithdrawal";
-import { quotationKey } from "../domain/quotations";
 import {
   linkEntities,
   upsertSource,
@@ -15,7 +14,7 @@ import {
 } from "../graph/datasetWrites";
 import type { ResolvableLabel, Resolution } from "../domain/resolution";
 import { resolveDataset } from "./resolveDataset";
-import { resolveStatements } from "./resolveStatements";
+import { quotationKeys, resolveStatements } from "./resolveStatements";
 import { checkDataset } from "./checks";
 import { DatasetError, parseDataset, type Dataset } from "./dataset";
 
@@ -37,6 +36,13 @@ export interface LoadOptions {
   baseDir?: string;
   /** Resolve against the graph and report, without writing anything. */
   dryRun?: boolean;
+}
+
+/** Where a dataset's statements go: the node of each (resolved), those already in the graph, quotation keys. */
+interface StatementPlan {
+  to: (id: string) => string;
+  existing: string[];
+  quoteHashes: ReadonlyMap<string, string>;
 }
 
 type Link = string | { id: string; fromSource: boolean; note?: string } | undefined;
@@ -67,6 +73,7 @@ export async function loadDataset(db: Database, raw: unknown, options: LoadOptio
   const { problems, external } = checkDataset(dataset, text);
   if (problems.length > 0) throw new DatasetError(file, problems);
 
+  const quoteHashes = quotationKeys(dataset);
   const work = async (tx: Transaction) => {
     const resolved = await resolveDataset(
       tx,
@@ -74,7 +81,7 @@ export async function loadDataset(db: Database, raw: unknown, options: LoadOptio
       external.map((r) => r.id),
     );
     const to = (id: string) => resolved.remap.get(id) ?? resolved.known.get(id) ?? id;
-    const statements = await resolveStatements(tx, dataset, to);
+    const statements = await resolveStatements(tx, dataset, to, quoteHashes);
     const statementTo = (id: string) => statements.remap.get(id) ?? id;
     const unknown = external.filter((r) => !resolved.known.has(r.id));
     const refused = [
@@ -83,7 +90,8 @@ export async function loadDataset(db: Database, raw: unknown, options: LoadOptio
       ...unknown.map((r) => `${r.where}: ${r.id} is neither defined in this dataset nor in the graph`),
     ];
     if (refused.length) throw new DatasetError(file, refused);
-    if (!options.dryRun) await write(tx, dataset, text, to, statementTo, [...statements.remap.values()]);
+    const existing = [...statements.remap.values()];
+    if (!options.dryRun) await write(tx, dataset, text, to, { to: statementTo, existing, quoteHashes });
     return [...resolved.resolutions, ...statements.merged];
   };
   const resolution = options.dryRun ? await db.readTransaction(work) : await db.writeTransaction(work);
@@ -117,8 +125,7 @@ async function write(
   dataset: Dataset,
   text: string,
   to: (id: string) => string,
-  statementTo: (id: string) => string,
-  existing: string[],
+  statements: StatementPlan,
 ): Promise<void> {
   const sourceId = dataset.source.id;
   await upsertSource(tx, {
@@ -145,10 +152,10 @@ async function write(
       rows.map((r) => ({ ...r, from: to(r.from), to: to(r.to) })),
     );
   }
-  await writeStatements(tx, sourceId, statementRows(dataset, text, to, statementTo, new Set(existing)));
+  await writeStatements(tx, sourceId, statementRows(dataset, text, to, statements));
   // Values are chosen last, from every source's claims. New statements were created with this source's values; those
   // already in the graph choose among their sources'.
-  await settle(tx, withdrawn, { entities, statements: existing });
+  await settle(tx, withdrawn, { entities, statements: statements.existing });
 }
 
 function sourceText(dataset: Dataset, where: LoadOptions): string {
@@ -229,16 +236,15 @@ function statementRows(
   dataset: Dataset,
   text: string,
   resolve: (id: string) => string,
-  statementTo: (id: string) => string,
-  /** Statements already in the graph (the others are created). */
-  existing: ReadonlySet<string>,
+  statements: StatementPlan,
 ): StatementWrite[] {
+  const existing = new Set(statements.existing);
+  const statementTo = statements.to;
   return dataset.statements.map((s) => ({
     id: statementTo(s.id),
     claimId: s.id,
     isNew: !existing.has(statementTo(s.id)),
-    // Only direct quotations are matched by their words; reported statements join others through sameAs.
-    quoteHash: s.kind === "DIRECT_QUOTE" ? quotationKey(s.text) : null,
+    quoteHash: statements.quoteHashes.get(s.id) ?? null,
     text: s.text,
     kind: s.kind,
     saidOn: s.saidOn ?? null,

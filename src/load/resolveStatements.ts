@@ -20,6 +20,8 @@ export async function resolveStatements(
   tx: Transaction,
   dataset: Dataset,
   speakerOf: (id: string) => string,
+  /** The quotation key of each direct quotation, by statement id (quotationKeys). */
+  quoteHashes: ReadonlyMap<string, string>,
 ): Promise<StatementResolution> {
   const statements = dataset.statements;
   const known = await knownIds(tx, [...new Set(statements.flatMap((s) => [s.id, ...(s.sameAs ? [s.sameAs] : [])]))]);
@@ -41,7 +43,7 @@ export async function resolveStatements(
   }
   const matches = await sameQuotations(
     tx,
-    open.map((s) => ({ incoming: s.id, speaker: speakerOf(s.speaker), quoteHash: quotationKey(s.text) })),
+    open.map((s) => ({ incoming: s.id, speaker: speakerOf(s.speaker), quoteHash: quoteHashes.get(s.id)! })),
   );
   for (const s of open) {
     const said = s.saidOn ? { date: s.saidOn, precision: s.datePrecision ?? "DAY" } : null;
@@ -49,4 +51,9 @@ export async function resolveStatements(
     if (match) merge(s.id, match.id, `the same quotation by the same speaker as ${match.id}`);
   }
   return { remap, merged, problems };
+}
+
+/** Direct quotations are matched by their words; reported statements join others only through sameAs. */
+export function quotationKeys(dataset: Dataset): Map<string, string> {
+  return new Map(dataset.statements.filter((s) => s.kind === "DIRECT_QUOTE").map((s) => [s.id, quotationKey(s.text)]));
 }

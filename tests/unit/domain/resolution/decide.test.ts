@@ -1,14 +1,7 @@
 // The decision over all candidates: MERGED into a clear best, AMBIGUOUS when plausible but unsure, NEW otherwise.
 import { AMBIGUOUS_THRESHOLD, MERGE_THRESHOLD, resolve, type EntityProfile } from "../../../../src/domain/resolution";
+import { person, president, zelenskyy } from "./profiles";
 
-const person = (id: string, names: string[], more: Partial<EntityProfile> = {}): EntityProfile => ({
-  id,
-  label: "Person",
-  names,
-  ...more,
-});
-const president = { offices: [{ state: "state:ua", title: "President" }] };
-const zelenskyy = person("person:volodymyr-zelenskyy", ["Volodymyr Zelenskyy"], president);
 const anna = person("person:anna-kovalenko", ["Anna Kovalenko"]);
 const olena = person("person:olena-kovalenko", ["Olena Kovalenko"]);
 

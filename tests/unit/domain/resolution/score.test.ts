@@ -1,14 +1,6 @@
 // Scoring one existing entity as the incoming one: names, then the context of each label; contradictions never merge.
 import { scoreCandidate, type EntityProfile } from "../../../../src/domain/resolution";
-
-const person = (id: string, names: string[], more: Partial<EntityProfile> = {}): EntityProfile => ({
-  id,
-  label: "Person",
-  names,
-  ...more,
-});
-const president = { offices: [{ state: "state:ua", title: "President" }] };
-const zelenskyy = person("person:volodymyr-zelenskyy", ["Volodymyr Zelenskyy"], president);
+import { person, president, zelenskyy } from "./profiles";
 
 const event = (id: string, name: string, date: string, precision: "DAY" | "MONTH" | "YEAR" = "DAY"): EntityProfile => ({
   id,
