@@ -24,6 +24,28 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** What ingestArticle found in an article, resolved against the graph. */
+export type ArticleDraft = {
+  __typename?: 'ArticleDraft';
+  /** The draft in the dataset format of npm run seed / importDataset: edit it and import it with importDataset. */
+  dataset: Scalars['JSON']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  entities: Array<DraftEntity>;
+  /** What was written (dryRun: false), or what an import would write (dryRun: true). */
+  import: ImportResult;
+  statements: Array<DraftStatement>;
+  unattributed: Array<UnattributedQuotation>;
+};
+
+/** A news article to ingest: its plain text, exactly as published (evidence offsets index it as given). */
+export type ArticleInput = {
+  publishedOn: Scalars['Date']['input'];
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One source's assertion about an entity (or a curator's): a field of the dataset format and its value. */
 export type Claim = {
   __typename?: 'Claim';
@@ -49,6 +71,42 @@ export type DeletePayload = {
   __typename?: 'DeletePayload';
   deleted: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+};
+
+/** An entity the draft names, with the graph's decision about it. */
+export type DraftEntity = {
+  __typename?: 'DraftEntity';
+  aliases: Array<Scalars['String']['output']>;
+  /** How sure the extractor is of it (0 to 1), and why. */
+  confidence: Scalars['Float']['output'];
+  cue: Scalars['String']['output'];
+  /** Its id in the draft: the graph's id when resolution found it there. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** What resolution decided against the graph (its incoming id is the drafted one). */
+  resolution?: Maybe<Resolution>;
+  /** PERSON, STATE, ORGANIZATION or VENUE. */
+  type: Scalars['String']['output'];
+};
+
+/** A statement the extractor found, for review. */
+export type DraftStatement = {
+  __typename?: 'DraftStatement';
+  confidence: Scalars['Float']['output'];
+  cue: Scalars['String']['output'];
+  datePrecision?: Maybe<DatePrecision>;
+  /** The evidence the dataset records: each part with its marks, through the attribution. */
+  evidence: Array<TextSpan>;
+  id: Scalars['ID']['output'];
+  kind: StatementKind;
+  mentions: Array<DraftEntity>;
+  /** The quotation's words (one part per piece) or the reported sentence. */
+  parts: Array<TextSpan>;
+  saidOn?: Maybe<Scalars['Date']['output']>;
+  speaker: DraftEntity;
+  /** The quoted words (pieces joined by " … "), or the reported sentence. */
+  text: Scalars['String']['output'];
+  venue?: Maybe<DraftEntity>;
 };
 
 /** A name filter matches names and aliases by word prefix, ignoring case and accents: "ciragan" finds "Çırağan Palace". */
@@ -195,6 +253,16 @@ export type EvidenceInput = {
   start: Scalars['Int']['input'];
 };
 
+/** How an extractor found a statement in a source: how sure it is, and the cue it relied on. */
+export type Extraction = {
+  __typename?: 'Extraction';
+  /** 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** What the speaker was found by, e.g. "pronoun: said", "name: told", "continuation". */
+  cue: Scalars['String']['output'];
+  source: Source;
+};
+
 /** What importDataset loaded (or, with dryRun, would load): counts as listed in the dataset and the resolution report. */
 export type ImportResult = {
   __typename?: 'ImportResult';
@@ -253,6 +321,12 @@ export type Mutation = {
    * the report of what the load would do.
    */
   importDataset: ImportResult;
+  /**
+   * Extracts who said what, where and when from an article's text and resolves it against the graph. With dryRun (the
+   * default) nothing is written and no token is needed; with dryRun: false (and the bearer token) the draft is imported
+   * as it stands, as importDataset would. At most 200,000 characters of text.
+   */
+  ingestArticle: ArticleDraft;
   /**
    * Merges two nodes of one kind that are the same (a person resolution kept apart, two reports of one statement):
    * everything linked to merge moves to keep, merge's names become keep's aliases and its id an alias id of keep (it
@@ -413,6 +487,17 @@ export type MutationDeleteVenueArgs = {
 export type MutationImportDatasetArgs = {
   dataset: Scalars['JSON']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
+ * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
+ * and extensions.field; an id that does not exist with NOT_FOUND.
+ */
+export type MutationIngestArticleArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: ArticleInput;
 };
 
 
@@ -1171,6 +1256,8 @@ export type Statement = Node & {
   event?: Maybe<Event>;
   /** Where the sources report it: the spans of their texts that are the evidence (one or more per source). */
   evidence: Array<Evidence>;
+  /** How an extractor (npm run ingest, ingestArticle) found it, per source that was extracted by machine; empty when hand-made. */
+  extraction: Array<Extraction>;
   id: Scalars['ID']['output'];
   kind: StatementKind;
   /** Who and what it mentions. */
@@ -1181,7 +1268,7 @@ export type Statement = Node & {
   /** How many sources report it. */
   sourceCount: Scalars['Int']['output'];
   speaker: Speaker;
-  /** For a DIRECT_QUOTE, the exact words; for REPORTED, the claim. */
+  /** For a DIRECT_QUOTE, the exact words (a quotation its attribution interrupts: the pieces joined by " … "); for REPORTED, the claim. */
   text: Scalars['String']['output'];
   /** Local time with its offset, e.g. 13:00:00+03:00, when the source gives it. */
   time?: Maybe<Scalars['String']['output']>;
@@ -1258,8 +1345,23 @@ export type StatementUpdateInput = {
   venue?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A span of the article's text: [start, end) in UTF-16 code units. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+};
+
 /** What happened around an entity: statements and events, in date order. */
 export type TimelineItem = Event | Statement;
+
+/** A quotation that reads as a statement but whose speaker the extractor could not tell. */
+export type UnattributedQuotation = {
+  __typename?: 'UnattributedQuotation';
+  parts: Array<TextSpan>;
+  reason: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
 
 /** A place where something was said or happened: a building, a city, a region, a site. */
 export type Venue = Node & {
@@ -1463,12 +1565,16 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ArticleDraft: ResolverTypeWrapper<ArticleDraft>;
+  ArticleInput: ArticleInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Claim: ResolverTypeWrapper<ClaimRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  DraftEntity: ResolverTypeWrapper<DraftEntity>;
+  DraftStatement: ResolverTypeWrapper<DraftStatement>;
   EntityFilter: EntityFilter;
   Event: ResolverTypeWrapper<EventRow>;
   EventConnection: ResolverTypeWrapper<EventPage>;
@@ -1478,6 +1584,7 @@ export type ResolversTypes = {
   EventUpdateInput: EventUpdateInput;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
   EvidenceInput: EvidenceInput;
+  Extraction: ResolverTypeWrapper<Omit<Extraction, 'source'> & { source: ResolversTypes['Source'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportResult: ResolverTypeWrapper<ImportResult>;
@@ -1527,7 +1634,9 @@ export type ResolversTypes = {
   StatementOrder: StatementOrder;
   StatementUpdateInput: StatementUpdateInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
   TimelineItem: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TimelineItem']>;
+  UnattributedQuotation: ResolverTypeWrapper<UnattributedQuotation>;
   Venue: ResolverTypeWrapper<VenueRow>;
   VenueConnection: ResolverTypeWrapper<VenuePage>;
   VenueEdge: ResolverTypeWrapper<Omit<VenueEdge, 'node'> & { node: ResolversTypes['Venue'] }>;
@@ -1538,11 +1647,15 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ArticleDraft: ArticleDraft;
+  ArticleInput: ArticleInput;
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeletePayload: DeletePayload;
+  DraftEntity: DraftEntity;
+  DraftStatement: DraftStatement;
   EntityFilter: EntityFilter;
   Event: EventRow;
   EventConnection: EventPage;
@@ -1552,6 +1665,7 @@ export type ResolversParentTypes = {
   EventUpdateInput: EventUpdateInput;
   Evidence: EvidenceRow;
   EvidenceInput: EvidenceInput;
+  Extraction: Omit<Extraction, 'source'> & { source: ResolversParentTypes['Source'] };
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   ImportResult: ImportResult;
@@ -1598,13 +1712,24 @@ export type ResolversParentTypes = {
   StatementFilter: StatementFilter;
   StatementUpdateInput: StatementUpdateInput;
   String: Scalars['String']['output'];
+  TextSpan: TextSpan;
   TimelineItem: ResolversUnionTypes<ResolversParentTypes>['TimelineItem'];
+  UnattributedQuotation: UnattributedQuotation;
   Venue: VenueRow;
   VenueConnection: VenuePage;
   VenueEdge: Omit<VenueEdge, 'node'> & { node: ResolversParentTypes['Venue'] };
   VenueFilter: VenueFilter;
   VenueInput: VenueInput;
   VenueUpdateInput: VenueUpdateInput;
+};
+
+export type ArticleDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ArticleDraft'] = ResolversParentTypes['ArticleDraft']> = {
+  dataset?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['DraftEntity']>, ParentType, ContextType>;
+  import?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['DraftStatement']>, ParentType, ContextType>;
+  unattributed?: Resolver<Array<ResolversTypes['UnattributedQuotation']>, ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -1626,6 +1751,31 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeletePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type DraftEntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DraftEntity'] = ResolversParentTypes['DraftEntity']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['Resolution']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftStatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DraftStatement'] = ResolversParentTypes['DraftStatement']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['DraftEntity']>, ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  saidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  speaker?: Resolver<ResolversTypes['DraftEntity'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  venue?: Resolver<Maybe<ResolversTypes['DraftEntity']>, ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -1666,6 +1816,12 @@ export type EvidenceResolvers<ContextType = GraphQLContext, ParentType extends R
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExtractionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Extraction'] = ResolversParentTypes['Extraction']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
 export type ImportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1703,6 +1859,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteStatement?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteStatementArgs, 'id'>>;
   deleteVenue?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVenueArgs, 'id'>>;
   importDataset?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportDatasetArgs, 'dataset' | 'dryRun'>>;
+  ingestArticle?: Resolver<ResolversTypes['ArticleDraft'], ParentType, ContextType, RequireFields<MutationIngestArticleArgs, 'dryRun' | 'input'>>;
   mergeEntities?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge'>>;
   recordStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationRecordStatementArgs, 'input'>>;
   splitEntity?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<MutationSplitEntityArgs, 'id' | 'mergedId'>>;
@@ -1914,6 +2071,7 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  extraction?: Resolver<Array<ResolversTypes['Extraction']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
@@ -1939,8 +2097,19 @@ export type StatementEdgeResolvers<ContextType = GraphQLContext, ParentType exte
   node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
 };
 
+export type TextSpanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TimelineItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineItem'] = ResolversParentTypes['TimelineItem']> = {
   __resolveType: TypeResolveFn<'Event' | 'Statement', ParentType, ContextType>;
+};
+
+export type UnattributedQuotationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnattributedQuotation'] = ResolversParentTypes['UnattributedQuotation']> = {
+  parts?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type VenueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue']> = {
@@ -1973,14 +2142,18 @@ export type VenueEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  ArticleDraft?: ArticleDraftResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  DraftEntity?: DraftEntityResolvers<ContextType>;
+  DraftStatement?: DraftStatementResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  Extraction?: ExtractionResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MergedEntity?: MergedEntityResolvers<ContextType>;
@@ -2011,7 +2184,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
   TimelineItem?: TimelineItemResolvers<ContextType>;
+  UnattributedQuotation?: UnattributedQuotationResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
   VenueConnection?: VenueConnectionResolvers<ContextType>;
   VenueEdge?: VenueEdgeResolvers<ContextType>;

@@ -45,6 +45,8 @@ export interface StatementWrite {
   mentions: string[];
   /** Spans with the text they cover, stored on REPORTED_IN as r.excerpt. */
   evidence: { start: number; end: number; excerpt: string }[];
+  /** How an extractor found the statement in this source (stored on its REPORTED_IN spans); null when hand-made. */
+  extraction: { confidence: number; cue: string } | null;
 }
 
 export interface SourceWrite {
@@ -230,7 +232,8 @@ const CLAIM = `CREATE (s)-[claim:CLAIMED_IN]->(src)
 /** The source's evidence spans, with the text they cover. */
 const EVIDENCE = `CALL (s, row, src) {
          UNWIND row.evidence AS span
-         CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, excerpt: span.excerpt}]->(src)
+         CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, excerpt: span.excerpt,
+                                  extractionConfidence: row.extraction.confidence, extractionCue: row.extraction.cue}]->(src)
        }`;
 
 /**

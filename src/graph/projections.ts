@@ -40,7 +40,9 @@ export function statementMap(v: string, parts: StatementParts): string {
   if (parts.evidence) {
     fields.push(
       `evidence: COLLECT { MATCH (${v})-[r:REPORTED_IN]->(src:Source) ` +
-        `RETURN {source: ${sourceRefMap("src")}, start: r.start, end: r.end, excerpt: r.excerpt} ` +
+        `RETURN {source: ${sourceRefMap("src")}, start: r.start, end: r.end, excerpt: r.excerpt, ` +
+        `extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ` +
+        `ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ` +
         `ORDER BY src.publishedOn, src.id, r.start }`,
     );
   }

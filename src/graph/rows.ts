@@ -45,6 +45,8 @@ export interface EvidenceRow {
   start: number;
   end: number;
   excerpt: string;
+  /** How an extractor found it (npm run ingest); null for hand-made evidence. */
+  extraction?: { confidence: number; cue: string } | null;
 }
 
 export interface StatementRow {

@@ -73,6 +73,6 @@ export function statementPartsSelected(info: GraphQLResolveInfo, ...paths: strin
     venue: fields.has("venue"),
     event: fields.has("event"),
     mentions: fields.has("mentions"),
-    evidence: fields.has("evidence"),
+    evidence: fields.has("evidence") || fields.has("sourceCount") || fields.has("extraction"),
   };
 }

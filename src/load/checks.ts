@@ -1,7 +1,7 @@
 // Checks a parsed dataset against itself and its source text: unique ids, references, dates and provenance spans.
 import { eventDateProblems, saidAfterPublishedProblem, statementDateProblems } from "../domain/dates";
 import { labelOfId } from "../domain/labels";
-import { spanProblem } from "../domain/spans";
+import { quotePiecesProblem, spanProblem } from "../domain/spans";
 import type { Dataset } from "./dataset";
 
 export interface Reference {
@@ -103,6 +103,12 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
       const problem = spanProblem(s.kind, s.text, { text: sourceText }, span);
       if (problem) problems.push(`${where}.evidence[${j}]: ${problem}`);
     });
+    const pieces = quotePiecesProblem(
+      s.kind,
+      s.text,
+      s.evidence.map((e) => sourceText.slice(e.start, e.end)),
+    );
+    if (pieces) problems.push(`${where}.evidence: ${pieces}`);
   });
 
   const external: Reference[] = [];

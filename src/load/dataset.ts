@@ -38,6 +38,9 @@ const anyEntityId = z
     "must be the id of a person, state, venue, organization or event",
   );
 
+/** How an extractor found a statement or entity (npm run ingest): its confidence (0–1) and the cue it relied on. */
+const extraction = z.strictObject({ confidence: z.number().min(0).max(1), cue: z.string().min(1) }).optional();
+
 const entityBase = {
   name: z.string().trim().min(1),
   aliases: z.array(z.string().trim().min(1)).default([]),
@@ -48,6 +51,7 @@ const entityBase = {
   sameAs: anyEntityId.optional(),
   /** Overrides resolution: this entity is none of these nodes, however alike they look. */
   distinctFrom: z.array(anyEntityId).default([]),
+  extraction,
 };
 
 // Each kind of record on its own, so that other write paths (the mutations) apply the same rules to single fields.
@@ -127,6 +131,7 @@ export const statementSchema = z.strictObject({
   evidence: z
     .array(z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) }))
     .min(1, "needs at least one evidence span"),
+  extraction,
 });
 
 export const datasetSchema = z.strictObject({

@@ -258,5 +258,6 @@ function statementRows(
     mentions: [...new Set(s.mentions.map(resolve))],
     // The excerpt is stored with the span, so reads never load the whole source text for it.
     evidence: s.evidence.map((span) => ({ ...span, excerpt: text.slice(span.start, span.end) })),
+    extraction: s.extraction ?? null,
   }));
 }

@@ -4,7 +4,7 @@ import { changedPrecision, saidAfterPublishedProblem, statementDateProblems, typ
 import { InvalidInputError } from "../../domain/errors";
 import { statementSlugBasis } from "../../domain/ids";
 import { MENTIONABLE_LABELS, SPEAKER_LABELS } from "../../domain/labels";
-import { spanProblem, type StatementKind } from "../../domain/spans";
+import { quotePiecesProblem, spanProblem, type StatementKind } from "../../domain/spans";
 import type { Database, Transaction } from "../database";
 import { ALL_STATEMENT_PARTS, statementMap } from "../projections";
 import type { StatementRow } from "../rows";
@@ -150,6 +150,9 @@ async function checkStatement(
     const late = saidAfterPublishedProblem(s.saidOn, source);
     if (late) throw new InvalidInputError(given("saidOn") ? "input.saidOn" : "input.evidence", late);
   });
+  const reads = s.evidence.map((span) => sourceById.get(span.source)!.text.slice(span.start, span.end));
+  const pieces = quotePiecesProblem(s.kind, s.text, reads);
+  if (pieces) throw new InvalidInputError(given("text") ? "input.text" : "input.evidence", pieces);
 }
 
 /** Writes the fields that were given (all of them for a new statement), relationships included. */

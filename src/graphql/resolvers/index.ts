@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar, JsonScalar } from "../scalars";
 import { snippet } from "../snippet";
 import { connectionFields } from "./connections";
 import { entityResolvers } from "./entities";
+import { ingestResolvers } from "./ingest";
 import { mutationResolvers } from "./mutations";
 import { queryResolvers } from "./query";
 import { statementResolvers } from "./statements";
@@ -13,7 +14,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
   Query: queryResolvers,
-  Mutation: mutationResolvers,
+  Mutation: { ...mutationResolvers, ...ingestResolvers },
   ...entityResolvers,
   ...statementResolvers,
   Node: { __resolveType: (row) => row.label },

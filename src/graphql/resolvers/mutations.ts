@@ -61,7 +61,7 @@ function unauthenticated(ctx: GraphQLContext): GraphQLError {
  * Runs a mutation for a request that may write. Refusals of the data layer and the loader (InvalidInputError,
  * NotFoundError, DatasetError) reach the client with their codes through formatError.
  */
-async function write<T>(ctx: GraphQLContext, run: () => Promise<T>): Promise<T> {
+export async function write<T>(ctx: GraphQLContext, run: () => Promise<T>): Promise<T> {
   if (!ctx.auth.canWrite) throw unauthenticated(ctx);
   return run();
 }

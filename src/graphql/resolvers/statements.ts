@@ -32,6 +32,17 @@ export const statementResolvers: Resolvers = {
       const evidence = s.evidence ?? (await withParts(s, ctx)).evidence ?? [];
       return new Set(evidence.map((e) => e.source.id)).size;
     },
+    extraction: async (s, _a, ctx) => {
+      const evidence = s.evidence ?? (await withParts(s, ctx)).evidence ?? [];
+      const bySource = new Map<
+        string,
+        { source: (typeof evidence)[number]["source"]; confidence: number; cue: string }
+      >();
+      for (const e of evidence)
+        if (e.extraction && !bySource.has(e.source.id))
+          bySource.set(e.source.id, { source: e.source, ...e.extraction });
+      return [...bySource.values()];
+    },
     claims: async (s, args, ctx) => {
       const claims = await ctx.loaders.claims.load(s.id);
       return args.field ? claims.filter((c) => c.field === args.field) : claims;

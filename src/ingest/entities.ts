@@ -1,0 +1,282 @@
+// The entities an article names, registered in text order with every mention: people (with the roles, gender and
+// age the text gives them), states (by name, capital or demonym), organizations and venues. Later mentions by
+// surname, capital or short name join the entity first named in full; pronouns and descriptions are resolved
+// against this register by the speaker rules.
+import nlp from "compromise";
+import type { Span } from "../domain/spans";
+import { nameKey } from "../domain/names";
+import { stateNamed } from "./countries";
+import { HONORIFIC_GENDER, NOT_NAMES, ORGANIZATION_HEADS, TITLE_WORDS, VENUE_HEADS } from "./lexicon";
+
+export type EntityType = "person" | "state" | "organization" | "venue";
+export type Gender = "male" | "female";
+
+export interface Entity {
+  n: number;
+  type: EntityType;
+  name: string;
+  aliases: Set<string>;
+  isoCode?: string;
+  gender?: Gender;
+  /** Role words the text gives the entity ("foreign minister", "chief executive", "judge"), lower case. */
+  roles: string[];
+  /** State of a role ("Polish Foreign Minister" → PL). */
+  roleState?: string;
+  age?: number;
+  /** A node of the graph this entity is (from the caller's knowledge), by its graph id. */
+  knownId?: string;
+  mentions: Mention[];
+}
+
+export interface Mention extends Span {
+  entity: Entity;
+  /** Mentioned as the subject of its sentence (first noun phrase, or right before/after a cue verb). */
+  subject: boolean;
+  /** Inside a quotation: a mention of what was said, not someone a pronoun can point back to. */
+  quoted?: boolean;
+}
+
+/** What the graph knows before the article: people and their offices, other entities by name. */
+export interface KnownEntity {
+  id?: string;
+  name: string;
+  type: EntityType | "event";
+  aliases?: string[];
+  isoCode?: string;
+  offices?: { title: string; state: string }[];
+}
+
+const NAME_RUN =
+  /\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del)\s+)?\p{Lu}[\p{L}\p{M}’'.-]*)*/gu;
+
+const stripPossessive = (s: string) => s.replace(/[’']s?$/u, "");
+
+export class Register {
+  readonly entities: Entity[] = [];
+  private readonly byKey = new Map<string, Entity>();
+  private readonly genders: Map<string, Gender>;
+  private readonly people: Set<string>;
+  private readonly common: Set<string>;
+
+  constructor(
+    readonly text: string,
+    readonly known: readonly KnownEntity[] = [],
+  ) {
+    const doc = nlp(text);
+    this.genders = new Map();
+    this.people = new Set();
+    this.common = new Set();
+    const sentences = doc.json() as { terms: NlpTerm[] }[];
+    for (const term of sentences.flatMap((s) => s.terms)) {
+      const word = nameKey(term.text);
+      if (term.tags.includes("FemaleName")) this.genders.set(word, "female");
+      else if (term.tags.includes("MaleName")) this.genders.set(word, "male");
+      if (term.tags.includes("Person") && !term.tags.includes("Honorific")) this.people.add(word);
+      if (!term.tags.includes("ProperNoun") && term.tags.some((t) => COMMON_TAGS.has(t))) this.common.add(word);
+    }
+  }
+
+  /** The entity a name stands for, if one is registered under it. */
+  find(name: string, type?: EntityType): Entity | undefined {
+    const e = this.byKey.get(nameKey(name));
+    return e && (!type || e.type === type) ? e : undefined;
+  }
+
+  /** Registers (or joins) an entity under a name; the first full name stays its name. */
+  register(type: EntityType, name: string, extra: Partial<Entity> = {}): Entity {
+    const key = nameKey(name);
+    const existing = this.byKey.get(key);
+    if (existing && existing.type === type) return existing;
+    const entity: Entity = {
+      n: this.entities.length,
+      type,
+      name,
+      aliases: new Set(),
+      roles: [],
+      mentions: [],
+      ...extra,
+    };
+    const knownMatch = this.known.find(
+      (k) => k.type === type && [k.name, ...(k.aliases ?? [])].some((n) => nameKey(n) === key),
+    );
+    if (knownMatch?.id) entity.knownId = knownMatch.id;
+    if (type === "person") {
+      const words = name.split(/\s+/);
+      const surname = words[words.length - 1]!;
+      if (words.length > 1) {
+        entity.aliases.add(surname);
+        this.byKey.set(nameKey(surname), entity);
+      }
+      entity.gender ??= this.genders.get(nameKey(words[0]!));
+    }
+    this.byKey.set(key, entity);
+    this.entities.push(entity);
+    return entity;
+  }
+
+  alias(entity: Entity, name: string): void {
+    const key = nameKey(name);
+    if (key === nameKey(entity.name)) return;
+    entity.aliases.add(name);
+    if (!this.byKey.has(key)) this.byKey.set(key, entity);
+  }
+
+  /** A knowledge entry for a role and state ("foreign minister" of PL). */
+  knownByOffice(role: string, isoCode: string | undefined, stateName: string | undefined): KnownEntity | undefined {
+    const roleKey = nameKey(role);
+    return this.known.find((k) =>
+      (k.offices ?? []).some(
+        (o) =>
+          (nameKey(o.title) === roleKey || nameKey(o.title).endsWith(` ${roleKey}`)) &&
+          (stateName === undefined ||
+            nameKey(o.state) === nameKey(stateName) ||
+            (isoCode !== undefined && stateNamed(o.state)?.state.isoCode === isoCode)),
+      ),
+    );
+  }
+
+  /** Whether a single word is known as a person's first or last name. */
+  looksLikePerson(words: string[]): boolean {
+    return words.some((w) => this.people.has(nameKey(w)) || this.genders.has(nameKey(w)));
+  }
+
+  /** A word the language model reads as a verb, adverb, adjective or other common word (not a name). */
+  isCommonWord(word: string): boolean {
+    return this.common.has(nameKey(word)) && !this.people.has(nameKey(word)) && !stateNamed(word);
+  }
+
+  genderOf(word: string): Gender | undefined {
+    return this.genders.get(nameKey(word)) ?? HONORIFIC_GENDER[word.toLowerCase()];
+  }
+}
+
+const COMMON_TAGS = new Set([
+  "Verb",
+  "Gerund",
+  "Adverb",
+  "Adjective",
+  "Preposition",
+  "Determiner",
+  "Conjunction",
+  "Pronoun",
+]);
+
+interface NlpTerm {
+  text: string;
+  tags: string[];
+}
+
+export interface NameRun extends Span {
+  /** Title and role words before the name, lower case ("foreign minister"). */
+  roles: string[];
+  honorific?: string;
+  /** A state named by demonym or possessive before the role ("Ukrainian President", "Poland's"). */
+  roleState?: { name: string; isoCode: string };
+  /** The name without titles and possessive. */
+  name: string;
+  words: string[];
+  afterPreposition?: string;
+  atSentenceStart: boolean;
+}
+
+/** Capitalised runs of words in a span, split into leading titles and the name itself. */
+export function nameRuns(text: string, span: Span, register?: Register): NameRun[] {
+  const out: NameRun[] = [];
+  const slice = text.slice(span.start, span.end);
+  NAME_RUN.lastIndex = 0;
+  for (let m = NAME_RUN.exec(slice); m; m = NAME_RUN.exec(slice)) {
+    let words = m[0].split(/\s+/);
+    let offset = span.start + m.index;
+    const before = slice.slice(0, m.index);
+    const atSentenceStart = /(^|[.!?]["”’»]?\s+|["“‘«]\s*)$/u.test(before);
+    const roles: string[] = [];
+    let honorific: string | undefined;
+    let roleState: NameRun["roleState"];
+    // Leading demonyms/possessive states and title words: "Ukrainian President", "Poland's Foreign Minister". An
+    // organization's name keeps them ("Interior Ministry", "Central Bank").
+    const isOrganization = ORGANIZATION_HEADS.has(stripPossessive(words[words.length - 1]!).toLowerCase());
+    while (words.length > 0) {
+      const w = words[0]!;
+      const bare = stripPossessive(w.replace(/\.$/, ""));
+      const lower = bare.toLowerCase();
+      const state = stateNamed(bare);
+      const isTitle = TITLE_WORDS.has(lower);
+      const isStart = NOT_NAMES.has(lower);
+      if (state && words.length > 1 && (state.by === "demonym" || /[’']s?$/u.test(w))) {
+        const next = words[1]!.toLowerCase();
+        if (!TITLE_WORDS.has(next) && !ORGANIZATION_HEADS.has(next)) break;
+        roleState = { name: state.state.name, isoCode: state.state.isoCode };
+      } else if (isTitle && words.length > 1 && !isOrganization) {
+        if (HONORIFIC_GENDER[lower] && ["mr", "mrs", "ms", "sir", "dame", "lord", "lady"].includes(lower))
+          honorific = lower;
+        else roles.push(lower);
+      } else if (
+        words.length > 1 &&
+        (isStart || (offset === span.start + m.index && atSentenceStart && register?.isCommonWord(bare)))
+      ) {
+        // "The", "On", "Despite" at a sentence's start: not part of the name.
+      } else break;
+      offset += w.length + (slice.slice(offset - span.start + w.length).match(/^\s+/)?.[0].length ?? 0);
+      words = words.slice(1);
+    }
+    if (words.length === 0) continue;
+    const last = words[words.length - 1]!;
+    words[words.length - 1] = stripPossessive(last);
+    if (words[words.length - 1] === "") words.pop();
+    const name = words.join(" ").replace(/[.,]$/, "");
+    if (!name || NOT_NAMES.has(name.toLowerCase())) continue;
+    const prep = /\b(in|at|from|to|of|for|with|by|on|near)\s+(?:the\s+)?$/i.exec(
+      text.slice(Math.max(0, offset - 12), offset),
+    );
+    out.push({
+      start: offset,
+      end: offset + name.length,
+      roles: roles.length ? [roles.join(" ")] : [],
+      honorific,
+      roleState,
+      name,
+      words: name.split(/\s+/),
+      afterPreposition: prep?.[1]?.toLowerCase(),
+      atSentenceStart,
+    });
+  }
+  return out;
+}
+
+/** How a run of capitalised words is best read. */
+export function classify(
+  run: NameRun,
+  register: Register,
+): { type: EntityType; name: string; isoCode?: string; by?: string } | undefined {
+  const { name, words } = run;
+  const lowerLast = words[words.length - 1]!.toLowerCase();
+  const existing = register.find(name);
+  if (existing) return { type: existing.type, name: existing.name, isoCode: existing.isoCode };
+  const state = stateNamed(name);
+  if (state) {
+    if (state.by === "demonym") return undefined;
+    if (state.by === "capital" && (run.afterPreposition === "in" || run.afterPreposition === "at")) {
+      return { type: "venue", name };
+    }
+    return { type: "state", name: state.state.name, isoCode: state.state.isoCode, by: state.by };
+  }
+  if (
+    name === "Kremlin" ||
+    ORGANIZATION_HEADS.has(lowerLast) ||
+    (/ of /.test(name) && ORGANIZATION_HEADS.has(words[0]!.toLowerCase()))
+  ) {
+    return { type: "organization", name: name === "Kremlin" ? "The Kremlin" : name };
+  }
+  if (VENUE_HEADS.has(lowerLast)) return { type: "venue", name };
+  if (words.some((w) => stateNamed(w))) return undefined;
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}’'-]+$/u.test(w))) {
+    if (register.looksLikePerson(words) || run.roles.length > 0 || run.honorific) return { type: "person", name };
+    if (run.afterPreposition === "in" || run.afterPreposition === "at") return { type: "venue", name };
+    return { type: "person", name };
+  }
+  if (words.length === 1 && (run.honorific || run.roles.length > 0)) return { type: "person", name };
+  if (words.length === 1 && (run.afterPreposition === "in" || run.afterPreposition === "at") && !run.atSentenceStart) {
+    return { type: "venue", name };
+  }
+  return undefined;
+}

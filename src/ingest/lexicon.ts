@@ -1,0 +1,209 @@
+// The words extraction relies on: speech verbs (cues), pronouns, titles, and the nouns of descriptions
+// ("the minister", "the company") that stand for a speaker named earlier.
+
+/** Speech verbs in every form a wire report uses, mapped to their tense. */
+const CUE_STEMS: Record<string, [past: string, present: string, perfect?: string]> = {
+  say: ["said", "says"],
+  tell: ["told", "tells"],
+  add: ["added", "adds"],
+  stress: ["stressed", "stresses"],
+  note: ["noted", "notes"],
+  write: ["wrote", "writes", "written"],
+  insist: ["insisted", "insists"],
+  argue: ["argued", "argues"],
+  warn: ["warned", "warns"],
+  claim: ["claimed", "claims"],
+  deny: ["denied", "denies"],
+  announce: ["announced", "announces"],
+  confirm: ["confirmed", "confirms"],
+  explain: ["explained", "explains"],
+  declare: ["declared", "declares"],
+  state: ["stated", "states"],
+  reply: ["replied", "replies"],
+  respond: ["responded", "responds"],
+  acknowledge: ["acknowledged", "acknowledges"],
+  admit: ["admitted", "admits"],
+  assert: ["asserted", "asserts"],
+  maintain: ["maintained", "maintains"],
+  continue: ["continued", "continues"],
+  recall: ["recalled", "recalls"],
+  urge: ["urged", "urges"],
+  predict: ["predicted", "predicts"],
+  promise: ["promised", "promises"],
+  pledge: ["pledged", "pledges"],
+  vow: ["vowed", "vows"],
+  suggest: ["suggested", "suggests"],
+  tweet: ["tweeted", "tweets"],
+  post: ["posted", "posts"],
+  ask: ["asked", "asks"],
+  concede: ["conceded", "concedes"],
+  complain: ["complained", "complains"],
+  agree: ["agreed", "agrees"],
+  accuse: ["accused", "accuses"],
+  demand: ["demanded", "demands"],
+  reject: ["rejected", "rejects"],
+  emphasise: ["emphasised", "emphasises"],
+  emphasize: ["emphasized", "emphasizes"],
+  indicate: ["indicated", "indicates"],
+  report: ["reported", "reports"],
+  repeat: ["repeated", "repeats"],
+  describe: ["described", "describes"],
+  call: ["called", "calls"],
+  quip: ["quipped", "quips"],
+  joke: ["joked", "jokes"],
+  recount: ["recounted", "recounts"],
+  remark: ["remarked", "remarks"],
+  observe: ["observed", "observes"],
+  conclude: ["concluded", "concludes"],
+  caution: ["cautioned", "cautions"],
+  counter: ["countered", "counters"],
+  believe: ["believed", "believes"],
+  estimate: ["estimated", "estimates"],
+  forecast: ["forecast", "forecasts"],
+};
+
+export type CueTense = "past" | "present" | "participle";
+
+export const CUES = new Map<string, { stem: string; tense: CueTense }>();
+for (const [stem, [past, present, perfect]] of Object.entries(CUE_STEMS)) {
+  CUES.set(past, { stem, tense: "past" });
+  CUES.set(present, { stem, tense: "present" });
+  if (perfect) CUES.set(perfect, { stem, tense: "past" });
+  CUES.set(stem.endsWith("e") ? `${stem.slice(0, -1)}ing` : `${stem}ing`, { stem, tense: "participle" });
+}
+CUES.set("saying", { stem: "say", tense: "participle" });
+CUES.set("telling", { stem: "tell", tense: "participle" });
+CUES.set("writing", { stem: "write", tense: "participle" });
+
+/** Verbs that introduce reported speech on their own ("X said that …"): the narrower, safer set. */
+export const REPORTING_STEMS = new Set([
+  "say",
+  "tell",
+  "add",
+  "stress",
+  "note",
+  "write",
+  "insist",
+  "argue",
+  "warn",
+  "claim",
+  "deny",
+  "announce",
+  "confirm",
+  "explain",
+  "declare",
+  "state",
+  "acknowledge",
+  "admit",
+  "assert",
+  "maintain",
+  "predict",
+  "promise",
+  "pledge",
+  "vow",
+  "suggest",
+  "concede",
+  "complain",
+  "accuse",
+  "urge",
+  "emphasise",
+  "emphasize",
+  "indicate",
+  "report",
+  "believe",
+  "estimate",
+  "forecast",
+  "caution",
+  "reject",
+  "demand",
+  "repeat",
+]);
+
+export const PRONOUNS: Record<string, "male" | "female" | "plural"> = {
+  he: "male",
+  she: "female",
+  they: "plural",
+  we: "plural",
+};
+
+/** Titles written before a name ("Foreign Minister Anna Kovacs", "Mr Novak"); lower-case, word by word. */
+export const TITLE_WORDS = new Set(
+  (
+    "president vice prime minister deputy foreign defence defense finance interior justice health economy " +
+    "economic trade energy secretary general spokesman spokeswoman spokesperson chancellor premier " +
+    "ambassador envoy senator governor mayor judge justice chief executive officer chairman chairwoman chair " +
+    "director head leader commander coach manager captain professor dr mr mrs ms sir dame lord lady king queen " +
+    "prince princess pope cardinal bishop rabbi imam sheikh general colonel major lieutenant admiral sergeant " +
+    "representative rep sen gov state national central bank treasury commissioner chief economist analyst " +
+    "lawyer attorney prosecutor detective inspector officer striker midfielder defender goalkeeper forward " +
+    "president-elect ceo cfo coo founder co-founder opposition party lawmaker mp mep official councillor " +
+    "councilor speaker minister-president crown high representative"
+  ).split(" "),
+);
+
+export const HONORIFIC_GENDER: Record<string, "male" | "female"> = {
+  mr: "male",
+  "mr.": "male",
+  mrs: "female",
+  "mrs.": "female",
+  ms: "female",
+  "ms.": "female",
+  sir: "male",
+  dame: "female",
+  lord: "male",
+  lady: "female",
+  king: "male",
+  queen: "female",
+  prince: "male",
+  princess: "female",
+  spokesman: "male",
+  spokeswoman: "female",
+  chairman: "male",
+  chairwoman: "female",
+};
+
+/** Nouns an organization is referred back to with ("the company said"). */
+export const ORGANIZATION_NOUNS = new Set(
+  (
+    "company firm group ministry government bank court commission council agency party club union committee " +
+    "organisation organization department office authority authorities regulator board alliance federation " +
+    "league association institute university hospital police army military navy parliament assembly " +
+    "tribunal cabinet administration kremlin presidency embassy secretariat fund airline carrier operator " +
+    "utility producer manufacturer maker insurer lender exchange coalition campaign movement network " +
+    "broadcaster newspaper team side"
+  ).split(" "),
+);
+
+/** Last words that make a capitalised name an organization's ("Helion Systems", "Finance Ministry"). */
+export const ORGANIZATION_HEADS = new Set(
+  (
+    "ministry commission council bank agency party court union committee group inc ltd plc corp corporation " +
+    "company co systems industries holdings airlines airways motors energy foundation institute university " +
+    "association federation league fund authority office service services department organisation " +
+    "organization parliament assembly tribunal administration board alliance front movement club fc united " +
+    "city network partners capital media times post news press reuters labs technologies pharma " +
+    "pharmaceuticals bancorp trust police army navy guard forces secretariat senate congress duma rada " +
+    "government cabinet presidency kremlin embassy mission delegation exchange observatory hospital clinic"
+  ).split(" "),
+);
+
+/** Last words of a venue's name ("Ciragan Palace", "Palais des Nations"). */
+export const VENUE_HEADS = new Set(
+  (
+    "palace hotel hall centre center stadium arena square building house castle airport port harbour " +
+    "harbor station park court courthouse parliament cathedral church mosque temple museum theatre theater " +
+    "university campus base island bridge street avenue summit resort"
+  ).split(" "),
+);
+
+/** Capitalised words that start sentences or name days and months, never names of speakers. */
+export const NOT_NAMES = new Set(
+  (
+    "the a an this that these those it its he she they we i you his her their our my your in on at by for of to " +
+    "from with and but or if as after before while when where since despite although though monday tuesday " +
+    "wednesday thursday friday saturday sunday january february march april may june july august september " +
+    "october november december today yesterday tomorrow asked speaking earlier later last next meanwhile " +
+    "however still also now then there here one two three some many most several quote update editing " +
+    "reporting writing additional"
+  ).split(" "),
+);

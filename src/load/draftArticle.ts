@@ -1,0 +1,59 @@
+// An article's draft resolved against the graph (ingestArticle, npm run ingest with a server): the graph's office
+// holders help attribution, then the loader's own resolution, run as a dry run, decides which drafted entities are
+// nodes already in the graph; the draft refers to those by their ids, so it reads as what an import would do.
+import type { Database } from "../graph/database";
+import { officeHolders } from "../graph/ingestKnowledge";
+import { isoCodesNamedIn } from "../ingest/countries";
+import type { ArticleMeta } from "../ingest/draft";
+import type { Extraction } from "../ingest/extract";
+import { ingestText } from "../ingest/ingest";
+import type { Dataset } from "./dataset";
+import { loadDataset, type LoadResult } from "./loader";
+
+export interface ArticleDraft {
+  /** The draft under the graph's ids where resolution found its entities. */
+  dataset: Dataset;
+  /** The draft as extracted, under its own ids (what the report's `incoming` ids name). */
+  drafted: Dataset;
+  extraction: Extraction;
+  /** The dry run's report: a decision per drafted entity and statement. */
+  report: LoadResult;
+  /** Drafted id → the graph's id, for what resolution merged. */
+  resolvedIds: Map<string, string>;
+}
+
+export async function draftArticle(db: Database, text: string, meta: ArticleMeta): Promise<ArticleDraft> {
+  const known = await officeHolders(db, isoCodesNamedIn(text));
+  const { dataset, extraction } = ingestText(text, meta, known);
+  const report = await loadDataset(db, dataset, { file: meta.fileName ?? "ingestArticle", dryRun: true });
+  const resolvedIds = new Map(report.mergedInto.map((m) => [m.id, m.into]));
+  return { dataset: withResolvedIds(dataset, resolvedIds), drafted: dataset, extraction, report, resolvedIds };
+}
+
+/** The dataset with merged entities under the graph's ids (two drafted entities of one node become one entry). */
+export function withResolvedIds(dataset: Dataset, to: ReadonlyMap<string, string>): Dataset {
+  const id = (x: string) => to.get(x) ?? x;
+  const entities = <T extends { id: string; aliases: string[] }>(list: T[]): T[] => {
+    const byId = new Map<string, T>();
+    for (const e of list) {
+      const resolved = { ...e, id: id(e.id) };
+      const first = byId.get(resolved.id);
+      if (first) first.aliases = [...new Set([...first.aliases, ...resolved.aliases])];
+      else byId.set(resolved.id, resolved);
+    }
+    return [...byId.values()];
+  };
+  return {
+    ...dataset,
+    people: entities(dataset.people),
+    states: entities(dataset.states),
+    organizations: entities(dataset.organizations),
+    venues: entities(dataset.venues),
+    statements: dataset.statements.map((s) => ({
+      ...s,
+      speaker: id(s.speaker),
+      ...(typeof s.venue === "string" ? { venue: id(s.venue) } : {}),
+      mentions: [...new Set(s.mentions.map(id))],
+    })),
+  };
+}

@@ -1,0 +1,186 @@
+// `npm run ingest` as a user runs it, against the test database (NEO4J_URI): the seed article drafted with its
+// direct quotations as the hand-made seed has them, refusals with their exit codes and nothing written, a dry run
+// that writes nothing, and an import whose quotations join the seed's and show how they were extracted.
+import { execFile, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { projectRoot } from "../../src/config";
+import { parseDataset } from "../../src/load/dataset";
+import { connectTestDatabase, emptyGraph } from "../support/database";
+import { TestApi } from "../support/graphql";
+import { dumpGraph } from "../support/graphDump";
+import { loadIstanbulSeed } from "../support/seed";
+import { startTestServer } from "../support/server";
+
+const db = connectTestDatabase();
+const api = new TestApi(db);
+const article = path.join(projectRoot, "seed/2025-06-02-istanbul-talks.txt");
+const seedDataset = JSON.parse(fs.readFileSync(path.join(projectRoot, "seed/2025-06-02-istanbul-talks.json"), "utf8"));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-"));
+
+/** No server answers here: the CLI drafts on its own unless a test gives it one. */
+const NO_SERVER = "http://127.0.0.1:9/graphql";
+
+const TSX = path.join(projectRoot, "node_modules/.bin/tsx");
+const env = (graphqlUrl: string) => ({
+  ...process.env,
+  NEO4J_URI: process.env.TEST_NEO4J_URI,
+  NEO4J_USER: "neo4j",
+  NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
+  GRAPHQL_URL: graphqlUrl,
+});
+
+/** Without blocking this process, which serves the in-process test server the CLI talks to. */
+function ingestAsync(args: string[], graphqlUrl: string): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      ["src/cli/ingest.ts", ...args],
+      { cwd: projectRoot, env: env(graphqlUrl), timeout: 120_000 },
+      (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, out, err }),
+    );
+  });
+}
+
+function ingest(args: string[], graphqlUrl = NO_SERVER) {
+  const result = spawnSync(TSX, ["src/cli/ingest.ts", ...args], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      NEO4J_URI: process.env.TEST_NEO4J_URI,
+      NEO4J_USER: "neo4j",
+      NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
+      GRAPHQL_URL: graphqlUrl,
+    },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+beforeAll(async () => {
+  await api.start();
+  await emptyGraph(db);
+  await loadIstanbulSeed(db);
+});
+afterAll(async () => {
+  await api.stop();
+  await db.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+it("drafts the seed article with every direct quotation as the hand-made seed has it", () => {
+  const out = path.join(work, "draft.json");
+  const result = ingest([article, "--published", "2025-06-02", "--out", out]);
+  expect(result.err).toBe("");
+  expect(result.code).toBe(0);
+  const draft = parseDataset(out, JSON.parse(fs.readFileSync(out, "utf8")));
+  const text = fs.readFileSync(article, "utf8");
+  expect(draft.source.text).toBe(text);
+  const nameOf = (ds: typeof draft, id: string) =>
+    [...ds.people, ...ds.states, ...ds.organizations].find((e) => e.id === id)?.name;
+  const quotes = (ds: typeof draft) =>
+    ds.statements
+      .filter((s) => s.kind === "DIRECT_QUOTE")
+      .map((s) => ({ speaker: nameOf(ds, s.speaker), text: s.text, saidOn: s.saidOn, datePrecision: s.datePrecision }));
+  expect(quotes(draft)).toEqual(quotes(parseDataset("seed", seedDataset)));
+  for (const s of draft.statements) {
+    for (const e of s.evidence)
+      expect(text.slice(e.start, e.end)).toContain(s.kind === "DIRECT_QUOTE" ? s.text : s.text.slice(0, 20));
+    expect(s.extraction!.confidence).toBeGreaterThan(0);
+  }
+});
+
+it("refuses bad input with exit code 1 and a usage error with 2, writing nothing", () => {
+  const out = path.join(work, "refused.json");
+  const empty = path.join(work, "empty.txt");
+  fs.writeFileSync(empty, "  \n\n ");
+  const binary = path.join(work, "binary.txt");
+  fs.writeFileSync(binary, Buffer.from([0x41, 0x00, 0x42]));
+  const cases: [string[], number, string][] = [
+    [[empty, "--published", "2025-06-02", "--out", out], 1, "the text is empty"],
+    [[binary, "--published", "2025-06-02", "--out", out], 1, "binary data"],
+    [[article, "--published", "2025-02-30", "--out", out], 1, "not a real calendar date"],
+    [[article, "--out", out], 2, "--published is required"],
+    [[article, "--published", "2025-06-02", "--import", "--dry-run"], 2, "exclude each other"],
+    [[article, "--published", "2025-06-02", "--bogus"], 2, "Unknown option --bogus"],
+  ];
+  for (const [args, code, message] of cases) {
+    const result = ingest(args);
+    expect({ code: result.code, message: result.err.includes(message) }).toEqual({ code, message: true });
+    expect(fs.existsSync(out)).toBe(false);
+  }
+});
+
+it("previews with --dry-run, then imports: the quotations join the seed's and show their extraction", async () => {
+  const copy = path.join(work, "2025-06-02-istanbul-wire.txt");
+  fs.copyFileSync(article, copy);
+  const before = await dumpGraph(db);
+  const preview = ingest([copy, "--published", "2025-06-02", "--title", "Istanbul talks (wire copy)", "--dry-run"]);
+  expect(preview.code).toBe(0);
+  expect(preview.out).toContain("(dry run: nothing written)");
+  expect(preview.out).toContain("MERGED organization:the-kremlin into organization:kremlin");
+  expect(fs.existsSync(copy.replace(/\.txt$/, ".draft.json"))).toBe(true);
+  expect(await dumpGraph(db)).toEqual(before);
+
+  const load = ingest([copy, "--published", "2025-06-02", "--title", "Istanbul talks (wire copy)", "--import"]);
+  expect(load.code).toBe(0);
+  const result = await api.run<any>(
+    `{ statement(id: "statement:zelenskyy-leaders-resolve-key-issues") {
+         sourceCount extraction { source { id } confidence cue } } }`,
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data.statement).toEqual({
+    sourceCount: 2,
+    extraction: [{ source: { id: "source:2025-06-02-istanbul-wire" }, confidence: 0.95, cue: "name: said" }],
+  });
+}, 240_000);
+
+it("drafts through the server at GRAPHQL_URL: the graph's office holders speak and its ids are used", async () => {
+  const server = await startTestServer(db);
+  try {
+    const file = path.join(work, "2025-06-04-kyiv-answer.txt");
+    fs.writeFileSync(file, `KYIV: "Our answer is no," Ukraine's president told reporters on Wednesday.\n`);
+    const out = path.join(work, "kyiv-answer.draft.json");
+    const result = await ingestAsync([file, "--published", "2025-06-04", "--out", out], server.url);
+    expect(result.err).toBe("");
+    expect(result.out).toContain(`resolved against ${server.url}`);
+    const draft = parseDataset(out, JSON.parse(fs.readFileSync(out, "utf8")));
+    expect(draft.statements.map((s) => [s.speaker, s.text, s.saidOn])).toEqual([
+      ["person:volodymyr-zelenskyy", "Our answer is no", "2025-06-04"],
+    ]);
+    expect(draft.people.map((p) => p.id)).toEqual(["person:volodymyr-zelenskyy"]);
+
+    const alone = ingest([file, "--published", "2025-06-04", "--out", out]);
+    expect(alone.out).toContain("drafted without the graph");
+    expect(JSON.parse(fs.readFileSync(out, "utf8")).statements).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+}, 240_000);
+
+it("ingests a folder: metadata from sidecars or file names, an article without a date refused by name", () => {
+  const dir = path.join(work, "folder");
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "2025-06-05-prefix.txt"), `"We are ready," Marta Sokol said on Thursday.\n`);
+  fs.writeFileSync(path.join(dir, "wire-42.txt"), `"Nothing has changed," Tomasz Brenner said.\n`);
+  fs.writeFileSync(
+    path.join(dir, "wire-42.json"),
+    JSON.stringify({ publishedOn: "2025-06-06", title: "Brenner: nothing has changed", url: "https://example.org/42" }),
+  );
+  fs.writeFileSync(path.join(dir, "undated.txt"), `"A quote," Anna Kovacs said.\n`);
+  const result = ingest([dir]);
+  expect(result.code).toBe(1);
+  expect(result.err).toContain("undated.txt: no publication date");
+  expect(result.out).toContain("2 of 3 articles drafted: 2 statements, 0 quotations left unattributed, 1 refused");
+  const sidecar = JSON.parse(fs.readFileSync(path.join(dir, "wire-42.draft.json"), "utf8"));
+  expect(sidecar.source).toMatchObject({
+    title: "Brenner: nothing has changed",
+    publishedOn: "2025-06-06",
+    url: "https://example.org/42",
+  });
+  const prefixed = JSON.parse(fs.readFileSync(path.join(dir, "2025-06-05-prefix.draft.json"), "utf8"));
+  expect(prefixed.statements.map((s: { saidOn: string }) => s.saidOn)).toEqual(["2025-06-05"]);
+  expect(fs.existsSync(path.join(dir, "undated.draft.json"))).toBe(false);
+});
