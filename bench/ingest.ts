@@ -28,7 +28,9 @@ export function article(n: number, words = 1000): string {
   const r = random(n + 1);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const place = pick(PLACES);
-  const paragraphs = [`${place.toUpperCase()}: Talks on the regional energy grid resumed on ${pick(DAYS)} after a week of delays.`];
+  const paragraphs = [
+    `${place.toUpperCase()}: Talks on the regional energy grid resumed on ${pick(DAYS)} after a week of delays.`,
+  ];
   while (paragraphs.join(" ").split(/\s+/).length < words) {
     const name = `${pick(FIRST)} ${pick(LAST)}`;
     const day = pick(DAYS);
@@ -37,16 +39,26 @@ export function article(n: number, words = 1000): string {
         paragraphs.push(`"We have waited long enough for a decision on the interconnector," ${name} said on ${day}.`);
         break;
       case 1:
-        paragraphs.push(`${name}, the grid operator's chief executive, told reporters: “Nobody in ${place} wants a winter of cuts.”`);
+        paragraphs.push(
+          `${name}, the grid operator's chief executive, told reporters: “Nobody in ${place} wants a winter of cuts.”`,
+        );
         break;
       case 2:
-        paragraphs.push(`${name} met ministers in ${place} on ${day}. 'The numbers do not add up,' ${name.split(" ")[1]} said. 'Not yet.'`);
+        paragraphs.push(
+          `${name} met ministers in ${place} on ${day}. ` +
+            `'The numbers do not add up,' ${name.split(" ")[1]} said. 'Not yet.'`,
+        );
         break;
       case 3:
-        paragraphs.push(`${name} said on ${day} that the consortium would publish its figures before the end of the month.`);
+        paragraphs.push(
+          `${name} said on ${day} that the consortium would publish its figures before the end of the month.`,
+        );
         break;
       default:
-        paragraphs.push(`Engineers have spent months on the "stress tests" that the regulator asked for, according to people familiar with the work, and the results are due shortly.`);
+        paragraphs.push(
+          `Engineers have spent months on the "stress tests" that the regulator asked for, according to people ` +
+            "familiar with the work, and the results are due shortly.",
+        );
     }
   }
   return `${paragraphs.join("\n\n")}\n`;
@@ -69,19 +81,30 @@ function main() {
   const statements = ingestText(text, { publishedOn: "2025-06-06" }).dataset.statements.length;
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
-  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `2025-06-06-article-${String(i).padStart(4, "0")}.txt`), article(i, 400));
+  for (let i = 0; i < count; i++)
+    fs.writeFileSync(path.join(dir, `2025-06-06-article-${String(i).padStart(4, "0")}.txt`), article(i, 400));
   const started = process.hrtime.bigint();
-  const cli = spawnSync(path.join(__dirname, "..", "node_modules/.bin/tsx"), [path.join(__dirname, "..", "src/cli/ingest.ts"), dir], {
-    encoding: "utf8",
-    env: { ...process.env, GRAPHQL_URL: "http://127.0.0.1:9/graphql" },
-  });
+  const cli = spawnSync(
+    path.join(__dirname, "..", "node_modules/.bin/tsx"),
+    [path.join(__dirname, "..", "src/cli/ingest.ts"), dir],
+    {
+      encoding: "utf8",
+      env: { ...process.env, GRAPHQL_URL: "http://127.0.0.1:9/graphql" },
+    },
+  );
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   const drafts = fs.readdirSync(dir).filter((f) => f.endsWith(".draft.json")).length;
   fs.rmSync(dir, { recursive: true, force: true });
   if (cli.status !== 0) throw new Error(`npm run ingest failed (${cli.status}): ${cli.stderr}`);
 
-  console.log(`one article of ${words} words (${statements} statements): ${median(runs).toFixed(1)} ms CPU median of ${runs.length}, first run ${first.toFixed(0)} ms (loads the language model)`);
-  console.log(`npm run ingest -- FOLDER with ${count} articles of ~400 words: ${wallS.toFixed(1)} s wall, ${drafts} drafts; ${cli.stdout.trim().split("\n").pop()}`);
+  console.log(
+    `one article of ${words} words (${statements} statements): ${median(runs).toFixed(1)} ms CPU median of ` +
+      `${runs.length}, first run ${first.toFixed(0)} ms (loads the language model)`,
+  );
+  console.log(
+    `npm run ingest -- FOLDER with ${count} articles of ~400 words: ${wallS.toFixed(1)} s wall, ${drafts} drafts; ` +
+      (cli.stdout.trim().split("\n").pop() ?? ""),
+  );
 }
 
 if (require.main === module) main();

@@ -154,13 +154,13 @@ function row(name: string, c: Counts): string {
   const f = figures(c);
   const pct = (x: number) => x.toFixed(3).padStart(6);
   const cells = [f.spanRecall, f.attributionPrecision, f.attributionRecall, f.reportedPrecision, f.reportedRecall];
-  return `${name.padEnd(44)} ${String(c.goldQuotes).padStart(3)} ${[...cells, f.dateAccuracy].map(pct).join(" ")}`;
+  return `${name.padEnd(48)} ${String(c.goldQuotes).padStart(3)} ${[...cells, f.dateAccuracy].map(pct).join(" ")}`;
 }
 
 if (require.main === module) {
   const verbose = process.argv.includes("--verbose");
   const { results, total } = evaluate();
-  console.log(`${"article".padEnd(44)} quo  spanR  attrP  attrR   repP   repR  dateA`);
+  console.log(`${"article".padEnd(48)} quo  spanR  attrP  attrR   repP   repR  dateA`);
   for (const r of results) {
     console.log(row(`${r.name} (${r.split})`, r.counts));
     if (verbose) for (const p of r.problems) console.log(`    ${p}`);

@@ -1,5 +1,6 @@
-// Builds the browser apps — the GraphQL IDE and the graph explorer — into web/dist/ with esbuild: one script and one
-// stylesheet per app, named by content hash (so the server may cache them for good), and an HTML page pointing at them.
+// Builds the browser apps — the GraphQL IDE, the graph explorer and its article page — into web/dist/ with esbuild:
+// one script and one stylesheet per app, named by content hash (so the server may cache them for good), and an HTML
+// page pointing at them.
 // Run by `npm run build:web`, and before `npm start` and `npm test`; it does nothing when its inputs have not changed.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,7 +10,7 @@ import * as esbuild from "esbuild";
 export const WEB_DIR = __dirname;
 export const DIST_DIR = path.join(WEB_DIR, "dist");
 
-export type AppName = "ide" | "explorer";
+export type AppName = "ide" | "explorer" | "article";
 
 interface App {
   name: AppName;
@@ -22,6 +23,7 @@ interface App {
 const APPS: App[] = [
   { name: "ide", entry: "ide/main.tsx", page: "ide/index.html" },
   { name: "explorer", entry: "explorer/main.ts", page: "explorer/index.html" },
+  { name: "article", entry: "article/main.ts", page: "article/index.html" },
 ];
 
 /** The page of an app: web/dist/<app>.html. Its assets are in web/dist/assets/<app>/. */
@@ -48,7 +50,7 @@ function filesUnder(dir: string): string[] {
 function inputsHash(): string {
   const hash = crypto.createHash("sha256");
   const inputs = [
-    ...["ide", "explorer", "generated"].flatMap((dir) => filesUnder(path.join(WEB_DIR, dir))),
+    ...["ide", "explorer", "article", "generated"].flatMap((dir) => filesUnder(path.join(WEB_DIR, dir))),
     path.join(WEB_DIR, "build.ts"),
     path.join(WEB_DIR, "tsconfig.json"),
     path.join(WEB_DIR, "..", "package-lock.json"),
@@ -119,7 +121,7 @@ export async function buildWeb(options: { force?: boolean; log?: (line: string) 
   );
   const ms = Date.now() - started;
   options.log?.(
-    `Built the GraphQL IDE and the graph explorer into ` +
+    `Built the GraphQL IDE, the graph explorer and the article page into ` +
       `${path.relative(process.cwd(), DIST_DIR) || DIST_DIR} in ${ms} ms`,
   );
   return { built: true, ms };

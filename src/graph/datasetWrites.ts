@@ -233,7 +233,8 @@ const CLAIM = `CREATE (s)-[claim:CLAIMED_IN]->(src)
 const EVIDENCE = `CALL (s, row, src) {
          UNWIND row.evidence AS span
          CREATE (s)-[:REPORTED_IN {start: span.start, end: span.end, excerpt: span.excerpt,
-                                  extractionConfidence: row.extraction.confidence, extractionCue: row.extraction.cue}]->(src)
+                                  extractionConfidence: row.extraction.confidence,
+                                  extractionCue: row.extraction.cue}]->(src)
        }`;
 
 /**

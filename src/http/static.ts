@@ -1,6 +1,7 @@
 // The browser pages and their assets, built by web/build.ts into web/dist/: the GraphQL IDE at /graphql (for a GET
-// that asks for HTML; everything else there is GraphQL) and the graph explorer at /explore. Everything a page loads
-// comes from this server, and the Content-Security-Policy tells the browser to load nothing from anywhere else.
+// that asks for HTML; everything else there is GraphQL), the graph explorer at /explore and its article page at
+// /explore/add-article. Everything a page loads comes from this server, and the Content-Security-Policy tells the
+// browser to load nothing from anywhere else.
 import fs from "node:fs/promises";
 import path from "node:path";
 import express, { Router, type NextFunction, type Request, type Response } from "express";
@@ -21,6 +22,10 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** The apps of web/build.ts (its AppName), with what a missing build calls them. */
+const APPS = { ide: "GraphQL IDE", explorer: "graph explorer", article: "article page" } as const;
+type App = keyof typeof APPS;
+
 export interface BrowserOptions {
   /** Serve the GraphQL IDE (IDE_ENABLED). */
   ideEnabled: boolean;
@@ -36,7 +41,7 @@ function wantsHtml(req: Request): boolean {
   );
 }
 
-function page(distDir: string, app: "ide" | "explorer") {
+function page(distDir: string, app: App) {
   const file = path.join(distDir, `${app}.html`);
   return async (_req: Request, res: Response) => {
     let html: string;
@@ -46,10 +51,7 @@ function page(distDir: string, app: "ide" | "explorer") {
       res
         .status(503)
         .type("text/plain")
-        .send(
-          `The ${app === "ide" ? "GraphQL IDE" : "graph explorer"} is not built: ` +
-            "run npm run build:web (npm start and npm test run it).\n",
-        );
+        .send(`The ${APPS[app]} is not built: run npm run build:web (npm start and npm test run it).\n`);
       return;
     }
     res.set({
@@ -62,7 +64,7 @@ function page(distDir: string, app: "ide" | "explorer") {
   };
 }
 
-function assets(distDir: string, app: "ide" | "explorer") {
+function assets(distDir: string, app: App) {
   // File names carry a hash of their content (web/build.ts), so a browser may keep them for good.
   return express.static(path.join(distDir, "assets", app), { immutable: true, maxAge: "365d", index: false });
 }
@@ -82,6 +84,8 @@ export function browserRouter(options: BrowserOptions): Router {
   }
   router.get("/explore", page(distDir, "explorer"));
   router.use("/assets/explorer", assets(distDir, "explorer"));
+  router.get("/explore/add-article", page(distDir, "article"));
+  router.use("/assets/article", assets(distDir, "article"));
   router.get("/", (_req, res) => res.redirect("/explore"));
   return router;
 }

@@ -61,7 +61,12 @@ export function isoCodesNamedIn(text: string): string[] {
     // Every run of consecutive words: "United States", "South Korea", "Ukraine".
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j <= words.length; j++) {
-        const state = stateNamed(words.slice(i, j).join(" ").replace(/[’']s$/u, ""));
+        const state = stateNamed(
+          words
+            .slice(i, j)
+            .join(" ")
+            .replace(/[’']s$/u, ""),
+        );
         if (state) codes.add(state.state.isoCode);
       }
     }

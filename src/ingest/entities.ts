@@ -3,10 +3,18 @@
 // surname, capital or short name join the entity first named in full; pronouns and descriptions are resolved
 // against this register by the speaker rules.
 import nlp from "compromise";
+import { getGender } from "gender-detection-from-name";
 import type { Span } from "../domain/spans";
 import { nameKey } from "../domain/names";
 import { stateNamed } from "./countries";
-import { HONORIFIC_GENDER, NOT_NAMES, ORGANIZATION_HEADS, TITLE_WORDS, VENUE_HEADS } from "./lexicon";
+import {
+  HONORIFIC_GENDER,
+  NOT_NAMES,
+  ORGANIZATION_HEADS,
+  ORGANIZATION_NOUNS,
+  TITLE_WORDS,
+  VENUE_HEADS,
+} from "./lexicon";
 
 export type EntityType = "person" | "state" | "organization" | "venue";
 export type Gender = "male" | "female";
@@ -100,6 +108,16 @@ export class Register {
       (k) => k.type === type && [k.name, ...(k.aliases ?? [])].some((n) => nameKey(n) === key),
     );
     if (knownMatch?.id) entity.knownId = knownMatch.id;
+    if (type === "organization") {
+      // "Veldmark Semiconductors" is "Veldmark" again later; "UD Montecillo" is "Montecillo".
+      const words = name.split(/\s+/);
+      const last = words[words.length - 1]!.toLowerCase();
+      if (words.length === 2 && (CORPORATE_WORDS.has(last) || CLUB_MARKS.has(words[1]!))) this.alias(entity, words[0]!);
+      if (words.length === 2 && CLUB_MARKS.has(words[0]!)) this.alias(entity, words[1]!);
+      if (CLUB_MARKS.has(words[0]!) || CLUB_MARKS.has(words[words.length - 1]!))
+        entity.roles.push("club", "team", "side");
+      if (ORGANIZATION_HEADS.has(last)) entity.roles.push(last);
+    }
     if (type === "person") {
       const words = name.split(/\s+/);
       const surname = words[words.length - 1]!;
@@ -107,7 +125,7 @@ export class Register {
         entity.aliases.add(surname);
         this.byKey.set(nameKey(surname), entity);
       }
-      entity.gender ??= this.genders.get(nameKey(words[0]!));
+      entity.gender ??= this.genders.get(nameKey(words[0]!)) ?? genderOfFirstName(words[0]!);
     }
     this.byKey.set(key, entity);
     this.entities.push(entity);
@@ -150,6 +168,21 @@ export class Register {
   }
 }
 
+/** Last words of a company's name that a report drops after the first mention ("Veldmark Semiconductors"). */
+const CORPORATE_WORDS = new Set(
+  (
+    "semiconductors systems industries holdings group motors energy technologies labs pharma airlines airways " +
+    "inc ltd plc corp corporation company partners capital media"
+  ).split(" "),
+);
+
+/** A first name's usual gender, from a maintained list of first names in many languages; undefined when unsure. */
+function genderOfFirstName(word: string): Gender | undefined {
+  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word)) return undefined;
+  const gender = getGender(word);
+  return gender === "male" || gender === "female" ? gender : undefined;
+}
+
 const COMMON_TAGS = new Set([
   "Verb",
   "Gerund",
@@ -176,7 +209,17 @@ export interface NameRun extends Span {
   name: string;
   words: string[];
   afterPreposition?: string;
+  /** A lower-case noun of an organization right before it: "chipmaker Veldmark Semiconductors", "the daily X". */
+  organizationNounBefore: boolean;
+  /** Written as a possessive ("Armenia's chief negotiator"): it qualifies what follows, it does not speak. */
+  possessive: boolean;
   atSentenceStart: boolean;
+}
+
+/** The offset after a word at `offset` and the spaces that follow it. */
+function advance(text: string, offset: number, word: string): number {
+  const after = offset + word.length;
+  return after + (/^\s+/.exec(text.slice(after, after + 8))?.[0].length ?? 0);
 }
 
 /** Capitalised runs of words in a span, split into leading titles and the name itself. */
@@ -216,11 +259,29 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
       ) {
         // "The", "On", "Despite" at a sentence's start: not part of the name.
       } else break;
-      offset += w.length + (slice.slice(offset - span.start + w.length).match(/^\s+/)?.[0].length ?? 0);
+      offset = advance(text, offset, w);
       words = words.slice(1);
     }
+    // "European Council President Tomas Vilander": a title inside the run; the name is what follows it.
+    if (!isOrganization) {
+      for (let i = words.length - 2; i >= 1; i--) {
+        if (!TITLE_WORDS.has(words[i]!.toLowerCase()) || !/^\p{Lu}/u.test(words[i + 1]!)) continue;
+        roles.push(
+          words
+            .slice(0, i + 1)
+            .join(" ")
+            .toLowerCase(),
+        );
+        for (const w of words.slice(0, i + 1)) offset = advance(text, offset, w);
+        words = words.slice(i + 1);
+        break;
+      }
+    }
     if (words.length === 0) continue;
+    while (words.length > 1 && POST_NOMINALS.has(stripPossessive(words[words.length - 1]!).replace(/,$/, "")))
+      words.pop();
     const last = words[words.length - 1]!;
+    const possessive = /[’']s?$/u.test(last);
     words[words.length - 1] = stripPossessive(last);
     if (words[words.length - 1] === "") words.pop();
     const name = words.join(" ").replace(/[.,]$/, "");
@@ -237,11 +298,25 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
       name,
       words: name.split(/\s+/),
       afterPreposition: prep?.[1]?.toLowerCase(),
+      possessive,
+      organizationNounBefore:
+        ORGANIZATION_NOUNS.has(
+          (/([\p{Ll}-]+)[’']?\s+$/u.exec(text.slice(Math.max(0, offset - 24), offset))?.[1] ?? "").replace(/s$/, ""),
+        ) ||
+        /\b(?:chipmaker|carmaker|retailer|lender|insurer|daily|weekly|broadcaster|newspaper|club|charity|group)\s+$/.test(
+          text.slice(Math.max(0, offset - 24), offset),
+        ),
       atSentenceStart,
     });
   }
   return out;
 }
+
+/** Letters that make a name a sports club's: "UD Montecillo", "Ajax FC". */
+const CLUB_MARKS = new Set(["FC", "CF", "AC", "UD", "SC", "AS", "SD", "CD", "RC", "SV", "FK", "NK", "AFC"]);
+
+/** Letters after a name that are not part of it: "Timothy Rusk KC". */
+const POST_NOMINALS = new Set(["KC", "QC", "MP", "MEP", "Jr", "Jr.", "Sr", "Sr.", "PhD", "OBE", "CBE", "MBE"]);
 
 /** How a run of capitalised words is best read. */
 export function classify(
@@ -263,13 +338,29 @@ export function classify(
   if (
     name === "Kremlin" ||
     ORGANIZATION_HEADS.has(lowerLast) ||
-    (/ of /.test(name) && ORGANIZATION_HEADS.has(words[0]!.toLowerCase()))
+    (/ of /.test(name) &&
+      [words[0]!, words[words.indexOf("of") - 1] ?? ""].some((w) => ORGANIZATION_HEADS.has(w.toLowerCase())))
   ) {
     return { type: "organization", name: name === "Kremlin" ? "The Kremlin" : name };
   }
   if (VENUE_HEADS.has(lowerLast)) return { type: "venue", name };
   if (words.some((w) => stateNamed(w))) return undefined;
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}’'-]+$/u.test(w))) {
+  if (
+    run.organizationNounBefore &&
+    !run.roles.length &&
+    !run.honorific &&
+    !register.looksLikePerson(words.slice(0, 1))
+  ) {
+    return { type: "organization", name };
+  }
+  if (words.length >= 2 && CLUB_MARKS.has(words[0]!) !== CLUB_MARKS.has(words[words.length - 1]!)) {
+    return { type: "organization", name };
+  }
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}’']*(?:-\p{Lu}?[\p{Ll}\p{M}’']+)*$/u.test(w))
+  ) {
     if (register.looksLikePerson(words) || run.roles.length > 0 || run.honorific) return { type: "person", name };
     if (run.afterPreposition === "in" || run.afterPreposition === "at") return { type: "venue", name };
     return { type: "person", name };

@@ -31,7 +31,15 @@ export interface Unattributed {
   parts: Span[];
   text: string;
   reason: string;
+  /** The speaker the rules would guess, below the confidence a draft statement needs; for the reviewer to decide. */
+  suggested?: { entity: Entity; confidence: number };
 }
+
+/**
+ * Below this confidence a quotation is not drafted as a statement but left for review with its guessed speaker: a
+ * wrong speaker in a who-said-what graph is worse than a missing one.
+ */
+export const MIN_CONFIDENCE = 0.6;
 
 export interface Extraction {
   statements: ExtractedStatement[];
@@ -61,6 +69,9 @@ interface Site {
   around: Span;
 }
 
+/** A clause before the subject that is not part of it: "Speaking in Bratislava on Tuesday, ", "In a statement, ". */
+const LEADING_CLAUSE =
+  /^(?:Speaking|Writing|Asked|Addressing|Interviewed|Responding|Answering|Replying|In|At|On|Later|Earlier|After|Before)\b[^,]*,\s+/;
 const CUE_WORDS = [...CUES.keys()].sort((a, b) => b.length - a.length).join("|");
 const ADVERBS =
   "(?:also|later|then|again|repeatedly|previously|once|earlier|further|simply|quickly|flatly|firmly|only)";
@@ -75,8 +86,14 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const paragraphs = paragraphsOf(text);
   const quotations = quotationsOf(text, paragraphs);
   const marked = quotations.flatMap((q) => q.marked);
+  // The dateline is not part of the first sentence: "KYIV: Ukraine's president said …" is reported from "Ukraine's".
+  const storyStart = datelineOf(text)?.storyStart ?? 0;
   const sentences: Sentence[] = paragraphs.flatMap((p) =>
-    sentencesOf(text, p, marked).map((s) => ({ ...s, paragraph: p.index })),
+    sentencesOf(text, p, marked).map((s) => ({
+      ...s,
+      start: s.start < storyStart && storyStart < s.end ? storyStart : s.start,
+      paragraph: p.index,
+    })),
   );
   const register = new Register(text, options.known ?? []);
   const dateline = registerMentions(text, sentences, marked, register);
@@ -101,7 +118,16 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const sentence = containing(sentences, q.marked[0]!.start)!;
       // The statement's words drop the comma that hands over to the attribution ("…," he said), as readers quote.
       const words = q.parts.map((p) => text.slice(p.start, p.end).replace(/\s*[,;:—–-]$/u, "")).join(QUOTE_GAP);
-      const site = attributionOf(text, q, sentence, sentences, paragraphs);
+      const found = attributionOf(text, q, sentence, sentences, paragraphs, marked);
+      // `"X," he said, "Y."`: the attribution before this quotation is the previous one's; the two are one statement.
+      const site =
+        found &&
+        found.around.end === q.marked[0]!.start &&
+        previous?.q &&
+        previous.paragraph === q.paragraph &&
+        joinsPrevious(text, previous.q, q)
+          ? undefined
+          : found;
       const heading =
         paragraphs[q.paragraph]!.start === q.marked[0]!.start &&
         paragraphs[q.paragraph]!.end === q.marked[0]!.end &&
@@ -125,6 +151,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
           register,
           at: site.phraseAt,
           windowStart: windowStartOf(q.paragraph),
+          paragraphStart: paragraphs[q.paragraph]!.start,
           lastSpeaker,
         });
       } else if (
@@ -136,11 +163,16 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         who = { entity: previous.statement.speaker, confidence: 0.7, via: "continuation" };
         cue = "continuation";
       }
-      if (!who) {
+      if (!who || who.confidence < MIN_CONFIDENCE) {
         unattributed.push({
           parts: q.parts,
           text: words,
-          reason: site ? `no one found for "${site.phrase.trim()}"` : "no attribution",
+          reason: who
+            ? `unsure: "${site?.phrase.trim() ?? "the paragraph before"}" may be ${who.entity.name} (${who.via})`
+            : site
+              ? `no one found for "${site.phrase.trim()}"`
+              : "no attribution",
+          ...(who ? { suggested: { entity: who.entity, confidence: who.confidence } } : {}),
         });
         continue;
       }
@@ -158,6 +190,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       dateAndPlace(statement, site, text, options.publishedOn, register, statements);
       statements.push(statement);
       lastSpeaker = { entity: who.entity, at: site ? site.phraseAt : q.marked[0]!.start };
+      if (site) mentionSpeaker(who.entity, site);
       previous = { statement, q, paragraph: q.lastParagraph };
     } else if ("s" in c && c.s) {
       const s = c.s;
@@ -167,6 +200,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         register,
         at: site.phraseAt,
         windowStart: windowStartOf(s.paragraph),
+        paragraphStart: paragraphs[s.paragraph]!.start,
         lastSpeaker,
       });
       if (!who) continue;
@@ -183,6 +217,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       dateAndPlace(statement, site, text, options.publishedOn, register, statements);
       statements.push(statement);
       lastSpeaker = { entity: who.entity, at: site.phraseAt };
+      mentionSpeaker(who.entity, site);
       previous = { statement, paragraph: s.paragraph };
     }
   }
@@ -198,6 +233,17 @@ export function extract(text: string, options: ExtractOptions): Extraction {
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * A speaker found by pronoun, description or office is mentioned where the phrase stands: later descriptions and
+ * pronouns can point back to them as to anyone named there.
+ */
+function mentionSpeaker(entity: Entity, site: Site): void {
+  const end = site.phraseAt + site.phrase.length;
+  if (entity.mentions.some((m) => m.start < end && m.end > site.phraseAt)) return;
+  entity.mentions.push({ entity, start: site.phraseAt, end, subject: true });
+  entity.mentions.sort((a, b) => a.start - b.start);
+}
 
 /** Whether a quotation in a sentence is long enough to be a statement rather than scare quotes. */
 function isStatementQuote(text: string, marked: Span, sentence: Span): boolean {
@@ -217,8 +263,11 @@ function joinsPrevious(text: string, previous: Quotation, q: Quotation): boolean
     previous.parts[previous.parts.length - 1]!.start,
     previous.parts[previous.parts.length - 1]!.end,
   );
+  // Only the attribution may stand between: `, he said. ` or `, he said, ` — not another sentence or a colon.
+  const attributionOnly = /^[^.!?:]*(?:[.!?]\s*|,\s*)$/.test(between);
   return (
-    between.length < 120 &&
+    attributionOnly &&
+    between.length < 240 &&
     /[,—–-]\s*$|[,—–-]$/.test(prevWords) === true &&
     new RegExp(`\\b(?:${CUE_WORDS})\\b`, "i").test(between) &&
     !/["“«‘]/.test(between)
@@ -233,17 +282,29 @@ function stretch(evidence: Span[], around: Span): void {
   if (around.end <= first.start + 1 && first.start - around.end < 3) first.start = Math.min(first.start, around.start);
 }
 
+/**
+ * The dateline that opens wire copy ("ISTANBUL:", "KYIV, 16 September (Wire) -"): the city in capitals, where it
+ * stands, and where the story itself begins.
+ */
+export function datelineOf(text: string): { city: string; start: number; end: number; storyStart: number } | undefined {
+  const line = text.slice(0, 160).split("\n")[0] ?? "";
+  const lead = /(?:^|\s)(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*)\s*(?:,|:|\(|—|–| - )/u.exec(line);
+  if (!lead || lead[1]!.length < 3) return undefined;
+  const start = lead.index + lead[0].indexOf(lead[1]!);
+  // The story begins after the separator: "CITY:", "CITY -", or "CITY, date (Agency) -".
+  const rest = /^[^:—–]*?(?::|—|–|\s-\s)\s*/u.exec(line.slice(start + lead[1]!.length));
+  const storyStart = rest && rest[0].length < 60 ? start + lead[1]!.length + rest[0].length : start;
+  return { city: lead[1]!, start, end: start + lead[1]!.length, storyStart };
+}
+
 /** Registers every capitalised name outside quotations (and inside them as quoted mentions); returns the dateline. */
 function registerMentions(text: string, sentences: Sentence[], marked: Span[], register: Register): Entity | undefined {
   let dateline: Entity | undefined;
-  const lead = /(?:^|\s)(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*)\s*(?:,|:|\(|—|–| - )/u.exec(
-    text.slice(0, 120).split("\n")[0] ?? "",
-  );
-  if (lead && lead[1]!.length >= 3) {
-    const name = lead[1]!.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+  const lead = datelineOf(text);
+  if (lead) {
+    const name = lead.city.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
     dateline = register.register("venue", name);
-    const start = text.indexOf(lead[1]!);
-    dateline.mentions.push({ entity: dateline, start, end: start + lead[1]!.length, subject: false });
+    dateline.mentions.push({ entity: dateline, start: lead.start, end: lead.end, subject: false });
   }
   for (const s of sentences) {
     for (const run of nameRuns(text, s, register)) {
@@ -312,11 +373,24 @@ function learnGenders(text: string, sentences: Sentence[], register: Register): 
     );
     if (people.length !== 1) continue;
     const person = people[0]!;
-    const firstAt = Math.min(...person.mentions.filter((m) => m.start >= s.start).map((m) => m.start));
-    const rest = text.slice(firstAt, s.end);
     if (person.gender) continue;
-    if (/\b(?:his|he|him|himself)\b/.test(rest) && !/\b(?:her|she|herself)\b/.test(rest)) person.gender = "male";
-    else if (/\b(?:her|she|herself)\b/.test(rest) && !/\b(?:his|he|him)\b/.test(rest)) person.gender = "female";
+    const first = person.mentions
+      .filter((m) => m.start >= s.start && m.start < s.end)
+      .sort((a, b) => a.start - b.start)[0]!;
+    // Only "X … his/her" soon after X names X's gender: "Grace Adhiambo's son Brian … he" names Brian's.
+    const rest = text.slice(first.end, Math.min(s.end, first.end + 60));
+    if (
+      /^[’']s\b/u.test(rest) ||
+      /[\p{Lu}]/u.test(
+        rest
+          .replace(/^[^\p{L}]*/u, "")
+          .slice(1)
+          .split(/\b(?:his|her)\b/)[0] ?? "",
+      )
+    )
+      continue;
+    if (/\bhis\b/.test(rest) && !/\bher\b/.test(rest)) person.gender = "male";
+    else if (/\bher\b/.test(rest) && !/\bhis\b/.test(rest)) person.gender = "female";
   }
 }
 
@@ -327,6 +401,7 @@ function attributionOf(
   sentence: Sentence,
   sentences: Sentence[],
   paragraphs: readonly Paragraph[],
+  marked: readonly Span[],
 ): Site | undefined {
   const close = q.marked[q.marked.length - 1]!.end;
   const open = q.marked[0]!.start;
@@ -339,12 +414,21 @@ function attributionOf(
   const a = afterSite(after, close);
   if (a) return { ...a, around: { start: close, end: afterEnd } };
   // Before: from the sentence's start (or the previous quotation's end) to the opening mark.
-  const before = text.slice(sentence.start, open);
-  const b = beforeSite(before, sentence.start);
-  if (b) return { ...b, around: { start: sentence.start, end: open } };
+  const from = Math.max(sentence.start, ...marked.filter((m) => m.end <= open).map((m) => m.end));
+  const before = text.slice(from, open);
+  const b = beforeSite(before, from);
+  if (b) return { ...b, around: { start: from, end: open } };
+  // A quotation opening its paragraph after one that ends with a colon: "…, Helena Marstrand, said:"
+  const paragraph = paragraphs[q.paragraph]!;
+  if (!before.trim() && open === paragraph.start && q.paragraph > 0) {
+    const prev = sentences.filter((s) => s.paragraph === q.paragraph - 1).pop();
+    if (prev && /:\s*$/.test(text.slice(prev.start, prev.end))) {
+      const site = beforeSite(text.slice(prev.start, prev.end), prev.start);
+      if (site) return { ...site, around: { start: prev.start, end: prev.end } };
+    }
+  }
   // "Quote:" label: the attribution is in the sentence before or after the quotation.
   if (/^\s*Quote\s*:\s*$/i.test(before)) {
-    const paragraph = paragraphs[q.paragraph]!;
     const prevSentence = sentences.filter((s) => s.end <= sentence.start && s.paragraph >= q.paragraph - 1).pop();
     const nextSentence = sentences.find((s) => s.start >= close && s.paragraph <= q.lastParagraph + 1);
     for (const s of [prevSentence, nextSentence]) {
@@ -352,9 +436,8 @@ function attributionOf(
       const site =
         beforeSite(text.slice(s.start, s.end).replace(/[.:]\s*$/, ":"), s.start) ??
         afterSite(` ${text.slice(s.start, s.end)}`, s.start - 1);
-      if (site) return { ...site, tense: site.tense, around: { start: s.start, end: s.end } };
+      if (site) return { ...site, around: { start: s.start, end: s.end } };
     }
-    void paragraph;
   }
   return undefined;
 }
@@ -375,8 +458,26 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
       perfect: false,
     };
   }
+  // "…," Mykola Hrytsenko, who heads the headquarters for …, told reporters: a name, its apposition, the cue.
+  const apposed = new RegExp(
+    `^([\\s,—–-]*)(${NAMED}),\\s+(?:who|which|a|an|the|one|\\d+)\\b[^"“«‘]*?,\\s+` +
+      `(?:${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${CUE_WORDS})\\b`,
+    "u",
+  ).exec(after);
+  if (apposed && cueOf(apposed[3]!)!.tense !== "participle") {
+    const perfect = /\b(?:has|have)\s+(?:\w+\s+)?$/.test(
+      after.slice(0, apposed.index + apposed[0].length - apposed[3]!.length),
+    );
+    return {
+      phrase: apposed[2]!,
+      phraseAt: at + apposed[1]!.length,
+      cue: apposed[3]!.toLowerCase(),
+      tense: cueOf(apposed[3]!)!.tense,
+      perfect,
+    };
+  }
   const m2 = new RegExp(
-    `^([\\s,—–-]*)((?:\\S+\\s+){0,7}?)(?:${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${CUE_WORDS})\\b`,
+    `^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)(?:${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${CUE_WORDS})\\b`,
     "iu",
   ).exec(after);
   if (m2 && m2[2]!.trim()) {
@@ -423,7 +524,9 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
     const perfect = /\b(?:has|have)\b/.test(auxAdv?.[0] ?? "");
     head = head.slice(0, head.length - (auxAdv?.[0].length ?? 0));
     // "Emil Horak, the operator's chief executive, told reporters:" — the name, not its apposition.
-    const appositive = new RegExp(`(${NAMED}),\\s+(?:the|a|an|\\d+|[\\p{Lu}][\\p{L}]+[’']s)\\b[^,]*,\\s*$`, "u").exec(head);
+    const appositive = new RegExp(`(${NAMED}),\\s+(?:the|a|an|\\d+|[\\p{Lu}][\\p{L}]+[’']s)\\b[^,]*,\\s*$`, "u").exec(
+      head,
+    );
     if (appositive && tense !== "participle") {
       const phraseStart = appositive.index;
       return { phrase: appositive[1]!, phraseAt: at + phraseStart, cue: m[1]!.toLowerCase(), tense, perfect };
@@ -445,14 +548,24 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
     };
   }
   // "He put it bluntly:" — a colon after a short clause: its subject speaks.
-  const colon = /^([^:]{1,80}):\s*$/.exec(before);
+  const colon = /^([^:]{1,200}):\s*$/.exec(before);
   if (colon) {
+    // Without a leading clause ("Speaking in Bratislava on Tuesday, …"); a subject with its apposition
+    // ("Slovakia's economy minister, Zuzana Hrabovska, was blunter") is the words before the predicate's comma.
+    const lead = LEADING_CLAUSE.exec(colon[1]!)?.[0] ?? "";
+    const clause = colon[1]!.slice(lead.length);
+    const apposed =
+      /^([\p{Lu}].*),\s+(?:was|is|were|are|had|has|struck|sounded|went|took|put|made|kept|gave|offered)\b[^,]*$/u.exec(
+        clause,
+      );
+    if (apposed)
+      return { phrase: apposed[1]!, phraseAt: at + lead.length, cue: "colon", tense: "past", perfect: false };
     const subject =
-      /^(?:[^,]*,\s+)?((?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}’'.-]*\s*)+|he|she|they|the\s+\S+(?:\s+\S+)?)\s+\p{Ll}/u.exec(
-        colon[1]!,
+      /^(?:[^,]*,\s+)?((?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:[\p{Lu}][\p{L}’'.-]*\s*)+|he|she|they|the\s+[\p{Ll}\d-]+(?:\s+(?:executive|minister|officer|president|director|secretary|judge|coach|governor|spokesman|spokeswoman|spokesperson|chairman|chairwoman|leader|envoy))?)\s+\p{Ll}/u.exec(
+        clause,
       );
     if (subject) {
-      const phraseAt = at + colon[1]!.indexOf(subject[1]!);
+      const phraseAt = at + lead.length + clause.indexOf(subject[1]!);
       return { phrase: subject[1]!, phraseAt, cue: "colon", tense: "past", perfect: false };
     }
   }

@@ -183,7 +183,7 @@ export const ORGANIZATION_HEADS = new Set(
     "organization parliament assembly tribunal administration board alliance front movement club fc united " +
     "city network partners capital media times post news press reuters labs technologies pharma " +
     "pharmaceuticals bancorp trust police army navy guard forces secretariat senate congress duma rada " +
-    "government cabinet presidency kremlin embassy mission delegation exchange observatory hospital clinic"
+    "government cabinet presidency kremlin embassy mission delegation exchange observatory hospital clinic chamber"
   ).split(" "),
 );
 

@@ -38,6 +38,11 @@ function closes(style: MarkStyle, text: string, i: number): boolean {
     case "guillemets":
       return c === "»";
     case "curly-single":
+      // "the customers’ money" inside ‘…’: a plural possessive, when another ’ closes the quotation later on.
+      if (c === "’" && text[i - 1] === "s" && next === " " && /\p{Ll}/u.test(text[i + 2] ?? "")) {
+        const rest = text.slice(i + 1, text.indexOf("\n", i) < 0 ? undefined : text.indexOf("\n", i));
+        if (/’(?![\p{L}])/u.test(rest)) return false;
+      }
       return c === "’" && !isLetter(next);
     case "single":
       return c === "'" && !isLetter(next) && !/\s/.test(text[i - 1] ?? " ");
@@ -81,9 +86,9 @@ function partsOf(text: string, paragraph: Span): Part[] {
     // A straight mark inside a straight quotation of the same kind closes it (handled above) rather than nesting.
     if (style && !(top && top.style === style)) stack.push({ style, at: i, inner: [] });
   }
-  // Unclosed marks: only the outermost one, opened at the very start of the paragraph, is a running quotation.
+  // An unclosed mark: the outermost one runs on into the next paragraph, if that paragraph reopens it.
   const first = stack[0];
-  if (first && first.at === paragraph.start) out.push({ style: first.style, open: first.at, inner: first.inner });
+  if (first) out.push({ style: first.style, open: first.at, inner: first.inner });
   return out;
 }
 
@@ -98,6 +103,11 @@ const trimmed = (text: string, span: Span): Span => {
 export function quotationsOf(text: string, paragraphs: readonly Paragraph[]): Quotation[] {
   const out: Quotation[] = [];
   let running: Quotation | undefined;
+  // A quotation left open in the middle of a paragraph and not reopened by the next one was an apostrophe or a stray
+  // mark; one that opened its paragraph is a quotation whose closing mark is missing.
+  const dropStray = (q: Quotation) => {
+    if (q.parts.length === 1 && q.marked[0]!.start !== paragraphs[q.paragraph]!.start) out.splice(out.indexOf(q), 1);
+  };
   for (const paragraph of paragraphs) {
     const parts = partsOf(text, paragraph);
     for (const part of parts) {
@@ -123,7 +133,11 @@ export function quotationsOf(text: string, paragraphs: readonly Paragraph[]): Qu
       if (part.close !== undefined) running = undefined;
     }
     // A running quotation must be reopened at the start of the very next paragraph.
-    if (running && running.lastParagraph !== paragraph.index) running = undefined;
+    if (running && running.lastParagraph !== paragraph.index) {
+      dropStray(running);
+      running = undefined;
+    }
   }
+  if (running) dropStray(running);
   return out.filter((q) => q.parts.some((p) => p.end > p.start));
 }

@@ -20,6 +20,8 @@ export interface Context {
   at: number;
   /** Where the window of earlier mentions starts (two paragraphs back). */
   windowStart: number;
+  /** Where the phrase's own paragraph starts. */
+  paragraphStart: number;
   /** The speaker of the latest statement before `at`, and where it was. */
   lastSpeaker?: { entity: Entity; at: number };
 }
@@ -47,6 +49,16 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
   if (office) {
     const state = stateNamed(office[1]!);
     const role = office[2]!;
+    const head = role.split(/\s+/).pop()!;
+    // "Ukraine's foreign ministry", "China's commerce ministry": an organization of that state, named as written.
+    if (state && ORGANIZATION_NOUNS.has(head) && !TITLE_WORDS.has(head)) {
+      const name = phrase.replace(/^the\s+/i, "");
+      const entity =
+        ctx.register.find(name, "organization") ??
+        ctx.register.register("organization", name, { roleState: state.state.isoCode });
+      entity.roles.push(head);
+      return { entity, confidence: 0.85, via: "name" };
+    }
     if (state && role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) {
       const known = ctx.register.knownByOffice(role, state.state.isoCode, state.state.name);
       if (known) {
@@ -75,11 +87,17 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
     const next = runs[runs.indexOf(run) + 1];
     const between = next ? ctx.register.text.slice(run.end, next.start).trim().toLowerCase() : "";
     if (next && between && between.split(/\s+/).every((w) => TITLE_WORDS.has(w))) continue;
-    const read = classify(run, ctx.register);
-    if (!read) {
-      // A role with a state and no name: "Ukraine's defence minister".
-      continue;
+    if (run.possessive && runs.length > 1) continue;
+    let read = classify(run, ctx.register);
+    // A place does not speak; a capital speaks for its state ("Beijing says", after a BEIJING dateline).
+    if (read?.type === "venue") {
+      const state = stateNamed(run.name);
+      read =
+        state && state.by !== "demonym"
+          ? { type: "state", name: state.state.name, isoCode: state.state.isoCode }
+          : undefined;
     }
+    if (!read) continue;
     const entity =
       ctx.register.find(read.name, read.type) ?? ctx.register.register(read.type, read.name, { isoCode: read.isoCode });
     if (read.name !== run.name) ctx.register.alias(entity, run.name);
@@ -93,7 +111,15 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
     const age = /^(\d{1,3})-year-old$/.exec(words);
     if (age) {
       const person = recentPeople(ctx).find((e) => e.age === Number(age[1]));
-      return person ? { entity: person, confidence: 0.85, via: "description" } : undefined;
+      if (person) return { entity: person, confidence: 0.85, via: "description" };
+      // An age the text never gave: the person who spoke last, if nobody else's age is known to be it.
+      const last = ctx.lastSpeaker?.entity;
+      // An age the text never gave: a guess, left for review (below MIN_CONFIDENCE), the person who just spoke
+      // ranked above anyone else.
+      if (last?.type === "person" && last.age === undefined) {
+        return { entity: last, confidence: holdsTheFloor(ctx) ? 0.58 : 0.5, via: "description" };
+      }
+      return undefined;
     }
     const last = words.split(/\s+/).pop()!;
     if (ORGANIZATION_NOUNS.has(last) && !TITLE_WORDS.has(last)) {
@@ -136,6 +162,18 @@ function lastSpoken(candidates: Entity[], ctx: Context): Entity | undefined {
   return ctx.lastSpeaker && candidates.includes(ctx.lastSpeaker.entity) ? ctx.lastSpeaker.entity : undefined;
 }
 
+/** The last speaker spoke in this paragraph or the one before, and no other person has been named since. */
+function holdsTheFloor(ctx: Context): boolean {
+  const last = ctx.lastSpeaker;
+  if (!last || last.at < ctx.windowStart) return false;
+  return !ctx.register.entities.some(
+    (e) =>
+      e.type === "person" &&
+      e !== last.entity &&
+      e.mentions.some((m) => !m.quoted && m.start > last.at && m.start < ctx.at),
+  );
+}
+
 /** Entities of a type mentioned in the window before `at`, latest first. */
 function recentOf(ctx: Context, type: Entity["type"]): Entity[] {
   const seen: { e: Entity; at: number }[] = [];
@@ -172,8 +210,13 @@ function byPronoun(gender: "male" | "female", ctx: Context): Attributed | undefi
     return { entity: first, confidence: unknownLater ? 0.6 : fitting.length === 1 ? 0.9 : 0.8, via: "pronoun" };
   }
   if (unknown.length === 1) return { entity: unknown[0]!, confidence: 0.6, via: "pronoun" };
+  // The only person named in the pronoun's own paragraph, when nobody's gender rules them out.
+  const here = unknown.filter((p) =>
+    p.mentions.some((m) => !m.quoted && m.start >= ctx.paragraphStart && m.start < ctx.at),
+  );
+  if (here.length === 1) return { entity: here[0]!, confidence: 0.6, via: "pronoun" };
   if (last && last.type === "person" && last.gender === undefined && unknown[0] === last) {
-    return { entity: last, confidence: 0.55, via: "pronoun" };
+    return { entity: last, confidence: holdsTheFloor(ctx) ? 0.58 : 0.55, via: "pronoun" };
   }
   return undefined;
 }

@@ -99,16 +99,15 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
     const late = saidAfterPublishedProblem(s.saidOn, { publishedOn: published });
     if (late) problems.push(`${where}.saidOn: ${late}`);
     for (const { field, problem } of statementDateProblems(s)) problems.push(`${where}.${field}: ${problem}`);
-    s.evidence.forEach((span, j) => {
+    const spanProblems = s.evidence.flatMap((span, j) => {
       const problem = spanProblem(s.kind, s.text, { text: sourceText }, span);
-      if (problem) problems.push(`${where}.evidence[${j}]: ${problem}`);
+      return problem ? [`${where}.evidence[${j}]: ${problem}`] : [];
     });
-    const pieces = quotePiecesProblem(
-      s.kind,
-      s.text,
-      s.evidence.map((e) => sourceText.slice(e.start, e.end)),
-    );
-    if (pieces) problems.push(`${where}.evidence: ${pieces}`);
+    problems.push(...spanProblems);
+    // Each span holds a piece of the quotation; together they must hold all of them.
+    const reads = s.evidence.map((e) => sourceText.slice(e.start, e.end));
+    const pieces = quotePiecesProblem(s.kind, s.text, reads);
+    if (pieces && spanProblems.length === 0) problems.push(`${where}.evidence: ${pieces}`);
   });
 
   const external: Reference[] = [];

@@ -65,6 +65,23 @@ describe("the pages", () => {
     expect(root.headers.get("location")).toBe("/explore");
   });
 
+  it("serves the explorer's article page at /explore/add-article, with its assets from this server only", async () => {
+    const response = await fetch(`${base(server)}/explore/add-article`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    const html = await response.text();
+    expect(html).toContain('<form id="article-form"');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const script = scriptOf(html);
+    expect(script).toMatch(/^\/assets\/article\/article-[A-Z0-9]+\.js$/);
+    const asset = await fetch(`${base(server)}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    // The explorer links to it.
+    expect(await (await fetch(`${base(server)}/explore`)).text()).toContain('<a href="/explore/add-article">');
+  });
+
   it("serves no IDE with IDE_ENABLED=false: Apollo answers the browser's GET, the IDE assets are gone", async () => {
     const response = await fetch(withoutIde.url, { headers: { accept: BROWSER_ACCEPT } });
     expect(response.status).toBe(400);

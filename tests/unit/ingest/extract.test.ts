@@ -159,3 +159,14 @@ describe("dates", () => {
     ]);
   });
 });
+
+describe("datelines", () => {
+  it("keeps the dateline out of the first sentence and makes its city a venue", () => {
+    const text = `KYIV, 16 September (Wire) - Ukraine's foreign ministry said on Monday that the talks would resume.`;
+    const result = extract(text, { publishedOn: "2025-09-16" });
+    expect(result.dateline?.name).toBe("Kyiv");
+    expect(result.statements.map((s) => text.slice(s.evidence[0]!.start, s.evidence[0]!.end))).toEqual([
+      "Ukraine's foreign ministry said on Monday that the talks would resume.",
+    ]);
+  });
+});
