@@ -85,7 +85,7 @@ export type DraftEntity = {
   name: Scalars['String']['output'];
   /** What resolution decided against the graph (its incoming id is the drafted one). */
   resolution?: Maybe<Resolution>;
-  /** PERSON, STATE, ORGANIZATION or VENUE. */
+  /** PERSON, STATE, ORGANIZATION, VENUE or EVENT. */
   type: Scalars['String']['output'];
 };
 
@@ -95,6 +95,8 @@ export type DraftStatement = {
   confidence: Scalars['Float']['output'];
   cue: Scalars['String']['output'];
   datePrecision?: Maybe<DatePrecision>;
+  /** The named occasion it was said at ("at the NATO summit"). */
+  event?: Maybe<DraftEntity>;
   /** The evidence the dataset records: each part with its marks, through the attribution. */
   evidence: Array<TextSpan>;
   id: Scalars['ID']['output'];
@@ -1767,6 +1769,7 @@ export type DraftStatementResolvers<ContextType = GraphQLContext, ParentType ext
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   cue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['DraftEntity']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;

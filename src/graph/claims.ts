@@ -29,6 +29,9 @@ export interface ClaimWrite {
   datePrecision: Precision | null;
   startsAt: string | null;
   fromSource: boolean;
+  /** How an extractor found the entity in this source (npm run ingest); null when hand-made. */
+  extractionConfidence: number | null;
+  extractionCue: string | null;
 }
 
 const BATCH = 2000;

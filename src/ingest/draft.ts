@@ -21,6 +21,7 @@ const LABELS: Record<Entity["type"], Label> = {
   state: "State",
   organization: "Organization",
   venue: "Venue",
+  event: "Event",
 };
 
 /** Confidence of an entity: how sure the extractor is of what kind of thing it is and of its name. */
@@ -63,6 +64,7 @@ export function draftDataset(text: string, extraction: Extraction, meta: Article
       ...(s.saidOn ? { saidOn: s.saidOn, datePrecision: s.datePrecision } : {}),
       recurring: false,
       ...(s.venue ? { venue: idOf.get(s.venue)! } : {}),
+      ...(s.event ? { event: idOf.get(s.event)! } : {}),
       mentions: s.mentions.map((m) => idOf.get(m)!).filter((m) => m !== speaker),
       evidence: s.evidence.map(({ start, end }) => ({ start, end })),
       extraction: { confidence: Number(s.confidence.toFixed(2)), cue: s.cue },
@@ -89,12 +91,16 @@ export function draftDataset(text: string, extraction: Extraction, meta: Article
     },
     people: of("person").map(entity),
     states: of("state").map((e) => ({ ...entity(e), isoCode: e.isoCode! })),
-    organizations: of("organization").map(entity),
+    organizations: of("organization").map((e) => {
+      // "Ukraine's foreign ministry" is part of Ukraine, when the draft names Ukraine.
+      const state = e.roleState ? of("state").find((st) => st.isoCode === e.roleState) : undefined;
+      return { ...entity(e), ...(state ? { partOf: idOf.get(state)! } : {}) };
+    }),
     venues: of("venue").map((e) => ({
       ...entity(e),
       kind: e === extraction.dateline || !/\s/.test(e.name) ? ("city" as const) : ("building" as const),
     })),
-    events: [],
+    events: of("event").map((e) => ({ ...entity(e), participants: [] })),
     offices: [],
     memberships: [],
     statements,

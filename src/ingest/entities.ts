@@ -16,7 +16,7 @@ import {
   VENUE_HEADS,
 } from "./lexicon";
 
-export type EntityType = "person" | "state" | "organization" | "venue";
+export type EntityType = "person" | "state" | "organization" | "venue" | "event";
 export type Gender = "male" | "female";
 
 export interface Entity {
@@ -48,7 +48,7 @@ export interface Mention extends Span {
 export interface KnownEntity {
   id?: string;
   name: string;
-  type: EntityType | "event";
+  type: EntityType;
   aliases?: string[];
   isoCode?: string;
   offices?: { title: string; state: string }[];

@@ -57,6 +57,10 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
         ctx.register.find(name, "organization") ??
         ctx.register.register("organization", name, { roleState: state.state.isoCode });
       entity.roles.push(head);
+      // Its state, so that the draft can say what it is part of.
+      if (!ctx.register.entities.some((e) => e.type === "state" && e.isoCode === state.state.isoCode)) {
+        ctx.register.register("state", state.state.name, { isoCode: state.state.isoCode });
+      }
       return { entity, confidence: 0.85, via: "name" };
     }
     if (state && role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) {

@@ -47,12 +47,16 @@ export function withResolvedIds(dataset: Dataset, to: ReadonlyMap<string, string
     ...dataset,
     people: entities(dataset.people),
     states: entities(dataset.states),
-    organizations: entities(dataset.organizations),
+    organizations: entities(dataset.organizations).map((o) =>
+      typeof o.partOf === "string" ? { ...o, partOf: id(o.partOf) } : o,
+    ),
     venues: entities(dataset.venues),
+    events: entities(dataset.events),
     statements: dataset.statements.map((s) => ({
       ...s,
       speaker: id(s.speaker),
       ...(typeof s.venue === "string" ? { venue: id(s.venue) } : {}),
+      ...(typeof s.event === "string" ? { event: id(s.event) } : {}),
       mentions: [...new Set(s.mentions.map(id))],
     })),
   };

@@ -178,7 +178,14 @@ function sourceText(dataset: Dataset, where: LoadOptions): string {
 }
 
 function claimRows(dataset: Dataset, to: (id: string) => string): Map<ResolvableLabel, ClaimWrite[]> {
-  const claim = (e: { id: string; name: string; aliases: string[]; description?: string; fromSource: boolean }) => ({
+  const claim = (e: {
+    id: string;
+    name: string;
+    aliases: string[];
+    description?: string;
+    fromSource: boolean;
+    extraction?: { confidence: number; cue: string };
+  }) => ({
     target: to(e.id),
     id: e.id,
     name: e.name,
@@ -190,6 +197,8 @@ function claimRows(dataset: Dataset, to: (id: string) => string): Map<Resolvable
     date: null,
     datePrecision: null,
     startsAt: null,
+    extractionConfidence: e.extraction?.confidence ?? null,
+    extractionCue: e.extraction?.cue ?? null,
   });
   return new Map<ResolvableLabel, ClaimWrite[]>([
     ["Person", dataset.people.map(claim)],

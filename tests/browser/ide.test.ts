@@ -105,6 +105,17 @@ describe("the GraphQL IDE at /graphql", () => {
     await result(page, '"sourceCount": 1');
   });
 
+  it("runs the article example without a token: Ukraine's president is the graph's Zelenskyy", async () => {
+    const { page } = await openIde();
+    await page.getByRole("button", { name: "Show Examples" }).click();
+    await page.getByRole("button", { name: "Extract statements from an article (dry run)" }).click();
+    await page.locator(".graphiql-tab-active", { hasText: "Extract" }).waitFor();
+    await page.waitForFunction(() => (globalThis as any).localStorage.getItem("graphiql:operationName") === "Extract");
+    await page.locator(".graphiql-execute-button").click();
+    await result(page, '"cue": "office: told"');
+    await result(page, '"id": "person:volodymyr-zelenskyy"');
+  });
+
   it("previews an import with the token in the Headers pane: Zelensky is Zelenskyy, nothing written", async () => {
     const { page, seen } = await openIde();
     await page.getByRole("button", { name: "Show Examples" }).click();
@@ -140,11 +151,11 @@ describe("the GraphQL IDE at /graphql", () => {
     await page.locator(".graphiql-tab-add").click();
     // GraphiQL stores its tabs in localStorage half a second after a change.
     await page.waitForFunction(
-      () => JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "{}").tabs?.length === 8,
+      () => JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "{}").tabs?.length === 9,
     );
     await page.reload();
     await page.locator(".graphiql-tab-active", { hasText: "<untitled>" }).waitFor();
-    expect(await page.locator(".graphiql-tab").count()).toBe(8);
+    expect(await page.locator(".graphiql-tab").count()).toBe(9);
     await page.locator(".graphiql-tab-button", { hasText: "WhatZelenskyySaid" }).click();
     await page.locator(".graphiql-editor-tool .graphiql-editor", { hasText: "person:volodymyr-zelenskyy" }).waitFor();
   });

@@ -135,6 +135,12 @@ it("previews with --dry-run, then imports: the quotations join the seed's and sh
     sourceCount: 2,
     extraction: [{ source: { id: "source:2025-06-02-istanbul-wire" }, confidence: 0.95, cue: "name: said" }],
   });
+  // An entity's extraction is stored with what this source claims about it.
+  const [claim] = await db.read<{ confidence: number; cue: string }>(
+    `MATCH (:Person {id: 'person:volodymyr-zelenskyy'})-[c:CLAIMED_IN]->(:Source {id: 'source:2025-06-02-istanbul-wire'})
+     RETURN c.extractionConfidence AS confidence, c.extractionCue AS cue`,
+  );
+  expect(claim).toEqual({ confidence: 0.9, cue: "full name" });
 }, 240_000);
 
 it("drafts through the server at GRAPHQL_URL: the graph's office holders speak and its ids are used", async () => {

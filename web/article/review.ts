@@ -40,7 +40,7 @@ interface Dataset {
 export const SPEAKER_TYPES = ["PERSON", "STATE", "ORGANIZATION"];
 
 /** The dataset's lists of entities: an entry nothing refers to any more is left out of the import. */
-const ENTITY_LISTS = ["people", "states", "organizations", "venues"] as const;
+const ENTITY_LISTS = ["people", "states", "organizations", "venues", "events"] as const;
 
 export function initialEdits(draft: Draft): Edits {
   return new Map(
@@ -82,12 +82,13 @@ function collectStrings(value: unknown, into: Set<string>): void {
 }
 
 /**
- * The ids the dataset's statements, events, offices and memberships refer to, and, in turn, the ids those entities
- * link to (a venue's city, an organization's state). sameAs and distinctFrom name nodes of the graph, not entries.
+ * The ids the dataset's statements, offices and memberships refer to, and, in turn, the ids those entities link to
+ * (a venue's city, an organization's state, an event's venue and participants). sameAs and distinctFrom name nodes
+ * of the graph, not entries.
  */
 function referencedIds(dataset: Dataset): Set<string> {
   const found = new Set<string>();
-  collectStrings([dataset.statements, dataset.events, dataset.offices, dataset.memberships], found);
+  collectStrings([dataset.statements, dataset.offices, dataset.memberships], found);
   const entities = ENTITY_LISTS.flatMap((list) => {
     const entries = dataset[list];
     return Array.isArray(entries) ? (entries as { id: string }[]) : [];
@@ -108,7 +109,7 @@ function referencedIds(dataset: Dataset): Set<string> {
 
 /**
  * The draft's dataset as reviewed: statements with the edited speaker, kind and date (both date fields removed when
- * cleared), dropped statements left out, and so the people, states, organizations and venues only they named.
+ * cleared), dropped statements left out, and so the people, states, organizations, venues and events only they named.
  */
 export function reviewedDataset(dataset: unknown, edits: Edits): Record<string, unknown> {
   if (!isDataset(dataset)) throw new Error("The draft's dataset has no source and statements: extract again.");

@@ -209,4 +209,28 @@ mutation PreviewImport($d: JSON!) {
     variables: json({ d: PREVIEW_DATASET }),
     headers: json({ Authorization: "Bearer <API_TOKEN>" }),
   },
+  {
+    title: "Extract statements from an article (dry run)",
+    query: `# Who said what, where and when in an article's text: each statement with its speaker, date,
+# evidence spans (offsets into the text as given) and the extractor's confidence and cue, each entity
+# with what resolution decided against the graph. A dry run writes nothing and needs no token; with
+# dryRun: false and the token, the draft is imported. The text in Variables is invented.
+mutation Extract($input: ArticleInput!) {
+  ingestArticle(input: $input) {
+    statements { kind text saidOn datePrecision confidence cue speaker { id name } evidence { start end } }
+    entities { id type name resolution { decision into } }
+    unattributed { text reason }
+  }
+}
+`,
+    variables: json({
+      input: {
+        publishedOn: "2025-06-03",
+        title: "Kyiv answers (invented example)",
+        text:
+          'KYIV: "We will not trade our land for a pause in the shelling," Ukraine\'s president told reporters ' +
+          "on Tuesday.\n\nThe Kremlin said on Monday that Moscow's terms had not changed.\n",
+      },
+    }),
+  },
 ];

@@ -8,12 +8,13 @@ import { loadDataset } from "../../load/loader";
 import { badInput } from "../errors";
 import { write } from "./mutations";
 
-type EntityList = "people" | "states" | "organizations" | "venues";
+type EntityList = "people" | "states" | "organizations" | "venues" | "events";
 const TYPES: Record<EntityList, string> = {
   people: "PERSON",
   states: "STATE",
   organizations: "ORGANIZATION",
   venues: "VENUE",
+  events: "EVENT",
 };
 
 /** The draft's entities under the graph's ids, each with the decision resolution took for it. */
@@ -66,6 +67,7 @@ export const ingestResolvers: Pick<MutationResolvers, "ingestArticle"> = {
         statements: draft.dataset.statements.map((s, i) => {
           const extracted = draft.extraction.statements[i]!;
           const venue = typeof s.venue === "string" ? s.venue : s.venue?.id;
+          const event = typeof s.event === "string" ? s.event : s.event?.id;
           return {
             id: s.id,
             kind: s.kind,
@@ -74,6 +76,7 @@ export const ingestResolvers: Pick<MutationResolvers, "ingestArticle"> = {
             saidOn: s.saidOn ?? null,
             datePrecision: s.datePrecision ?? null,
             venue: venue ? (entities.get(venue) ?? null) : null,
+            event: event ? (entities.get(event) ?? null) : null,
             mentions: s.mentions.map((m) => entities.get(m)!).filter(Boolean),
             parts: extracted.parts,
             evidence: s.evidence,

@@ -3,6 +3,7 @@ import { extract } from "../../../src/ingest/extract";
 import { quotationsOf } from "../../../src/ingest/quotes";
 import { paragraphsOf, sentencesOf } from "../../../src/ingest/layout";
 import { datesIn } from "../../../src/ingest/saidOn";
+import { ingestText } from "../../../src/ingest/ingest";
 
 const PUBLISHED = "2025-06-02"; // a Monday
 
@@ -168,5 +169,26 @@ describe("datelines", () => {
     expect(result.statements.map((s) => text.slice(s.evidence[0]!.start, s.evidence[0]!.end))).toEqual([
       "Ukraine's foreign ministry said on Monday that the talks would resume.",
     ]);
+  });
+});
+
+describe("occasions and organizations of a state", () => {
+  it("makes a named occasion in the attribution the statement's event", () => {
+    const text = `"We will not be rushed," Marta Sokol told reporters at the Munich Security Conference on Saturday.`;
+    const [s] = extract(text, { publishedOn: PUBLISHED }).statements;
+    expect([s!.speaker.name, s!.event?.name, s!.saidOn]).toEqual([
+      "Marta Sokol",
+      "Munich Security Conference",
+      "2025-05-31",
+    ]);
+  });
+
+  it("drafts a state's ministry as an organization that is part of that state", () => {
+    const text = `Ukraine's foreign ministry said on Monday that the talks would resume.`;
+    const { dataset } = ingestText(text, { publishedOn: PUBLISHED });
+    expect(dataset.organizations.map((o) => [o.name, o.partOf])).toEqual([
+      ["Ukraine's foreign ministry", "state:ukraine"],
+    ]);
+    expect(dataset.states.map((st) => [st.id, st.isoCode])).toEqual([["state:ukraine", "UA"]]);
   });
 });
