@@ -137,7 +137,8 @@ it("previews with --dry-run, then imports: the quotations join the seed's and sh
   });
   // An entity's extraction is stored with what this source claims about it.
   const [claim] = await db.read<{ confidence: number; cue: string }>(
-    `MATCH (:Person {id: 'person:volodymyr-zelenskyy'})-[c:CLAIMED_IN]->(:Source {id: 'source:2025-06-02-istanbul-wire'})
+    `MATCH (:Person {id: 'person:volodymyr-zelenskyy'})-[c:CLAIMED_IN]->(src:Source)
+     WHERE src.id = 'source:2025-06-02-istanbul-wire'
      RETURN c.extractionConfidence AS confidence, c.extractionCue AS cue`,
   );
   expect(claim).toEqual({ confidence: 0.9, cue: "full name" });
