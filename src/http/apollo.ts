@@ -35,9 +35,9 @@ export function createApollo(
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: settings.introspection,
-    // On by default in Apollo Server 5; spelled out because CORS (server.ts) relies on it: a request a browser could
-    // send cross-site without a preflight (a GET, a form-like POST) is refused unless it names a GraphQL-only header.
-    csrfPrevention: true,
+    // Off here, on in front of it for what needs it: http/csrf.ts refuses a form-like POST (which could carry a
+    // mutation) and lets GET queries through as clients send them by default; Apollo refuses mutations over GET.
+    csrfPrevention: false,
     // One operation per request: a batch would multiply every limit below.
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,

@@ -12,6 +12,7 @@ import { createContext } from "../graphql/context";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
 import { authenticate } from "./auth";
+import { refuseSimplePosts } from "./csrf";
 import { healthRouter, type Readiness } from "./health";
 import { bodyErrors, rateLimiter, requestLog, type RequestLocals } from "./requests";
 import { browserRouter } from "./static";
@@ -115,6 +116,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   if (options.rateLimitPerMinute) app.use("/graphql", rateLimiter(options.rateLimitPerMinute));
   app.use(
     "/graphql",
+    refuseSimplePosts,
     express.json({ limit: settings.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -92,13 +92,24 @@ describe("the pages", () => {
   });
 });
 
-describe("CSRF prevention (Apollo's, on)", () => {
+describe("CSRF prevention: GET queries as clients send them, never a form-like POST or a GET mutation", () => {
   const query = encodeURIComponent("{ __typename }");
 
-  it("refuses a GET query that a cross-site page could send without a preflight", async () => {
-    const response = await fetch(`${server.url}?query=${query}`);
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Cross-Site Request Forgery");
+  it("answers a GET query with no content type and no extra header, as urql sends it by default", async () => {
+    const q = encodeURIComponent('{ person(id: "person:volodymyr-zelenskyy") { name } }');
+    const response = await fetch(`${server.url}?query=${q}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { person: { name: "Volodymyr Zelenskyy" } } });
+  });
+
+  it("refuses a mutation over GET, whatever headers it sends", async () => {
+    const mutation = encodeURIComponent('mutation { deleteSource(id: "source:2025-06-02-istanbul-talks") { id } }');
+    const response = await fetch(`${server.url}?query=${mutation}`, {
+      headers: { "apollo-require-preflight": "true", authorization: "Bearer x" },
+    });
+    expect(response.status).toBe(405);
+    const [row] = await db.read<{ n: number }>("MATCH (s:Source) RETURN count(s) AS n");
+    expect(row!.n).toBe(1);
   });
 
   it("refuses a POST whose content-type a form could send", async () => {
