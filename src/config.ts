@@ -46,6 +46,8 @@ export interface Config {
   limits: QueryLimits;
   /** Requests per minute per client address; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
+  /** Seconds a browser or CDN may keep a public GET query's answer (Cache-Control max-age); 0: never. */
+  cacheMaxAgeS: number;
   /** How long managed transactions retry transient failures (a restarting database). */
   retryMs: number;
   /** A client must send its whole request within this long (408 otherwise): slow clients cannot hold sockets. */
@@ -224,6 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
       expensiveWaitMs: integer(env, "EXPENSIVE_WAIT_MS", 10_000, 0, 600_000),
     },
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000),
+    cacheMaxAgeS: integer(env, "CACHE_MAX_AGE", 30, 0, 86_400),
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
     ...httpTimeouts(env),
     admission: {

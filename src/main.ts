@@ -112,6 +112,7 @@ async function main(): Promise<void> {
       introspection: config.introspection,
       production: config.production,
       logError: (e) => logger.error({ err: e }, "unexpected error in a GraphQL request"),
+      cacheMaxAgeS: config.cacheMaxAgeS,
     },
     writeGate: writes,
     readiness: {

@@ -11,6 +11,7 @@ import { createFormatError } from "../graphql/formatError";
 import { resolvers } from "../graphql/resolvers/index";
 import { loadTypeDefs } from "../graphql/schema";
 import { queryLimits } from "./limits";
+import { cacheControlPlugin } from "./cacheControl";
 import { overloadPlugin } from "./overload";
 
 export interface ApolloSettings {
@@ -19,11 +20,19 @@ export interface ApolloSettings {
   production: boolean;
   /** Where unexpected errors are logged (their details never reach clients in production). */
   logError: (error: unknown) => void;
+  /** How long a browser or CDN may keep a public GET query's answer (CACHE_MAX_AGE); 0: never. */
+  cacheMaxAgeS?: number;
 }
 
 export const defaultApolloSettings = (): ApolloSettings => {
   const config = loadConfig({});
-  return { limits: config.limits, introspection: true, production: false, logError: (e) => console.error(e) };
+  return {
+    limits: config.limits,
+    introspection: true,
+    production: false,
+    logError: (e) => console.error(e),
+    cacheMaxAgeS: config.cacheMaxAgeS,
+  };
 };
 
 export function createApollo(
@@ -53,6 +62,7 @@ export function createApollo(
       ...limits.plugins,
       // OVERLOADED errors become a 503 with Retry-After.
       overloadPlugin(),
+      cacheControlPlugin(settings.cacheMaxAgeS ?? 0),
       ...plugins,
     ],
   });

@@ -1,5 +1,6 @@
-// Which requests a cross-site page could make a browser send without a preflight: a POST with a form's content
+// Which requests a cross-site page could make a browser send without a preflight (a POST with a form's content
 // type or none, unless it carries a header that forces the preflight. GETs are never refused here (queries only).
+import { cachePolicy } from "../../../src/http/cacheControl";
 import { isSimplePost } from "../../../src/http/csrf";
 
 describe("cross-site request forgery", () => {
@@ -19,5 +20,17 @@ describe("cross-site request forgery", () => {
     expect(isSimplePost("POST", { "content-type": "text/plain", "apollo-require-preflight": "true" })).toBe(false);
     expect(isSimplePost("POST", { "x-apollo-operation-name": "Who" })).toBe(false);
     expect(isSimplePost("GET", {})).toBe(false);
+  });
+});
+
+describe("cache policy", () => {
+  const answer = { method: "GET", operation: "query", hasToken: false, hasErrors: false, maxAgeS: 30 };
+  it("makes a public GET query cacheable and everything else no-store", () => {
+    expect(cachePolicy(answer)).toBe("public, max-age=30");
+    expect(cachePolicy({ ...answer, maxAgeS: 0 })).toBe("no-store");
+    expect(cachePolicy({ ...answer, method: "POST" })).toBe("no-store");
+    expect(cachePolicy({ ...answer, operation: "mutation" })).toBe("no-store");
+    expect(cachePolicy({ ...answer, hasToken: true })).toBe("no-store");
+    expect(cachePolicy({ ...answer, hasErrors: true })).toBe("no-store");
   });
 });
