@@ -34,7 +34,12 @@ function entityConfidence(e: Entity): { confidence: number; cue: string } {
 
 export function draftDataset(text: string, extraction: Extraction, meta: ArticleMeta): Dataset {
   const title = meta.title ?? meta.fileName?.replace(/\.txt$/i, "") ?? `Article of ${meta.publishedOn}`;
-  const sourceSlug = slugify(meta.fileName?.replace(/\.txt$/i, "") ?? `${meta.publishedOn} ${title}`) || "article";
+  // The file's name, or the date and title: "2025-06-02-istanbul-talks" either way (a title that starts with the
+  // date, as a file name sent as title does, is not dated twice), so a draft made locally or by the server has one id.
+  const basis =
+    meta.fileName?.replace(/\.txt$/i, "") ??
+    (title.startsWith(meta.publishedOn) ? title : `${meta.publishedOn} ${title}`);
+  const sourceSlug = slugify(basis) || "article";
   const taken = new Set<string>();
   const idOf = new Map<Entity, string>();
   for (const e of extraction.entities) {

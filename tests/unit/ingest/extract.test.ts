@@ -192,3 +192,17 @@ describe("occasions and organizations of a state", () => {
     expect(dataset.states.map((st) => [st.id, st.isoCode])).toEqual([["state:ukraine", "UA"]]);
   });
 });
+
+describe("the draft's source", () => {
+  it("has one id whether named by its file or by a title that is the file's name", () => {
+    const text = `"We are ready," Marta Sokol said.`;
+    const byFile = ingestText(text, { publishedOn: PUBLISHED, fileName: "2025-06-02-sokol.txt" }).dataset.source.id;
+    const byTitle = ingestText(text, { publishedOn: PUBLISHED, title: "2025-06-02-sokol" }).dataset.source.id;
+    const titled = ingestText(text, { publishedOn: PUBLISHED, title: "Sokol is ready" }).dataset.source.id;
+    expect([byFile, byTitle, titled]).toEqual([
+      "source:2025-06-02-sokol",
+      "source:2025-06-02-sokol",
+      "source:2025-06-02-sokol-is-ready",
+    ]);
+  });
+});
