@@ -1,12 +1,11 @@
 // The explorer's "Add an article" page in headless Chromium: an invented article pasted and extracted (its quotations
 // marked in the text, one speaker found through the graph's offices), reviewed — a date changed, a statement dropped —
 // and imported with the token, checked in the graph through the API; without the token, refused and nothing written.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { HttpServer } from "../../src/http/server";
+import type { Page } from "playwright-core";
 import { connectTestDatabase } from "../support/database";
 import { dumpGraph } from "../support/graphDump";
 import { post, TEST_TOKEN } from "../support/server";
-import { launchChromium, record, screenshot, startSeededServer } from "./browser";
+import { browserSuite, record, screenshot } from "./browser";
 
 /** Invented: the graph knows Volodymyr Zelenskyy as Ukraine's President; Olena Marchenko it does not know. */
 const ARTICLE = [
@@ -27,27 +26,7 @@ const ZELENSKYY_SAID = "statement:zelenskyy-there-can-be-no-peace-while";
 const MARCHENKO_SAID = "statement:marchenko-the-ships-are-moving-but-slowly";
 
 const db = connectTestDatabase();
-let server: HttpServer;
-let origin: string;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startSeededServer(db, { apiToken: TEST_TOKEN });
-  origin = new URL(server.url).origin;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-});
-afterEach(async () => {
-  await context.close();
-});
+const suite = browserSuite(db, { server: { apiToken: TEST_TOKEN }, viewport: { width: 1280, height: 900 } });
 
 const statement = (page: Page, id: string) => page.locator(`#statements li[data-statement-id="${id}"]`);
 
@@ -77,7 +56,7 @@ async function listed(page: Page): Promise<string[][]> {
 }
 
 async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const { json } = await post(server.url, { query, variables });
+  const { json } = await post(suite.server.url, { query, variables });
   expect(json.errors).toBeUndefined();
   return json.data;
 }
@@ -91,11 +70,11 @@ async function fillArticle(page: Page): Promise<void> {
 
 describe("adding an article from the explorer", () => {
   it("drafts an article, takes the reviewer's changes, and imports only what was kept", async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const seen = record(page);
-    await page.goto(`${origin}/explore`);
+    await page.goto(`${suite.origin}/explore`);
     await page.getByRole("link", { name: "Add an article" }).click();
-    await page.waitForURL(`${origin}/explore/add-article`);
+    await page.waitForURL(`${suite.origin}/explore/add-article`);
     await expect(page.getByRole("link", { name: "Graph explorer" }).getAttribute("href")).resolves.toBe("/explore");
 
     await fillArticle(page);
@@ -223,14 +202,14 @@ describe("adding an article from the explorer", () => {
       marchenko: { totalCount: 0 },
     });
 
-    expect(seen.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(seen.requests.filter((url) => !url.startsWith(`${suite.origin}/`))).toEqual([]);
     // The refused import's answer is a 401, which Chromium reports on the console; nothing else went wrong.
     expect(seen.errors).toEqual(["Failed to load resource: the server responded with a status of 401 (Unauthorized)"]);
   });
 
   it("shows the API's refusal of an empty text or a missing date next to the form", async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/explore/add-article`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.origin}/explore/add-article`);
     await page.getByLabel("Publication date").fill(PUBLISHED);
     await page.getByLabel("Article text").fill("  \n");
     await page.getByRole("button", { name: "Extract" }).click();
@@ -244,8 +223,8 @@ describe("adding an article from the explorer", () => {
   });
 
   it("keeps the token for the tab's session, in a password field", async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/explore/add-article`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.origin}/explore/add-article`);
     await fillArticle(page);
     await page.getByRole("button", { name: "Extract" }).click();
     await expect(page.getByLabel("API token").getAttribute("type")).resolves.toBe("password");

@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core (no browser download: `npx playwright install` cannot work offline).
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { projectRoot } from "../../src/config";
 import type { Database } from "../../src/graph/database";
 import { startHttpServer, type HttpOptions, type HttpServer } from "../../src/http/server";
@@ -63,4 +63,51 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
   if (options.docs && process.env.DOCS_SCREENSHOTS === "1")
     fs.copyFileSync(file, path.join(projectRoot, "docs", `${name}.png`));
   return file;
+}
+
+export interface BrowserSuite {
+  readonly server: HttpServer;
+  /** The server's origin, e.g. http://127.0.0.1:41234: every request of a page must stay on it. */
+  readonly origin: string;
+  /** A fresh browser context for each test. */
+  readonly context: BrowserContext;
+}
+
+/**
+ * A browser test file's fixtures: the seeded server and Chromium for the whole file, a fresh context per test, all
+ * closed after (registers jest's hooks; the database is closed too).
+ */
+export function browserSuite(
+  db: Database,
+  options: { server?: Partial<HttpOptions>; viewport?: { width: number; height: number } } = {},
+): BrowserSuite {
+  let server: HttpServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    server = await startSeededServer(db, options.server);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db.close();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get origin() {
+      return new URL(server!.url).origin;
+    },
+    get context() {
+      return context!;
+    },
+  };
 }

@@ -2,12 +2,11 @@
 // read a statement with its evidence, follow a timeline, and, once a second source is in, see what each source
 // claims — all through the public GraphQL API.
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { projectRoot } from "../../src/config";
-import type { HttpServer } from "../../src/http/server";
 import { loadDatasetFile } from "../../src/load/loader";
 import { connectTestDatabase } from "../support/database";
-import { launchChromium, record, screenshot, startSeededServer } from "./browser";
+import { browserSuite, record, screenshot } from "./browser";
 
 /** A second, invented report of the seed's day, in other spellings: loaded, it merges into the seed's nodes. */
 const SECOND_SOURCE = path.join(projectRoot, "examples", "second-source", "2025-06-03-istanbul-follow-up.json");
@@ -16,27 +15,7 @@ const SECOND_TITLE =
   "Russia and Ukraine agree on prisoner exchange at second round of Istanbul talks (invented illustrative report)";
 
 const db = connectTestDatabase();
-let server: HttpServer;
-let origin: string;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startSeededServer(db);
-  origin = new URL(server.url).origin;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterEach(async () => {
-  await context.close();
-});
+const suite = browserSuite(db);
 
 /** Nodes drawn, as the status line says ("16 nodes · 20 relationships"). */
 async function nodeCount(page: Page): Promise<number> {
@@ -76,9 +55,9 @@ async function claimsOf(page: Page, field: string): Promise<string[][]> {
 
 describe("the graph explorer at /explore", () => {
   it("finds Zelenskyy, shows what he said, and expands the graph to the Ciragan Palace", async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const seen = record(page);
-    await page.goto(`${origin}/explore`);
+    await page.goto(`${suite.origin}/explore`);
 
     await page.locator("#search").fill("Zelenskyy");
     await page
@@ -102,13 +81,13 @@ describe("the graph explorer at /explore", () => {
     await page.locator("#details h2", { hasText: "Ciragan Palace" }).waitFor();
     await details(page, "Istanbul");
 
-    expect(seen.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(seen.requests.filter((url) => !url.startsWith(`${suite.origin}/`))).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
 
   it("reads a statement with its evidence and source, and an entity's timeline", async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/explore#person:volodymyr-zelenskyy`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.origin}/explore#person:volodymyr-zelenskyy`);
     await page.locator("#details h2", { hasText: "Volodymyr Zelenskyy" }).waitFor();
 
     await page
@@ -138,8 +117,8 @@ describe("the graph explorer at /explore", () => {
   });
 
   it("suggests venues and statements as you type", async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/explore`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.origin}/explore`);
     await page.locator("#search").fill("ciragan");
     await page.locator('#suggestions li[data-id="venue:ciragan-palace"]').waitFor();
     await page.locator("#search").fill("ceasefire");
@@ -161,9 +140,9 @@ describe("the explorer once a second source reports the same day", () => {
   });
 
   it("lists each source's date for the first round of talks and marks the one the event shows", async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const seen = record(page);
-    await page.goto(`${origin}/explore#event:istanbul-talks-round-1`);
+    await page.goto(`${suite.origin}/explore#event:istanbul-talks-round-1`);
     await page.locator("#details h2", { hasText: "First round of direct talks in Istanbul" }).waitFor();
     await details(page, "16 May 2025");
 
@@ -188,13 +167,13 @@ describe("the explorer once a second source reports the same day", () => {
     }`);
     await screenshot(page, "explorer-claims", { docs: true });
 
-    expect(seen.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(seen.requests.filter((url) => !url.startsWith(`${suite.origin}/`))).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
 
   it("says how many sources report a statement, and what each says", async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/explore#statement:zelenskyy-leaders-resolve-key-issues`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.origin}/explore#statement:zelenskyy-leaders-resolve-key-issues`);
     await page
       .locator("#details .statement-text", { hasText: "The key issues can only be resolved by the leaders" })
       .waitFor();

@@ -1,37 +1,16 @@
 // The GraphQL IDE in headless Chromium: served at /graphql, offline, with the examples, docs and autocompletion.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { HttpServer } from "../../src/http/server";
+import type { Page } from "playwright-core";
 import { connectTestDatabase } from "../support/database";
 import { TEST_TOKEN } from "../support/server";
-import { launchChromium, record, screenshot, startSeededServer } from "./browser";
+import { browserSuite, record, screenshot } from "./browser";
 
 const db = connectTestDatabase();
-let server: HttpServer;
-let origin: string;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startSeededServer(db, { apiToken: TEST_TOKEN });
-  origin = new URL(server.url).origin;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await db.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterEach(async () => {
-  await context.close();
-});
+const suite = browserSuite(db, { server: { apiToken: TEST_TOKEN } });
 
 async function openIde(): Promise<{ page: Page; seen: ReturnType<typeof record> }> {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const seen = record(page);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await page.locator(".graphiql-container").waitFor();
   return { page, seen };
 }
@@ -61,7 +40,7 @@ describe("the GraphQL IDE at /graphql", () => {
     await screenshot(page, "ide", { docs: true });
 
     expect(seen.requests.length).toBeGreaterThan(3);
-    expect(seen.requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    expect(seen.requests.filter((url) => !url.startsWith(`${suite.origin}/`))).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
 
