@@ -1,13 +1,12 @@
 // ingestArticle against the seeded graph: a text of our own drafted without writing (speakers found through the
 // graph's offices, entities resolved to the seed's nodes), refused when empty or unauthenticated for an import, and
 // imported with the token so that the statement shows how it was extracted.
-import { connectTestDatabase, emptyGraph } from "../support/database";
-import { TestApi } from "../support/graphql";
+import { connectTestDatabase } from "../support/database";
+import { seededApi } from "../support/graphql";
 import { dumpGraph } from "../support/graphDump";
-import { loadIstanbulSeed } from "../support/seed";
 
 const db = connectTestDatabase();
-const api = new TestApi(db);
+const api = seededApi(db);
 const curator = { canWrite: true };
 
 const TEXT = [
@@ -31,16 +30,6 @@ const INGEST = `mutation ($input: ArticleInput!, $dry: Boolean) {
 }`;
 
 const input = { text: TEXT, publishedOn: "2025-06-03", title: "Kyiv rejects ceasefire terms" };
-
-beforeAll(async () => {
-  await api.start();
-  await emptyGraph(db);
-  await loadIstanbulSeed(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
 
 it("drafts without writing: speakers by name, pronoun and office, resolved to the graph's nodes", async () => {
   const before = await dumpGraph(db);

@@ -4,13 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
-import { connectTestDatabase, emptyGraph } from "../support/database";
-import { TestApi } from "../support/graphql";
+import { connectTestDatabase } from "../support/database";
+import { seededApi } from "../support/graphql";
 import { dumpGraph } from "../support/graphDump";
-import { loadIstanbulSeed } from "../support/seed";
 
 const db = connectTestDatabase();
-const api = new TestApi(db);
+const api = seededApi(db);
 const curator = { canWrite: true };
 const example = path.join(projectRoot, "examples/second-source");
 const dataset = JSON.parse(fs.readFileSync(path.join(example, "2025-06-03-istanbul-follow-up.json"), "utf8"));
@@ -32,16 +31,6 @@ async function mutate<T = any>(query: string, variables: Record<string, unknown>
   if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   return result.data!;
 }
-
-beforeAll(async () => {
-  await api.start();
-  await emptyGraph(db);
-  await loadIstanbulSeed(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
 
 describe("a second source about the seed's day", () => {
   let seedOnly: Awaited<ReturnType<typeof dumpGraph>>;

@@ -1,20 +1,19 @@
 // `npm run ingest` as a user runs it, against the test database (NEO4J_URI): the seed article drafted with its
 // direct quotations as the hand-made seed has them, refusals with their exit codes and nothing written, a dry run
 // that writes nothing, and an import whose quotations join the seed's and show how they were extracted.
-import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
 import { parseDataset } from "../../src/load/dataset";
-import { connectTestDatabase, emptyGraph } from "../support/database";
-import { TestApi } from "../support/graphql";
+import { connectTestDatabase } from "../support/database";
+import { runCommand, runCommandAsync } from "../support/commands";
+import { seededApi } from "../support/graphql";
 import { dumpGraph } from "../support/graphDump";
-import { loadIstanbulSeed } from "../support/seed";
 import { startTestServer } from "../support/server";
 
 const db = connectTestDatabase();
-const api = new TestApi(db);
+const api = seededApi(db);
 const article = path.join(projectRoot, "seed/2025-06-02-istanbul-talks.txt");
 const seedDataset = JSON.parse(fs.readFileSync(path.join(projectRoot, "seed/2025-06-02-istanbul-talks.json"), "utf8"));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-"));
@@ -22,51 +21,11 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-"));
 /** No server answers here: the CLI drafts on its own unless a test gives it one. */
 const NO_SERVER = "http://127.0.0.1:9/graphql";
 
-const TSX = path.join(projectRoot, "node_modules/.bin/tsx");
-const env = (graphqlUrl: string) => ({
-  ...process.env,
-  NEO4J_URI: process.env.TEST_NEO4J_URI,
-  NEO4J_USER: "neo4j",
-  NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
-  GRAPHQL_URL: graphqlUrl,
-});
-
-/** Without blocking this process, which serves the in-process test server the CLI talks to. */
-function ingestAsync(args: string[], graphqlUrl: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      TSX,
-      ["src/cli/ingest.ts", ...args],
-      { cwd: projectRoot, env: env(graphqlUrl), timeout: 120_000 },
-      (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, out, err }),
-    );
-  });
-}
-
 function ingest(args: string[], graphqlUrl = NO_SERVER) {
-  const result = spawnSync(TSX, ["src/cli/ingest.ts", ...args], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: {
-      ...process.env,
-      NEO4J_URI: process.env.TEST_NEO4J_URI,
-      NEO4J_USER: "neo4j",
-      NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
-      GRAPHQL_URL: graphqlUrl,
-    },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  return runCommand("ingest.ts", args, { GRAPHQL_URL: graphqlUrl });
 }
 
-beforeAll(async () => {
-  await api.start();
-  await emptyGraph(db);
-  await loadIstanbulSeed(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
+afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -150,7 +109,9 @@ it("drafts through the server at GRAPHQL_URL: the graph's office holders speak a
     const file = path.join(work, "2025-06-04-kyiv-answer.txt");
     fs.writeFileSync(file, `KYIV: "Our answer is no," Ukraine's president told reporters on Wednesday.\n`);
     const out = path.join(work, "kyiv-answer.draft.json");
-    const result = await ingestAsync([file, "--published", "2025-06-04", "--out", out], server.url);
+    const result = await runCommandAsync("ingest.ts", [file, "--published", "2025-06-04", "--out", out], {
+      GRAPHQL_URL: server.url,
+    });
     expect(result.err).toBe("");
     expect(result.out).toContain(`resolved against ${server.url}`);
     const draft = parseDataset(out, JSON.parse(fs.readFileSync(out, "utf8")));

@@ -1,8 +1,8 @@
 // `npm run seed -- [--dry-run] FILE…` as a user runs it, against the test database (NEO4J_URI): a dry run prints the
 // resolution report and writes nothing; the load then writes what it reported.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
+import { runCommand } from "../support/commands";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { dumpGraph } from "../support/graphDump";
 import { loadIstanbulSeed } from "../support/seed";
@@ -11,18 +11,7 @@ const db = connectTestDatabase();
 const example = path.join(projectRoot, "examples/second-source/2025-06-03-istanbul-follow-up.json");
 
 function seed(...args: string[]) {
-  const result = spawnSync(path.join(projectRoot, "node_modules/.bin/tsx"), ["src/cli/seed.ts", ...args], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: {
-      ...process.env,
-      NEO4J_URI: process.env.TEST_NEO4J_URI,
-      NEO4J_USER: "neo4j",
-      NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
-    },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  return runCommand("seed.ts", args);
 }
 
 beforeAll(async () => {

@@ -3,6 +3,8 @@ import type { ApolloServer } from "@apollo/server";
 import { createContext, type Auth, type GraphQLContext } from "../../src/graphql/context";
 import type { Database } from "../../src/graph/database";
 import { createApollo } from "../../src/http/apollo";
+import { emptyGraph } from "./database";
+import { loadIstanbulSeed } from "./seed";
 
 export interface Result<T = any> {
   data?: T;
@@ -36,4 +38,22 @@ export class TestApi {
     if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data!;
   }
+}
+
+/**
+ * A test file's API over the Istanbul seed: the graph emptied and seeded and the API started before its tests, the
+ * API stopped and the database closed after them.
+ */
+export function seededApi(db: Database): TestApi {
+  const api = new TestApi(db);
+  beforeAll(async () => {
+    await api.start();
+    await emptyGraph(db);
+    await loadIstanbulSeed(db);
+  });
+  afterAll(async () => {
+    await api.stop();
+    await db.close();
+  });
+  return api;
 }
