@@ -50,7 +50,7 @@ function filesUnder(dir: string): string[] {
 function inputsHash(): string {
   const hash = crypto.createHash("sha256");
   const inputs = [
-    ...["ide", "explorer", "article", "generated"].flatMap((dir) => filesUnder(path.join(WEB_DIR, dir))),
+    ...["ide", "explorer", "article", "shared", "generated"].flatMap((dir) => filesUnder(path.join(WEB_DIR, dir))),
     path.join(WEB_DIR, "build.ts"),
     path.join(WEB_DIR, "tsconfig.json"),
     path.join(WEB_DIR, "..", "package-lock.json"),
