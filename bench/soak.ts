@@ -20,9 +20,10 @@ const MIX = [
     "participants { role participant { name } } mentionedIn { nodes { text speaker { name } } } } }",
   '{ statements(filter: { state: "state:ru", from: "2025-01-01" }) { totalCount ' +
     "nodes { text speaker { name } mentions { id } } } }",
-  '{ search(query: "ceasefire talks") { score snippet node { id } } }',
+  '{ search(query: "ceasefire talks") { nodes { score snippet node { id } } } }',
   '{ path(from: "person:donald-trump", to: "venue:ciragan-palace") { length nodes { id } } }',
-  '{ timeline(entity: "state:ua") { __typename ... on Statement { text saidOn } ... on Event { name date } } }',
+  '{ timeline(entity: "state:ua", first: 100) { nodes { __typename ... on Statement { text saidOn } ' +
+    "... on Event { name date } } } }",
   '{ venues(filter: { name: "ciragan" }) { nodes { id name locatedIn { name } events { name } } } }',
 ];
 

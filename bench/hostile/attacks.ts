@@ -19,23 +19,23 @@ export const ATTACKS: Attack[] = [
   {
     name: "5 aliased timelines of 100 items (the most first allows)",
     concurrency: 1,
-    body: () => ({ query: aliases(5, (i) => `timeline(entity: "${state(i)}", first: 100) { __typename }`) }),
+    body: () => ({ query: aliases(5, (i) => `timeline(entity: "${state(i)}", first: 100) { nodes { __typename } }`) }),
     refusedWith: [],
   },
   {
     name: "6 concurrent timelines of 100 items with every part",
     concurrency: 6,
     body: () => ({
-      query: `{ timeline(entity: "state:s-001", first: 100) { __typename ... on Statement { text speaker { name }
-        venue { name } event { name } mentions { id } evidence { excerpt source { title } } }
-        ... on Event { name } } }`,
+      query: `{ timeline(entity: "state:s-001", first: 100) { nodes { __typename ... on Statement { text
+        speaker { name } venue { name } event { name } mentions { id } evidence { excerpt source { title } } }
+        ... on Event { name } } } }`,
     }),
     refusedWith: [],
   },
   {
     name: "a timeline of 500 items",
     concurrency: 1,
-    body: () => ({ query: '{ timeline(entity: "state:s-001", first: 500) { __typename } }' }),
+    body: () => ({ query: '{ timeline(entity: "state:s-001", first: 500) { nodes { __typename } } }' }),
     refusedWith: ["BAD_USER_INPUT"],
   },
   {
@@ -66,7 +66,7 @@ export const ATTACKS: Attack[] = [
     name: "a 1 MB search query",
     concurrency: 1,
     body: () => ({
-      query: "query ($q: String!) { search(query: $q, first: 100) { snippet } }",
+      query: "query ($q: String!) { search(query: $q, first: 100) { nodes { snippet } } }",
       variables: { q: `abc statement the talks ${"zq ".repeat(340_000)}` },
     }),
     refusedWith: ["BAD_USER_INPUT"],
@@ -75,7 +75,7 @@ export const ATTACKS: Attack[] = [
     name: "30 aliases of a 10,000-word search",
     concurrency: 1,
     body: () => ({
-      query: `query ($q: String!) ${aliases(30, () => "search(query: $q, first: 100) { snippet }")}`,
+      query: `query ($q: String!) ${aliases(30, () => "search(query: $q, first: 100) { nodes { snippet } }")}`,
       variables: { q: "the talks ".repeat(5_000) },
     }),
     refusedWith: ["BAD_USER_INPUT"],
@@ -106,8 +106,8 @@ export const NORMAL_QUERIES: string[] = [
     "evidence { excerpt } } } } }",
   '{ statements(filter: { state: "state:s-002", from: "2023-01-01" }, first: 20) { totalCount ' +
     "nodes { text speaker { name } } } }",
-  '{ search(query: "grain exports", first: 10) { score snippet node { id } } }',
-  '{ timeline(entity: "person:p-000050", first: 20) { __typename ... on Statement { text saidOn } ' +
-    "... on Event { name } } }",
+  '{ search(query: "grain exports", first: 10) { nodes { score snippet node { id } } } }',
+  '{ timeline(entity: "person:p-000050", first: 20) { nodes { __typename ... on Statement { text saidOn } ' +
+    "... on Event { name } } } }",
   '{ path(from: "person:p-000001", to: "state:s-003") { length nodes { id } } }',
 ];

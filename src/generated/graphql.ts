@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PersonRow, StateRow, OrganizationRow, VenueRow, EventRow, SourceRow, StatementRow, EvidenceRow } from '../graph/rows';
 import type { ClaimRow } from '../graph/claimReads';
 import type { PathRow } from '../graph/paths';
-import type { OfficeParent, ParticipationParent, SearchHitParent, StatementPage, PersonPage, StatePage, OrganizationPage, VenuePage, EventPage, SourcePage } from '../graphql/parents';
+import type { OfficeParent, ParticipationParent, SearchHitParent, StatementPage, PersonPage, StatePage, OrganizationPage, VenuePage, EventPage, SourcePage, SearchPage, TimelinePage } from '../graphql/parents';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -159,8 +159,10 @@ export type EventClaimsArgs = {
 /** Something that happened at a time and place: a round of talks, an attack, a war. */
 export type EventMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -168,8 +170,10 @@ export type EventMentionedInArgs = {
 /** Something that happened at a time and place: a round of talks, an attack, a war. */
 export type EventStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -664,8 +668,10 @@ export type OrganizationClaimsArgs = {
 /** A body that speaks for a state or group, e.g. the Kremlin or a delegation. */
 export type OrganizationMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -673,8 +679,10 @@ export type OrganizationMentionedInArgs = {
 /** A body that speaks for a state or group, e.g. the Kremlin or a delegation. */
 export type OrganizationStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -714,7 +722,12 @@ export type OrganizationUpdateInput = {
   state?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Relay's page info. Lists page forward (first/after): hasPreviousPage is true for a page after a cursor. */
+/**
+ * Relay's page info. Every list pages forward (first, after) and backward (last, before); without first or last a page
+ * has 20 items, and first and last are at most 100. Paging forward, hasNextPage says whether more follow and
+ * hasPreviousPage is true for a page after a cursor; paging backward, hasPreviousPage says whether more come before and
+ * hasNextPage is true for a page before a cursor.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -795,8 +808,10 @@ export type PersonClaimsArgs = {
 /** A human speaker or actor. */
 export type PersonMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -804,8 +819,10 @@ export type PersonMentionedInArgs = {
 /** A human speaker or actor. */
 export type PersonStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -862,7 +879,7 @@ export type Query = {
    * The query is at most 1,000 characters and 32 words of at most 64 characters, with a letter or digit to match;
    * other queries are BAD_USER_INPUT.
    */
-  search: Array<SearchHit>;
+  search: SearchConnection;
   source?: Maybe<Source>;
   /** Sources, newest first. */
   sources: SourceConnection;
@@ -871,8 +888,8 @@ export type Query = {
   /** Statements matching a filter, latest first by default; undated statements come last. */
   statements: StatementConnection;
   states: StateConnection;
-  /** What an entity said, was mentioned in, took part in (and for a venue: what happened there), by date; undated items last. first: at most 100. */
-  timeline: Array<TimelineItem>;
+  /** What an entity said, was mentioned in, took part in (and for a venue: what happened there), by date; undated items last. */
+  timeline: TimelineConnection;
   venue?: Maybe<Venue>;
   venues: VenueConnection;
 };
@@ -885,8 +902,10 @@ export type QueryEventArgs = {
 
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -902,8 +921,10 @@ export type QueryOrganizationArgs = {
 
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -916,8 +937,10 @@ export type QueryPathArgs = {
 
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -927,7 +950,10 @@ export type QueryPersonArgs = {
 
 
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
 
@@ -939,8 +965,10 @@ export type QuerySourceArgs = {
 
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -956,23 +984,30 @@ export type QueryStatementArgs = {
 
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
 
 export type QueryStatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   entity: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -984,8 +1019,10 @@ export type QueryVenueArgs = {
 
 export type QueryVenuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VenueFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1044,6 +1081,21 @@ export type ResolutionDecision =
   /** No node of the graph is it: a new node under its own id. */
   | 'NEW';
 
+/** Search hits, best first (score, then id). A page reaches at most the best 10,000 hits of each index. */
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  edges: Array<SearchEdge>;
+  nodes: Array<SearchHit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  cursor: Scalars['String']['output'];
+  node: SearchHit;
+};
+
 /** A full-text match. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -1078,8 +1130,10 @@ export type Source = Node & {
 /** An article that statements were reported in. */
 export type SourceStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1137,8 +1191,10 @@ export type Speaker = {
 /** Whoever can say something: a person, a state ("Moscow", "Kyiv") or an organization ("the Kremlin"). */
 export type SpeakerStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1179,8 +1235,10 @@ export type State = Node & Speaker & {
 /** A sovereign state (country). */
 export type StateAllStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1194,8 +1252,10 @@ export type StateClaimsArgs = {
 /** A sovereign state (country). */
 export type StateMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1203,8 +1263,10 @@ export type StateMentionedInArgs = {
 /** A sovereign state (country). */
 export type StateStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1354,6 +1416,21 @@ export type TextSpan = {
   start: Scalars['Int']['output'];
 };
 
+/** Statements and events by date, undated ones last, then by id. */
+export type TimelineConnection = {
+  __typename?: 'TimelineConnection';
+  edges: Array<TimelineEdge>;
+  nodes: Array<TimelineItem>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TimelineEdge = {
+  __typename?: 'TimelineEdge';
+  cursor: Scalars['String']['output'];
+  node: TimelineItem;
+};
+
 /** What happened around an entity: statements and events, in date order. */
 export type TimelineItem = Event | Statement;
 
@@ -1406,8 +1483,10 @@ export type VenueClaimsArgs = {
 /** A place where something was said or happened: a building, a city, a region, a site. */
 export type VenueMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1415,8 +1494,10 @@ export type VenueMentionedInArgs = {
 /** A place where something was said or happened: a building, a city, a region, a site. */
 export type VenueStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
 };
 
@@ -1616,6 +1697,8 @@ export type ResolversTypes = {
   Resolution: ResolverTypeWrapper<Resolution>;
   ResolutionCandidate: ResolverTypeWrapper<ResolutionCandidate>;
   ResolutionDecision: ResolutionDecision;
+  SearchConnection: ResolverTypeWrapper<SearchPage>;
+  SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   SearchHit: ResolverTypeWrapper<SearchHitParent>;
   Source: ResolverTypeWrapper<SourceRow>;
   SourceConnection: ResolverTypeWrapper<SourcePage>;
@@ -1637,6 +1720,8 @@ export type ResolversTypes = {
   StatementUpdateInput: StatementUpdateInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
+  TimelineConnection: ResolverTypeWrapper<TimelinePage>;
+  TimelineEdge: ResolverTypeWrapper<Omit<TimelineEdge, 'node'> & { node: ResolversTypes['TimelineItem'] }>;
   TimelineItem: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TimelineItem']>;
   UnattributedQuotation: ResolverTypeWrapper<UnattributedQuotation>;
   Venue: ResolverTypeWrapper<VenueRow>;
@@ -1696,6 +1781,8 @@ export type ResolversParentTypes = {
   RecordStatementInput: RecordStatementInput;
   Resolution: Resolution;
   ResolutionCandidate: ResolutionCandidate;
+  SearchConnection: SearchPage;
+  SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   SearchHit: SearchHitParent;
   Source: SourceRow;
   SourceConnection: SourcePage;
@@ -1715,6 +1802,8 @@ export type ResolversParentTypes = {
   StatementUpdateInput: StatementUpdateInput;
   String: Scalars['String']['output'];
   TextSpan: TextSpan;
+  TimelineConnection: TimelinePage;
+  TimelineEdge: Omit<TimelineEdge, 'node'> & { node: ResolversParentTypes['TimelineItem'] };
   TimelineItem: ResolversUnionTypes<ResolversParentTypes>['TimelineItem'];
   UnattributedQuotation: UnattributedQuotation;
   Venue: VenueRow;
@@ -1791,11 +1880,11 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   follows?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<EventMentionedInArgs, 'first' | 'orderBy'>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<EventMentionedInArgs, 'orderBy'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<EventStatementsArgs, 'first' | 'orderBy'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<EventStatementsArgs, 'orderBy'>>;
   venue?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1896,10 +1985,10 @@ export type OrganizationResolvers<ContextType = GraphQLContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberOf?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Speaker']>, ParentType, ContextType>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationMentionedInArgs, 'first' | 'orderBy'>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationMentionedInArgs, 'orderBy'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationStatementsArgs, 'first' | 'orderBy'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationStatementsArgs, 'orderBy'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1947,11 +2036,11 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   events?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'first' | 'orderBy'>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'orderBy'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offices?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonStatementsArgs, 'first' | 'orderBy'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonStatementsArgs, 'orderBy'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1969,23 +2058,23 @@ export type PersonEdgeResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxHops' | 'to'>>;
-  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
-  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
-  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
+  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType, RequireFields<QueryStateArgs, 'id'>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'first' | 'orderBy'>>;
-  states?: Resolver<ResolversTypes['StateConnection'], ParentType, ContextType, RequireFields<QueryStatesArgs, 'first'>>;
-  timeline?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'entity' | 'first'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'orderBy'>>;
+  states?: Resolver<ResolversTypes['StateConnection'], ParentType, ContextType, Partial<QueryStatesArgs>>;
+  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'entity'>>;
   venue?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType, RequireFields<QueryVenueArgs, 'id'>>;
-  venues?: Resolver<ResolversTypes['VenueConnection'], ParentType, ContextType, RequireFields<QueryVenuesArgs, 'first'>>;
+  venues?: Resolver<ResolversTypes['VenueConnection'], ParentType, ContextType, Partial<QueryVenuesArgs>>;
 };
 
 export type ResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Resolution'] = ResolversParentTypes['Resolution']> = {
@@ -2003,6 +2092,18 @@ export type ResolutionCandidateResolvers<ContextType = GraphQLContext, ParentTyp
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SearchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+};
+
 export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2014,7 +2115,7 @@ export type SourceResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<SourceStatementsArgs, 'first' | 'orderBy'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<SourceStatementsArgs, 'orderBy'>>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<SourceTextArgs, 'start'>>;
   textLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2040,18 +2141,18 @@ export type SpeakerResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type StateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['State'] = ResolversParentTypes['State']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  allStatements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateAllStatementsArgs, 'first' | 'orderBy'>>;
+  allStatements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateAllStatementsArgs, 'orderBy'>>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<StateClaimsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isoCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateMentionedInArgs, 'first' | 'orderBy'>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateMentionedInArgs, 'orderBy'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   officeHolders?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateStatementsArgs, 'first' | 'orderBy'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateStatementsArgs, 'orderBy'>>;
   venues?: Resolver<Array<ResolversTypes['Venue']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2105,6 +2206,18 @@ export type TextSpanResolvers<ContextType = GraphQLContext, ParentType extends R
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TimelineConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TimelineEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TimelineEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEdge'] = ResolversParentTypes['TimelineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TimelineItem'], ParentType, ContextType>;
+};
+
 export type TimelineItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineItem'] = ResolversParentTypes['TimelineItem']> = {
   __resolveType: TypeResolveFn<'Event' | 'Statement', ParentType, ContextType>;
 };
@@ -2125,10 +2238,10 @@ export type VenueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   locatedIn?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType>;
-  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<VenueMentionedInArgs, 'first' | 'orderBy'>>;
+  mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<VenueMentionedInArgs, 'orderBy'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<VenueStatementsArgs, 'first' | 'orderBy'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<VenueStatementsArgs, 'orderBy'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2176,6 +2289,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   Resolution?: ResolutionResolvers<ContextType>;
   ResolutionCandidate?: ResolutionCandidateResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
@@ -2188,6 +2303,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
+  TimelineConnection?: TimelineConnectionResolvers<ContextType>;
+  TimelineEdge?: TimelineEdgeResolvers<ContextType>;
   TimelineItem?: TimelineItemResolvers<ContextType>;
   UnattributedQuotation?: UnattributedQuotationResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;

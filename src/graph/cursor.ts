@@ -40,7 +40,18 @@ export function encodeCursor(scope: CursorScope, key: CursorKey): string {
   return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
 }
 
-export class CursorError extends Error {}
+/** The argument a cursor came in. */
+export type CursorArgument = "after" | "before";
+
+/** A cursor the client got wrong, with the argument it came in. */
+export class CursorError extends Error {
+  constructor(
+    message: string,
+    readonly argument: CursorArgument = "after",
+  ) {
+    super(message);
+  }
+}
 
 function parse(cursor: string): Cursor | null {
   try {
@@ -63,25 +74,25 @@ function parse(cursor: string): Cursor | null {
   return null;
 }
 
-const USE_THIS_LIST = "use a cursor from this list's pageInfo.endCursor";
+const USE_THIS_LIST = "use a cursor from this list's edges or pageInfo (startCursor, endCursor)";
 
 /**
  * The sort key in a cursor of this list (`length` values); CursorError, in words for the client, when the text is no
  * cursor (cursors made before they carried their list are refused too) or belongs to another list, order or filter.
  */
-export function decodeCursor(cursor: string, scope: CursorScope, length: number): CursorKey {
+export function decodeCursor(
+  cursor: string,
+  scope: CursorScope,
+  length: number,
+  argument: CursorArgument = "after",
+): CursorKey {
+  const refuse = (why: string) => new CursorError(`${argument}: ${why}`, argument);
   const c = parse(cursor);
-  if (!c || c.key.length !== length)
-    throw new CursorError(`after: ${JSON.stringify(cursor)} is not a cursor of this list`);
-  if (c.list !== scope.list)
-    throw new CursorError(`after: this cursor belongs to another list (${c.list}); ${USE_THIS_LIST}`);
+  if (!c || c.key.length !== length) throw refuse(`${JSON.stringify(cursor)} is not a cursor of this list`);
+  if (c.list !== scope.list) throw refuse(`this cursor belongs to another list (${c.list}); ${USE_THIS_LIST}`);
   if (c.order !== scope.order) {
-    throw new CursorError(
-      `after: this cursor belongs to this list in another order (orderBy: ${c.order}); ${USE_THIS_LIST}`,
-    );
+    throw refuse(`this cursor belongs to this list in another order (orderBy: ${c.order}); ${USE_THIS_LIST}`);
   }
-  if (c.filter !== scope.filter) {
-    throw new CursorError(`after: this cursor belongs to this list with another filter; ${USE_THIS_LIST}`);
-  }
+  if (c.filter !== scope.filter) throw refuse(`this cursor belongs to this list with another filter; ${USE_THIS_LIST}`);
   return c.key;
 }

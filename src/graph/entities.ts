@@ -1,10 +1,10 @@
 // Lists of people, states, organizations, venues, events and sources: filters, keyset pagination, total count.
 import type { ListLabel } from "../domain/labels";
 import { nodeById } from "./aliasIds";
-import { cursorScope, decodeCursor, type CursorScope } from "./cursor";
+import { cursorScope, type CursorScope } from "./cursor";
 import type { Database } from "./database";
 import { namePrefixes } from "./fulltext";
-import { toPage, type PageRows } from "./pages";
+import { cursorPredicates, scanDirection, sortKeyAndId, toPage, type PageRows, type PageWindow } from "./pages";
 import { nodeMap } from "./projections";
 import type { NodeRow, Page } from "./rows";
 
@@ -20,24 +20,22 @@ export interface EntityFilter {
   participant?: string | null;
 }
 
-export interface EntityListQuery {
+export interface EntityListQuery extends PageWindow {
   label: ListLabel;
   filter: EntityFilter;
-  first: number;
-  after?: string | null;
   withTotal: boolean;
 }
 
 /** How each list is sorted: a key expression (as text, for the cursor) and a direction. */
-const ORDER: Record<ListLabel, { key: string; direction: "ASC" | "DESC"; cursorKey: string }> = {
-  Person: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
-  State: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
-  Organization: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
-  Venue: { key: "n.name", direction: "ASC", cursorKey: "$afterKey" },
+const ORDER: Record<ListLabel, { key: string; direction: "ASC" | "DESC"; asKey?: (param: string) => string }> = {
+  Person: { key: "n.name", direction: "ASC" },
+  State: { key: "n.name", direction: "ASC" },
+  Organization: { key: "n.name", direction: "ASC" },
+  Venue: { key: "n.name", direction: "ASC" },
   // Dated events first, by date; undated ones last.
-  Event: { key: "coalesce(n.date, date('9999-12-31'))", direction: "ASC", cursorKey: "date($afterKey)" },
+  Event: { key: "coalesce(n.date, date('9999-12-31'))", direction: "ASC", asKey: (param) => `date(${param})` },
   // Newest first.
-  Source: { key: "n.publishedOn", direction: "DESC", cursorKey: "date($afterKey)" },
+  Source: { key: "n.publishedOn", direction: "DESC", asKey: (param) => `date(${param})` },
 };
 
 /** The root field of each list, which names the list its cursors belong to. */
@@ -81,7 +79,7 @@ const ANCHORS: { field: "state" | "venue" | "participant"; label: string; match:
 
 export function buildEntityListQuery(query: EntityListQuery): { cypher: string; params: Record<string, unknown> } {
   const { label, filter } = query;
-  const params: Record<string, unknown> = { limit: query.first + 1 };
+  const params: Record<string, unknown> = { limit: query.size + 1 };
   const predicates: string[] = [];
   const bindings: string[] = [];
   let start: string | undefined;
@@ -115,21 +113,16 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
   }
   const where = predicates.length ? ` WHERE ${predicates.join(" AND ")}` : "";
   const order = ORDER[label];
-  const cmp = order.direction === "ASC" ? ">" : "<";
-  let cursorPredicate = "";
-  if (query.after) {
-    const [key, id] = decodeCursor(query.after, entityCursorScope(query), 2);
-    params.afterKey = key;
-    params.afterId = id;
-    const tie = `sortKey = ${order.cursorKey} AND n.id ${cmp} $afterId`;
-    cursorPredicate = ` WHERE sortKey ${cmp} ${order.cursorKey} OR (${tie})`;
-  }
+  const cursors = cursorPredicates(query, entityCursorScope(query), { ...order, key: "sortKey", id: "n.id" });
+  Object.assign(params, cursors.params);
+  const cursorPredicate = cursors.predicates.length ? ` WHERE ${cursors.predicates.join(" AND ")}` : "";
+  const direction = scanDirection(query, order.direction);
   const total = query.withTotal ? `\nCALL () { ${start}${where} RETURN count(DISTINCT n) AS total }` : "";
   const cypher = `CALL () {
   ${start}${where}
   WITH DISTINCT n
   WITH n, ${order.key} AS sortKey${cursorPredicate}
-  WITH n, sortKey ORDER BY sortKey ${order.direction}, n.id ${order.direction} LIMIT $limit
+  WITH n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit
   RETURN collect({row: ${nodeMap("n")}, sortKey: toString(sortKey)}) AS page
 }${total}
 RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
@@ -139,5 +132,5 @@ RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
 export async function entityPage(db: Database, query: EntityListQuery): Promise<Page<NodeRow>> {
   const { cypher, params } = buildEntityListQuery(query);
   const rows = await db.read<PageRows<NodeRow>>(cypher, params);
-  return toPage(query, rows[0], entityCursorScope(query));
+  return toPage(query, rows[0], entityCursorScope(query), sortKeyAndId);
 }

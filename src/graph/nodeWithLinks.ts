@@ -5,7 +5,7 @@ import type { Database } from "./database";
 import { dedupe, neighbourLinks, type NeighbourKind } from "./neighbours";
 import { anyNodeMap } from "./projections";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "./rows";
-import { toPage, type PageRows } from "./pages";
+import { sortKeyAndId, toPage, type PageRows } from "./pages";
 import {
   STATEMENT_COUNT,
   statementCursorScope,
@@ -87,7 +87,12 @@ export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): P
           ? {
               node,
               rel,
-              statements: toPage(statements, page as PageRows<StatementRow>, statementCursorScope(statements)),
+              statements: toPage(
+                statements,
+                page as PageRows<StatementRow>,
+                statementCursorScope(statements),
+                sortKeyAndId,
+              ),
             }
           : { node, rel },
     );
@@ -95,7 +100,12 @@ export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): P
     node: row?.node ?? null,
     neighbours: new Map(wanted.neighbours.map(({ kind, statements }, i) => [kind, links(i, statements)])),
     statements: wanted.statements
-      ? toPage(wanted.statements, row as PageRows<StatementRow> | undefined, statementCursorScope(wanted.statements))
+      ? toPage(
+          wanted.statements,
+          row as PageRows<StatementRow> | undefined,
+          statementCursorScope(wanted.statements),
+          sortKeyAndId,
+        )
       : undefined,
   };
 }

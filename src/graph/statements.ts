@@ -1,10 +1,19 @@
 // Statement connections: one query builder for every list of statements (root or nested under many parents at
 // once), with filters, keyset pagination and the linked parts the GraphQL query asked for.
 import { nodeById, nodeOrNullById } from "./aliasIds";
-import { cursorScope, decodeCursor, type CursorKey, type CursorScope } from "./cursor";
+import { cursorScope, type CursorScope } from "./cursor";
 import type { Database } from "./database";
 import { allWords } from "./fulltext";
-import { toPage, type PageRows } from "./pages";
+import {
+  cursorPredicates,
+  scanDirection,
+  sortKeyAndId,
+  toPage,
+  windowCursors,
+  type Direction,
+  type PageRows,
+  type PageWindow,
+} from "./pages";
 import { statementMap, type StatementParts } from "./projections";
 import type { Page, StatementRow } from "./rows";
 
@@ -25,13 +34,11 @@ export type StatementOrder = "SAID_ON_ASC" | "SAID_ON_DESC";
 /** How a list of statements hangs off its parent node. */
 export type StatementAnchor = "said" | "mentionedIn" | "saidAt" | "during" | "reportedIn" | "stateAll";
 
-export interface StatementQuery {
+export interface StatementQuery extends PageWindow {
   /** Set for nested lists: the statements of each parent id. */
   anchor?: StatementAnchor;
   filter: StatementFilter;
   order: StatementOrder;
-  first: number;
-  after?: string | null;
   parts: StatementParts;
   withTotal: boolean;
 }
@@ -165,9 +172,9 @@ export function statementCursorScope(query: Pick<StatementQuery, "anchor" | "fil
   return cursorScope(query.anchor ? ANCHOR_LISTS[query.anchor] : "statements", query.filter, query.order);
 }
 
-/** The sort key and id in a cursor of this statement list; CursorError when it is none, or another list's. */
-export function statementCursor(query: StatementQuery, after: string): CursorKey {
-  return decodeCursor(after, statementCursorScope(query), 2);
+/** Checks the cursors of a statement page: CursorError when one is no cursor, or another list's. */
+export function checkStatementCursors(query: StatementQuery): void {
+  windowCursors(query, statementCursorScope(query), 2);
 }
 
 /** Binds statements: how many there are in all, which the choice between the two plans needs. */
@@ -202,7 +209,7 @@ export function statementPageParts(query: StatementQuery, prefix = ""): Statemen
 
 function unprefixedPageParts(query: StatementQuery): StatementPageParts {
   const { filter, order } = query;
-  const params: Record<string, unknown> = { limit: query.first + 1 };
+  const params: Record<string, unknown> = { limit: query.size + 1 };
   const filterPredicates: string[] = [];
 
   // The anchor: the parent, else the first node named in the filter; further named nodes become predicates.
@@ -238,20 +245,20 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
     filterPredicates.push("s.saidOn <= date($f_to)");
   }
 
-  const descending = order === "SAID_ON_DESC";
-  const direction = descending ? "DESC" : "ASC";
-  const cmp = descending ? "<" : ">";
-  params.undated = descending ? "0001-01-01" : "9999-12-31";
-  let datedCursor: string[] = [];
-  let undatedCursor: string[] = [];
-  if (query.after) {
-    const [key, id] = statementCursor(query, query.after);
-    params.afterKey = key;
-    params.afterId = id;
-    datedCursor = [`(s.saidOn ${cmp} date($afterKey) OR (s.saidOn = date($afterKey) AND s.id ${cmp} $afterId))`];
-    // Undated statements follow every dated one: past an undated cursor, continue by id.
-    undatedCursor = [`($afterKey <> $undated OR s.id ${cmp} $afterId)`];
-  }
+  // The list's order is (date, id) with an undated statement's date at the list's far end (the earliest date in a
+  // descending list, the latest in an ascending one); a backward page reads it from that end.
+  const listDirection: Direction = order === "SAID_ON_DESC" ? "DESC" : "ASC";
+  const direction = scanDirection(query, listDirection);
+  params.undated = listDirection === "DESC" ? "0001-01-01" : "9999-12-31";
+  const scope = statementCursorScope(query);
+  const asKey = (param: string) => `date(${param})`;
+  const cursorsOn = (key: string) => {
+    const cursors = cursorPredicates(query, scope, { key, id: "s.id", direction: listDirection, asKey });
+    Object.assign(params, cursors.params);
+    return cursors.predicates;
+  };
+  const datedCursor = cursorsOn("s.saidOn");
+  const undatedCursor = cursorsOn("date($undated)");
   const row = statementMap("s", query.parts);
   const projection = `RETURN collect({row: ${row}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page`;
 
@@ -264,9 +271,8 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
     const predicates = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.v)] : []), ...filterPredicates];
     const where = predicates.length ? `\n    WHERE ${predicates.join("\n      AND ")}` : "";
     counted = `${start}${where}`;
-    const cursor = query.after
-      ? `\n    WHERE sortKey ${cmp} date($afterKey) OR (sortKey = date($afterKey) AND s.id ${cmp} $afterId)`
-      : "";
+    const sortKeyCursor = cursorsOn("sortKey");
+    const cursor = sortKeyCursor.length ? `\n    WHERE ${sortKeyCursor.join(" AND ")}` : "";
     // The index yields each node once and the predicates are existence tests: no duplicates to remove.
     page = `${start}${where}
     WITH s, coalesce(s.saidOn, date($undated)) AS sortKey${cursor}
@@ -279,6 +285,17 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
     // The page's subqueries share the named nodes, bound before them (null where an id names nothing, so that the page
     // still answers): bound inside the walk, they would come before the saidOn index and cost it its order.
     const carry = (...more: string[]) => ["parent", ...named.map((node) => node.v), ...more].join(", ");
+    // Read backward, the list's end comes first: its undated statements, then the dated ones (only while the page has
+    // room). Read forward, the undated ones come last, while the dated ones leave room.
+    const undatedFirst = Boolean(query.backward) && !dateFiltered;
+    const first = undatedFirst ? ["undated"] : [];
+    const room = undatedFirst ? " AND size(undated) < $limit" : "";
+    const undatedPart = (vars: string[], condition: string) => `CALL (${carry(...vars)}) {
+      ${condition ? `WITH ${carry(...vars)}${condition}\n      ` : ""}${anchorMatch}
+      WHERE s.saidOn IS NULL${and([...filterPredicates, ...undatedCursor])}
+      WITH DISTINCT s ORDER BY s.id ${direction} LIMIT $limit
+      RETURN collect(s) AS undated
+    }`;
     const walked = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.v)] : []), ...filterPredicates, ...datedCursor];
     const denseWalk = `MATCH (s:Statement)
       WHERE s.saidOn IS NOT NULL${and(walked)}
@@ -286,32 +303,28 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
       RETURN collect(s) AS dated`;
     const dated = anchor
       ? `${named.map((node) => bindOrNull(node)).join("\n    ")}
-    ${statementCount(anchor.v, anchor.kind)}
-    CALL (${carry("n", "statements")}) {
-      WITH ${carry("n", "statements")} WHERE n * n * 4 > statements * $limit
+    ${statementCount(anchor.v, anchor.kind)}${undatedFirst ? `\n    ${undatedPart([], "")}` : ""}
+    CALL (${carry("n", "statements", ...first)}) {
+      WITH ${carry("n", "statements", ...first)} WHERE n * n * 4 > statements * $limit${room}
       ${denseWalk.replace("RETURN collect(s) AS dated", "RETURN collect(s) AS dense")}
     }
-    CALL (${carry("n", "statements")}) {
-      WITH ${carry("n", "statements")} WHERE n * n * 4 <= statements * $limit
+    CALL (${carry("n", "statements", ...first)}) {
+      WITH ${carry("n", "statements", ...first)} WHERE n * n * 4 <= statements * $limit${room}
       ${anchorMatch}
       WHERE s.saidOn IS NOT NULL${and([...filterPredicates, ...datedCursor])}
       WITH DISTINCT s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
       RETURN collect(s) AS sparse
     }
-    WITH ${carry()}, dense + sparse AS dated`
-      : `CALL (parent) {
-      ${denseWalk}
+    WITH ${carry(...first)}, dense + sparse AS dated`
+      : `${undatedFirst ? `${undatedPart([], "")}\n    ` : ""}CALL (${carry(...first)}) {
+      ${undatedFirst ? `WITH ${carry(...first)} WHERE size(undated) < $limit\n      ` : ""}${denseWalk}
     }`;
     // With a date filter no undated statement can match.
     const undated = dateFiltered
       ? "WITH parent, dated AS all"
-      : `CALL (${carry("dated")}) {
-      WITH ${carry("dated")} WHERE size(dated) < $limit
-      ${anchorMatch}
-      WHERE s.saidOn IS NULL${and([...filterPredicates, ...undatedCursor])}
-      WITH DISTINCT s ORDER BY s.id ${direction} LIMIT $limit
-      RETURN collect(s) AS undated
-    }
+      : undatedFirst
+        ? "WITH parent, undated + dated AS all"
+        : `${undatedPart(["dated"], " WHERE size(dated) < $limit")}
     WITH parent, dated + undated AS all`;
     page = `${dated}
     ${undated}
@@ -342,5 +355,5 @@ export async function statementPages(
   });
   const byParent = new Map(rows.map((r) => [r.parent, r]));
   const scope = statementCursorScope(query);
-  return parentIds.map((id) => toPage(query, byParent.get(id), scope));
+  return parentIds.map((id) => toPage(query, byParent.get(id), scope, sortKeyAndId));
 }

@@ -5,7 +5,7 @@ import { nodeWithLinks } from "./nodeWithLinks";
 import { shortestPath } from "./paths";
 import { ALL_STATEMENT_PARTS } from "./projections";
 import type { StatementRow } from "./rows";
-import { searchText } from "./search";
+import { searchPage } from "./search";
 import { statementPages, type StatementQuery } from "./statements";
 
 export interface WarmUpOptions {
@@ -21,7 +21,7 @@ export const WARM_UP_BUDGET_MS = 5_000;
 const LATEST: StatementQuery = {
   filter: {},
   order: "SAID_ON_DESC",
-  first: 20,
+  size: 20,
   parts: ALL_STATEMENT_PARTS,
   withTotal: true,
 };
@@ -43,7 +43,7 @@ async function runQueries(db: Database): Promise<number> {
     await nodeWithLinks(db, first, { neighbours: [], statements: { ...LATEST, anchor: "said" } });
     queries += 1;
   }
-  await searchText(db, searchWord(statements[0]), 20, ALL_STATEMENT_PARTS);
+  await searchPage(db, { text: searchWord(statements[0]), size: 20, parts: ALL_STATEMENT_PARTS, withTotal: false });
   queries += 1;
   if (first && second) {
     await shortestPath(db, first, second, 4, ALL_STATEMENT_PARTS);

@@ -1,28 +1,53 @@
 // Checks list arguments and turns them into data-layer queries (with the parts the selection asks for).
 import type { GraphQLResolveInfo } from "graphql";
 import { CursorError } from "../graph/cursor";
+import type { PageWindow } from "../graph/pages";
 import type { StatementParts } from "../graph/projections";
 import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/statements";
 import { badInput } from "./errors";
 import { selectedFields } from "./lookahead";
 import { checkTextFilter } from "./textInputs";
 
+/** The largest page: first and last are at most this, on every list at every depth. */
 export const MAX_FIRST = 100;
 
-export function checkFirst(first: number | null | undefined, fallback = 20, max = MAX_FIRST): number {
-  const value = first ?? fallback;
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw badInput(`first must be between 0 and ${max}, got ${value}`, "first");
+/** The page size when a list is given neither first nor last. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Relay's paging arguments, as every connection field takes them. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+function checkSize(argument: "first" | "last", value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_FIRST) {
+    throw badInput(`${argument} must be between 0 and ${MAX_FIRST}, got ${value}`, argument);
   }
   return value;
 }
 
-/** Runs a data-layer call, reporting a bad cursor as the client's mistake. */
+/**
+ * The window of a list that Relay's arguments ask for: first (default 20) items after `after`, or the last items
+ * before `before`; both bounds may be given. first and last together are refused: one page has one size.
+ */
+export function pageWindow(args: PageArgs): PageWindow {
+  const window = { after: args.after ?? null, before: args.before ?? null };
+  if (typeof args.last === "number") {
+    if (typeof args.first === "number") throw badInput("give first or last, not both", "last");
+    return { ...window, size: checkSize("last", args.last), backward: true };
+  }
+  return { ...window, size: checkSize("first", args.first ?? DEFAULT_PAGE_SIZE) };
+}
+
+/** Runs a data-layer call, reporting a bad cursor as the client's mistake, naming the argument it came in. */
 export async function withCursor<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (e instanceof CursorError) throw badInput(e.message, "after");
+    if (e instanceof CursorError) throw badInput(e.message, e.argument);
     throw e;
   }
 }
@@ -31,11 +56,9 @@ export function wantsTotal(info: GraphQLResolveInfo): boolean {
   return selectedFields(info, []).has("totalCount");
 }
 
-export interface StatementListArgs {
+export interface StatementListArgs extends PageArgs {
   filter?: StatementFilter | null;
   orderBy?: StatementOrder | null;
-  first?: number | null;
-  after?: string | null;
 }
 
 export function statementQuery(args: StatementListArgs, info: GraphQLResolveInfo): StatementQuery;
@@ -58,8 +81,7 @@ export function statementQuery(
     anchor,
     filter,
     order: args.orderBy ?? "SAID_ON_DESC",
-    first: checkFirst(args.first),
-    after: args.after ?? null,
+    ...pageWindow(args),
     parts: statementPartsSelected(info, ["edges", "node"], ["nodes"]),
     withTotal: wantsTotal(info),
   };

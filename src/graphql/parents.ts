@@ -39,3 +39,5 @@ export type OrganizationPage = Page<OrganizationRow>;
 export type VenuePage = Page<VenueRow>;
 export type EventPage = Page<EventRow>;
 export type SourcePage = Page<SourceRow>;
+export type SearchPage = Page<SearchHitParent>;
+export type TimelinePage = Page<StatementRow | EventRow>;

@@ -5,7 +5,7 @@ import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type Gra
 import type { NeighbourKind } from "../graph/neighbours";
 import { nodeWithLinks, type WantedNeighbours } from "../graph/nodeWithLinks";
 import type { NodeRow } from "../graph/rows";
-import { statementCursor, type StatementAnchor, type StatementQuery } from "../graph/statements";
+import { checkStatementCursors, type StatementAnchor, type StatementQuery } from "../graph/statements";
 import { statementQuery } from "./arguments";
 import type { GraphQLContext } from "./context";
 import { childFields, childFieldsNamed } from "./lookahead";
@@ -34,7 +34,7 @@ function pageQuery(
       { ...info, fieldNodes: nodes },
       anchor,
     );
-    if (query.after) statementCursor(query, query.after);
+    checkStatementCursors(query);
     return query;
   } catch {
     // A bad argument or cursor: the field's own resolver reports it where it belongs.

@@ -3,14 +3,14 @@
 // (graphql-query-complexity).
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { getNullableType, GraphQLError, isListType, type ValidationRule } from "graphql";
+import { getNamedType, getNullableType, GraphQLError, isListType, type ValidationRule } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "../config";
-import { MAX_FIRST } from "../graphql/arguments";
+import { DEFAULT_PAGE_SIZE, MAX_FIRST } from "../graphql/arguments";
 import type { GraphQLContext } from "../graphql/context";
 import { textPieceSize } from "../graphql/textPieces";
 
-/** Assumed size of lists that take no `first` (a statement's mentions, an event's participants). */
+/** Assumed size of lists that are not paged (a statement's mentions, an event's participants). */
 const UNPAGED_LIST_SIZE = 5;
 
 /** Root fields whose work grows with the graph, not only with what they return (they read and rank many nodes). */
@@ -20,12 +20,14 @@ const SCANNING_FIELD_COST: Record<string, number> = { timeline: 50, search: 50, 
 const CHARACTERS_PER_COST_UNIT = 1000;
 
 /**
- * The page a `first` can return. A `first` outside 0–MAX_FIRST never runs (the field refuses it with BAD_USER_INPUT,
- * naming `first`), so it counts as the largest page: the cost rule must not turn that field's mistake into the loss of
- * the whole response, and at the root and nested alike the same argument gets the same answer.
+ * The page a connection's `first` or `last` (else the default) can return. A size outside 0–MAX_FIRST never runs (the
+ * field refuses it with BAD_USER_INPUT, naming the argument), so it counts as the largest page: the cost rule must
+ * not turn that field's mistake into the loss of the whole response, and at the root and nested alike the same
+ * argument gets the same answer.
  */
-function pageSize(first: number): number {
-  return Math.min(Math.max(first, 1), MAX_FIRST);
+function pageSize(args: Record<string, unknown>): number {
+  const size = [args.first, args.last].find((value) => typeof value === "number") ?? DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(size, 1), MAX_FIRST);
 }
 
 /**
@@ -36,8 +38,9 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   if (type.name === "Source" && field.name === "text")
     return 1 + Math.ceil(textPieceSize(args) / CHARACTERS_PER_COST_UNIT);
   const extra = type.name === "Query" ? (SCANNING_FIELD_COST[field.name] ?? 0) : 0;
-  if (typeof args.first === "number") return 1 + extra + childComplexity * pageSize(args.first);
-  // A connection's edges and nodes are the page its `first` already counted.
+  const returns = getNamedType(field.type).name;
+  if (returns.endsWith("Connection")) return 1 + extra + childComplexity * pageSize(args);
+  // A connection's edges and nodes are the page its size already counted.
   if (type.name.endsWith("Connection")) return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + extra + childComplexity * UNPAGED_LIST_SIZE;
   return 1 + extra + childComplexity;
@@ -64,7 +67,7 @@ function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost ${cost} exceeds the maximum of ${maxCost}: ` +
-                "list sizes multiply, so ask for smaller pages (first) or fewer nested lists",
+                "list sizes multiply, so ask for smaller pages (first, last) or fewer nested lists",
               { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
             );
           }

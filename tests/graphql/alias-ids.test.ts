@@ -244,9 +244,9 @@ describe("paths and timelines from alias ids", () => {
 
   it("timeline(entity:) by an alias id is the node's timeline", async () => {
     const data = await api.data(`{
-      timeline(entity: "person:j-doe") { __typename ... on Statement { id } ... on Event { id } }
+      timeline(entity: "person:j-doe") { nodes { __typename ... on Statement { id } ... on Event { id } } }
     }`);
-    expect(data.timeline).toEqual([
+    expect(data.timeline.nodes).toEqual([
       { __typename: "Event", id: "event:press-briefing" },
       { __typename: "Statement", id: STATEMENT },
     ]);
@@ -275,7 +275,7 @@ describe("unknown ids answer as before", () => {
 
   it.each([
     ["path", `{ path(from: "person:j-doe", to: "person:nobody") { length } }`],
-    ["timeline", `{ timeline(entity: "person:nobody") { __typename } }`],
+    ["timeline", `{ timeline(entity: "person:nobody") { nodes { __typename } } }`],
   ])("NOT_FOUND for a %s from an unknown id", async (field, query) => {
     const result = await api.run(query);
     expect(result.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.id])).toEqual([

@@ -15,7 +15,7 @@ async function run(query: string, variables: Record<string, unknown> = {}) {
   return { status, data: json.data, errors: json.errors as GraphQLError[] | undefined };
 }
 
-const use = "use a cursor from this list's pageInfo.endCursor";
+const use = "use a cursor from this list's edges or pageInfo (startCursor, endCursor)";
 
 describe("first: at most 100, reported by the field at every depth", () => {
   // Root lists and connections are non-null, so a field's error empties its nearest nullable parent (here: data);

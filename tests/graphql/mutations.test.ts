@@ -180,10 +180,10 @@ describe("creating entities and recording statements", () => {
     await umerovWithSource();
     const found = await api.data(`{
       people(filter: { name: "umerov" }) { nodes { id } }
-      search(query: "Umerov") { node { id } }
+      search(query: "Umerov") { nodes { node { id } } }
     }`);
     expect(found.people.nodes).toEqual([{ id: "person:rustem-umerov" }]);
-    expect(found.search.map((hit: { node: { id: string } }) => hit.node.id)).toContain("person:rustem-umerov");
+    expect(found.search.nodes.map((hit: { node: { id: string } }) => hit.node.id)).toContain("person:rustem-umerov");
 
     // The stored form: the loader's labels, properties and name keys; links marked as the curator's.
     await mutate(RECORD, { input: umerovQuote() });

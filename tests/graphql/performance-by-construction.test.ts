@@ -138,6 +138,47 @@ describe("cursor pagination", () => {
     expect(seen.at(-1)!.saidOn).toBeNull();
   });
 
+  it.each([
+    ["the root list, newest first", "statements(last: $last, before: $before)", (d: any) => d.statements],
+    [
+      "a speaker's statements, oldest first",
+      'person(id: "person:speaker-1") { statements(last: $last, before: $before, orderBy: SAID_ON_ASC)',
+      (d: any) => d.person.statements,
+    ],
+    [
+      "a venue's statements",
+      'venue(id: "venue:hall-a") { statements(last: $last, before: $before)',
+      (d: any) => d.venue.statements,
+    ],
+  ])("walks %s backward (last/before) in the same order as forward, across undated ones", async (_n, field, pick) => {
+    const closing = field.includes("{") ? "}" : "";
+    const selection = "totalCount pageInfo { hasPreviousPage startCursor } edges { node { id } }";
+    const forward = field.replace("last: $last, before: $before", "first: 100, after: $after");
+    const backward = `query ($last: Int, $before: String) { ${field} { ${selection} } ${closing} }`;
+    const expected: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: any = await api.data(
+        `query ($after: String) { ${forward} { pageInfo { hasNextPage endCursor } edges { node { id } } } ${closing} }`,
+        { after },
+      );
+      const c = pick(data);
+      expected.push(...c.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    const pages: string[][] = [];
+    let before: string | null = null;
+    for (;;) {
+      const c = pick(await api.data(backward, { last: 7, before }));
+      pages.unshift(c.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!c.pageInfo.hasPreviousPage) break;
+      before = c.pageInfo.startCursor;
+    }
+    expect(pages.flat()).toEqual(expected);
+    expect(new Set(expected).size).toBe(expected.length);
+  });
+
   it("keeps cursors stable when statements are inserted before them", async () => {
     const first = await api.data(rootQuery, { first: 10, after: null });
     const cursor = first.statements.pageInfo.endCursor;
@@ -161,7 +202,7 @@ describe("every filter is served by an index", () => {
     filter,
     anchor,
     order: "SAID_ON_DESC",
-    first: 20,
+    size: 20,
     parts: { speaker: true, venue: true, event: true, mentions: true, evidence: true },
     withTotal: true,
   });
@@ -179,18 +220,20 @@ describe("every filter is served by an index", () => {
       "a person's statements with more filters",
       statementQuery({ from: "2024-01-01", kind: "REPORTED", mentions: "state:xa" }, "said"),
     ],
+    ["a speaker, read backward (last)", { ...statementQuery({ speaker: "person:speaker-0" }), backward: true }],
+    ["a venue's statements, read backward", { ...statementQuery({}, "saidAt"), backward: true }],
   ])("statements by %s", async (_name, query) => {
     const { cypher, params } = buildStatementQuery(query);
     expect(scans(await db.planOperators(cypher, { ...params, parents: ["person:speaker-0"] }))).toEqual([]);
   });
 
   it.each<[string, EntityListQuery]>([
-    ["people by name", { label: "Person", filter: { name: "speaker" }, first: 20, withTotal: true }],
-    ["venues by kind", { label: "Venue", filter: { kind: "building" }, first: 20, withTotal: true }],
-    ["venues by state", { label: "Venue", filter: { state: "state:xa" }, first: 20, withTotal: true }],
-    ["events by date", { label: "Event", filter: { from: "2024-01-01" }, first: 20, withTotal: true }],
-    ["events by venue", { label: "Event", filter: { venue: "venue:hall-a" }, first: 20, withTotal: true }],
-    ["events by participant", { label: "Event", filter: { participant: "state:xa" }, first: 20, withTotal: true }],
+    ["people by name", { label: "Person", filter: { name: "speaker" }, size: 20, withTotal: true }],
+    ["venues by kind", { label: "Venue", filter: { kind: "building" }, size: 20, withTotal: true }],
+    ["venues by state", { label: "Venue", filter: { state: "state:xa" }, size: 20, withTotal: true }],
+    ["events by date", { label: "Event", filter: { from: "2024-01-01" }, size: 20, withTotal: true }],
+    ["events by venue", { label: "Event", filter: { venue: "venue:hall-a" }, size: 20, withTotal: true }],
+    ["events by participant", { label: "Event", filter: { participant: "state:xa" }, size: 20, withTotal: true }],
   ])("%s", async (_name, query) => {
     const { cypher, params } = buildEntityListQuery(query);
     expect(scans(await db.planOperators(cypher, params))).toEqual([]);

@@ -91,8 +91,8 @@ describe("a second source about the seed's day", () => {
       });
       expect({ name, ids: people.nodes.map((p: any) => p.id) }).toEqual({ name, ids: ["person:volodymyr-zelenskyy"] });
     }
-    const { search } = await api.data(`{ search(query: "Zelenskiy", first: 5) { node { id } } }`);
-    expect(search[0].node.id).toBe("person:volodymyr-zelenskyy");
+    const { search } = await api.data(`{ search(query: "Zelenskiy", first: 5) { nodes { node { id } } } }`);
+    expect(search.nodes[0].node.id).toBe("person:volodymyr-zelenskyy");
     const { person, statement } = await api.data(`{
       person(id: "person:volodymyr-zelensky") { id name }
       statement(id: "statement:zelensky-leaders-resolve-key-issues") { id sourceCount claims(field: "text") { value } }

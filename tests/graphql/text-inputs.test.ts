@@ -55,7 +55,7 @@ describe("the API refuses text inputs it cannot search for, with BAD_USER_INPUT 
   });
 
   it("refuses a megabyte search query and a 10,000-word one", async () => {
-    const search = `query ($s: String!) { search(query: $s, first: 100) { snippet } }`;
+    const search = `query ($s: String!) { search(query: $s, first: 100) { nodes { snippet } } }`;
     expect(await refused(search, { s: `abc statement the talks ${"zq ".repeat(340_000)}` })).toEqual({
       message: "query is 1020024 characters long; at most 1000 are allowed",
       code: "BAD_USER_INPUT",
@@ -84,7 +84,7 @@ describe("the API refuses text inputs it cannot search for, with BAD_USER_INPUT 
       ["events", "query ($s: String) { events(filter: { name: $s }) { totalCount } }", "filter.name"],
       ["sources", "query ($s: String) { sources(filter: { name: $s }) { totalCount } }", "filter.name"],
       ["statements", "query ($s: String) { statements(filter: { text: $s }) { totalCount } }", "filter.text"],
-      ["search", "query ($s: String!) { search(query: $s) { snippet } }", "query"],
+      ["search", "query ($s: String!) { search(query: $s) { nodes { snippet } } }", "query"],
     ])("is refused by %s", async (_list, query, field) => {
       expect(await refused(query, { s: value })).toEqual({
         message: `${field} ${problem}`,
@@ -112,14 +112,14 @@ describe("the API refuses text inputs it cannot search for, with BAD_USER_INPUT 
 
   it("still finds ceasefire, Çırağan and CIRAGAN PAL", async () => {
     const data = await api.data(`{
-      search(query: "ceasefire") { node { id } snippet }
+      search(query: "ceasefire") { nodes { node { id } snippet } }
       statements(filter: { text: "ceasefire" }) { nodes { id } }
       accented: venues(filter: { name: "Çırağan" }) { nodes { id } }
       capitals: venues(filter: { name: "CIRAGAN PAL" }) { nodes { id } }
       unfiltered: people(filter: {}) { totalCount }
       all: people { totalCount }
     }`);
-    expect(data.search).toEqual([
+    expect(data.search.nodes).toEqual([
       {
         node: { id: "statement:zelenskyy-ceasefire-prisoners-children" },
         snippet:
@@ -136,8 +136,10 @@ describe("the API refuses text inputs it cannot search for, with BAD_USER_INPUT 
   it("answers a query of 32 words and 1,000 characters, with its snippets", async () => {
     const query = `ceasefire ${words(30, (i) => `q${String(i).padStart(30, "0")}`)} ${"r".repeat(30)}`;
     expect([query.length, query.split(" ").length]).toEqual([1000, 32]);
-    const data = await api.data(`query ($s: String!) { search(query: $s) { node { id } snippet } }`, { s: query });
-    expect(data.search).toEqual([
+    const data = await api.data(`query ($s: String!) { search(query: $s) { nodes { node { id } snippet } } }`, {
+      s: query,
+    });
+    expect(data.search.nodes).toEqual([
       {
         node: { id: "statement:zelenskyy-ceasefire-prisoners-children" },
         snippet:

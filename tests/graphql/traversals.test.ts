@@ -194,10 +194,10 @@ describe("who said what, where and when — against the Istanbul article", () =>
 
   it("searches the full text for ceasefire", async () => {
     const data = await api.data(`{
-      search(query: "ceasefire") { node { id } snippet }
+      search(query: "ceasefire") { nodes { node { id } snippet } }
       statements(filter: { text: "CEASEFIRE" }) { nodes { id } }
     }`);
-    expect(data.search).toEqual([
+    expect(data.search.nodes).toEqual([
       {
         node: { id: "statement:zelenskyy-ceasefire-prisoners-children" },
         snippet:
@@ -209,8 +209,8 @@ describe("who said what, where and when — against the Istanbul article", () =>
   });
 
   it("treats search input as words, never as query syntax", async () => {
-    const data = await api.data(`{ search(query: "ceasefire) OR name:* \\"") { node { id } } }`);
-    expect(data.search).toEqual([{ node: { id: "statement:zelenskyy-ceasefire-prisoners-children" } }]);
+    const data = await api.data(`{ search(query: "ceasefire) OR name:* \\"") { nodes { node { id } } } }`);
+    expect(data.search.nodes).toEqual([{ node: { id: "statement:zelenskyy-ceasefire-prisoners-children" } }]);
   });
 
   it("finds the path from Trump to the Ciragan Palace", async () => {
@@ -323,12 +323,14 @@ describe("who said what, where and when — against the Istanbul article", () =>
   it("gives a timeline for Ukraine in date order, undated items last", async () => {
     const data = await api.data(`{
       timeline(entity: "state:ua") {
-        __typename
-        ... on Statement { id saidOn }
-        ... on Event { id date }
+        nodes {
+          __typename
+          ... on Statement { id saidOn }
+          ... on Event { id date }
+        }
       }
     }`);
-    expect(data.timeline).toEqual([
+    expect(data.timeline.nodes).toEqual([
       { __typename: "Event", id: "event:russia-ukraine-war", date: "2022-01-01" },
       { __typename: "Event", id: "event:istanbul-talks-round-1", date: "2025-05-01" },
       { __typename: "Event", id: "event:ukrainian-attack-on-russian-bombers", date: "2025-06-01" },
@@ -341,8 +343,10 @@ describe("who said what, where and when — against the Istanbul article", () =>
       { __typename: "Statement", id: "statement:trump-urges-direct-negotiations", saidOn: null },
       { __typename: "Statement", id: "statement:ukraine-presses-russia-to-send-demands", saidOn: null },
     ]);
-    const june = await api.data(`{ timeline(entity: "state:ua", from: "2025-06-02") { ... on Event { id } } }`);
-    expect(june.timeline).toEqual([{ id: "event:istanbul-talks-round-2" }]);
+    const june = await api.data(
+      `{ timeline(entity: "state:ua", from: "2025-06-02") { nodes { ... on Event { id } } } }`,
+    );
+    expect(june.timeline.nodes).toEqual([{ id: "event:istanbul-talks-round-2" }]);
   });
 
   it("matches names and aliases whatever the case and accents", async () => {

@@ -20,7 +20,7 @@ const SEEDS = [
     "edges { cursor node { id speaker { name } mentions { id } } } } }",
   '{ venues(filter: { name: "ciragan" }) { nodes { id state { name } ' +
     "events { participants { role participant { id } } } } } }",
-  '{ search(query: "Putin meeting") { score snippet node { id } } }',
+  '{ search(query: "Putin meeting") { nodes { score snippet node { id } } } }',
 ];
 const TOKENS = [
   "{",

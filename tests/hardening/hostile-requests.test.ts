@@ -83,7 +83,10 @@ const hostileBodies: [string, unknown, number, RegExp][] = [
   ["a batch of operations", [{ query: "{ __typename }" }, { query: "{ __typename }" }], 400, /batch/i],
   [
     "a search query of a megabyte",
-    { query: "query ($q: String!) { search(query: $q, first: 100) { snippet } }", variables: { q: MEGABYTE_QUERY } },
+    {
+      query: "query ($q: String!) { search(query: $q, first: 100) { nodes { snippet } } }",
+      variables: { q: MEGABYTE_QUERY },
+    },
     200,
     /^query is 1020024 characters long; at most 1000 are allowed$/,
   ],
@@ -116,7 +119,7 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
     const base = server.url.replace(/\/graphql$/, "");
     const started = performance.now();
     const search = post(server.url, {
-      query: "query ($q: String!) { search(query: $q, first: 100) { snippet } }",
+      query: "query ($q: String!) { search(query: $q, first: 100) { nodes { snippet } } }",
       variables: { q: MEGABYTE_QUERY },
     });
     const live = fetch(`${base}/health/live`).then((r) => ({ status: r.status, ms: performance.now() - started }));
@@ -128,7 +131,7 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
 
     // 30 aliases of a 10,000-word query (31 KB): refused for its length (the first refusal ends the operation).
     const aliases = (n: number) =>
-      Array.from({ length: n }, (_, i) => `a${i}: search(query: $q, first: 100) { snippet }`).join(" ");
+      Array.from({ length: n }, (_, i) => `a${i}: search(query: $q, first: 100) { nodes { snippet } }`).join(" ");
     let at = performance.now();
     const many = await post(server.url, {
       query: `query ($q: String!) { ${aliases(30)} }`,
@@ -150,8 +153,8 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
       variables: { q: longest },
     });
     expect(allowed.json.errors).toBeUndefined();
-    expect(allowed.json.data.a0.length).toBeGreaterThan(0);
-    expect(allowed.json.data.a0[0].snippet).toContain("<mark>talks</mark>");
+    expect(allowed.json.data.a0.nodes.length).toBeGreaterThan(0);
+    expect(allowed.json.data.a0.nodes[0].snippet).toContain("<mark>talks</mark>");
     expect(performance.now() - at).toBeLessThan(2000);
     await stillAnswers();
   });
@@ -177,7 +180,7 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
     const bytes = Buffer.concat([
       Buffer.from('{"query": "{ search(query: \\"'),
       Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
-      Buffer.from('\\") { snippet } }"}'),
+      Buffer.from('\\") { nodes { snippet } } }"}'),
     ]);
     const response = await fetch(server.url, {
       method: "POST",
@@ -217,9 +220,9 @@ describe("hostile requests get a 4xx or a GraphQL error, never a 500, and the se
         "query ($s: String) { statements(filter: { text: $s }) { totalCount } }",
         "query ($s: ID) { " +
           "statements(filter: { speaker: $s, state: $s, venue: $s, event: $s, mentions: $s }) { totalCount } }",
-        "query ($s: String!) { search(query: $s) { snippet } }",
+        "query ($s: String!) { search(query: $s) { nodes { snippet } } }",
         "query ($s: String) { people(after: $s) { totalCount } }",
-        "query ($s: ID!) { timeline(entity: $s) { __typename } }",
+        "query ($s: ID!) { timeline(entity: $s) { nodes { __typename } } }",
       ];
       for (const query of queries) {
         const response = await post(server.url, { query, variables });

@@ -49,7 +49,7 @@ const STATEMENTS = `{ statements(first: 100) {
   totalCount nodes { id text speaker { id } venue { name } event { name } mentions { id } }
 } }`;
 const PATH = `{ path(from: "person:volodymyr-zelenskyy", to: "event:istanbul-talks-round-2") { nodes { id } } }`;
-const SEARCH = `{ search(query: "ceasefire prisoners exchange") { score } }`;
+const SEARCH = `{ search(query: "ceasefire prisoners exchange") { nodes { score } } }`;
 
 type Response = Awaited<ReturnType<typeof post>> & { retryAfter: string | null };
 

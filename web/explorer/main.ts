@@ -61,7 +61,7 @@ async function showTimeline(): Promise<void> {
   const data = await request(TimelineDocument, { entity: node.id });
   if (current !== node) return;
   timelineOf = node.id;
-  renderTimeline(timeline, labelOf(node), data.timeline, (id) => void select(id));
+  renderTimeline(timeline, labelOf(node), data.timeline.nodes, (id) => void select(id));
 }
 
 /** Shows a node in the panel and expands it in the graph: its neighbours are fetched and drawn around it. */

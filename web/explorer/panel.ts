@@ -351,7 +351,7 @@ export function renderDetails(container: HTMLElement, node: NodeDetails, select:
 export function renderTimeline(
   container: HTMLElement,
   title: string,
-  items: TimelineQuery["timeline"],
+  items: TimelineQuery["timeline"]["nodes"],
   select: Select,
 ): void {
   const list = el("ol", { class: "timeline" });

@@ -41,13 +41,15 @@ export const FindDocument = graphql(`
       }
     }
     search(query: $text, first: 8) {
-      snippet
-      node {
-        __typename
-        id
-        ... on Statement {
-          speaker {
-            name
+      nodes {
+        snippet
+        node {
+          __typename
+          id
+          ... on Statement {
+            speaker {
+              name
+            }
           }
         }
       }
@@ -324,21 +326,23 @@ export const NeighbourhoodDocument = graphql(`
 export const TimelineDocument = graphql(`
   query Timeline($entity: ID!) {
     timeline(entity: $entity, first: 100) {
-      __typename
-      ... on Statement {
-        id
-        text
-        saidOn
-        datePrecision
-        speaker {
-          name
+      nodes {
+        __typename
+        ... on Statement {
+          id
+          text
+          saidOn
+          datePrecision
+          speaker {
+            name
+          }
         }
-      }
-      ... on Event {
-        id
-        name
-        date
-        datePrecision
+        ... on Event {
+          id
+          name
+          date
+          datePrecision
+        }
       }
     }
   }

@@ -55,7 +55,7 @@ async function find(query: string): Promise<Suggestion[]> {
       detail: e.date ?? "undated",
     })),
   ];
-  const statements: Suggestion[] = data.search.flatMap((hit) =>
+  const statements: Suggestion[] = data.search.nodes.flatMap((hit) =>
     hit.node.__typename === "Statement"
       ? [
           {

@@ -54,19 +54,19 @@ export type FindQueryVariables = Exact<{
 }>;
 
 
-export type FindQuery = { people: { nodes: Array<{ id: string, name: string, description: string | null }> }, states: { nodes: Array<{ id: string, name: string, description: string | null }> }, organizations: { nodes: Array<{ id: string, name: string, description: string | null }> }, venues: { nodes: Array<{ id: string, name: string, kind: string }> }, events: { nodes: Array<{ id: string, name: string, date: string | null }> }, search: Array<{ snippet: string, node:
-      | { __typename: 'Event', id: string }
-      | { __typename: 'Organization', id: string }
-      | { __typename: 'Person', id: string }
-      | { __typename: 'Source', id: string }
-      | { __typename: 'State', id: string }
-      | { __typename: 'Statement', id: string, speaker:
-          | { name: string }
-          | { name: string }
-          | { name: string }
-         }
-      | { __typename: 'Venue', id: string }
-     }> };
+export type FindQuery = { people: { nodes: Array<{ id: string, name: string, description: string | null }> }, states: { nodes: Array<{ id: string, name: string, description: string | null }> }, organizations: { nodes: Array<{ id: string, name: string, description: string | null }> }, venues: { nodes: Array<{ id: string, name: string, kind: string }> }, events: { nodes: Array<{ id: string, name: string, date: string | null }> }, search: { nodes: Array<{ snippet: string, node:
+        | { __typename: 'Event', id: string }
+        | { __typename: 'Organization', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Source', id: string }
+        | { __typename: 'State', id: string }
+        | { __typename: 'Statement', id: string, speaker:
+            | { name: string }
+            | { name: string }
+            | { name: string }
+           }
+        | { __typename: 'Venue', id: string }
+       }> } };
 
 type EntityRef_Event_Fragment = { __typename: 'Event', name: string, id: string };
 
@@ -283,14 +283,14 @@ export type TimelineQueryVariables = Exact<{
 }>;
 
 
-export type TimelineQuery = { timeline: Array<
-    | { __typename: 'Event', id: string, name: string, date: string | null, datePrecision: DatePrecision | null }
-    | { __typename: 'Statement', id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
-        | { name: string }
-        | { name: string }
-        | { name: string }
-       }
-  > };
+export type TimelineQuery = { timeline: { nodes: Array<
+      | { __typename: 'Event', id: string, name: string, date: string | null, datePrecision: DatePrecision | null }
+      | { __typename: 'Statement', id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+          | { name: string }
+          | { name: string }
+          | { name: string }
+         }
+    > } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -531,13 +531,15 @@ export const FindDocument = new TypedDocumentString(`
     }
   }
   search(query: $text, first: 8) {
-    snippet
-    node {
-      __typename
-      id
-      ... on Statement {
-        speaker {
-          name
+    nodes {
+      snippet
+      node {
+        __typename
+        id
+        ... on Statement {
+          speaker {
+            name
+          }
         }
       }
     }
@@ -793,21 +795,23 @@ fragment ClaimFields on Claim {
 export const TimelineDocument = new TypedDocumentString(`
     query Timeline($entity: ID!) {
   timeline(entity: $entity, first: 100) {
-    __typename
-    ... on Statement {
-      id
-      text
-      saidOn
-      datePrecision
-      speaker {
-        name
+    nodes {
+      __typename
+      ... on Statement {
+        id
+        text
+        saidOn
+        datePrecision
+        speaker {
+          name
+        }
       }
-    }
-    ... on Event {
-      id
-      name
-      date
-      datePrecision
+      ... on Event {
+        id
+        name
+        date
+        datePrecision
+      }
     }
   }
 }

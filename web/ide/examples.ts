@@ -106,18 +106,23 @@ query StatementsAboutAnEvent($event: ID!) {
   {
     title: "Full-text search: ceasefire",
     query: `# Full-text search over statements and the names, aliases and descriptions of entities.
+# A connection, best hits first: 20 a page unless first (or last) says otherwise, at most 100.
 query Search($text: String!) {
   search(query: $text) {
-    score
-    snippet
-    node {
-      __typename
-      id
-      ... on Statement { text speaker { name } }
-      ... on Speaker { name }
-      ... on Venue { name }
-      ... on Event { name }
+    totalCount
+    nodes {
+      score
+      snippet
+      node {
+        __typename
+        id
+        ... on Statement { text speaker { name } }
+        ... on Speaker { name }
+        ... on Venue { name }
+        ... on Event { name }
+      }
     }
+    pageInfo { hasNextPage endCursor }
   }
 }
 `,
@@ -146,11 +151,15 @@ query Path($from: ID!, $to: ID!) {
   {
     title: "Timeline: Ukraine",
     query: `# What Ukraine said, was mentioned in and took part in, by date; undated items last.
+# A connection like every list: first (or last) at most 100, 20 a page without either.
 query Timeline($entity: ID!) {
-  timeline(entity: $entity) {
-    __typename
-    ... on Statement { saidOn datePrecision text speaker { name } }
-    ... on Event { date datePrecision name }
+  timeline(entity: $entity, first: 100) {
+    totalCount
+    nodes {
+      __typename
+      ... on Statement { saidOn datePrecision text speaker { name } }
+      ... on Event { date datePrecision name }
+    }
   }
 }
 `,

@@ -56,15 +56,17 @@ export const WhatWasSaid = graphql(`
       }
     }
     timeline(entity: $person, first: 10) {
-      __typename
-      ... on Statement {
-        text
-        saidOn
-      }
-      ... on Event {
-        name
-        date
-        startsAt
+      nodes {
+        __typename
+        ... on Statement {
+          text
+          saidOn
+        }
+        ... on Event {
+          name
+          date
+          startsAt
+        }
       }
     }
   }
@@ -76,7 +78,7 @@ export async function latestWords(person: string): Promise<string[]> {
     const saidOn: string | null | undefined = s.saidOn; // Date is a string, as the server sends it
     return `${saidOn ?? "undated"}: ${s.text} (${s.evidence[0]?.source.title ?? "no source"})`;
   });
-  for (const item of data.timeline) {
+  for (const item of data.timeline.nodes) {
     // The union narrows on __typename.
     if (item.__typename === "Event") lines.push(`${item.date ?? "undated"} ${item.name} ${item.startsAt ?? ""}`);
   }

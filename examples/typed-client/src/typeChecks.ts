@@ -8,7 +8,7 @@ type Exactly<A, B> = IsAny<A> extends true ? false : [A] extends [B] ? ([B] exte
 type Assert<T extends true> = T;
 
 type Statement = NonNullable<WhatWasSaidQuery["person"]>["statements"]["nodes"][number];
-type TimelineEvent = Extract<WhatWasSaidQuery["timeline"][number], { __typename: "Event" }>;
+type TimelineEvent = Extract<WhatWasSaidQuery["timeline"]["nodes"][number], { __typename: "Event" }>;
 
 export type Checks = [
   Assert<Exactly<Statement["saidOn"], string | null>>, // Date

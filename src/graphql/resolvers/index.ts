@@ -33,4 +33,6 @@ export const resolvers: Resolvers = {
   VenueConnection: connectionFields,
   EventConnection: connectionFields,
   SourceConnection: connectionFields,
+  SearchConnection: connectionFields,
+  TimelineConnection: connectionFields,
 };

@@ -3,10 +3,17 @@ import type { QueryResolvers } from "../../generated/graphql";
 import { entityPage, type EntityFilter, type ListLabel } from "../../graph/entities";
 import { shortestPath } from "../../graph/paths";
 import type { NodeLabel, NodeRow, Page } from "../../graph/rows";
-import { searchText } from "../../graph/search";
+import { searchPage } from "../../graph/search";
 import { statementPages } from "../../graph/statements";
 import { timeline } from "../../graph/timeline";
-import { checkFirst, statementPartsSelected, statementQuery, wantsTotal, withCursor } from "../arguments";
+import {
+  pageWindow,
+  statementPartsSelected,
+  statementQuery,
+  wantsTotal,
+  withCursor,
+  type PageArgs,
+} from "../arguments";
 import type { GraphQLContext } from "../context";
 import { badInput, notFound } from "../errors";
 import { nodeWithSelectedLinks } from "../prefetch";
@@ -26,7 +33,7 @@ async function byId<L extends NodeLabel>(
 function list<L extends ListLabel>(label: L) {
   return (
     _parent: unknown,
-    args: { filter?: EntityFilter | null; first?: number | null; after?: string | null },
+    args: PageArgs & { filter?: EntityFilter | null },
     ctx: GraphQLContext,
     info: GraphQLResolveInfo,
   ) =>
@@ -35,8 +42,7 @@ function list<L extends ListLabel>(label: L) {
         entityPage(ctx.db, {
           label,
           filter: { ...args.filter, name: checkNameFilter(args.filter?.name) },
-          first: checkFirst(args.first),
-          after: args.after ?? null,
+          ...pageWindow(args),
           withTotal: wantsTotal(info),
         }) as Promise<Page<Extract<NodeRow, { label: L }>>>,
     );
@@ -73,11 +79,17 @@ export const queryResolvers: QueryResolvers = {
     const [page] = await withCursor(() => statementPages(ctx.db, query));
     return page!;
   },
-  search: async (_p, { query, first }, ctx, info) => {
-    checkSearchQuery(query);
-    const parts = statementPartsSelected(info, ["node"]);
-    const rows = await ctx.expensive.run("search", () => searchText(ctx.db, query, checkFirst(first), parts));
-    return rows.map((r) => ({ ...r, query }));
+  search: async (_p, args, ctx, info) => {
+    checkSearchQuery(args.query);
+    const query = {
+      text: args.query,
+      ...pageWindow(args),
+      parts: statementPartsSelected(info, ["edges", "node", "node"], ["nodes", "node"]),
+      withTotal: wantsTotal(info),
+    };
+    const page = await withCursor(() => ctx.expensive.run("search", () => searchPage(ctx.db, query)));
+    // A hit's snippet marks the words searched for.
+    return { ...page, items: page.items.map((item) => ({ ...item, node: { ...item.node, query: args.query } })) };
   },
   path: async (_p, { from, to, maxHops }, ctx, info) => {
     const hops = maxHops ?? 4;
@@ -100,9 +112,10 @@ export const queryResolvers: QueryResolvers = {
       entity: args.entity,
       from: args.from,
       to: args.to,
-      first: checkFirst(args.first, 100),
-      parts: statementPartsSelected(info, []),
+      ...pageWindow(args),
+      parts: statementPartsSelected(info, ["edges", "node"], ["nodes"]),
+      withTotal: wantsTotal(info),
     };
-    return ctx.expensive.run("timeline", () => timeline(ctx.db, query));
+    return withCursor(() => ctx.expensive.run("timeline", () => timeline(ctx.db, query)));
   },
 };

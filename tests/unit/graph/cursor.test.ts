@@ -4,7 +4,7 @@ import { CursorError, cursorScope, decodeCursor, encodeCursor } from "../../../s
 
 const base64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 const people = cursorScope("people", {});
-const use = "use a cursor from this list's pageInfo.endCursor";
+const use = "use a cursor from this list's edges or pageInfo (startCursor, endCursor)";
 
 describe("cursors", () => {
   it("are the list, its order, a hash of its filter and the sort key, as base64url JSON without padding", () => {

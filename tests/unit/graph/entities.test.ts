@@ -13,7 +13,7 @@ import {
 const list = (label: ListLabel, change: Partial<EntityListQuery> = {}): EntityListQuery => ({
   label,
   filter: {},
-  first: 20,
+  size: 20,
   withTotal: false,
   ...change,
 });
@@ -210,7 +210,7 @@ describe("pages", () => {
        "cypher": "CALL () {
        MATCH (n:Person)
        WITH DISTINCT n
-       WITH n, n.name AS sortKey WHERE sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId)
+       WITH n, n.name AS sortKey WHERE (sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
        RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
@@ -226,12 +226,12 @@ describe("pages", () => {
 
   it("continue after a date and an id, newest first for sources", () => {
     const after = encodeCursor(entityCursorScope(list("Source")), ["2025-05-16", "source:a"]);
-    expect(buildEntityListQuery(list("Source", { after, first: 5, withTotal: true }))).toMatchInlineSnapshot(`
+    expect(buildEntityListQuery(list("Source", { after, size: 5, withTotal: true }))).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () {
        MATCH (n:Source)
        WITH DISTINCT n
-       WITH n, n.publishedOn AS sortKey WHERE sortKey < date($afterKey) OR (sortKey = date($afterKey) AND n.id < $afterId)
+       WITH n, n.publishedOn AS sortKey WHERE (sortKey < date($afterKey) OR (sortKey = date($afterKey) AND n.id < $afterId))
        WITH n, sortKey ORDER BY sortKey DESC, n.id DESC LIMIT $limit
        RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
      }
@@ -277,10 +277,10 @@ describe("pages", () => {
     const key = ["Jane Doe", "person:jane-doe"];
     const people = encodeCursor(entityCursorScope(list("Person")), key);
     expect(() => buildEntityListQuery(list("Organization", { after: people }))).toThrow(
-      "after: this cursor belongs to another list (people); use a cursor from this list's pageInfo.endCursor",
+      "after: this cursor belongs to another list (people); use a cursor from this list's edges or pageInfo (startCursor, endCursor)",
     );
     expect(() => buildEntityListQuery(list("Person", { filter: { name: "jane" }, after: people }))).toThrow(
-      "after: this cursor belongs to this list with another filter; use a cursor from this list's pageInfo.endCursor",
+      "after: this cursor belongs to this list with another filter; use a cursor from this list's edges or pageInfo (startCursor, endCursor)",
     );
     const named = encodeCursor(entityCursorScope(list("Person", { filter: { name: "jane" } })), key);
     expect(buildEntityListQuery(list("Person", { filter: { name: "jane" }, after: named })).params).toMatchObject({

@@ -7,7 +7,7 @@ import type { StatementQuery } from "../../../src/graph/statements";
 const page = (change: Partial<StatementQuery> = {}): StatementQuery => ({
   filter: {},
   order: "SAID_ON_DESC",
-  first: 3,
+  size: 3,
   parts: {},
   withTotal: false,
   ...change,
@@ -114,7 +114,7 @@ describe("a node with its links", () => {
         { kind: "stateVenues" },
         { kind: "officeHolders", statements: page({ anchor: "said", filter: { kind: "REPORTED" } }) },
       ],
-      statements: page({ anchor: "stateAll", first: 2, withTotal: true }),
+      statements: page({ anchor: "stateAll", size: 2, withTotal: true }),
     });
     expect(built).toMatchInlineSnapshot(`
      {

@@ -3,9 +3,10 @@
 // tests/graphql/performance-by-construction.test.ts.
 /* eslint-disable max-len -- the inline snapshots pin every Cypher line exactly as its builder writes it */
 import { CursorError, encodeCursor } from "../../../src/graph/cursor";
+import { windowCursors } from "../../../src/graph/pages";
 import {
   buildStatementQuery,
-  statementCursor,
+  checkStatementCursors,
   statementCursorScope,
   statementPageParts,
   type StatementQuery,
@@ -15,11 +16,17 @@ import {
 const query = (change: Partial<StatementQuery> = {}): StatementQuery => ({
   filter: {},
   order: "SAID_ON_DESC",
-  first: 20,
+  size: 20,
   parts: {},
   withTotal: false,
   ...change,
 });
+
+/** The key in the cursor `after` of the list this query makes; CursorError when it is not one. */
+const statementCursor = (q: StatementQuery, after: string) => {
+  checkStatementCursors({ ...q, after });
+  return windowCursors({ ...q, after }, statementCursorScope(q), 2)[0]!.key;
+};
 
 /** A cursor at this sort key and id, of the list these arguments make. */
 const cursorOf = (change: Partial<StatementQuery>, key: (string | null)[]) =>
@@ -60,7 +67,7 @@ describe("a root list of statements", () => {
 
   it("walks it oldest first, with the linked parts selected and the total", () => {
     const built = buildStatementQuery(
-      query({ order: "SAID_ON_ASC", first: 5, parts: { speaker: true, venue: true }, withTotal: true }),
+      query({ order: "SAID_ON_ASC", size: 5, parts: { speaker: true, venue: true }, withTotal: true }),
     );
     expect(built).toMatchInlineSnapshot(`
      {
@@ -250,7 +257,7 @@ describe("a root list of statements", () => {
            WITH parent, dated WHERE size(dated) < $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NULL
-           AND ($afterKey <> $undated OR s.id < $afterId)
+           AND (date($undated) < date($afterKey) OR (date($undated) = date($afterKey) AND s.id < $afterId))
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
            RETURN collect(s) AS undated
          }
@@ -279,7 +286,7 @@ describe("a root list of statements", () => {
        CALL (parent, statements) {
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
          WITH s, coalesce(s.saidOn, date($undated)) AS sortKey
-         WHERE sortKey > date($afterKey) OR (sortKey = date($afterKey) AND s.id > $afterId)
+         WHERE (sortKey > date($afterKey) OR (sortKey = date($afterKey) AND s.id > $afterId))
          WITH s, sortKey ORDER BY sortKey ASC, s.id ASC LIMIT $limit
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
@@ -622,7 +629,7 @@ describe("the statements of many parents at once, one anchor each", () => {
   });
 
   it("tests a filter's named node on each statement of the parent", () => {
-    expect(buildStatementQuery(query({ anchor: "during", filter: { speaker: "person:a" }, first: 3 })))
+    expect(buildStatementQuery(query({ anchor: "during", filter: { speaker: "person:a" }, size: 3 })))
       .toMatchInlineSnapshot(`
      {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
@@ -676,7 +683,7 @@ describe("one statement page among other things (statementPageParts)", () => {
   it("renames only its own parameters with a prefix, so two pages fit in one query", () => {
     const after = cursorOf({ anchor: "said", filter: { kind: "REPORTED" } }, ["2025-05-16", "statement:b"]);
     const parts = statementPageParts(
-      query({ anchor: "said", filter: { kind: "REPORTED" }, after, first: 2, withTotal: true }),
+      query({ anchor: "said", filter: { kind: "REPORTED" }, after, size: 2, withTotal: true }),
       "n0_",
     );
     expect(parts).toMatchInlineSnapshot(`
@@ -708,7 +715,7 @@ describe("one statement page among other things (statementPageParts)", () => {
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NULL
            AND s.kind = $n0_f_kind
-           AND ($n0_afterKey <> $n0_undated OR s.id < $n0_afterId)
+           AND (date($n0_undated) < date($n0_afterKey) OR (date($n0_undated) = date($n0_afterKey) AND s.id < $n0_afterId))
            WITH DISTINCT s ORDER BY s.id DESC LIMIT $n0_limit
            RETURN collect(s) AS undated
          }
@@ -743,6 +750,95 @@ describe("one statement page among other things (statementPageParts)", () => {
   });
 });
 
+describe("a backward page (last, before)", () => {
+  it("reads a root list from its end: undated statements first, then dated ones while the page has room", () => {
+    const before = cursorOf({}, ["2025-05-16", "statement:b"]);
+    expect(buildStatementQuery(query({ backward: true, before, size: 3 }))).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) {
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NULL
+           AND (date($undated) > date($beforeKey) OR (date($undated) = date($beforeKey) AND s.id > $beforeId))
+           WITH DISTINCT s ORDER BY s.id ASC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         CALL (parent, undated) {
+           WITH parent, undated WHERE size(undated) < $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND (s.saidOn > date($beforeKey) OR (s.saidOn = date($beforeKey) AND s.id > $beforeId))
+           WITH s ORDER BY s.saidOn ASC, s.id ASC LIMIT $limit
+           RETURN collect(s) AS dated
+         }
+         WITH parent, undated + dated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "beforeId": "statement:b",
+         "beforeKey": "2025-05-16",
+         "limit": 4,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("reads a speaker's statements from its end with whichever plan the speaker's size picks", () => {
+    expect(buildStatementQuery(query({ anchor: "said", order: "SAID_ON_ASC", backward: true, size: 3 })))
+      .toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+       UNWIND $parents AS parent
+       CALL (parent, statements) {
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor) {
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         CALL (parent, anchor, n, statements, undated) {
+           WITH parent, anchor, n, statements, undated WHERE n * n * 4 > statements * $limit AND size(undated) < $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (anchor)-[:SAID]->(s) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, n, statements, undated) {
+           WITH parent, anchor, n, statements, undated WHERE n * n * 4 <= statements * $limit AND size(undated) < $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, anchor, undated, dense + sparse AS dated
+         WITH parent, undated + dated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+       }
+       RETURN parent, page, null AS total",
+       "params": {
+         "limit": 4,
+         "undated": "9999-12-31",
+       },
+     }
+    `);
+  });
+
+  it("has no undated part under a date filter", () => {
+    const { cypher } = buildStatementQuery(query({ backward: true, filter: { from: "2025-01-01" } }));
+    expect(cypher).not.toContain("s.saidOn IS NULL");
+    expect(cypher).toContain("ORDER BY s.saidOn ASC, s.id ASC LIMIT $limit");
+  });
+});
+
 describe("statement cursors", () => {
   it("are the sort key and the id", () => {
     expect(statementCursor(query(), cursorOf({}, ["2025-05-16", "statement:b"]))).toEqual([
@@ -769,7 +865,7 @@ describe("statement cursors", () => {
       }
       return "accepted";
     };
-    const use = "use a cursor from this list's pageInfo.endCursor";
+    const use = "use a cursor from this list's edges or pageInfo (startCursor, endCursor)";
     expect(refused({}, { anchor: "said" })).toBe(`after: this cursor belongs to another list (statements); ${use}`);
     expect(refused({ anchor: "said" }, { anchor: "mentionedIn" })).toBe(
       `after: this cursor belongs to another list (Speaker.statements); ${use}`,
@@ -794,7 +890,7 @@ describe("statement cursors", () => {
     );
     expect(statementCursor(query({ filter: { kind: null, to: undefined } }), cursorOf({}, key))).toEqual(key);
     // Everything but the filter, order and list leaves the cursor valid: a page of another size, parts, totals.
-    const other = query({ first: 5, withTotal: true, parts: { speaker: true } });
+    const other = query({ size: 5, withTotal: true, parts: { speaker: true } });
     expect(statementCursor(other, cursorOf({}, key))).toEqual(key);
   });
 });

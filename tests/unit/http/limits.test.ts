@@ -20,8 +20,10 @@ describe("the cost of a query", () => {
     expect(cost(`{ statements(first: 10) { totalCount } }`)).toBe(11);
   });
 
-  it("takes first from the schema's default and from variables, and counts first: 0 as 1", () => {
+  it("takes the page size from first or last (else the default of 20) and from variables, and counts 0 as 1", () => {
     expect(cost(`{ people { nodes { id } } }`)).toBe(1 + 20 * 2);
+    expect(cost(`{ people(last: 7, before: "x") { nodes { id } } }`)).toBe(1 + 7 * 2);
+    expect(cost(`query ($n: Int) { people(last: $n) { nodes { id } } }`, { n: 1000 })).toBe(1 + 100 * 2);
     expect(cost(`query ($n: Int) { people(first: $n) { nodes { id } } }`, { n: 50 })).toBe(1 + 50 * 2);
     expect(cost(`{ people(first: 0) { nodes { id } } }`)).toBe(1 + 1 * 2);
   });
@@ -46,10 +48,14 @@ describe("the cost of a query", () => {
   });
 
   it("adds 50 for search, timeline and path, which scan the graph", () => {
-    expect(cost(`{ search(query: "ceasefire", first: 5) { snippet } }`)).toBe(1 + 50 + 5);
-    // A union costs its most expensive member; first defaults to 100.
-    expect(cost(`{ timeline(entity: "state:ua") { ... on Event { id } ... on Statement { id text } } }`)).toBe(
-      1 + 50 + 2 * 100,
+    // Both are connections: the page's nodes count 1 each, like any connection's.
+    expect(cost(`{ search(query: "ceasefire", first: 5) { nodes { snippet } } }`)).toBe(1 + 50 + 5 * (1 + 1));
+    // A union costs its most expensive member; without first or last a page has 20 items, as on every connection.
+    expect(
+      cost(`{ timeline(entity: "state:ua") { nodes { ... on Event { id } ... on Statement { id text } } } }`),
+    ).toBe(1 + 50 + 20 * (1 + 2));
+    expect(cost(`{ timeline(entity: "state:ua", first: 100) { nodes { ... on Statement { id text } } } }`)).toBe(
+      1 + 50 + 100 * (1 + 2),
     );
     expect(cost(`{ path(from: "a", to: "b") { length } }`)).toBe(1 + 50 + 1);
   });
