@@ -4,6 +4,7 @@ import type { PersonRow, StateRow, OrganizationRow, VenueRow, EventRow, SourceRo
 import type { ClaimRow } from '../graph/claimReads';
 import type { PathRow } from '../graph/paths';
 import type { OfficeParent, ParticipationParent, SearchHitParent, StatementPage, PersonPage, StatePage, OrganizationPage, VenuePage, EventPage, SourcePage, SearchPage, TimelinePage } from '../graphql/parents';
+import type { FacetRows } from '../graph/facets';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -284,6 +285,18 @@ export type ImportResult = {
   statements: Scalars['Int']['output'];
   states: Scalars['Int']['output'];
   venues: Scalars['Int']['output'];
+};
+
+export type KindCount = {
+  __typename?: 'KindCount';
+  count: Scalars['Int']['output'];
+  kind: StatementKind;
+};
+
+export type MentionCount = {
+  __typename?: 'MentionCount';
+  count: Scalars['Int']['output'];
+  node: Node;
 };
 
 /** An entity of an imported dataset that was already in the graph under another id (a shared name or alias). */
@@ -769,6 +782,18 @@ export type PathRelationship = {
   type: Scalars['String']['output'];
 };
 
+/** A period: 2025-06-02 (DAY), 2025-06 (MONTH) or 2025 (YEAR). */
+export type PeriodCount = {
+  __typename?: 'PeriodCount';
+  count: Scalars['Int']['output'];
+  period: Scalars['String']['output'];
+};
+
+export type PeriodUnit =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
 /** A human speaker or actor. */
 export type Person = Node & Speaker & {
   __typename?: 'Person';
@@ -1198,6 +1223,12 @@ export type SpeakerStatementsArgs = {
   orderBy?: InputMaybe<StatementOrder>;
 };
 
+export type SpeakerCount = {
+  __typename?: 'SpeakerCount';
+  count: Scalars['Int']['output'];
+  node: Speaker;
+};
+
 /** A sovereign state (country). */
 export type State = Node & Speaker & {
   __typename?: 'State';
@@ -1349,6 +1380,8 @@ export type StatementClaimsArgs = {
 export type StatementConnection = {
   __typename?: 'StatementConnection';
   edges: Array<StatementEdge>;
+  /** Counts over every statement the list's filter keeps (paging ignored), in the same round trip as the page. */
+  facets: StatementFacets;
   nodes: Array<Statement>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
@@ -1358,6 +1391,50 @@ export type StatementEdge = {
   __typename?: 'StatementEdge';
   cursor: Scalars['String']['output'];
   node: Statement;
+};
+
+/** How a list's statements divide up; every facet counts the statements totalCount counts. */
+export type StatementFacets = {
+  __typename?: 'StatementFacets';
+  /** Direct quotes and reported statements. */
+  byKind: Array<KindCount>;
+  /** What they mention, most mentioned first (then by id); a statement mentioning three counts for each. first: at most 100. */
+  byMentioned: Array<MentionCount>;
+  /**
+   * Dated statements by day, month or year, in date order (periods without statements left out); a date less precise
+   * than the unit counts in its own period (a MONTH date under DAY: 2025-06). undated counts the rest.
+   */
+  byPeriod: Array<PeriodCount>;
+  /** Who said them, most first (then by id). first: at most 100. */
+  bySpeaker: Array<SpeakerCount>;
+  /** Where they were said (the venue itself, not the places containing it), most first. first: at most 100. */
+  byVenue: Array<VenueCount>;
+  /** Statements without a date. */
+  undated: Scalars['Int']['output'];
+};
+
+
+/** How a list's statements divide up; every facet counts the statements totalCount counts. */
+export type StatementFacetsByMentionedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** How a list's statements divide up; every facet counts the statements totalCount counts. */
+export type StatementFacetsByPeriodArgs = {
+  unit: PeriodUnit;
+};
+
+
+/** How a list's statements divide up; every facet counts the statements totalCount counts. */
+export type StatementFacetsBySpeakerArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** How a list's statements divide up; every facet counts the statements totalCount counts. */
+export type StatementFacetsByVenueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** All fields combine with AND. */
@@ -1507,6 +1584,12 @@ export type VenueConnection = {
   nodes: Array<Venue>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+export type VenueCount = {
+  __typename?: 'VenueCount';
+  count: Scalars['Int']['output'];
+  node: Venue;
 };
 
 export type VenueEdge = {
@@ -1673,6 +1756,8 @@ export type ResolversTypes = {
   ImportResult: ResolverTypeWrapper<ImportResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  KindCount: ResolverTypeWrapper<KindCount>;
+  MentionCount: ResolverTypeWrapper<Omit<MentionCount, 'node'> & { node: ResolversTypes['Node'] }>;
   MergedEntity: ResolverTypeWrapper<MergedEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1687,6 +1772,8 @@ export type ResolversTypes = {
   Participation: ResolverTypeWrapper<ParticipationParent>;
   Path: ResolverTypeWrapper<PathRow>;
   PathRelationship: ResolverTypeWrapper<PathRelationship>;
+  PeriodCount: ResolverTypeWrapper<PeriodCount>;
+  PeriodUnit: PeriodUnit;
   Person: ResolverTypeWrapper<PersonRow>;
   PersonConnection: ResolverTypeWrapper<PersonPage>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
@@ -1706,6 +1793,7 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   SourceUpdateInput: SourceUpdateInput;
   Speaker: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Speaker']>;
+  SpeakerCount: ResolverTypeWrapper<Omit<SpeakerCount, 'node'> & { node: ResolversTypes['Speaker'] }>;
   State: ResolverTypeWrapper<StateRow>;
   StateConnection: ResolverTypeWrapper<StatePage>;
   StateEdge: ResolverTypeWrapper<Omit<StateEdge, 'node'> & { node: ResolversTypes['State'] }>;
@@ -1714,6 +1802,7 @@ export type ResolversTypes = {
   Statement: ResolverTypeWrapper<StatementRow>;
   StatementConnection: ResolverTypeWrapper<StatementPage>;
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
+  StatementFacets: ResolverTypeWrapper<FacetRows>;
   StatementFilter: StatementFilter;
   StatementKind: StatementKind;
   StatementOrder: StatementOrder;
@@ -1726,6 +1815,7 @@ export type ResolversTypes = {
   UnattributedQuotation: ResolverTypeWrapper<UnattributedQuotation>;
   Venue: ResolverTypeWrapper<VenueRow>;
   VenueConnection: ResolverTypeWrapper<VenuePage>;
+  VenueCount: ResolverTypeWrapper<Omit<VenueCount, 'node'> & { node: ResolversTypes['Venue'] }>;
   VenueEdge: ResolverTypeWrapper<Omit<VenueEdge, 'node'> & { node: ResolversTypes['Venue'] }>;
   VenueFilter: VenueFilter;
   VenueInput: VenueInput;
@@ -1758,6 +1848,8 @@ export type ResolversParentTypes = {
   ImportResult: ImportResult;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  KindCount: KindCount;
+  MentionCount: Omit<MentionCount, 'node'> & { node: ResolversParentTypes['Node'] };
   MergedEntity: MergedEntity;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1772,6 +1864,7 @@ export type ResolversParentTypes = {
   Participation: ParticipationParent;
   Path: PathRow;
   PathRelationship: PathRelationship;
+  PeriodCount: PeriodCount;
   Person: PersonRow;
   PersonConnection: PersonPage;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
@@ -1790,6 +1883,7 @@ export type ResolversParentTypes = {
   SourceInput: SourceInput;
   SourceUpdateInput: SourceUpdateInput;
   Speaker: ResolversInterfaceTypes<ResolversParentTypes>['Speaker'];
+  SpeakerCount: Omit<SpeakerCount, 'node'> & { node: ResolversParentTypes['Speaker'] };
   State: StateRow;
   StateConnection: StatePage;
   StateEdge: Omit<StateEdge, 'node'> & { node: ResolversParentTypes['State'] };
@@ -1798,6 +1892,7 @@ export type ResolversParentTypes = {
   Statement: StatementRow;
   StatementConnection: StatementPage;
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
+  StatementFacets: FacetRows;
   StatementFilter: StatementFilter;
   StatementUpdateInput: StatementUpdateInput;
   String: Scalars['String']['output'];
@@ -1808,6 +1903,7 @@ export type ResolversParentTypes = {
   UnattributedQuotation: UnattributedQuotation;
   Venue: VenueRow;
   VenueConnection: VenuePage;
+  VenueCount: Omit<VenueCount, 'node'> & { node: ResolversParentTypes['Venue'] };
   VenueEdge: Omit<VenueEdge, 'node'> & { node: ResolversParentTypes['Venue'] };
   VenueFilter: VenueFilter;
   VenueInput: VenueInput;
@@ -1931,6 +2027,16 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type KindCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+};
+
+export type MentionCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MentionCount'] = ResolversParentTypes['MentionCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+};
+
 export type MergedEntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergedEntity'] = ResolversParentTypes['MergedEntity']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   into?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2027,6 +2133,11 @@ export type PathRelationshipResolvers<ContextType = GraphQLContext, ParentType e
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PeriodCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PeriodCount'] = ResolversParentTypes['PeriodCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
@@ -2139,6 +2250,11 @@ export type SpeakerResolvers<ContextType = GraphQLContext, ParentType extends Re
   __resolveType: TypeResolveFn<'Organization' | 'Person' | 'State', ParentType, ContextType>;
 };
 
+export type SpeakerCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SpeakerCount'] = ResolversParentTypes['SpeakerCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Speaker'], ParentType, ContextType>;
+};
+
 export type StateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['State'] = ResolversParentTypes['State']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   allStatements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateAllStatementsArgs, 'orderBy'>>;
@@ -2191,6 +2307,7 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type StatementConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatementConnection'] = ResolversParentTypes['StatementConnection']> = {
   edges?: Resolver<Array<ResolversTypes['StatementEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['StatementFacets'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2199,6 +2316,15 @@ export type StatementConnectionResolvers<ContextType = GraphQLContext, ParentTyp
 export type StatementEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatementEdge'] = ResolversParentTypes['StatementEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+};
+
+export type StatementFacetsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StatementFacets'] = ResolversParentTypes['StatementFacets']> = {
+  byKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  byMentioned?: Resolver<Array<ResolversTypes['MentionCount']>, ParentType, ContextType, RequireFields<StatementFacetsByMentionedArgs, 'first'>>;
+  byPeriod?: Resolver<Array<ResolversTypes['PeriodCount']>, ParentType, ContextType, RequireFields<StatementFacetsByPeriodArgs, 'unit'>>;
+  bySpeaker?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<StatementFacetsBySpeakerArgs, 'first'>>;
+  byVenue?: Resolver<Array<ResolversTypes['VenueCount']>, ParentType, ContextType, RequireFields<StatementFacetsByVenueArgs, 'first'>>;
+  undated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TextSpanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
@@ -2252,6 +2378,11 @@ export type VenueConnectionResolvers<ContextType = GraphQLContext, ParentType ex
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type VenueCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VenueCount'] = ResolversParentTypes['VenueCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
+};
+
 export type VenueEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VenueEdge'] = ResolversParentTypes['VenueEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
@@ -2272,6 +2403,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Extraction?: ExtractionResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  KindCount?: KindCountResolvers<ContextType>;
+  MentionCount?: MentionCountResolvers<ContextType>;
   MergedEntity?: MergedEntityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -2283,6 +2416,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Participation?: ParticipationResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathRelationship?: PathRelationshipResolvers<ContextType>;
+  PeriodCount?: PeriodCountResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
@@ -2296,12 +2430,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   Speaker?: SpeakerResolvers<ContextType>;
+  SpeakerCount?: SpeakerCountResolvers<ContextType>;
   State?: StateResolvers<ContextType>;
   StateConnection?: StateConnectionResolvers<ContextType>;
   StateEdge?: StateEdgeResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
+  StatementFacets?: StatementFacetsResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
   TimelineConnection?: TimelineConnectionResolvers<ContextType>;
   TimelineEdge?: TimelineEdgeResolvers<ContextType>;
@@ -2309,6 +2445,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UnattributedQuotation?: UnattributedQuotationResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
   VenueConnection?: VenueConnectionResolvers<ContextType>;
+  VenueCount?: VenueCountResolvers<ContextType>;
   VenueEdge?: VenueEdgeResolvers<ContextType>;
 };
 

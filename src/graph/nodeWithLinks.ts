@@ -32,13 +32,19 @@ export interface NodeWithLinks {
   statements?: Page<StatementRow>;
 }
 
-/** A subquery that binds page and total for the node id in parent: one statement page with prefixed parameters. */
-function pageCall(query: StatementQuery, prefix: string, params: Record<string, unknown>): string {
+/**
+ * A subquery that binds page, total and facets for the node id in parent: one statement page with prefixed parameters;
+ * its columns are the page's and what it returns.
+ */
+function pageCall(query: StatementQuery, prefix: string, params: Record<string, unknown>) {
   const parts = statementPageParts(query, prefix);
   Object.assign(params, parts.params);
-  return `CALL (parent, statements) {
+  return {
+    call: `CALL (parent, statements) {
        ${parts.page}
-     }${parts.total}`;
+     }${parts.aggregates}`,
+    columns: `page, ${parts.columns}`,
+  };
 }
 
 /**
@@ -48,27 +54,28 @@ function pageCall(query: StatementQuery, prefix: string, params: Record<string, 
 export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery {
   const params: Record<string, unknown> = { id };
   const anyPage = Boolean(wanted.statements) || wanted.neighbours.some((n) => n.statements);
-  const totalOf = (query: StatementQuery) => (query.withTotal ? "total" : "null AS total");
   // Kinds come from the fixed NeighbourKind table; positions name the columns and parameter prefixes.
   const calls = wanted.neighbours.map(({ kind, statements }, i) => {
     if (!statements) return neighbourLinks(kind, `links${i}`);
+    const page = pageCall(statements, `n${i}_`, params);
     return neighbourLinks(kind, `links${i}`, {
       imports: ["statements"],
       call: `CALL (b, statements) {
          WITH b.id AS parent, statements
-         ${pageCall(statements, `n${i}_`, params)}
-         RETURN page, ${totalOf(statements)}
+         ${page.call}
+         RETURN ${page.columns}
        }`,
-      returns: ["page", "total"],
+      returns: ["page", "total", "facets"],
     });
   });
   const columns = [`${anyNodeMap("a")} AS node`, ...wanted.neighbours.map((_n, i) => `links${i}`)];
   let ownPage = "";
   if (wanted.statements) {
+    const page = pageCall(wanted.statements, "", params);
     ownPage = `
      WITH *, a.id AS parent
-     ${pageCall(wanted.statements, "", params)}`;
-    columns.push("page", totalOf(wanted.statements));
+     ${page.call}`;
+    columns.push(page.columns);
   }
   const cypher = `${nodeById("a", "$id")}${anyPage ? `\n     ${STATEMENT_COUNT}` : ""}
      ${calls.join("\n     ")}${ownPage}

@@ -1,6 +1,7 @@
 // The pagination every keyset-paginated list shares (entities, statements, search hits, timelines): which rows a
 // window keeps between its cursors, which way the query scans, and how the rows become a page with cursors.
 import { decodeCursor, encodeCursor, type CursorArgument, type CursorKey, type CursorScope } from "./cursor";
+import type { FacetRows } from "./facets";
 import type { Page } from "./rows";
 
 /** Which part of a list a page is: Relay's first/after (forward) or last/before (backward). */
@@ -84,6 +85,8 @@ export function cursorPredicates(
 export interface PageRows<T> {
   page: { row: T; sortKey: string | number }[];
   total: number | null;
+  /** A statement list's facets, when asked for. */
+  facets?: FacetRows | null;
 }
 
 /** The usual cursor: the row's sort key and id. */
@@ -114,5 +117,6 @@ export function toPage<T>(
     hasNextPage: query.backward ? Boolean(query.before) : more,
     hasPreviousPage: query.backward ? more : Boolean(query.after),
     totalCount: query.withTotal ? (found?.total ?? 0) : null,
+    facets: found?.facets ?? null,
   };
 }

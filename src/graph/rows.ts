@@ -1,4 +1,5 @@
 // Plain rows the data layer returns: Neo4j nodes as JS objects tagged with their label (dates as ISO strings).
+import type { FacetRows } from "./facets";
 
 interface Named {
   id: string;
@@ -86,4 +87,6 @@ export interface Page<T> {
   hasPreviousPage: boolean;
   /** Null when the query did not ask for it. */
   totalCount: number | null;
+  /** A statement list's facets by facetKey; null when the query asked for none. */
+  facets?: FacetRows | null;
 }

@@ -2,6 +2,7 @@
 // once), with filters, keyset pagination and the linked parts the GraphQL query asked for.
 import { nodeById, nodeOrNullById } from "./aliasIds";
 import { cursorScope, type CursorScope } from "./cursor";
+import { facetCalls, type FacetRequest } from "./facets";
 import type { Database } from "./database";
 import { allWords } from "./fulltext";
 import {
@@ -41,6 +42,8 @@ export interface StatementQuery extends PageWindow {
   order: StatementOrder;
   parts: StatementParts;
   withTotal: boolean;
+  /** Facets to count over every statement the filter keeps (none when absent). */
+  facets?: readonly FacetRequest[];
 }
 
 /**
@@ -143,13 +146,13 @@ const and = (predicates: string[]) => predicates.map((p) => `\n      AND ${p}`).
  * The dense plan wins when n² > N × page / 4. Full-text filters start from the index hits and sort them.
  */
 export function buildStatementQuery(query: StatementQuery): BuiltQuery {
-  const { page, total, params } = statementPageParts(query);
+  const { page, aggregates, columns, params } = statementPageParts(query);
   const cypher = `${STATEMENT_COUNT}
   UNWIND $parents AS parent
   CALL (parent, statements) {
     ${page}
-  }${total}
-  RETURN parent, page${query.withTotal ? ", total" : ", null AS total"}`;
+  }${aggregates}
+  RETURN parent, page, ${columns}`;
   return { cypher, params };
 }
 
@@ -183,8 +186,10 @@ export const STATEMENT_COUNT = "CALL () { MATCH (x:Statement) RETURN count(x) AS
 export interface StatementPageParts {
   /** Subquery body: given parent (an id, unused by root lists) and statements, returns page. */
   page: string;
-  /** Empty, or a CALL that binds total for parent. */
-  total: string;
+  /** CALLs that bind total and each facet for parent (empty when neither is asked for). */
+  aggregates: string;
+  /** The columns of total and facets (null when not asked for), after the aggregates. */
+  columns: string;
   params: Record<string, unknown>;
 }
 
@@ -202,7 +207,8 @@ export function statementPageParts(query: StatementQuery, prefix = ""): Statemen
     );
   return {
     page: rename(parts.page),
-    total: rename(parts.total),
+    aggregates: rename(parts.aggregates),
+    columns: rename(parts.columns),
     params: Object.fromEntries(Object.entries(parts.params).map(([name, value]) => [`${prefix}${name}`, value])),
   };
 }
@@ -339,7 +345,14 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
     RETURN count(DISTINCT s) AS total
   }`
     : "";
-  return { page, total, params };
+  const facets = facetCalls(counted, query.facets ?? []);
+  Object.assign(params, facets.params);
+  return {
+    page,
+    aggregates: `${total}${facets.calls}`,
+    columns: `${query.withTotal ? "total" : "null AS total"}, ${facets.column}`,
+    params,
+  };
 }
 
 /** One page per parent id (or a single page for a root list when parentIds is omitted). */

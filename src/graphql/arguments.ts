@@ -5,6 +5,7 @@ import type { PageWindow } from "../graph/pages";
 import type { StatementParts } from "../graph/projections";
 import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/statements";
 import { badInput } from "./errors";
+import { selectedFacets } from "./facets";
 import { selectedFields } from "./lookahead";
 import { checkTextFilter } from "./textInputs";
 
@@ -84,6 +85,7 @@ export function statementQuery(
     ...pageWindow(args),
     parts: statementPartsSelected(info, ["edges", "node"], ["nodes"]),
     withTotal: wantsTotal(info),
+    facets: selectedFacets(info),
   };
 }
 

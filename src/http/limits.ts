@@ -16,6 +16,9 @@ const UNPAGED_LIST_SIZE = 5;
 /** Root fields whose work grows with the graph, not only with what they return (they read and rank many nodes). */
 const SCANNING_FIELD_COST: Record<string, number> = { timeline: 50, search: 50, path: 50 };
 
+/** A statement list's facets count every statement its filter keeps, whatever the page. */
+const FACETS_COST = 50;
+
 /** A text field costs 1 per this many characters it can return. */
 const CHARACTERS_PER_COST_UNIT = 1000;
 
@@ -37,6 +40,7 @@ function pageSize(args: Record<string, unknown>): number {
 export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (type.name === "Source" && field.name === "text")
     return 1 + Math.ceil(textPieceSize(args) / CHARACTERS_PER_COST_UNIT);
+  if (type.name === "StatementConnection" && field.name === "facets") return 1 + FACETS_COST + childComplexity;
   const extra = type.name === "Query" ? (SCANNING_FIELD_COST[field.name] ?? 0) : 0;
   const returns = getNamedType(field.type).name;
   if (returns.endsWith("Connection")) return 1 + extra + childComplexity * pageSize(args);

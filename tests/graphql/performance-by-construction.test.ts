@@ -21,6 +21,8 @@ afterAll(async () => {
   await db.close();
 });
 
+const sumOf = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
+
 async function walk(query: string, pick: (data: any) => any, pageSize: number) {
   const ids: string[] = [];
   let after: string | null = null;
@@ -51,6 +53,23 @@ describe("no N+1: queries grow with the depth of the request, not with the numbe
       /^Speaker \d said thing number \d+ about the ceasefire\.$/,
     );
     expect(result.queries).toBe(1);
+  });
+
+  it("counts a list's facets in the page's own query, at the root and below a look-up", async () => {
+    const root = await api.run(`{
+      statements(first: 5) {
+        totalCount nodes { id } facets { bySpeaker { count } byPeriod(unit: MONTH) { period count } undated }
+      }
+    }`);
+    expect(root.errors).toBeUndefined();
+    expect(root.data.statements.facets.undated + sumOf(root.data.statements.facets.byPeriod)).toBe(N);
+    expect(root.queries).toBe(1);
+    const nested = await api.run(`{
+      person(id: "person:speaker-1") { statements(first: 5) { totalCount facets { byKind { kind count } } } }
+    }`);
+    expect(nested.errors).toBeUndefined();
+    expect(sumOf(nested.data.person.statements.facets.byKind)).toBe(nested.data.person.statements.totalCount);
+    expect(nested.queries).toBe(1);
   });
 
   it("costs the same number of queries for 5 or 100 results two levels deep", async () => {

@@ -166,6 +166,27 @@ query Timeline($entity: ID!) {
     variables: json({ entity: "state:ua" }),
   },
   {
+    title: "Facets: who said what about Russia, month by month",
+    query: `# Counts over every statement a filter keeps (paging ignored), in the page's own round trip:
+# who speaks, what they mention, direct or reported, by month, where, and how many are undated.
+query Facets($mentions: ID!) {
+  statements(filter: { mentions: $mentions }, first: 3) {
+    totalCount
+    facets {
+      bySpeaker(first: 5) { node { name } count }
+      byMentioned(first: 5) { node { id } count }
+      byKind { kind count }
+      byPeriod(unit: MONTH) { period count }
+      byVenue { node { name } count }
+      undated
+    }
+    nodes { text speaker { name } }
+  }
+}
+`,
+    variables: json({ mentions: "state:ru" }),
+  },
+  {
     title: "Claims behind a value",
     query: `# What each source says about a node, and what a curator set: the values behind the ones it shows. The seed
 # dates the first round of the talks to the month; import examples/second-source/ (importDataset) and a second

@@ -1,6 +1,7 @@
 // All resolvers, assembled: scalars, root fields, types, interfaces and unions.
 import type { Resolvers } from "../../generated/graphql";
 import { DateScalar, DateTimeScalar, JsonScalar } from "../scalars";
+import { facetField } from "../facets";
 import { snippet } from "../snippet";
 import { connectionFields } from "./connections";
 import { entityResolvers } from "./entities";
@@ -26,7 +27,15 @@ export const resolvers: Resolvers = {
   Path: {
     length: (path) => path.relationships.length,
   },
-  StatementConnection: connectionFields,
+  StatementConnection: { ...connectionFields, facets: (page) => page.facets ?? {} },
+  StatementFacets: {
+    bySpeaker: facetField("bySpeaker"),
+    byMentioned: facetField("byMentioned"),
+    byKind: facetField("byKind"),
+    byPeriod: facetField("byPeriod"),
+    byVenue: facetField("byVenue"),
+    undated: facetField("undated"),
+  },
   PersonConnection: connectionFields,
   StateConnection: connectionFields,
   OrganizationConnection: connectionFields,

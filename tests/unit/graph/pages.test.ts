@@ -57,6 +57,7 @@ describe("a page from the rows of a page query", () => {
       hasNextPage: false,
       hasPreviousPage: false,
       totalCount: 0,
+      facets: null,
     });
   });
 });

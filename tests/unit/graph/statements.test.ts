@@ -56,7 +56,7 @@ describe("a root list of statements", () => {
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "limit": 21,
          "undated": "0001-01-01",
@@ -95,7 +95,7 @@ describe("a root list of statements", () => {
          MATCH (s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "limit": 6,
          "undated": "9999-12-31",
@@ -149,7 +149,7 @@ describe("a root list of statements", () => {
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "f_kind": "DIRECT_QUOTE",
          "f_mentions": "state:ua",
@@ -197,7 +197,7 @@ describe("a root list of statements", () => {
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "f_from": "2025-01-01",
          "f_to": "2025-05-31",
@@ -228,7 +228,7 @@ describe("a root list of statements", () => {
          WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(anchor) }
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "f_venue": "venue:v",
          "limit": 21,
@@ -265,7 +265,7 @@ describe("a root list of statements", () => {
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "afterId": "statement:b",
          "afterKey": "2025-05-16",
@@ -290,7 +290,7 @@ describe("a root list of statements", () => {
          WITH s, sortKey ORDER BY sortKey ASC, s.id ASC LIMIT $limit
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "afterId": "statement:b",
          "afterKey": "2025-05-16",
@@ -374,7 +374,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          MATCH (anchor)-[:SAID]->(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "limit": 21,
          "undated": "0001-01-01",
@@ -423,7 +423,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          MATCH (anchor)<-[:MENTIONS]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "limit": 21,
          "undated": "0001-01-01",
@@ -472,7 +472,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          MATCH (anchor)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "limit": 21,
          "undated": "0001-01-01",
@@ -521,7 +521,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          MATCH (anchor)<-[:DURING]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "limit": 21,
          "undated": "0001-01-01",
@@ -570,7 +570,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "limit": 21,
          "undated": "0001-01-01",
@@ -619,7 +619,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
          RETURN count(DISTINCT s) AS total
        }
-       RETURN parent, page, total",
+       RETURN parent, page, total, null AS facets",
        "params": {
          "limit": 21,
          "undated": "0001-01-01",
@@ -668,7 +668,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "f_speaker": "person:a",
          "limit": 4,
@@ -688,6 +688,14 @@ describe("one statement page among other things (statementPageParts)", () => {
     );
     expect(parts).toMatchInlineSnapshot(`
      {
+       "aggregates": "
+       CALL (parent) {
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)-[:SAID]->(s:Statement)
+         WHERE s.kind = $n0_f_kind
+         RETURN count(DISTINCT s) AS total
+       }",
+       "columns": "total, null AS facets",
        "page": "CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
@@ -729,13 +737,6 @@ describe("one statement page among other things (statementPageParts)", () => {
          "n0_limit": 3,
          "n0_undated": "0001-01-01",
        },
-       "total": "
-       CALL (parent) {
-         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
-         MATCH (anchor)-[:SAID]->(s:Statement)
-         WHERE s.kind = $n0_f_kind
-         RETURN count(DISTINCT s) AS total
-       }",
      }
     `);
     expect(parts.page).not.toMatch(/\$(?!n0_)(limit|undated|afterKey|afterId|f_kind)\b/);
@@ -745,7 +746,7 @@ describe("one statement page among other things (statementPageParts)", () => {
     const parts = statementPageParts(query({ anchor: "said", withTotal: true }));
     const built = buildStatementQuery(query({ anchor: "said", withTotal: true }));
     expect(built.cypher).toContain(parts.page);
-    expect(built.cypher).toContain(parts.total);
+    expect(built.cypher).toContain(parts.aggregates);
     expect(built.params).toEqual(parts.params);
   });
 });
@@ -777,7 +778,7 @@ describe("a backward page (last, before)", () => {
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "beforeId": "statement:b",
          "beforeKey": "2025-05-16",
@@ -823,7 +824,7 @@ describe("a backward page (last, before)", () => {
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
-       RETURN parent, page, null AS total",
+       RETURN parent, page, null AS total, null AS facets",
        "params": {
          "limit": 4,
          "undated": "9999-12-31",

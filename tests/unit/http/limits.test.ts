@@ -35,6 +35,11 @@ describe("the cost of a query", () => {
     expect(cost(`{ people(first: -5) { nodes { id } } }`)).toBe(1 + 1 * 2);
   });
 
+  it("adds 50 for a statement list's facets, which count every statement the filter keeps", () => {
+    expect(cost(`{ statements(first: 1) { facets { undated } } }`)).toBe(1 + 1 * (1 + 50 + 1));
+    expect(cost(`{ statements(first: 1) { facets { bySpeaker { count } } } }`)).toBe(1 + 1 * (1 + 50 + (1 + 5 * 1)));
+  });
+
   it("multiplies nested pages", () => {
     const nested = `{ people(first: 10) { nodes { statements(first: 10) { nodes { mentions { id } } } } } }`;
     // mentions: 1 + 5 × 1; a statement's nodes: 1 + 6; statements: 1 + 10 × 7; a person's nodes: 1 + 71.
