@@ -141,6 +141,8 @@ export type Event = Node & {
   id: Scalars['ID']['output'];
   /** Statements that mention this event. */
   mentionedIn: StatementConnection;
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
   name: Scalars['String']['output'];
   participants: Array<Participation>;
   /** When the time is known, with its offset. */
@@ -165,6 +167,12 @@ export type EventMentionedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
+};
+
+
+/** Something that happened at a time and place: a round of talks, an attack, a war. */
+export type EventMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -632,6 +640,14 @@ export type MutationUpdateVenueArgs = {
 export type Node = {
   /** Stable, readable id, e.g. person:volodymyr-zelenskyy, state:ua, venue:ciragan-palace. */
   id: Scalars['ID']['output'];
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
+};
+
+
+/** Everything with a stable id: people, states, organizations, venues, events, sources and statements. */
+export type NodeMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An office held by a person in a state, e.g. President of Ukraine. */
@@ -665,6 +681,10 @@ export type Organization = Node & Speaker & {
   /** People and organizations that are members. */
   members: Array<Speaker>;
   mentionedIn: StatementConnection;
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
+  /** What its statements mention most, by how many statements mention each, most first (then by id). first: at most 100. */
+  mentionsMost: Array<MentionCount>;
   name: Scalars['String']['output'];
   /** The state this organization is part of. */
   state?: Maybe<State>;
@@ -686,6 +706,18 @@ export type OrganizationMentionedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
+};
+
+
+/** A body that speaks for a state or group, e.g. the Kremlin or a delegation. */
+export type OrganizationMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A body that speaks for a state or group, e.g. the Kremlin or a delegation. */
+export type OrganizationMentionsMostArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -815,6 +847,10 @@ export type Person = Node & Speaker & {
   id: Scalars['ID']['output'];
   /** Statements by anyone that mention this person. */
   mentionedIn: StatementConnection;
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
+  /** What its statements mention most, by how many statements mention each, most first (then by id). first: at most 100. */
+  mentionsMost: Array<MentionCount>;
   name: Scalars['String']['output'];
   /** Offices held, e.g. President of Ukraine. */
   offices: Array<Office>;
@@ -838,6 +874,18 @@ export type PersonMentionedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
+};
+
+
+/** A human speaker or actor. */
+export type PersonMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A human speaker or actor. */
+export type PersonMentionsMostArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1136,6 +1184,8 @@ export type Source = Node & {
   __typename?: 'Source';
   dateline?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
   publishedOn: Scalars['Date']['output'];
   publisher?: Maybe<Scalars['String']['output']>;
   statements: StatementConnection;
@@ -1149,6 +1199,12 @@ export type Source = Node & {
   textLength: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An article that statements were reported in. */
+export type SourceMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1207,9 +1263,17 @@ export type SourceUpdateInput = {
 /** Whoever can say something: a person, a state ("Moscow", "Kyiv") or an organization ("the Kremlin"). */
 export type Speaker = {
   id: Scalars['ID']['output'];
+  /** What its statements mention most, by how many statements mention each, most first (then by id). first: at most 100. */
+  mentionsMost: Array<MentionCount>;
   name: Scalars['String']['output'];
   /** What this speaker said, latest first by default. */
   statements: StatementConnection;
+};
+
+
+/** Whoever can say something: a person, a state ("Moscow", "Kyiv") or an organization ("the Kremlin"). */
+export type SpeakerMentionsMostArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1251,6 +1315,10 @@ export type State = Node & Speaker & {
   /** ISO 3166-1 alpha-2 code, e.g. UA. */
   isoCode: Scalars['String']['output'];
   mentionedIn: StatementConnection;
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
+  /** What its statements mention most, by how many statements mention each, most first (then by id). first: at most 100. */
+  mentionsMost: Array<MentionCount>;
   name: Scalars['String']['output'];
   /** People holding an office of this state. */
   officeHolders: Array<Office>;
@@ -1288,6 +1356,18 @@ export type StateMentionedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
+};
+
+
+/** A sovereign state (country). */
+export type StateMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sovereign state (country). */
+export type StateMentionsMostArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1355,6 +1435,8 @@ export type Statement = Node & {
   extraction: Array<Extraction>;
   id: Scalars['ID']['output'];
   kind: StatementKind;
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
   /** Who and what it mentions. */
   mentions: Array<Node>;
   /** True when the source says it was said repeatedly. */
@@ -1375,6 +1457,12 @@ export type Statement = Node & {
 /** Something someone said. */
 export type StatementClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Something someone said. */
+export type StatementMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type StatementConnection = {
@@ -1543,6 +1631,8 @@ export type Venue = Node & {
   /** The venue this one is in (a building's city). */
   locatedIn?: Maybe<Venue>;
   mentionedIn: StatementConnection;
+  /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
+  mentionedMostBy: Array<SpeakerCount>;
   name: Scalars['String']['output'];
   /** The state the venue is in (directly, or through the venue it is located in). */
   state?: Maybe<State>;
@@ -1565,6 +1655,12 @@ export type VenueMentionedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<StatementOrder>;
+};
+
+
+/** A place where something was said or happened: a building, a city, a region, a site. */
+export type VenueMentionedMostByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1977,6 +2073,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<EventMentionedInArgs, 'orderBy'>>;
+  mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<EventMentionedMostByArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2092,6 +2189,8 @@ export type OrganizationResolvers<ContextType = GraphQLContext, ParentType exten
   memberOf?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Speaker']>, ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationMentionedInArgs, 'orderBy'>>;
+  mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<OrganizationMentionedMostByArgs, 'first'>>;
+  mentionsMost?: Resolver<Array<ResolversTypes['MentionCount']>, ParentType, ContextType, RequireFields<OrganizationMentionsMostArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<OrganizationStatementsArgs, 'orderBy'>>;
@@ -2148,6 +2247,8 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'orderBy'>>;
+  mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<PersonMentionedMostByArgs, 'first'>>;
+  mentionsMost?: Resolver<Array<ResolversTypes['MentionCount']>, ParentType, ContextType, RequireFields<PersonMentionsMostArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offices?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -2224,6 +2325,7 @@ export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends 
 export type SourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   dateline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<SourceMentionedMostByArgs, 'first'>>;
   publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<SourceStatementsArgs, 'orderBy'>>;
@@ -2265,6 +2367,8 @@ export type StateResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isoCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateMentionedInArgs, 'orderBy'>>;
+  mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<StateMentionedMostByArgs, 'first'>>;
+  mentionsMost?: Resolver<Array<ResolversTypes['MentionCount']>, ParentType, ContextType, RequireFields<StateMentionsMostArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   officeHolders?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -2294,6 +2398,7 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
   extraction?: Resolver<Array<ResolversTypes['Extraction']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<StatementMentionedMostByArgs, 'first'>>;
   mentions?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   recurring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   saidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2365,6 +2470,7 @@ export type VenueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   locatedIn?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<VenueMentionedInArgs, 'orderBy'>>;
+  mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<VenueMentionedMostByArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<VenueStatementsArgs, 'orderBy'>>;

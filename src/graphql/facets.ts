@@ -2,21 +2,27 @@
 // and the facet fields' resolvers, which read those counts back by the same key.
 import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from "graphql";
 import { facetKey, type FacetCounts, type FacetRequest, type FacetRows, type PeriodUnit } from "../graph/facets";
+import type { MentionDirection } from "../graph/mentionCounts";
 import { MAX_FIRST } from "./arguments";
+import type { GraphQLContext } from "./context";
 import { badInput } from "./errors";
 import { childFields, childFieldsNamed } from "./lookahead";
 
 const TOP_FACETS = new Set(["bySpeaker", "byMentioned", "byVenue"]);
 
+/** How many of the most frequent a count field keeps (default 10); BAD_USER_INPUT naming first when out of range. */
+function topFirst(first: number | null | undefined): number {
+  const value = first ?? 10;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_FIRST) {
+    throw badInput(`first must be between 0 and ${MAX_FIRST}, got ${value}`, "first");
+  }
+  return value;
+}
+
 /** A facet field's arguments as a request; BAD_USER_INPUT naming first when it is out of range. */
 export function facetRequest(field: string, args: { first?: number | null; unit?: PeriodUnit | null }): FacetRequest {
-  if (TOP_FACETS.has(field)) {
-    const first = args.first ?? 10;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) {
-      throw badInput(`first must be between 0 and ${MAX_FIRST}, got ${first}`, "first");
-    }
-    return { kind: field as "bySpeaker" | "byMentioned" | "byVenue", first };
-  }
+  if (TOP_FACETS.has(field))
+    return { kind: field as "bySpeaker" | "byMentioned" | "byVenue", first: topFirst(args.first) };
   if (field === "byPeriod") return { kind: "byPeriod", unit: args.unit ?? "MONTH" };
   return { kind: field as "byKind" | "undated" };
 }
@@ -53,5 +59,14 @@ export function facetField<F extends keyof FacetCounts>(field: F) {
     if (counts === undefined) throw new Error(`the ${field} facet was not counted with the page`);
     // The page query counted this facet under this key (see selectedFacets).
     return counts as FacetCounts[F];
+  };
+}
+
+/** Co-occurrence fields (Speaker.mentionsMost, Node.mentionedMostBy): batched across the nodes of a response. */
+export function mentionCountField<T>(direction: MentionDirection) {
+  return async (node: { id: string }, args: { first?: number | null }, ctx: GraphQLContext): Promise<T> => {
+    const counts = await ctx.loaders.mentionCounts(direction, topFirst(args.first)).load(node.id);
+    // The counts' nodes are speakers or any node, as the direction says.
+    return counts as T;
   };
 }

@@ -2,6 +2,7 @@
 import DataLoader from "dataloader";
 import { claimsOf, type ClaimRow } from "../graph/claimReads";
 import type { Database } from "../graph/database";
+import { mentionCounts, type MentionCount, type MentionDirection } from "../graph/mentionCounts";
 import { neighbours, type NeighbourKind } from "../graph/neighbours";
 import { nodesByIds, statementsWithParts } from "../graph/nodes";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
@@ -18,6 +19,8 @@ export interface Loaders {
   /** Pieces of source texts (long texts are read in bounded pieces, under the expensive-operations cap). */
   sourceText: DataLoader<TextPiece, SourceTextRow | null, string>;
   neighbours(kind: NeighbourKind): DataLoader<string, LinkedRow[]>;
+  /** Who and what each node's statements mention most, or who mentions each node most: `first` of them each. */
+  mentionCounts(direction: MentionDirection, first: number): DataLoader<string, MentionCount[]>;
   /** The page of statements under one parent; parents asking with the same arguments share one query. */
   statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
   /** Hands over a page fetched along with its parent, so statementPage() with the same arguments needs no query. */
@@ -30,6 +33,7 @@ export interface Loaders {
 
 export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loaders {
   const neighbourLoaders = new Map<NeighbourKind, DataLoader<string, LinkedRow[]>>();
+  const mentionLoaders = new Map<string, DataLoader<string, MentionCount[]>>();
   const pageLoaders = new Map<string, DataLoader<string, Page<StatementRow>>>();
   const pageLoader = (query: StatementQuery) => {
     const key = JSON.stringify(query);
@@ -52,6 +56,15 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
       if (!loader) {
         loader = new DataLoader((ids) => neighbours(db, kind, ids));
         neighbourLoaders.set(kind, loader);
+      }
+      return loader;
+    },
+    mentionCounts(direction, first) {
+      const key = `${direction}:${first}`;
+      let loader = mentionLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => mentionCounts(db, direction, ids, first));
+        mentionLoaders.set(key, loader);
       }
       return loader;
     },

@@ -137,3 +137,38 @@ describe("facets under filters and nested lists", () => {
     ]);
   });
 });
+
+describe("who talks about whom", () => {
+  it("gives what each speaker's statements mention most, as counted by hand, batched below a list", async () => {
+    const result = await data(`{
+      people(first: 100) { nodes { id mentionsMost(first: 100) { node { id } count } } }
+    }`);
+    const expected = await server.db.read<{ speaker: string; counts: { id: string; n: number }[] }>(`
+      MATCH (x:Person)
+      OPTIONAL MATCH (x)-[:SAID]->(s:Statement)-[:MENTIONS]->(y)
+      WITH x, y, count(DISTINCT s) AS n ORDER BY n DESC, y.id
+      RETURN x.id AS speaker, [c IN collect({id: y.id, n: n}) WHERE c.id IS NOT NULL] AS counts`);
+    const byId = new Map(expected.map((row) => [row.speaker, row.counts]));
+    for (const person of result.people.nodes) {
+      const counts = person.mentionsMost.map((c: { node: { id: string }; count: number }) => ({
+        id: c.node.id,
+        n: c.count,
+      }));
+      expect(counts).toEqual(byId.get(person.id));
+    }
+    expect(result.people.nodes.some((p: { mentionsMost: unknown[] }) => p.mentionsMost.length > 0)).toBe(true);
+  });
+
+  it("gives the speakers who mention a node most, on any node, with their counts", async () => {
+    const result = await data(`{
+      node(id: "state:ru") { mentionedMostBy(first: 2) { node { id name } count } }
+      statement: statements(first: 1) { nodes { mentionedMostBy { count } } }
+    }`);
+    const [top] = await server.db.read<{ id: string; n: number }>(`
+      MATCH (:State {id: 'state:ru'})<-[:MENTIONS]-(s:Statement)<-[:SAID]-(y)
+      RETURN y.id AS id, count(DISTINCT s) AS n ORDER BY n DESC, id LIMIT 1`);
+    expect(result.node.mentionedMostBy[0]).toMatchObject({ node: { id: top!.id }, count: top!.n });
+    expect(result.node.mentionedMostBy.length).toBeLessThanOrEqual(2);
+    expect(result.statement.nodes[0].mentionedMostBy).toEqual([]);
+  });
+});

@@ -6,7 +6,9 @@ import type { NeighbourKind } from "../../graph/neighbours";
 import type { EventRow, LinkedRow, PersonRow, SourceRow, SpeakerRow, StateRow } from "../../graph/rows";
 import type { StatementAnchor } from "../../graph/statements";
 import type { ResolverFn, Resolvers } from "../../generated/graphql";
+import type { MentionCount, SpeakerCountRow } from "../../graph/mentionCounts";
 import { statementQuery, type StatementListArgs } from "../arguments";
+import { mentionCountField } from "../facets";
 import type { GraphQLContext } from "../context";
 import type { OfficeParent, ParticipationParent, StatementPage } from "../parents";
 import {
@@ -72,6 +74,11 @@ function neighbourField(kind: NeighbourKind) {
   };
 }
 
+/** Who mentions a node most (every node type has it). */
+const mentioned = { mentionedMostBy: mentionCountField<SpeakerCountRow[]>("mentionedMostBy") };
+/** What a speaker's statements mention most. */
+const speaking = { ...mentioned, mentionsMost: mentionCountField<MentionCount[]>("mentionsMost") };
+
 const named = {
   aliases: (n: { aliases?: string[] | null }) => n.aliases ?? [],
   fromSource: (n: { fromSource?: boolean | null }) => n.fromSource ?? true,
@@ -101,6 +108,7 @@ function office(link: LinkedRow, person: PersonRow, state: StateRow): OfficePare
 export const entityResolvers: Resolvers = {
   Person: {
     ...named,
+    ...speaking,
     ...statementFields("Person"),
     ...neighbourFields("Person"),
     offices: async (p, _a, ctx) =>
@@ -109,6 +117,7 @@ export const entityResolvers: Resolvers = {
   },
   State: {
     ...named,
+    ...speaking,
     ...statementFields("State"),
     ...neighbourFields("State"),
     officeHolders: async (s, _a, ctx) =>
@@ -117,17 +126,20 @@ export const entityResolvers: Resolvers = {
   },
   Organization: {
     ...named,
+    ...speaking,
     ...statementFields("Organization"),
     ...neighbourFields("Organization"),
     events: (o, _a, ctx) => participations(ctx, o),
   },
   Venue: {
     ...named,
+    ...mentioned,
     ...statementFields("Venue"),
     ...neighbourFields("Venue"),
   },
   Event: {
     ...named,
+    ...mentioned,
     ...statementFields("Event"),
     ...neighbourFields("Event"),
     date: (e) => e.date ?? null,
@@ -141,6 +153,7 @@ export const entityResolvers: Resolvers = {
       })),
   },
   Source: {
+    ...mentioned,
     ...statementFields("Source"),
     text: async (s, args, ctx) => {
       const piece = textPiece(s.id, args);

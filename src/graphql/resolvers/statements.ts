@@ -1,4 +1,6 @@
 // Fields of a statement: linked parts come with the statement when the query asked for them, else in one batch.
+import type { SpeakerCountRow } from "../../graph/mentionCounts";
+import { mentionCountField } from "../facets";
 import type { Resolvers } from "../../generated/graphql";
 import type { StatementRow } from "../../graph/rows";
 import type { GraphQLContext } from "../context";
@@ -14,6 +16,7 @@ async function withParts(s: StatementRow, ctx: GraphQLContext): Promise<Statemen
 // up); only missing ones go through the batch loader.
 export const statementResolvers: Resolvers = {
   Statement: {
+    mentionedMostBy: mentionCountField<SpeakerCountRow[]>("mentionedMostBy"),
     recurring: (s) => s.recurring ?? false,
     saidOn: (s) => s.saidOn ?? null,
     datePrecision: (s) => s.datePrecision ?? null,
