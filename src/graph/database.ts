@@ -1,9 +1,11 @@
 // The one place that opens and closes Neo4j sessions: single reads as auto-commit queries, everything else in
 // managed transactions; transient failures retried; rows returned as plain objects. Every query and transaction
-// first takes a turn in the admission queue (admission.ts), so overload waits, then fails as OVERLOADED.
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+// first takes a turn in the admission queue (admission.ts), so overload waits, then fails as OVERLOADED. Sessions
+// carry the bookmarks of their unit of work (Bookmarks below), so a read waits for the writes it must see.
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { InvalidInputError } from "../domain/errors";
 import { Admission, DEFAULT_ADMISSION, type AdmissionSettings } from "./admission";
-import { busyPool, isOutOfTransactionMemory, translateDriverError } from "./errors";
+import { BookmarkNotReachedError, busyPool, isOutOfTransactionMemory, translateDriverError } from "./errors";
 import { toNeo4jParams, toPlain } from "./values";
 
 export interface ConnectionOptions {
@@ -32,6 +34,49 @@ export class QueryCounter {
   queries = 0;
 }
 
+/**
+ * The causal chain of one unit of work (a GraphQL request): the bookmarks it was given, which every session it opens
+ * waits for, and those its writes leave, which it hands on (src/http/bookmarks.ts puts them in the Neo4j-Bookmark
+ * response header). Updated the way the driver's bookmark manager does it — the bookmarks a write session started
+ * from are replaced by those it ended with — so two writes running at once keep each other's. Reads add nothing:
+ * their bookmarks would only make later reads of the same request wait for replicas to catch up with each other.
+ * Without bookmarks, sessions open exactly as they would without this (no bookmarks sent, nothing to wait for).
+ */
+export class Bookmarks {
+  private readonly current = new Set<string>();
+  private wrote = false;
+
+  /** Bookmarks a client brought: every later session waits until the database has reached them. */
+  add(bookmarks: readonly string[]): void {
+    for (const bookmark of bookmarks) this.current.add(bookmark);
+  }
+
+  /** What a new session starts from; undefined when there is nothing to wait for. */
+  forSession(): string[] | undefined {
+    return this.current.size > 0 ? [...this.current] : undefined;
+  }
+
+  /** A write session committed: what it started from is covered by what it ended with. */
+  afterWrite(started: readonly string[] | undefined, ended: readonly string[]): void {
+    for (const bookmark of started ?? []) this.current.delete(bookmark);
+    for (const bookmark of ended) this.current.add(bookmark);
+    if (ended.length > 0) this.wrote = true;
+  }
+
+  /** The bookmarks to hand on: none unless this unit of work wrote something. */
+  get written(): string[] {
+    return this.wrote ? [...this.current] : [];
+  }
+}
+
+/** Neo4j waited db.transaction.bookmark_ready_timeout for a bookmark's transaction, and it never arrived. */
+const BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout";
+
+/** The name clients know bookmarks by (src/http/bookmarks.ts): the header a refused one came in. */
+const BOOKMARK_FIELD = "Neo4j-Bookmark";
+
+const neo4jCode = (error: unknown): string => (error instanceof Neo4jError ? error.code : "");
+
 const DEFAULT_RETRY_MS = 3_000;
 /**
  * Connections beyond the admitted queries: readiness checks and EXPLAIN skip the queue, and must still find a
@@ -54,7 +99,9 @@ async function retryingTransientFailures<T>(retryMs: number, work: () => Promise
       return await work();
     } catch (error) {
       const delay = Math.min(1_000, 100 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
-      const retryable = neo4j.isRetryableError(error) && !isOutOfTransactionMemory(error);
+      // A bookmark timeout already took Neo4j's whole bookmark wait: another try would double it.
+      const retryable =
+        neo4j.isRetryableError(error) && !isOutOfTransactionMemory(error) && neo4jCode(error) !== BOOKMARK_TIMEOUT;
       if (!retryable || Date.now() + delay - started > retryMs) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
@@ -69,6 +116,8 @@ export class Database {
     /** Shared by every view of this driver (withCounter), as the pool is. */
     readonly admission: Admission,
     private readonly poolSize: number,
+    /** This view's causal chain; a new view (withCounter) starts an empty one. */
+    readonly bookmarks: Bookmarks = new Bookmarks(),
   ) {}
 
   static connect(options: ConnectionOptions): Database {
@@ -86,7 +135,7 @@ export class Database {
     return new Database(driver, options, new QueryCounter(), admission, poolSize);
   }
 
-  /** A view on the same driver with its own query counter. */
+  /** A view on the same driver with its own query counter and its own bookmarks (one per request). */
   withCounter(counter = new QueryCounter()): Database {
     return new Database(this.driver, this.options, counter, this.admission, this.poolSize);
   }
@@ -153,14 +202,19 @@ export class Database {
   }
 
   private async inAdmittedSession<T>(mode: "READ" | "WRITE", work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const bookmarks = this.bookmarks.forSession();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarks,
     });
     const config = { timeout: this.options.txTimeoutMs };
     const txWork = (tx: ManagedTransaction) => work(this.wrap(tx));
     try {
-      return mode === "READ" ? await session.executeRead(txWork, config) : await session.executeWrite(txWork, config);
+      if (mode === "READ") return await session.executeRead(txWork, config);
+      const result = await session.executeWrite(txWork, config);
+      this.bookmarks.afterWrite(bookmarks, session.lastBookmarks());
+      return result;
     } catch (error) {
       throw this.translate(error, mode === "READ" ? "read" : "write");
     } finally {
@@ -170,13 +224,22 @@ export class Database {
 
   private translate(error: unknown, mode: "read" | "write"): unknown {
     return (
+      bookmarkRefused(error) ??
       busyPool(error, this.poolSize, this.admission.retryAfterSeconds) ??
       translateDriverError(error, this.options.txTimeoutMs, mode)
     );
   }
 
   private async autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    const bookmarks = this.bookmarks.forSession();
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarks,
+      // The driver retries an auto-commit query once on its own; after a bookmark timeout that would wait Neo4j's
+      // whole bookmark wait a second time. retryingTransientFailures still retries every other transient failure.
+      disableAutoCommitRetries: bookmarks !== undefined,
+    });
     try {
       this.counter.queries += 1;
       const result = await session.run(cypher, toNeo4jParams(params) as Params, { timeout: this.options.txTimeoutMs });
@@ -195,4 +258,29 @@ export class Database {
       },
     };
   }
+}
+
+/**
+ * Failures that come from the bookmarks a session was given: Neo4j did not reach one within its bookmark wait
+ * (a replica lagging behind, or a bookmark from the future: BOOKMARK_NOT_REACHED, retry later with the same
+ * bookmark), or it is no bookmark of this DBMS (BAD_USER_INPUT naming the header). Undefined for anything else.
+ */
+function bookmarkRefused(error: unknown): Error | undefined {
+  const code = neo4jCode(error);
+  if (code === BOOKMARK_TIMEOUT) {
+    const detail = (error as Error).message.split("\n")[0];
+    return new BookmarkNotReachedError(
+      `Neo4j had not reached the transaction of a bookmark within its bookmark wait ` +
+        `(db.transaction.bookmark_ready_timeout): ${detail}`,
+      { cause: error },
+    );
+  }
+  if (code.startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
+    return new InvalidInputError(
+      BOOKMARK_FIELD,
+      "Neo4j does not recognise this as a bookmark of its databases; send back the Neo4j-Bookmark header of an " +
+        "earlier response unchanged",
+    );
+  }
+  return undefined;
 }

@@ -6,6 +6,14 @@ export class DatabaseUnavailableError extends Error {
   override readonly name = "DatabaseUnavailableError";
 }
 
+/**
+ * A read carried a bookmark (Neo4j-Bookmark) whose transaction Neo4j had not reached within its bookmark wait: a
+ * replica lagging behind, or a bookmark from the future. Nothing stale was returned; retry with the same bookmark.
+ */
+export class BookmarkNotReachedError extends Error {
+  override readonly name = "BookmarkNotReachedError";
+}
+
 export class QueryTimeoutError extends Error {
   override readonly name = "QueryTimeoutError";
 }

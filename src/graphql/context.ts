@@ -1,5 +1,5 @@
-// What every resolver receives: the data layer scoped to one request (its own query counter), its batch loaders,
-// and whether the request may write.
+// What every resolver receives: the data layer scoped to one request (its own query counter and bookmarks), its
+// batch loaders, and whether the request may write.
 import type { Database } from "../graph/database";
 import { loadConfig } from "../config";
 import { ConcurrencyLimit } from "./concurrency";
@@ -24,11 +24,17 @@ export interface GraphQLContext {
 const { limits } = loadConfig({});
 const processWide = new ConcurrencyLimit({ max: limits.maxConcurrentExpensive, maxWaitMs: limits.expensiveWaitMs });
 
+/**
+ * @param bookmarks what the client's earlier writes left (the Neo4j-Bookmark header): every read of this request waits
+ *   until the database has reached them; the request's own writes are added to them (`db.bookmarks.written`).
+ */
 export function createContext(
   db: Database,
   auth: Auth = { canWrite: false, reason: "no token was sent" },
   expensive: ConcurrencyLimit = processWide,
+  bookmarks: readonly string[] = [],
 ): GraphQLContext {
   const scoped = db.withCounter();
+  scoped.bookmarks.add(bookmarks);
   return { db: scoped, loaders: createLoaders(scoped, expensive), auth, expensive };
 }

@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DuplicateEntityError, InvalidInputError, NotFoundError } from "../domain/errors";
 import {
+  BookmarkNotReachedError,
   DatabaseUnavailableError,
   OverloadedError,
   QueryTimeoutError,
@@ -44,6 +45,14 @@ export function clientView(error: unknown): ClientView | undefined {
     return {
       message: `${error.file}: dataset refused, nothing was written: ${shown}${more}`,
       extensions: { code: "BAD_USER_INPUT", field: "dataset", problems: error.problems },
+    };
+  }
+  if (error instanceof BookmarkNotReachedError) {
+    return {
+      message:
+        "The database has not yet reached the writes of the Neo4j-Bookmark sent; nothing stale was returned, retry " +
+        "with the same bookmark shortly.",
+      extensions: { code: "BOOKMARK_NOT_REACHED", header: "Neo4j-Bookmark" },
     };
   }
   if (error instanceof DatabaseUnavailableError) {

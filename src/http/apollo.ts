@@ -10,6 +10,7 @@ import type { GraphQLContext } from "../graphql/context";
 import { createFormatError } from "../graphql/formatError";
 import { resolvers } from "../graphql/resolvers/index";
 import { loadTypeDefs } from "../graphql/schema";
+import { bookmarkPlugin } from "./bookmarks";
 import { queryLimits } from "./limits";
 import { cacheControlPlugin } from "./cacheControl";
 import { overloadPlugin } from "./overload";
@@ -63,6 +64,8 @@ export function createApollo(
       // OVERLOADED errors become a 503 with Retry-After.
       overloadPlugin(),
       cacheControlPlugin(settings.cacheMaxAgeS ?? 0),
+      // A request that wrote answers with its bookmarks (Neo4j-Bookmark), for read-your-writes on any instance.
+      bookmarkPlugin(),
       ...plugins,
     ],
   });

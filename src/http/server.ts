@@ -12,6 +12,7 @@ import { createContext } from "../graphql/context";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
 import { authenticate } from "./auth";
+import { BOOKMARK_HEADER, requestBookmarks, varyOnBookmark } from "./bookmarks";
 import { refuseSimplePosts } from "./csrf";
 import { healthRouter, type Readiness } from "./health";
 import { bodyErrors, rateLimiter, requestLog, type RequestLocals } from "./requests";
@@ -64,7 +65,8 @@ function createNodeServer(app: express.Express, options: HttpOptions): http.Serv
  * CORS for pages served elsewhere: only the listed origins get Access-Control-Allow-Origin. Apollo's CSRF prevention
  * stays on whatever this allows: a GET or a form-like POST without a preflight-forcing header is refused.
  * The allowed headers are those browser clients send: Apollo Client's client awareness (`apollographql-client-*`),
- * its CSRF header, and a request id the page picks, which it can read back because the answer exposes it.
+ * its CSRF header, a request id the page picks, which it can read back because the answer exposes it, and the
+ * Neo4j-Bookmark a mutation's answer exposes and later requests send back (read-your-writes, bookmarks.ts).
  * No credentials: the API token travels in Authorization, never in cookies, so no cookie needs to cross origins.
  */
 function graphqlCors(origins: readonly string[]) {
@@ -80,8 +82,9 @@ function graphqlCors(origins: readonly string[]) {
       "apollographql-client-name",
       "apollographql-client-version",
       "x-request-id",
+      BOOKMARK_HEADER.toLowerCase(),
     ],
-    exposedHeaders: ["x-request-id"],
+    exposedHeaders: ["x-request-id", BOOKMARK_HEADER.toLowerCase()],
     credentials: false,
     maxAge: 600,
   });
@@ -117,10 +120,12 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   app.use(
     "/graphql",
     refuseSimplePosts,
+    varyOnBookmark,
     express.json({ limit: settings.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = createContext(options.db, authenticate(req.headers, options.apiToken), expensive);
+        const auth = authenticate(req.headers, options.apiToken);
+        const context = createContext(options.db, auth, expensive, requestBookmarks(req.headers));
         (res.locals as RequestLocals).context = context;
         return context;
       },
