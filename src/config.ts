@@ -1,4 +1,5 @@
 // Every environment variable the server reads, parsed and validated once. Nothing else reads process.env.
+import os from "node:os";
 import path from "node:path";
 import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/admission";
 
@@ -25,6 +26,12 @@ export interface RemoteNeo4jConfig {
 export interface Config {
   port: number;
   host: string;
+  /**
+   * Node processes serving HTTP on the one port (WORKERS); above 1, a primary process starts Neo4j and prepares it
+   * once, and forks them (src/cluster/). Default 1 with the embedded Neo4j, which needs the other cores; every core
+   * with NEO4J_URI.
+   */
+  workers: number;
   /** Set when NEO4J_URI points at an existing database; then nothing is started locally. */
   remote?: RemoteNeo4jConfig;
   embedded: EmbeddedNeo4jConfig;
@@ -75,6 +82,9 @@ export interface QueryLimits {
 }
 
 export class ConfigError extends Error {}
+
+/** The most WORKERS accepted: beyond it, processes cost memory and Neo4j connections without adding cores. */
+export const MAX_WORKERS = 64;
 
 export const projectRoot = path.resolve(__dirname, "..");
 
@@ -198,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
     host: env.HOST?.trim() || "127.0.0.1",
+    workers: integer(env, "WORKERS", remote ? Math.min(os.availableParallelism(), MAX_WORKERS) : 1, 1, MAX_WORKERS),
     remote,
     embedded: {
       dataDir: path.resolve(projectRoot, env.NEO4J_DATA_DIR?.trim() || "data/neo4j"),

@@ -1,19 +1,22 @@
 // Starts things in order: config → Neo4j (embedded or remote) → HTTP → schema and seed (retried until Neo4j
 // answers) — so the server answers, and says it is not ready, even while the database is down. Ready, and open to
 // writes, only once the seed is in. `npm start` runs the compiled copy (dist/main.js) as the process npm signals.
+// With WORKERS above 1 this process is the primary of a cluster (src/cluster/): the same order, with the HTTP part
+// in forked workers.
+import cluster from "node:cluster";
 import { ConfigError, loadConfig, type Config } from "./config";
+import { runPrimary } from "./cluster/primary";
+import { runWorker } from "./cluster/worker";
 import { Database } from "./graph/database";
-import { DatabaseUnavailableError } from "./graph/errors";
-import { applyConstraintsAndIndexes } from "./graph/constraintsAndIndexes";
-import { countStatements } from "./graph/stats";
 import { warmUp } from "./graph/warmUp";
-import { startHttpServer, type HttpServer } from "./http/server";
+import type { HttpServer } from "./http/server";
 import { WriteGate } from "./http/writeGate";
 import { DatasetError } from "./load/dataset";
-import { datasetFilesIn, loadFiles } from "./load/files";
 import { createLogger, type Logger } from "./logging";
 import { resolveNeo4j, type Neo4jTarget } from "./neo4j/connect";
 import { PrerequisiteError } from "./neo4j/prerequisites";
+import { prepareDatabase } from "./startup/prepareDatabase";
+import { announceReady, serveHttp } from "./startup/serveHttp";
 
 interface StartState {
   /** Why the database is not prepared yet (what /health/ready reports); undefined once it is. */
@@ -21,42 +24,8 @@ interface StartState {
   stopped: boolean;
 }
 
-/** Applies the schema and loads the seed when the graph is empty; resolves once that has succeeded. */
-async function prepareDatabase(db: Database, config: Config, logger: Logger, state: StartState) {
-  for (let attempt = 1; !state.stopped; attempt++) {
-    try {
-      await db.verifyConnectivity();
-      await applyConstraintsAndIndexes(db);
-      state.preparing = "checking whether the database needs the seed";
-      if (config.seedWhenEmpty && (await countStatements(db)) === 0) {
-        const files = datasetFilesIn(config.seedDir);
-        logger.info(
-          files.length
-            ? `The database is empty: loading ${files.length} seed dataset(s) from ${config.seedDir}`
-            : `The database is empty and ${config.seedDir} holds no dataset.`,
-        );
-        state.preparing = `the seed is loading (${files.length} dataset file(s) from ${config.seedDir})`;
-        await loadFiles(db, files, (line) => logger.info(line));
-      }
-      return;
-    } catch (e) {
-      if (e instanceof DatasetError) {
-        logger.error(`The seed was not loaded: ${e.message}`);
-        return;
-      }
-      if (!(e instanceof DatabaseUnavailableError)) throw e;
-      const waitMs = Math.min(1000 * attempt, 10_000);
-      logger.warn(
-        `${e.message}; retrying in ${waitMs / 1000} s (the server answers meanwhile: /health/ready says not ready)`,
-      );
-      await new Promise((r) => setTimeout(r, waitMs));
-    }
-  }
-}
-
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel, json: config.production });
+/** WORKERS=1: one process does it all, as it always did. */
+async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
   const state: StartState = { preparing: "the graph schema is not applied yet", stopped: false };
   // Mutations wait here while the seed loads: a client that saw readiness, or wrote early, never races the seed.
   const writes = new WriteGate({ reason: () => state.preparing });
@@ -96,49 +65,19 @@ async function main(): Promise<void> {
     admission: config.admission,
   }));
 
-  const http = (running.http = await startHttpServer({
+  const http = (running.http = await serveHttp(config, {
     db: database,
-    port: config.port,
-    host: config.host,
-    apiToken: config.apiToken,
-    ideEnabled: config.ideEnabled,
-    corsOrigins: config.corsOrigins,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    requestTimeoutMs: config.requestTimeoutMs,
-    headersTimeoutMs: config.headersTimeoutMs,
     logger,
-    apollo: {
-      limits: config.limits,
-      introspection: config.introspection,
-      production: config.production,
-      logError: (e) => logger.error({ err: e }, "unexpected error in a GraphQL request"),
-      cacheMaxAgeS: config.cacheMaxAgeS,
-    },
     writeGate: writes,
-    readiness: {
-      async check() {
-        const problems: string[] = [];
-        try {
-          await database.verifyConnectivity();
-        } catch (e) {
-          problems.push((e as Error).message);
-        }
-        if (state.preparing) problems.push(state.preparing);
-        return problems;
-      },
-    },
-  }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "EADDRINUSE") {
-      throw new PrerequisiteError(
-        `Port ${config.port} is already in use: stop what runs there or start with PORT=<another port> npm start.`,
-      );
-    }
-    throw e;
+    notReadyBecause: () => (state.preparing ? [state.preparing] : []),
   }));
 
   logger.info(`Neo4j: ${neo4j.description}`);
   try {
-    await prepareDatabase(database, config, logger, state);
+    await prepareDatabase(database, config, logger, {
+      report: (reason) => (state.preparing = reason),
+      stopped: () => state.stopped,
+    });
   } catch (e) {
     // A signal came during the seed load and closed the driver under it: shutdown() finishes and exits.
     if (state.stopped) return;
@@ -149,9 +88,15 @@ async function main(): Promise<void> {
   await warmUp(database, { log: (line) => logger.info(line), warn: (line) => logger.warn(line) });
   state.preparing = undefined;
   writes.open();
-  const ide = config.ideEnabled ? " (GraphQL IDE: open it in a browser)" : "";
-  logger.info(`GraphQL server ready at ${http.url}${ide}`);
-  logger.info(`Graph explorer at ${http.url.replace(/\/graphql$/, "/explore")}`);
+  announceReady(logger, config, http.url);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, json: config.production });
+  if (cluster.isWorker) return runWorker(config, logger.child({ worker: cluster.worker?.id, pid: process.pid }));
+  if (config.workers > 1) return runPrimary(config, logger);
+  return runSingleProcess(config, logger);
 }
 
 main().catch((e: unknown) => {

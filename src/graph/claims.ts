@@ -1,17 +1,15 @@
 // Claims in the graph: one CLAIMED_IN relationship from an entity to each source that asserts something about it,
 // carrying that source's values. The value a query sees is materialised on the node (chooseValues), together with the
 // id it goes by, its alias ids and its name keys. Every function runs inside the caller's transaction.
-import {
-  chooseStatementValues,
-  chooseValues,
-  type CuratedStatement,
-  type CuratedValues,
-  type SourceClaims,
-  type StatementClaims,
-} from "../domain/claims";
-import { quotationKey } from "../domain/quotations";
 import type { Precision } from "../domain/dates";
-import { lookupKeys, spellingText, type ResolvableLabel } from "../domain/resolution";
+import {
+  entityValues,
+  statementValues,
+  type EntityValues,
+  type StoredEntity,
+  type StoredStatement,
+} from "../domain/nodeValues";
+import type { ResolvableLabel } from "../domain/resolution";
 import type { Transaction } from "./database";
 
 /** What one source says about one entity, written on its CLAIMED_IN relationship. */
@@ -77,40 +75,6 @@ export async function writeClaims(
   }
 }
 
-interface StoredClaims {
-  id: string;
-  label: ResolvableLabel;
-  curatedFields: string[];
-  current: Record<string, string | null>;
-  currentAliases: string[];
-  claims: SourceClaims[];
-}
-
-/** What materialise writes on one node. */
-interface ChosenWrite {
-  id: string;
-  newId: string;
-  aliasIds: string[];
-  name: string;
-  aliases: string[];
-  fromSource: boolean;
-  props: Record<string, string | null>;
-  date: string | null;
-  startsAt: string | null;
-  keys: string[];
-  /** Skeletons of the names' words, for the full-text index (names in other spellings). */
-  spellings: string;
-}
-
-/** Properties each label carries besides name, aliases and description. */
-const LABEL_PROPS: Record<ResolvableLabel, readonly string[]> = {
-  Person: [],
-  State: ["isoCode"],
-  Organization: [],
-  Venue: ["kind"],
-  Event: ["datePrecision"],
-};
-
 /**
  * Chooses and stores the values of these entities from all their claims (an entity without claims keeps its own):
  * name, aliases and the other fields, the id (the earliest source's; the others become alias ids) and name keys.
@@ -118,7 +82,7 @@ const LABEL_PROPS: Record<ResolvableLabel, readonly string[]> = {
 export async function materialise(tx: Transaction, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += BATCH) {
-    const stored = await tx.run<StoredClaims>(
+    const stored = await tx.run<StoredEntity>(
       `UNWIND $ids AS id
        MATCH (n:Entity {id: id})
        WHERE EXISTS { (n)-[:CLAIMED_IN]->() }
@@ -131,47 +95,9 @@ export async function materialise(tx: Transaction, ids: string[]): Promise<void>
                 AS claims`,
       { ids: unique.slice(i, i + BATCH) },
     );
-    const rows = stored.map(chosenWrite).filter((row): row is ChosenWrite => row !== null);
+    const rows = stored.map(entityValues).filter((row): row is EntityValues => row !== null);
     await writeChosen(tx, rows);
   }
-}
-
-function chosenWrite(stored: StoredClaims): ChosenWrite | null {
-  const curated: CuratedValues = {};
-  for (const field of stored.curatedFields) {
-    if (field !== "aliases") (curated as Record<string, string | null>)[field] = stored.current[field] ?? null;
-    // A curated date comes with its precision.
-    if (field === "date") curated.datePrecision = stored.current.datePrecision ?? null;
-  }
-  const claimedIds = new Set(stored.claims.map((c) => c.id));
-  // A node a curator created or merged keeps its id (so does one written before claims existed: see graphFormat.ts).
-  const keeps = stored.curatedFields.includes("id");
-  const chosen = chooseValues(stored.claims, curated, keeps ? stored.id : undefined);
-  if (!chosen) return null;
-  // A curator's aliases stay beside the sources'.
-  if (stored.curatedFields.includes("aliases")) {
-    for (const alias of stored.currentAliases) {
-      if (alias !== chosen.name && !chosen.aliases.includes(alias)) chosen.aliases.push(alias);
-    }
-  }
-  const newId = chosen.id;
-  const wanted = LABEL_PROPS[stored.label];
-  const props: Record<string, string | null> = { description: chosen.props.description ?? null };
-  for (const field of wanted) props[field] = (chosen.props as Record<string, string | null>)[field] ?? null;
-  const isEvent = stored.label === "Event";
-  return {
-    id: stored.id,
-    newId,
-    aliasIds: [...claimedIds, stored.id].filter((id) => id !== newId),
-    name: chosen.name,
-    aliases: chosen.aliases,
-    fromSource: chosen.fromSource,
-    props,
-    date: isEvent ? (chosen.props.date ?? null) : null,
-    startsAt: isEvent ? (chosen.props.startsAt ?? null) : null,
-    keys: lookupKeys(stored.label, [chosen.name, ...chosen.aliases]),
-    spellings: spellingText(stored.label, [chosen.name, ...chosen.aliases]),
-  };
 }
 
 /**
@@ -190,7 +116,7 @@ const ID_AND_ALIASES = `CALL (s, row) {
        MERGE (a)-[:ALIAS_OF]->(s)
      }`;
 
-async function writeChosen(tx: Transaction, rows: ChosenWrite[]): Promise<void> {
+async function writeChosen(tx: Transaction, rows: EntityValues[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.run(
     `UNWIND $rows AS row
@@ -219,9 +145,6 @@ async function writeChosen(tx: Transaction, rows: ChosenWrite[]): Promise<void> 
   );
 }
 
-/** The statement fields a curator may set; with curatedFields they keep the curator's value. */
-const STATEMENT_FIELDS = ["text", "kind", "time", "channel", "saidOn", "datePrecision"] as const;
-
 /**
  * Chooses and stores the values of these statements from every source's report of them (text, kind, date, time,
  * channel), with the id the earliest source used (the others become alias ids) and the key of their quotation.
@@ -229,12 +152,7 @@ const STATEMENT_FIELDS = ["text", "kind", "time", "channel", "saidOn", "datePrec
 export async function materialiseStatements(tx: Transaction, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += BATCH) {
-    const stored = await tx.run<{
-      id: string;
-      curatedFields: string[];
-      current: CuratedStatement;
-      claims: StatementClaims[];
-    }>(
+    const stored = await tx.run<StoredStatement>(
       `UNWIND $ids AS id
        MATCH (s:Statement {id: id})
        WHERE EXISTS { (s)-[:CLAIMED_IN]->() }
@@ -244,19 +162,7 @@ export async function materialiseStatements(tx: Transaction, ids: string[]): Pro
                 AS claims`,
       { ids: unique.slice(i, i + BATCH) },
     );
-    const rows = stored.flatMap((s) => {
-      const curated: CuratedStatement = {};
-      for (const field of STATEMENT_FIELDS) {
-        if (s.curatedFields.includes(field)) Object.assign(curated, { [field]: s.current[field] ?? null });
-      }
-      const chosen = chooseStatementValues(s.claims, curated);
-      if (!chosen) return [];
-      const claimedIds = new Set(s.claims.map((c) => c.id));
-      const newId = s.curatedFields.includes("id") ? s.id : chosen.id;
-      const aliasIds = [...claimedIds, s.id].filter((id) => id !== newId);
-      const quoteHash = chosen.kind === "DIRECT_QUOTE" ? quotationKey(chosen.text) : null;
-      return [{ ...chosen, id: s.id, newId, aliasIds, quoteHash }];
-    });
+    const rows = stored.map(statementValues).filter((row) => row !== null);
     if (rows.length === 0) continue;
     await tx.run(
       `UNWIND $rows AS row

@@ -83,6 +83,11 @@ export async function removeRelationshipsOfSource(tx: Transaction, sourceId: str
   await tx.run(REMOVE_RELATIONSHIPS_OF_SOURCE, { sourceId });
 }
 
+/** One link per pair of nodes: a pair named twice keeps the last properties. */
+export function uniqueLinks(rows: LinkWrite[]): LinkWrite[] {
+  return [...new Map(rows.map((row) => [`${row.from} ${row.to}`, row])).values()];
+}
+
 /**
  * Creates the relationships a source states; its earlier ones must have been removed first
  * (removeRelationshipsOfSource), so nothing needs merging. (MERGE would find its match through the index on r.source,
@@ -95,8 +100,7 @@ export async function linkEntities(
   sourceId: string,
   rows: LinkWrite[],
 ): Promise<void> {
-  const unique = [...new Map(rows.map((row) => [`${row.from} ${row.to}`, row])).values()];
-  await inBatches(unique, (batch) =>
+  await inBatches(uniqueLinks(rows), (batch) =>
     tx.run(
       `UNWIND $rows AS row
        MATCH (a:Entity {id: row.from})

@@ -123,7 +123,7 @@ export async function findCandidates(
 }
 
 /** Sources state the same link each: one entry per linked node. */
-function withoutRepeats(profile: EntityProfile): EntityProfile {
+export function withoutRepeats(profile: EntityProfile): EntityProfile {
   const unique = <T>(list: T[] | undefined, key: (t: T) => string = String) =>
     list ? [...new Map(list.map((x) => [key(x), x])).values()] : list;
   return {

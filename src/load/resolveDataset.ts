@@ -3,10 +3,10 @@
 // Kinds are resolved in the order their context needs: states, organizations (part of a state), venues (in a state,
 // a city before its buildings), people (offices, memberships), events (venue, participants).
 import { labelOfId } from "../domain/labels";
+import type { Reference } from "./checks";
 import { resolveExcept, type EntityProfile, type ResolvableLabel, type Resolution } from "../domain/resolution";
-import type { Transaction } from "../graph/database";
-import { findCandidates, knownIds } from "../graph/resolutionReads";
 import type { Dataset } from "./dataset";
+import type { ResolutionReads } from "./resolutionReads";
 
 export interface DatasetResolution {
   /** One decision per entity of the dataset, in the dataset's order of kinds. */
@@ -31,7 +31,7 @@ interface Incoming {
 }
 
 export async function resolveDataset(
-  tx: Transaction,
+  graph: ResolutionReads,
   dataset: Dataset,
   referenced: string[],
 ): Promise<DatasetResolution> {
@@ -42,7 +42,7 @@ export async function resolveDataset(
       .flatMap((i) => [i.entity.id, ...(i.entity.sameAs ? [i.entity.sameAs] : []), ...i.entity.distinctFrom]),
     ...referenced,
   ];
-  const known = await knownIds(tx, [...new Set(everyId)]);
+  const known = await graph.knownIds([...new Set(everyId)]);
   const remap = new Map<string, string>();
   const to = (id: string) => remap.get(id) ?? known.get(id) ?? id;
   const resolutions: Resolution[] = [];
@@ -64,7 +64,7 @@ export async function resolveDataset(
     if (open.length === 0) continue;
     const label = open[0]!.label;
     const profiles = open.map((i) => i.profile(to));
-    const candidates = await findCandidates(tx, label, profiles);
+    const candidates = await graph.findCandidates(label, profiles);
     for (const [i, incoming] of open.entries()) {
       const excluded = new Set(incoming.entity.distinctFrom.map(to));
       const resolution = resolveExcept(profiles[i]!, candidates.get(incoming.entity.id) ?? [], excluded);
@@ -179,4 +179,11 @@ function incomingByStage(dataset: Dataset): Incoming[][] {
       }),
     })),
   ];
+}
+
+/** The references a dataset makes to ids that are neither its own nor in the graph: each one refuses it. */
+export function unknownReferences(external: readonly Reference[], known: ReadonlyMap<string, string>): string[] {
+  return external
+    .filter((r) => !known.has(r.id))
+    .map((r) => `${r.where}: ${r.id} is neither defined in this dataset nor in the graph`);
 }

@@ -4,9 +4,14 @@
 import { datesCompatible } from "../domain/claims";
 import { quotationKey } from "../domain/quotations";
 import type { Resolution } from "../domain/resolution";
-import type { Transaction } from "../graph/database";
-import { knownIds, sameQuotations } from "../graph/resolutionReads";
-import type { Dataset } from "./dataset";
+import type { StatementInput } from "./dataset";
+import type { ResolutionReads } from "./resolutionReads";
+
+/** What resolution reads of an incoming statement. */
+export type StatementToResolve = Pick<
+  StatementInput,
+  "id" | "sameAs" | "speaker" | "kind" | "saidOn" | "datePrecision"
+>;
 
 export interface StatementResolution {
   /** Incoming statement id → the statement node it is written to (only those already in the graph). */
@@ -17,14 +22,14 @@ export interface StatementResolution {
 }
 
 export async function resolveStatements(
-  tx: Transaction,
-  dataset: Dataset,
+  graph: ResolutionReads,
+  /** A dataset's statements, in its order (problems name them by index). */
+  statements: readonly StatementToResolve[],
   speakerOf: (id: string) => string,
   /** The quotation key of each direct quotation, by statement id (quotationKeys). */
   quoteHashes: ReadonlyMap<string, string>,
 ): Promise<StatementResolution> {
-  const statements = dataset.statements;
-  const known = await knownIds(tx, [...new Set(statements.flatMap((s) => [s.id, ...(s.sameAs ? [s.sameAs] : [])]))]);
+  const known = await graph.knownIds([...new Set(statements.flatMap((s) => [s.id, ...(s.sameAs ? [s.sameAs] : [])]))]);
   const remap = new Map<string, string>();
   const merged: Resolution[] = [];
   const problems: string[] = [];
@@ -41,8 +46,7 @@ export async function resolveStatements(
     else if (s.sameAs) problems.push(`statements[${i}] (${s.id}).sameAs: ${s.sameAs} is not in the graph`);
     else if (s.kind === "DIRECT_QUOTE") open.push(s);
   }
-  const matches = await sameQuotations(
-    tx,
+  const matches = await graph.sameQuotations(
     open.map((s) => ({ incoming: s.id, speaker: speakerOf(s.speaker), quoteHash: quoteHashes.get(s.id)! })),
   );
   for (const s of open) {
@@ -54,6 +58,8 @@ export async function resolveStatements(
 }
 
 /** Direct quotations are matched by their words; reported statements join others only through sameAs. */
-export function quotationKeys(dataset: Dataset): Map<string, string> {
-  return new Map(dataset.statements.filter((s) => s.kind === "DIRECT_QUOTE").map((s) => [s.id, quotationKey(s.text)]));
+export function quotationKeys(
+  statements: readonly Pick<StatementInput, "id" | "kind" | "text">[],
+): Map<string, string> {
+  return new Map(statements.filter((s) => s.kind === "DIRECT_QUOTE").map((s) => [s.id, quotationKey(s.text)]));
 }

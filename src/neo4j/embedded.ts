@@ -51,7 +51,8 @@ interface LockFile {
 /** How long a start waits for a stopping Neo4j to exit (it releases the store lock only when its process ends). */
 const STOPPING_WAIT_MS = 60_000;
 
-const JVM_FLAGS = [
+/** Flags every JVM of ours gets (the embedded server, the bulk importer): what Neo4j's own scripts give it. */
+export const JVM_FLAGS = [
   "--add-opens=java.base/java.nio=ALL-UNNAMED",
   "--add-opens=java.base/java.io=ALL-UNNAMED",
   "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",

@@ -1,4 +1,5 @@
-// Environment variables parsed and checked once: defaults, remote Neo4j, timeouts, the browser pages, production mode.
+// Environment variables parsed and checked once: defaults, remote Neo4j, timeouts, browser pages, production, workers.
+import os from "node:os";
 import path from "node:path";
 import { ConfigError, loadConfig, projectRoot } from "../../src/config";
 
@@ -97,5 +98,24 @@ describe("configuration of the admission queue", () => {
       new ConfigError('NEO4J_MAX_IN_FLIGHT="0" is not an integer between 1 and 10000'),
     );
     expect(() => loadConfig({ QUEUE_WAIT_MS: "-1" })).toThrow(/QUEUE_WAIT_MS="-1" is not an integer/);
+  });
+});
+
+describe("configuration of the workers", () => {
+  it("runs one process beside the embedded Neo4j, which needs the other cores, and every core with NEO4J_URI", () => {
+    expect(loadConfig({}).workers).toBe(1);
+    const remote = { NEO4J_URI: "neo4j+s://abc.databases.neo4j.io", NEO4J_PASSWORD: "pw" };
+    expect(loadConfig(remote).workers).toBe(Math.min(os.availableParallelism(), 64));
+    expect(loadConfig({ ...remote, WORKERS: "3" }).workers).toBe(3);
+    expect(loadConfig({ WORKERS: "2" }).workers).toBe(2);
+    expect(loadConfig({ WORKERS: "64" }).workers).toBe(64);
+  });
+
+  it("refuses anything but a whole number from 1 to 64, naming WORKERS", () => {
+    for (const value of ["abc", "0", "65", "2.5", "-1"]) {
+      expect(() => loadConfig({ WORKERS: value })).toThrow(
+        new ConfigError(`WORKERS=${JSON.stringify(value)} is not an integer between 1 and 64`),
+      );
+    }
   });
 });

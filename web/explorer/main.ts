@@ -2,6 +2,7 @@
 // statement with its evidence, follow an entity's timeline. A client of the public GraphQL API and nothing else.
 import "./style.css";
 import { ApiError, request } from "./api";
+import { releaseCharts } from "./charts";
 import { GraphView } from "./graph";
 import { labelOf, neighbourhoodOf, type NodeDetails } from "./model";
 import { renderDetails, renderMessage, renderTimeline } from "./panel";
@@ -94,6 +95,7 @@ timelineTab.addEventListener("click", () => void showTimeline().catch(fail));
 byId("fit").addEventListener("click", () => graph.fit());
 byId("clear").addEventListener("click", () => {
   graph.clear();
+  releaseCharts();
   current = undefined;
   timelineOf = undefined;
   details.replaceChildren(...intro.map((node) => node.cloneNode(true)));

@@ -1,7 +1,8 @@
-// The side panel: what the selected node is (a statement with its evidence and source; an entity with its facts
-// and statements), what each source claims about it, and its timeline. Every name in it is a button that selects
-// that node in the graph.
+// The side panel: what the selected node is (a statement with its evidence and source; an entity with its facts,
+// charts and statements), what each source claims about it, and its timeline. Every name in it is a button that
+// selects that node in the graph.
 import type { DatePrecision, StatementLinksFragment, TimelineQuery } from "../generated/graphql";
+import { releaseCharts } from "./charts";
 import { el, linkButton, type Child } from "./dom";
 import {
   claimGroups,
@@ -11,6 +12,7 @@ import {
   type Kind,
   type NodeDetails,
 } from "./model";
+import { chartsSection } from "./nodeCharts";
 
 export type Select = (id: string) => void;
 
@@ -247,6 +249,8 @@ function statementDetails(node: Extract<NodeDetails, { __typename: "Statement" }
     ]),
     el("h3", {}, "Evidence"),
     ...evidence,
+    // The conversation thread goes here (issue 18, part 3): what this statement answers, rejects, confirms or quotes,
+    // and what answers it, once the API has Statement.respondsTo and Statement.responses.
     ...claimsSection(node),
   ];
 }
@@ -330,6 +334,7 @@ function entityDetails(node: Exclude<NodeDetails, { __typename: "Statement" | "S
     heading(node.__typename, node.name, node.id),
     node.description && el("p", { class: "description" }, node.description),
     facts(rows),
+    chartsSection(node, select),
     ...claimsSection(node),
     ...statementList(
       node.__typename === "Venue" ? "Said here" : node.__typename === "Event" ? "Said during it" : "Said",
@@ -341,6 +346,7 @@ function entityDetails(node: Exclude<NodeDetails, { __typename: "Statement" | "S
 }
 
 export function renderDetails(container: HTMLElement, node: NodeDetails, select: Select): void {
+  releaseCharts();
   let content: Child[];
   if (node.__typename === "Statement") content = statementDetails(node, select);
   else if (node.__typename === "Source") content = [heading("Source", node.title, node.id)];

@@ -114,6 +114,46 @@ graphql(`
   }
 `);
 
+/**
+ * What the panel's charts count over a statement list: its dated statements by day (a date known only to the month or
+ * year keeps its own period, so the browser rolls days up into months and years exactly, without asking again) and
+ * its undated ones. Counted over the whole list, in the page's own round trip.
+ */
+graphql(`
+  fragment OverTime on StatementConnection {
+    totalCount
+    facets {
+      byPeriod(unit: DAY) {
+        period
+        count
+      }
+      undated
+    }
+  }
+`);
+
+/** Who said a list's statements, most first: the panel's "who speaks here" chart. */
+graphql(`
+  fragment TopSpeakers on StatementConnection {
+    facets {
+      bySpeaker(first: 10) {
+        ...SpeakerCountFields
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment SpeakerCountFields on SpeakerCount {
+    count
+    node {
+      __typename
+      id
+      name
+    }
+  }
+`);
+
 /** What one source (or a curator) asserts about a node: the values behind the ones the node shows. */
 graphql(`
   fragment ClaimFields on Claim {
@@ -130,7 +170,8 @@ graphql(`
 
 /**
  * A node with everything it links to: what the graph adds when the node is expanded, and what the panel shows,
- * with the claims behind its values.
+ * with the claims behind its values and the counts its charts draw (statements over time, who it mentions and who
+ * mentions it), all in one request.
  */
 export const NeighbourhoodDocument = graphql(`
   query Neighbourhood($id: ID!, $first: Int!) {
@@ -162,9 +203,20 @@ export const NeighbourhoodDocument = graphql(`
         }
         statements(first: $first) {
           ...StatementPage
+          ...OverTime
         }
         mentionedIn(first: $first) {
           ...StatementPage
+          ...OverTime
+        }
+        mentionsMost(first: 10) {
+          count
+          node {
+            ...EntityRef
+          }
+        }
+        mentionedMostBy(first: 10) {
+          ...SpeakerCountFields
         }
       }
       ... on State {
@@ -195,8 +247,17 @@ export const NeighbourhoodDocument = graphql(`
         statements(first: $first) {
           ...StatementPage
         }
+        # Its chart counts what the state, its organizations and its office holders said: no page, only the counts.
+        allStatements(first: 0) {
+          ...OverTime
+          ...TopSpeakers
+        }
         mentionedIn(first: $first) {
           ...StatementPage
+          ...OverTime
+        }
+        mentionedMostBy(first: 10) {
+          ...SpeakerCountFields
         }
       }
       ... on Organization {
@@ -227,9 +288,20 @@ export const NeighbourhoodDocument = graphql(`
         }
         statements(first: $first) {
           ...StatementPage
+          ...OverTime
         }
         mentionedIn(first: $first) {
           ...StatementPage
+          ...OverTime
+        }
+        mentionsMost(first: 10) {
+          count
+          node {
+            ...EntityRef
+          }
+        }
+        mentionedMostBy(first: 10) {
+          ...SpeakerCountFields
         }
       }
       ... on Venue {
@@ -257,9 +329,15 @@ export const NeighbourhoodDocument = graphql(`
         }
         statements(first: $first) {
           ...StatementPage
+          ...OverTime
+          ...TopSpeakers
         }
         mentionedIn(first: $first) {
           ...StatementPage
+          ...OverTime
+        }
+        mentionedMostBy(first: 10) {
+          ...SpeakerCountFields
         }
       }
       ... on Event {
@@ -293,9 +371,15 @@ export const NeighbourhoodDocument = graphql(`
         }
         statements(first: $first) {
           ...StatementPage
+          ...OverTime
+          ...TopSpeakers
         }
         mentionedIn(first: $first) {
           ...StatementPage
+          ...OverTime
+        }
+        mentionedMostBy(first: 10) {
+          ...SpeakerCountFields
         }
       }
       ... on Statement {

@@ -120,6 +120,20 @@ export type StatementPageFragment = { totalCount: number, nodes: Array<{ id: str
       | { __typename: 'Venue', name: string, id: string }
     > }> };
 
+export type OverTimeFragment = { totalCount: number, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } };
+
+export type TopSpeakersFragment = { facets: { bySpeaker: Array<{ count: number, node:
+        | { __typename: 'Organization', id: string, name: string }
+        | { __typename: 'Person', id: string, name: string }
+        | { __typename: 'State', id: string, name: string }
+       }> } };
+
+export type SpeakerCountFieldsFragment = { count: number, node:
+    | { __typename: 'Organization', id: string, name: string }
+    | { __typename: 'Person', id: string, name: string }
+    | { __typename: 'State', id: string, name: string }
+   };
+
 export type ClaimFieldsFragment = { field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null };
 
 export type NeighbourhoodQueryVariables = Exact<{
@@ -145,7 +159,11 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }>, bySpeaker: Array<{ count: number, node:
+              | { __typename: 'Organization', id: string, name: string }
+              | { __typename: 'Person', id: string, name: string }
+              | { __typename: 'State', id: string, name: string }
+             }> } }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -157,7 +175,11 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> } }
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedMostBy: Array<{ count: number, node:
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Person', id: string, name: string }
+          | { __typename: 'State', id: string, name: string }
+         }> }
     | { __typename: 'Organization', description: string | null, aliases: Array<string>, name: string, id: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, state: { id: string, name: string } | null, members: Array<
         | { __typename: 'Organization', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
@@ -174,7 +196,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -186,7 +208,19 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> } }
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionsMost: Array<{ count: number, node:
+          | { __typename: 'Event', name: string, id: string }
+          | { __typename: 'Organization', name: string, id: string }
+          | { __typename: 'Person', name: string, id: string }
+          | { __typename: 'Source', title: string, id: string }
+          | { __typename: 'State', name: string, id: string }
+          | { __typename: 'Statement', text: string, id: string }
+          | { __typename: 'Venue', name: string, id: string }
+         }>, mentionedMostBy: Array<{ count: number, node:
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Person', id: string, name: string }
+          | { __typename: 'State', id: string, name: string }
+         }> }
     | { __typename: 'Person', description: string | null, aliases: Array<string>, name: string, id: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, offices: Array<{ title: string, state: { id: string, name: string } }>, organizations: Array<{ id: string, name: string }>, events: Array<{ role: string | null, event: { id: string, name: string } }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
@@ -199,7 +233,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -211,7 +245,19 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> } }
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionsMost: Array<{ count: number, node:
+          | { __typename: 'Event', name: string, id: string }
+          | { __typename: 'Organization', name: string, id: string }
+          | { __typename: 'Person', name: string, id: string }
+          | { __typename: 'Source', title: string, id: string }
+          | { __typename: 'State', name: string, id: string }
+          | { __typename: 'Statement', text: string, id: string }
+          | { __typename: 'Venue', name: string, id: string }
+         }>, mentionedMostBy: Array<{ count: number, node:
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Person', id: string, name: string }
+          | { __typename: 'State', id: string, name: string }
+         }> }
     | { __typename: 'Source', title: string, id: string }
     | { __typename: 'State', description: string | null, aliases: Array<string>, isoCode: string, name: string, id: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, officeHolders: Array<{ title: string, person: { id: string, name: string } }>, organizations: Array<{ id: string, name: string }>, events: Array<{ role: string | null, event: { id: string, name: string } }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
@@ -225,7 +271,11 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+          > }> }, allStatements: { totalCount: number, facets: { undated: number, byPeriod: Array<{ period: string, count: number }>, bySpeaker: Array<{ count: number, node:
+              | { __typename: 'Organization', id: string, name: string }
+              | { __typename: 'Person', id: string, name: string }
+              | { __typename: 'State', id: string, name: string }
+             }> } }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -237,7 +287,11 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> } }
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedMostBy: Array<{ count: number, node:
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Person', id: string, name: string }
+          | { __typename: 'State', id: string, name: string }
+         }> }
     | { __typename: 'Statement', time: string | null, channel: string | null, recurring: boolean, sourceCount: number, id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, evidence: Array<{ excerpt: string, source: { id: string, title: string, publishedOn: string, publisher: string | null, dateline: string | null } }>, speaker:
         | { __typename: 'Organization', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
@@ -263,7 +317,11 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }>, bySpeaker: Array<{ count: number, node:
+              | { __typename: 'Organization', id: string, name: string }
+              | { __typename: 'Person', id: string, name: string }
+              | { __typename: 'State', id: string, name: string }
+             }> } }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
@@ -275,7 +333,11 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'State', name: string, id: string }
             | { __typename: 'Statement', text: string, id: string }
             | { __typename: 'Venue', name: string, id: string }
-          > }> } }
+          > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedMostBy: Array<{ count: number, node:
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Person', id: string, name: string }
+          | { __typename: 'State', id: string, name: string }
+         }> }
    | null };
 
 export type TimelineQueryVariables = Exact<{
@@ -423,6 +485,44 @@ fragment StatementLinks on Statement {
     ...EntityRef
   }
 }`, {"fragmentName":"StatementPage"}) as unknown as TypedDocumentString<StatementPageFragment, unknown>;
+export const OverTimeFragmentDoc = new TypedDocumentString(`
+    fragment OverTime on StatementConnection {
+  totalCount
+  facets {
+    byPeriod(unit: DAY) {
+      period
+      count
+    }
+    undated
+  }
+}
+    `, {"fragmentName":"OverTime"}) as unknown as TypedDocumentString<OverTimeFragment, unknown>;
+export const SpeakerCountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SpeakerCountFields on SpeakerCount {
+  count
+  node {
+    __typename
+    id
+    name
+  }
+}
+    `, {"fragmentName":"SpeakerCountFields"}) as unknown as TypedDocumentString<SpeakerCountFieldsFragment, unknown>;
+export const TopSpeakersFragmentDoc = new TypedDocumentString(`
+    fragment TopSpeakers on StatementConnection {
+  facets {
+    bySpeaker(first: 10) {
+      ...SpeakerCountFields
+    }
+  }
+}
+    fragment SpeakerCountFields on SpeakerCount {
+  count
+  node {
+    __typename
+    id
+    name
+  }
+}`, {"fragmentName":"TopSpeakers"}) as unknown as TypedDocumentString<TopSpeakersFragment, unknown>;
 export const ClaimFieldsFragmentDoc = new TypedDocumentString(`
     fragment ClaimFields on Claim {
   field
@@ -576,9 +676,20 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       }
       statements(first: $first) {
         ...StatementPage
+        ...OverTime
       }
       mentionedIn(first: $first) {
         ...StatementPage
+        ...OverTime
+      }
+      mentionsMost(first: 10) {
+        count
+        node {
+          ...EntityRef
+        }
+      }
+      mentionedMostBy(first: 10) {
+        ...SpeakerCountFields
       }
     }
     ... on State {
@@ -609,8 +720,16 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       statements(first: $first) {
         ...StatementPage
       }
+      allStatements(first: 0) {
+        ...OverTime
+        ...TopSpeakers
+      }
       mentionedIn(first: $first) {
         ...StatementPage
+        ...OverTime
+      }
+      mentionedMostBy(first: 10) {
+        ...SpeakerCountFields
       }
     }
     ... on Organization {
@@ -641,9 +760,20 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       }
       statements(first: $first) {
         ...StatementPage
+        ...OverTime
       }
       mentionedIn(first: $first) {
         ...StatementPage
+        ...OverTime
+      }
+      mentionsMost(first: 10) {
+        count
+        node {
+          ...EntityRef
+        }
+      }
+      mentionedMostBy(first: 10) {
+        ...SpeakerCountFields
       }
     }
     ... on Venue {
@@ -671,9 +801,15 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       }
       statements(first: $first) {
         ...StatementPage
+        ...OverTime
+        ...TopSpeakers
       }
       mentionedIn(first: $first) {
         ...StatementPage
+        ...OverTime
+      }
+      mentionedMostBy(first: 10) {
+        ...SpeakerCountFields
       }
     }
     ... on Event {
@@ -707,9 +843,15 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       }
       statements(first: $first) {
         ...StatementPage
+        ...OverTime
+        ...TopSpeakers
       }
       mentionedIn(first: $first) {
         ...StatementPage
+        ...OverTime
+      }
+      mentionedMostBy(first: 10) {
+        ...SpeakerCountFields
       }
     }
     ... on Statement {
@@ -780,6 +922,31 @@ fragment StatementPage on StatementConnection {
   totalCount
   nodes {
     ...StatementLinks
+  }
+}
+fragment OverTime on StatementConnection {
+  totalCount
+  facets {
+    byPeriod(unit: DAY) {
+      period
+      count
+    }
+    undated
+  }
+}
+fragment TopSpeakers on StatementConnection {
+  facets {
+    bySpeaker(first: 10) {
+      ...SpeakerCountFields
+    }
+  }
+}
+fragment SpeakerCountFields on SpeakerCount {
+  count
+  node {
+    __typename
+    id
+    name
   }
 }
 fragment ClaimFields on Claim {

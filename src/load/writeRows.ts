@@ -1,0 +1,127 @@
+// The rows a resolved dataset is written as: the source, what it claims about each entity, the links it states and its
+// statements. Pure: the loader sends them to Neo4j (src/graph), the bulk import turns them into the importer's CSV
+// (src/bulk), so both write the same values.
+import type { ClaimWrite } from "../graph/claims";
+import type { LinkWrite, RelationshipType, SourceWrite, StatementWrite } from "../graph/datasetWrites";
+import type { ResolvableLabel } from "../domain/resolution";
+import type { Dataset } from "./dataset";
+
+/** Where a dataset's statements go: the node of each (resolved), those already in the graph, quotation keys. */
+export interface StatementPlan {
+  to: (id: string) => string;
+  existing: string[];
+  quoteHashes: ReadonlyMap<string, string>;
+}
+
+type Link = string | { id: string; fromSource: boolean; note?: string } | undefined;
+
+const linkId = (l: Link) => (typeof l === "string" ? l : l?.id);
+const linkProps = (l: Link): Record<string, unknown> =>
+  typeof l === "object" ? { fromSource: l.fromSource, note: l.note ?? null } : { fromSource: true };
+
+export function sourceRow(dataset: Dataset, text: string): SourceWrite {
+  return {
+    id: dataset.source.id,
+    title: dataset.source.title,
+    publishedOn: dataset.source.publishedOn,
+    dateline: dataset.source.dateline ?? null,
+    publisher: dataset.source.publisher ?? null,
+    url: dataset.source.url ?? null,
+    text,
+  };
+}
+
+export function claimRows(dataset: Dataset, to: (id: string) => string): Map<ResolvableLabel, ClaimWrite[]> {
+  const claim = (e: {
+    id: string;
+    name: string;
+    aliases: string[];
+    description?: string;
+    fromSource: boolean;
+    extraction?: { confidence: number; cue: string };
+  }) => ({
+    target: to(e.id),
+    id: e.id,
+    name: e.name,
+    aliases: e.aliases,
+    description: e.description ?? null,
+    fromSource: e.fromSource,
+    isoCode: null,
+    kind: null,
+    date: null,
+    datePrecision: null,
+    startsAt: null,
+    extractionConfidence: e.extraction?.confidence ?? null,
+    extractionCue: e.extraction?.cue ?? null,
+  });
+  return new Map<ResolvableLabel, ClaimWrite[]>([
+    ["Person", dataset.people.map(claim)],
+    ["State", dataset.states.map((e) => ({ ...claim(e), isoCode: e.isoCode }))],
+    ["Organization", dataset.organizations.map(claim)],
+    ["Venue", dataset.venues.map((e) => ({ ...claim(e), kind: e.kind }))],
+    [
+      "Event",
+      dataset.events.map((e) => ({
+        ...claim(e),
+        date: e.date ?? null,
+        datePrecision: e.date ? (e.datePrecision ?? null) : null,
+        startsAt: e.startsAt ?? null,
+      })),
+    ],
+  ]);
+}
+
+/** The links between entities a dataset states, by type, with the dataset's ids (resolve them before writing). */
+export function relationshipRows(dataset: Dataset): Map<RelationshipType, LinkWrite[]> {
+  const rows = new Map<RelationshipType, LinkWrite[]>();
+  const add = (type: RelationshipType, from: string, to: Link, extra: Record<string, unknown> = {}) => {
+    const toId = linkId(to);
+    if (!toId) return;
+    const list = rows.get(type) ?? [];
+    list.push({ from, to: toId, props: { ...linkProps(to), ...extra } });
+    rows.set(type, list);
+  };
+  for (const o of dataset.organizations) add("PART_OF", o.id, o.partOf);
+  for (const v of dataset.venues) {
+    add("LOCATED_IN", v.id, v.locatedIn);
+    add("IN_STATE", v.id, v.state);
+  }
+  for (const e of dataset.events) {
+    add("HELD_AT", e.id, e.venue);
+    add("FOLLOWS", e.id, e.follows);
+    for (const p of e.participants) add("PARTICIPATED_IN", p.id, e.id, { role: p.role ?? null });
+  }
+  for (const o of dataset.offices) add("HOLDS_OFFICE", o.person, o.state, { title: o.title, since: o.since ?? null });
+  for (const m of dataset.memberships) add("MEMBER_OF", m.member, m.organization);
+  return rows;
+}
+
+export function statementRows(
+  dataset: Dataset,
+  text: string,
+  resolve: (id: string) => string,
+  statements: StatementPlan,
+): StatementWrite[] {
+  const existing = new Set(statements.existing);
+  const statementTo = statements.to;
+  return dataset.statements.map((s) => ({
+    id: statementTo(s.id),
+    claimId: s.id,
+    isNew: !existing.has(statementTo(s.id)),
+    quoteHash: statements.quoteHashes.get(s.id) ?? null,
+    text: s.text,
+    kind: s.kind,
+    saidOn: s.saidOn ?? null,
+    datePrecision: s.saidOn ? (s.datePrecision ?? "DAY") : null,
+    time: s.time ?? null,
+    channel: s.channel ?? null,
+    recurring: s.recurring,
+    speaker: resolve(s.speaker),
+    venue: { id: linkId(s.venue) ? resolve(linkId(s.venue)!) : null, ...linkProps(s.venue) },
+    event: { id: linkId(s.event) ? resolve(linkId(s.event)!) : null, ...linkProps(s.event) },
+    mentions: [...new Set(s.mentions.map(resolve))],
+    // The excerpt is stored with the span, so reads never load the whole source text for it.
+    evidence: s.evidence.map((span) => ({ ...span, excerpt: text.slice(span.start, span.end) })),
+    extraction: s.extraction ?? null,
+  }));
+}
