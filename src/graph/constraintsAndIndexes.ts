@@ -2,7 +2,7 @@
 // Idempotent: runs at every start-up and before tests.
 import { NAMED_LABELS } from "../domain/labels";
 import type { Database } from "./database";
-import { ENTITY_RELATIONSHIPS } from "./datasetWrites";
+import { SOURCE_RELATIONSHIPS } from "./datasetWrites";
 import { upgradeGraph } from "./graphFormat";
 
 const STATEMENTS: string[] = [
@@ -24,7 +24,7 @@ const STATEMENTS: string[] = [
   "CREATE INDEX venue_kind IF NOT EXISTS FOR (n:Venue) ON (n.kind)",
   "CREATE INDEX source_published_on IF NOT EXISTS FOR (n:Source) ON (n.publishedOn)",
   // A reload of a dataset replaces the relationships its source stated; these find them.
-  ...ENTITY_RELATIONSHIPS.map(
+  ...SOURCE_RELATIONSHIPS.map(
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_source IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.source)`,
   ),
   // Full-text indexes fold case and accents, so "ciragan" finds "Çırağan".

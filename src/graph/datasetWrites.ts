@@ -23,6 +23,19 @@ export const ENTITY_RELATIONSHIPS: readonly RelationshipType[] = [
   "PARTICIPATED_IN",
 ];
 
+/** A statement's response to another, as one source states it, with the spans that say so (parallel lists). */
+export interface ResponseWrite {
+  from: string;
+  to: string;
+  relation: string;
+  starts: number[];
+  ends: number[];
+  excerpts: string[];
+}
+
+/** Every relationship that carries the id of the source that states it (r.source): a reload replaces them. */
+export const SOURCE_RELATIONSHIPS: readonly string[] = [...ENTITY_RELATIONSHIPS, "RESPONDS_TO"];
+
 export interface StatementWrite {
   /** The statement node it is written to (after resolution). */
   id: string;
@@ -75,7 +88,7 @@ export async function upsertSource(tx: Transaction, source: SourceWrite): Promis
 }
 
 /** One query, one index look-up per relationship type (a pattern with several types would scan them all). */
-const REMOVE_RELATIONSHIPS_OF_SOURCE = ENTITY_RELATIONSHIPS.map(
+const REMOVE_RELATIONSHIPS_OF_SOURCE = SOURCE_RELATIONSHIPS.map(
   (type) => `CALL () {\n  MATCH ()-[r:${type} {source: $sourceId}]->()\n  DELETE r\n}`,
 ).join("\n");
 
@@ -336,4 +349,23 @@ export async function writeStatements(tx: Transaction, sourceId: string, rows: S
   const restated = rows.filter((row) => !row.isNew);
   await inBatches(fresh, (batch) => tx.run(CREATE_STATEMENTS, { rows: batch, sourceId }));
   await inBatches(restated, (batch) => tx.run(RESTATE_STATEMENTS, { rows: batch, sourceId }));
+}
+
+/**
+ * Creates the responses between statements a source states, after its statements are written (both ends must exist);
+ * its earlier ones were removed with its other relationships (removeRelationshipsOfSource). A response stated twice
+ * by one source is written once, with the spans of its last mention.
+ */
+export async function writeResponses(tx: Transaction, sourceId: string, rows: ResponseWrite[]): Promise<void> {
+  const unique = [...new Map(rows.map((row) => [`${row.from} ${row.to} ${row.relation}`, row])).values()];
+  await inBatches(unique, (batch) =>
+    tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Statement {id: row.from})
+       MATCH (b:Statement {id: row.to})
+       CREATE (a)-[r:RESPONDS_TO {source: $sourceId, relation: row.relation}]->(b)
+       SET r.starts = row.starts, r.ends = row.ends, r.excerpts = row.excerpts`,
+      { rows: batch, sourceId },
+    ),
+  );
 }

@@ -12,7 +12,8 @@ export interface PathRow {
 }
 
 const TRAVERSED =
-  "SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS";
+  "SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS|" +
+  "RESPONDS_TO";
 
 /**
  * The shortest path, choosing among equally short ones by their node ids so the answer is stable. Only the chosen

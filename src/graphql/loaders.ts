@@ -4,6 +4,7 @@ import { claimsOf, type ClaimRow } from "../graph/claimReads";
 import type { Database } from "../graph/database";
 import { mentionCounts, type MentionCount, type MentionDirection } from "../graph/mentionCounts";
 import { neighbours, type NeighbourKind } from "../graph/neighbours";
+import { responsesOf, type ResponseDirection, type ResponseRow } from "../graph/responses";
 import { nodesByIds, statementsWithParts } from "../graph/nodes";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
 import { sourceTextPieces, type SourceTextRow, type TextPiece } from "../graph/sourceText";
@@ -21,6 +22,8 @@ export interface Loaders {
   neighbours(kind: NeighbourKind): DataLoader<string, LinkedRow[]>;
   /** Who and what each node's statements mention most, or who mentions each node most: `first` of them each. */
   mentionCounts(direction: MentionDirection, first: number): DataLoader<string, MentionCount[]>;
+  /** What each statement responds to, or what responds to it. */
+  responses(direction: ResponseDirection): DataLoader<string, ResponseRow[]>;
   /** The page of statements under one parent; parents asking with the same arguments share one query. */
   statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
   /** Hands over a page fetched along with its parent, so statementPage() with the same arguments needs no query. */
@@ -34,6 +37,7 @@ export interface Loaders {
 export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loaders {
   const neighbourLoaders = new Map<NeighbourKind, DataLoader<string, LinkedRow[]>>();
   const mentionLoaders = new Map<string, DataLoader<string, MentionCount[]>>();
+  const responseLoaders = new Map<ResponseDirection, DataLoader<string, ResponseRow[]>>();
   const pageLoaders = new Map<string, DataLoader<string, Page<StatementRow>>>();
   const pageLoader = (query: StatementQuery) => {
     const key = JSON.stringify(query);
@@ -65,6 +69,14 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
       if (!loader) {
         loader = new DataLoader((ids) => mentionCounts(db, direction, ids, first));
         mentionLoaders.set(key, loader);
+      }
+      return loader;
+    },
+    responses(direction) {
+      let loader = responseLoaders.get(direction);
+      if (!loader) {
+        loader = new DataLoader((ids) => responsesOf(db, direction, ids));
+        responseLoaders.set(direction, loader);
       }
       return loader;
     },

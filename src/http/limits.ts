@@ -6,6 +6,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { getNamedType, getNullableType, GraphQLError, isListType, type ValidationRule } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "../config";
+import { MAX_CONVERSATION_STATEMENTS } from "../domain/responses";
 import { DEFAULT_PAGE_SIZE, MAX_FIRST } from "../graphql/arguments";
 import type { GraphQLContext } from "../graphql/context";
 import { textPieceSize } from "../graphql/textPieces";
@@ -14,7 +15,10 @@ import { textPieceSize } from "../graphql/textPieces";
 const UNPAGED_LIST_SIZE = 5;
 
 /** Root fields whose work grows with the graph, not only with what they return (they read and rank many nodes). */
-const SCANNING_FIELD_COST: Record<string, number> = { timeline: 50, search: 50, path: 50 };
+const SCANNING_FIELD_COST: Record<string, number> = { timeline: 50, search: 50, path: 50, conversation: 50 };
+
+/** Root lists that are not paged but bounded: they count as their largest size. */
+const BOUNDED_LIST_SIZE: Record<string, number> = { conversation: MAX_CONVERSATION_STATEMENTS };
 
 /** A statement list's facets count every statement its filter keeps, whatever the page. */
 const FACETS_COST = 50;
@@ -46,7 +50,10 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   if (returns.endsWith("Connection")) return 1 + extra + childComplexity * pageSize(args);
   // A connection's edges and nodes are the page its size already counted.
   if (type.name.endsWith("Connection")) return 1 + childComplexity;
-  if (isListType(getNullableType(field.type))) return 1 + extra + childComplexity * UNPAGED_LIST_SIZE;
+  if (isListType(getNullableType(field.type))) {
+    const size = (type.name === "Query" ? BOUNDED_LIST_SIZE[field.name] : undefined) ?? UNPAGED_LIST_SIZE;
+    return 1 + extra + childComplexity * size;
+  }
   return 1 + extra + childComplexity;
 };
 

@@ -72,6 +72,7 @@ export function draftDataset(text: string, extraction: Extraction, meta: Article
       ...(s.event ? { event: idOf.get(s.event)! } : {}),
       mentions: s.mentions.map((m) => idOf.get(m)!).filter((m) => m !== speaker),
       evidence: s.evidence.map(({ start, end }) => ({ start, end })),
+      respondsTo: [],
       extraction: { confidence: Number(s.confidence.toFixed(2)), cue: s.cue },
     };
   });

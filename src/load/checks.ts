@@ -1,6 +1,7 @@
 // Checks a parsed dataset against itself and its source text: unique ids, references, dates and provenance spans.
 import { eventDateProblems, saidAfterPublishedProblem, statementDateProblems } from "../domain/dates";
 import { labelOfId } from "../domain/labels";
+import { responsesProblems } from "../domain/responses";
 import { quotePiecesProblem, spanProblem } from "../domain/spans";
 import type { Dataset } from "./dataset";
 
@@ -43,6 +44,25 @@ function sizeProblems(dataset: Dataset, sourceText: string): string[] {
       `source.text: ${sourceText.length} characters; a source text may have at most ${MAX_SOURCE_TEXT_LENGTH}`,
     );
   }
+  return problems;
+}
+
+/** A statement's responses: each to another statement, once, not said later, its spans inside the source text. */
+function responseProblems(
+  s: Dataset["statements"][number],
+  where: string,
+  sourceText: string,
+  statementById: ReadonlyMap<string, Dataset["statements"][number]>,
+): string[] {
+  const problems = responsesProblems(s, s.respondsTo, (id) => statementById.get(id)).map(
+    ({ index, problem }) => `${where}.respondsTo[${index}]: ${problem}`,
+  );
+  s.respondsTo.forEach((r, j) =>
+    r.evidence.forEach((span, k) => {
+      const problem = spanProblem("REPORTED", s.text, { text: sourceText }, span);
+      if (problem) problems.push(`${where}.respondsTo[${j}].evidence[${k}]: ${problem}`);
+    }),
+  );
   return problems;
 }
 
@@ -90,6 +110,9 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
   });
 
   const published = dataset.source.publishedOn;
+  const statementById = new Map(dataset.statements.map((s) => [s.id, s]));
+  /** Statements responded to that this dataset does not define: they must be in the graph. */
+  const respondedTo: Reference[] = [];
   dataset.statements.forEach((s, i) => {
     const where = locate("statements", i, s.id);
     ref(`${where}.speaker`, s.speaker);
@@ -108,9 +131,14 @@ export function checkDataset(dataset: Dataset, sourceText: string): CheckResult 
     const reads = s.evidence.map((e) => sourceText.slice(e.start, e.end));
     const pieces = quotePiecesProblem(s.kind, s.text, reads);
     if (pieces && spanProblems.length === 0) problems.push(`${where}.evidence: ${pieces}`);
+    problems.push(...responseProblems(s, where, sourceText, statementById));
+    s.respondsTo.forEach((r, j) => {
+      if (!statementById.has(r.statement))
+        respondedTo.push({ where: `${where}.respondsTo[${j}].statement`, id: r.statement });
+    });
   });
 
-  const external: Reference[] = [];
+  const external: Reference[] = [...respondedTo];
   for (const r of references) {
     if (defined.has(r.id)) continue;
     if (labelOfId(r.id) === "Statement") problems.push(`${r.where}: ${r.id} is not a statement of this dataset`);

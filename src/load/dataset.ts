@@ -1,5 +1,6 @@
 // The dataset format of seed/*.json (one file per source article), validated before anything is written.
 import { z } from "zod";
+import { RESPONSE_RELATIONS } from "../domain/responses";
 
 const slug = (prefix: string) =>
   z
@@ -108,6 +109,8 @@ export const eventSchema = z.strictObject({
     .default([]),
 });
 
+const span = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) });
+
 export const statementSchema = z.strictObject({
   id: slug("statement"),
   /** This statement is that one of the graph (a paraphrase of it, or the same words): one statement, two reports. */
@@ -128,9 +131,20 @@ export const statementSchema = z.strictObject({
   event: link("event").optional(),
   mentions: z.array(anyEntityId).default([]),
   /** Character spans [start, end) in the source text (UTF-16 code units, as JavaScript counts them). */
-  evidence: z
-    .array(z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) }))
-    .min(1, "needs at least one evidence span"),
+  evidence: z.array(span).min(1, "needs at least one evidence span"),
+  /**
+   * The statements this one answers, rejects, confirms or quotes: of this dataset or already in the graph (by id or
+   * alias id), with the spans of the source text that say so, if any.
+   */
+  respondsTo: z
+    .array(
+      z.strictObject({
+        statement: slug("statement"),
+        relation: z.enum(RESPONSE_RELATIONS),
+        evidence: z.array(span).default([]),
+      }),
+    )
+    .default([]),
   extraction,
 });
 

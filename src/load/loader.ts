@@ -3,14 +3,14 @@ import path from "node:path";
 import type { Database, Transaction } from "../graph/database";
 import { writeClaims } from "../graph/claims";
 import { settle, withdrawSource } from "../graph/sourceWithdrawal";
-import { linkEntities, upsertSource, writeStatements } from "../graph/datasetWrites";
+import { linkEntities, upsertSource, writeResponses, writeStatements } from "../graph/datasetWrites";
 import type { Resolution } from "../domain/resolution";
 import { resolveDataset, unknownReferences } from "./resolveDataset";
 import { quotationKeys, resolveStatements } from "./resolveStatements";
 import { readsInTransaction } from "./resolutionReads";
 import { DatasetError, type Dataset } from "./dataset";
 import { prepareDataset, readDatasetJson } from "./prepare";
-import { claimRows, relationshipRows, sourceRow, statementRows, type StatementPlan } from "./writeRows";
+import { claimRows, relationshipRows, responseRows, sourceRow, statementRows, type StatementPlan } from "./writeRows";
 
 export interface LoadResult {
   file: string;
@@ -113,6 +113,7 @@ async function write(
     );
   }
   await writeStatements(tx, sourceId, statementRows(dataset, text, to, statements));
+  await writeResponses(tx, sourceId, responseRows(dataset, text, to, statements.to));
   // Values are chosen last, from every source's claims. New statements were created with this source's values; those
   // already in the graph choose among their sources'.
   await settle(tx, withdrawn, { entities, statements: statements.existing });

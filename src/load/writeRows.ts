@@ -2,7 +2,7 @@
 // statements. Pure: the loader sends them to Neo4j (src/graph), the bulk import turns them into the importer's CSV
 // (src/bulk), so both write the same values.
 import type { ClaimWrite } from "../graph/claims";
-import type { LinkWrite, RelationshipType, SourceWrite, StatementWrite } from "../graph/datasetWrites";
+import type { LinkWrite, RelationshipType, ResponseWrite, SourceWrite, StatementWrite } from "../graph/datasetWrites";
 import type { ResolvableLabel } from "../domain/resolution";
 import type { Dataset } from "./dataset";
 
@@ -124,4 +124,29 @@ export function statementRows(
     evidence: s.evidence.map((span) => ({ ...span, excerpt: text.slice(span.start, span.end) })),
     extraction: s.extraction ?? null,
   }));
+}
+
+/**
+ * The responses between statements a dataset states, between the nodes they are written to: a statement of the
+ * dataset goes where resolution put it (`statementTo`), one already in the graph by its id or alias id (`resolve`).
+ * Its spans carry the text they cover, like a statement's evidence.
+ */
+export function responseRows(
+  dataset: Dataset,
+  text: string,
+  resolve: (id: string) => string,
+  statementTo: (id: string) => string,
+): ResponseWrite[] {
+  const own = new Set(dataset.statements.map((s) => s.id));
+  const node = (id: string) => (own.has(id) ? statementTo(id) : resolve(id));
+  return dataset.statements.flatMap((s) =>
+    s.respondsTo.map((r) => ({
+      from: node(s.id),
+      to: node(r.statement),
+      relation: r.relation,
+      starts: r.evidence.map((span) => span.start),
+      ends: r.evidence.map((span) => span.end),
+      excerpts: r.evidence.map((span) => text.slice(span.start, span.end)),
+    })),
+  );
 }

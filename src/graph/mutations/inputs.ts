@@ -1,6 +1,7 @@
 // What a curator's mutation may change. Absent (undefined) means "keep" on update; null clears an optional field
 // or removes a link.
 import type { Precision } from "../../domain/dates";
+import type { ResponseTarget } from "../../domain/responses";
 import type { StatementKind } from "../../domain/spans";
 
 export interface EntityChanges {
@@ -58,4 +59,6 @@ export interface StatementChanges {
   event?: string | null;
   mentions?: readonly string[] | null;
   evidence?: readonly EvidenceSpan[] | null;
+  /** Replaces every response of the statement. */
+  respondsTo?: readonly ResponseTarget[] | null;
 }

@@ -4,6 +4,7 @@ import { changedPrecision, saidAfterPublishedProblem, statementDateProblems, typ
 import { InvalidInputError } from "../../domain/errors";
 import { statementSlugBasis } from "../../domain/ids";
 import { MENTIONABLE_LABELS, SPEAKER_LABELS } from "../../domain/labels";
+import { responsesProblems, type DatedStatement, type ResponseTarget } from "../../domain/responses";
 import { quotePiecesProblem, spanProblem, type StatementKind } from "../../domain/spans";
 import type { Database, Transaction } from "../database";
 import { ALL_STATEMENT_PARTS, statementMap } from "../projections";
@@ -28,6 +29,7 @@ interface StatementState {
   event: string | null;
   mentions: string[];
   evidence: EvidenceSpan[];
+  respondsTo: ResponseTarget[];
 }
 
 /** Whether a field was given: always when creating, when not undefined when updating. */
@@ -56,7 +58,8 @@ export async function updateStatement(db: Database, id: string, input: Statement
                  venue: head([(s)-[:SAID_AT]->(v:Venue) | v.id]),
                  event: head([(s)-[:DURING]->(e:Event) | e.id]),
                  mentions: [(s)-[:MENTIONS]->(m) | m.id],
-                 evidence: [(s)-[r:REPORTED_IN]->(src:Source) | {source: src.id, start: r.start, end: r.end}]} AS s`,
+                 evidence: [(s)-[r:REPORTED_IN]->(src:Source) | {source: src.id, start: r.start, end: r.end}],
+                 respondsTo: [(s)-[r:RESPONDS_TO]->(t:Statement) | {statement: t.id, relation: r.relation}]} AS s`,
       { id },
     );
     if (!row) throw notFound("Statement", id);
@@ -100,6 +103,15 @@ function mergeStatement(id: string, current: StatementState | null, input: State
     event: pick("event") as string | null,
     mentions: [...new Set((pick("mentions") as readonly string[] | null) ?? [])],
     evidence: [...((pick("evidence") as readonly EvidenceSpan[] | null) ?? [])],
+    // Several sources may state one response: the statement answers each statement once.
+    respondsTo: [
+      ...new Map(
+        ((pick("respondsTo") as readonly ResponseTarget[] | null) ?? []).map((r) => [
+          `${r.statement} ${r.relation}`,
+          r,
+        ]),
+      ).values(),
+    ],
   };
 }
 
@@ -126,7 +138,13 @@ async function checkStatement(
       references.push({ field: `input.evidence[${i}].source`, id: span.source, labels: ["Source"] }),
     );
   }
+  if (given("respondsTo")) {
+    (input.respondsTo ?? []).forEach((r, i) =>
+      references.push({ field: `input.respondsTo[${i}].statement`, id: r.statement, labels: ["Statement"] }),
+    );
+  }
   await checkReferences(tx, references);
+  if (given("respondsTo") || given("saidOn") || given("datePrecision")) await checkResponses(tx, s, given);
 
   const [wrongDate] = statementDateProblems(s);
   if (wrongDate) {
@@ -153,6 +171,25 @@ async function checkStatement(
   const reads = s.evidence.map((span) => sourceById.get(span.source)!.text.slice(span.start, span.end));
   const pieces = quotePiecesProblem(s.kind, s.text, reads);
   if (pieces) throw new InvalidInputError(given("text") ? "input.text" : "input.evidence", pieces);
+}
+
+/** Each response once, to another statement, not said after this one (both dates known). */
+async function checkResponses(tx: Transaction, s: StatementState, given: Given): Promise<void> {
+  const targets = await tx.run<DatedStatement>(
+    `UNWIND $ids AS id
+     MATCH (t:Statement {id: id})
+     RETURN t.id AS id, toString(t.saidOn) AS saidOn, t.datePrecision AS datePrecision`,
+    { ids: s.respondsTo.map((r) => r.statement) },
+  );
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  // A new date is checked against the stored responses, which sources may state with different relations.
+  const responses = given("respondsTo")
+    ? s.respondsTo
+    : [...new Map(s.respondsTo.map((r) => [r.statement, r])).values()];
+  const [problem] = responsesProblems(s, responses, (id) => byId.get(id));
+  if (!problem) return;
+  const field = given("respondsTo") ? `input.respondsTo[${problem.index}]` : "input.saidOn";
+  throw new InvalidInputError(field, problem.problem);
 }
 
 /** Writes the fields that were given (all of them for a new statement), relationships included. */
@@ -184,6 +221,10 @@ async function writeStatement(tx: Transaction, s: StatementState, given: Given):
       "MENTIONS",
       s.mentions.map((id) => ({ id })),
     );
+  if (given("respondsTo")) {
+    const responses = s.respondsTo.map((r) => ({ id: r.statement, props: { relation: r.relation } }));
+    await replaceRelationships(tx, s.id, "RESPONDS_TO", responses);
+  }
   if (given("evidence")) {
     const spans = s.evidence.map((span) => ({ id: span.source, props: { start: span.start, end: span.end } }));
     await replaceRelationships(tx, s.id, "REPORTED_IN", spans);

@@ -57,6 +57,7 @@ const CURATED = {
   IN_STATE: { direction: "outgoing" },
   HELD_AT: { direction: "outgoing" },
   FOLLOWS: { direction: "outgoing" },
+  RESPONDS_TO: { direction: "outgoing" },
 } as const satisfies Record<string, { direction: "incoming" | "outgoing"; excerpt?: true }>;
 
 export type CuratedRelationship = keyof typeof CURATED;

@@ -1,7 +1,9 @@
 // Root fields: look-ups by id, lists, statements, search, paths and timelines.
 import type { QueryResolvers } from "../../generated/graphql";
 import { entityPage, type EntityFilter, type ListLabel } from "../../graph/entities";
+import { MAX_CONVERSATION_DEPTH } from "../../domain/responses";
 import { shortestPath } from "../../graph/paths";
+import { conversation } from "../../graph/responses";
 import type { NodeLabel, NodeRow, Page } from "../../graph/rows";
 import { searchPage } from "../../graph/search";
 import { statementPages } from "../../graph/statements";
@@ -103,6 +105,22 @@ export const queryResolvers: QueryResolvers = {
     if (path) return path;
     const [start, end] = await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
     return start.id === end.id ? { nodes: [start], relationships: [] } : null;
+  },
+  conversation: async (_p, { statement, maxDepth }, ctx, info) => {
+    const depth = maxDepth ?? 5;
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_CONVERSATION_DEPTH)
+      throw badInput(`maxDepth must be between 0 and ${MAX_CONVERSATION_DEPTH}, got ${depth}`, "maxDepth");
+    const parts = statementPartsSelected(info, []);
+    const statements = await ctx.expensive.run("conversation", () => conversation(ctx.db, statement, depth, parts));
+    // The statement itself is always part of its conversation: none means there is no such statement.
+    if (statements.length === 0) {
+      const node = await ctx.loaders.node.load(statement);
+      const what = node
+        ? `${statement} is a ${node.label.toLowerCase()}, not a statement`
+        : `there is no statement with id ${statement}`;
+      throw notFound(`statement: ${what}`, statement);
+    }
+    return statements;
   },
   timeline: async (_p, args, ctx, info) => {
     if (args.from && args.to && args.from > args.to)

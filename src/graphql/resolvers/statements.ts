@@ -46,6 +46,8 @@ export const statementResolvers: Resolvers = {
           bySource.set(e.source.id, { source: e.source, ...e.extraction });
       return [...bySource.values()];
     },
+    respondsTo: (s, _a, ctx) => ctx.loaders.responses("respondsTo").load(s.id),
+    responses: (s, _a, ctx) => ctx.loaders.responses("responses").load(s.id),
     claims: async (s, args, ctx) => {
       const claims = await ctx.loaders.claims.load(s.id);
       return args.field ? claims.filter((c) => c.field === args.field) : claims;
