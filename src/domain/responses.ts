@@ -7,6 +7,8 @@ export type ResponseRelation = (typeof RESPONSE_RELATIONS)[number];
 
 /** The deepest a conversation is followed from a statement, both ways (conversation(maxDepth)). */
 export const MAX_CONVERSATION_DEPTH = 10;
+/** The most responses Statement.respondsTo or Statement.responses lists: the earliest, in date order. */
+export const MAX_RESPONSES = 100;
 /** The most statements one conversation answers with: the earliest, in date order. */
 export const MAX_CONVERSATION_STATEMENTS = 100;
 

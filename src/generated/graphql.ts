@@ -1463,9 +1463,9 @@ export type Statement = Node & {
   mentions: Array<Node>;
   /** True when the source says it was said repeatedly. */
   recurring: Scalars['Boolean']['output'];
-  /** The statements this one answers, rejects, confirms or quotes, in their date order (undated last). */
+  /** The statements this one answers, rejects, confirms or quotes, in their date order (undated last); the first 100. */
   respondsTo: Array<StatementResponse>;
-  /** The statements that answer, reject, confirm or quote this one, in their date order (undated last). */
+  /** The statements that answer, reject, confirm or quote this one, in their date order (undated last); the first 100. */
   responses: Array<StatementResponse>;
   saidOn?: Maybe<Scalars['Date']['output']>;
   /** How many sources report it. */

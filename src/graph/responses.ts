@@ -1,6 +1,11 @@
 // Conversations: which statements each statement responds to (or is responded to by), for many statements in one
 // query, and the whole thread around one statement, both ways, in date order.
-import { MAX_CONVERSATION_DEPTH, MAX_CONVERSATION_STATEMENTS, type ResponseRelation } from "../domain/responses";
+import {
+  MAX_CONVERSATION_DEPTH,
+  MAX_CONVERSATION_STATEMENTS,
+  MAX_RESPONSES,
+  type ResponseRelation,
+} from "../domain/responses";
 import { nodeById } from "./aliasIds";
 import type { Database } from "./database";
 import { nodeMap, sourceRefMap, statementMap, type StatementParts } from "./projections";
@@ -28,8 +33,9 @@ const PATTERNS: Record<ResponseDirection, string> = {
 export const DATE_ORDER = (v: string) => `${v}.saidOn IS NULL, ${v}.saidOn, ${v}.time, ${v}.id`;
 
 /**
- * One row per (relation, other statement), however many sources state it: the sources and their spans gathered.
- * The spans are kept on the relationship as parallel lists (starts, ends, excerpts).
+ * One row per (relation, other statement), however many sources state it: the sources and their spans gathered (the
+ * spans are kept on the relationship as parallel lists: starts, ends, excerpts). At most MAX_RESPONSES per statement,
+ * the earliest, chosen before anything is gathered, so that a statement answered a million times costs a hundred.
  */
 export function buildResponsesQuery(direction: ResponseDirection, ids: readonly string[]): BuiltQuery {
   return {
@@ -37,18 +43,24 @@ export function buildResponsesQuery(direction: ResponseDirection, ids: readonly 
      ${nodeById("a", "id", "Statement")}
      CALL (a) {
        MATCH ${PATTERNS[direction]}
-       OPTIONAL MATCH (src:Source {id: r.source})
-       WITH b, r.relation AS relation, src,
-            [i IN range(0, size(coalesce(r.starts, [])) - 1) |
-              {source: ${sourceRefMap("src")}, start: r.starts[i], end: r.ends[i], excerpt: r.excerpts[i]}] AS spans
-       ORDER BY src.publishedOn, src.id
-       WITH b, relation, collect(DISTINCT ${sourceRefMap("src")}) AS sources, collect(spans) AS spans
+       WITH DISTINCT b, r.relation AS relation
        ORDER BY ${DATE_ORDER("b")}, relation
-       RETURN collect({relation: relation, statement: ${nodeMap("b")}, sources: sources,
-                       evidence: reduce(all = [], s IN spans | all + s)}) AS responses
+       LIMIT $limit
+       CALL (a, b, relation) {
+         MATCH ${PATTERNS[direction]}
+         WHERE r.relation = relation
+         OPTIONAL MATCH (src:Source {id: r.source})
+         WITH src, [i IN range(0, size(coalesce(r.starts, [])) - 1) |
+                {source: ${sourceRefMap("src")}, start: r.starts[i], end: r.ends[i], excerpt: r.excerpts[i]}] AS spans
+         ORDER BY src.publishedOn, src.id
+         WITH collect(DISTINCT ${sourceRefMap("src")}) AS sources, collect(spans) AS spans
+         RETURN sources, reduce(all = [], s IN spans | all + s) AS evidence
+       }
+       RETURN collect({relation: relation, statement: ${nodeMap("b")}, sources: sources, evidence: evidence})
+              AS responses
      }
      RETURN id, responses`,
-    params: { ids: [...new Set(ids)] },
+    params: { ids: [...new Set(ids)], limit: MAX_RESPONSES },
   };
 }
 

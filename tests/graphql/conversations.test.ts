@@ -141,8 +141,8 @@ describe("responses across sources", () => {
     await importDataset(followUp);
     expect((await responsesOf(MEMORANDUM)).responses).toHaveLength(1);
     expect((await responsesOf(KREMLIN)).respondsTo).toHaveLength(2);
-    const [{ n }] = await db.read<{ n: number }>("MATCH ()-[r:RESPONDS_TO]->() RETURN count(r) AS n");
-    expect(n).toBe(3);
+    const [count] = await db.read<{ n: number }>("MATCH ()-[r:RESPONDS_TO]->() RETURN count(r) AS n");
+    expect(count?.n).toBe(3);
   });
 
   it("takes a source's responses back with the source", async () => {
@@ -213,5 +213,30 @@ describe("a curator's responses", () => {
     expect(await refusal([{ statement: "statement:nothing-like-it", relation: "ANSWERS" }])).toMatchObject({
       extensions: { code: "NOT_FOUND" },
     });
+  });
+});
+
+describe("a dense conversation", () => {
+  it("is walked once per statement: 80 statements each answering the four before, ten responses deep", async () => {
+    await db.write(
+      `MATCH (ua:State {id: 'state:ua'})
+       UNWIND range(0, 79) AS i
+       CREATE (ua)-[:SAID]->(:Statement:Entity {id: 'statement:mesh-' + i, text: 'Mesh ' + i, kind: 'REPORTED',
+                                                saidOn: date('2025-01-01') + duration({days: i})})`,
+    );
+    await db.write(
+      `UNWIND range(1, 79) AS i
+       UNWIND range(1, 4) AS back
+       WITH i, i - back AS j WHERE j >= 0
+       MATCH (a:Statement {id: 'statement:mesh-' + i}), (b:Statement {id: 'statement:mesh-' + j})
+       CREATE (a)-[:RESPONDS_TO {source: 'curator', relation: 'ANSWERS'}]->(b)`,
+    );
+    // Paths of ten steps through this mesh number about 8^10 (a billion): enumerating them would never end. The
+    // walk Neo4j plans for a variable-length match followed by DISTINCT visits each of the 80 statements once.
+    const ids = await conversationIds("statement:mesh-40", 10);
+    expect(ids).toEqual(Array.from({ length: 80 }, (_, i) => `statement:mesh-${i}`));
+    expect(await conversationIds("statement:mesh-40", 2)).toEqual(
+      Array.from({ length: 17 }, (_, i) => `statement:mesh-${32 + i}`),
+    );
   });
 });

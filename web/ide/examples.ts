@@ -187,6 +187,22 @@ query Facets($mentions: ID!) {
     variables: json({ mentions: "state:ru" }),
   },
   {
+    title: "Conversation: who answered Zelenskyy",
+    query: `# Statements that answer, reject, confirm or quote others: the thread around one statement, both ways,
+# in date order (undated last), and for each what it responds to, with the source's words that say so.
+query Conversation($statement: ID!) {
+  conversation(statement: $statement, maxDepth: 5) {
+    id
+    saidOn
+    text
+    speaker { name }
+    respondsTo { relation statement { id } evidence { excerpt } }
+  }
+}
+`,
+    variables: json({ statement: "statement:zelenskyy-leaders-resolve-key-issues" }),
+  },
+  {
     title: "Claims behind a value",
     query: `# What each source says about a node, and what a curator set: the values behind the ones it shows. The seed
 # dates the first round of the talks to the month; import examples/second-source/ (importDataset) and a second

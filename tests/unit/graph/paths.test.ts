@@ -9,7 +9,7 @@ describe("the shortest path query", () => {
        "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $from}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $from})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL () { OPTIONAL MATCH (named:Entity {id: $to}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $to})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS b WHERE b IS NOT NULL RETURN b }
           WITH a, b WHERE a <> b
-          MATCH p = allShortestPaths((a)-[:SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS*..4]-(b))
+          MATCH p = allShortestPaths((a)-[:SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS|RESPONDS_TO*..4]-(b))
           WITH p LIMIT 100
           WITH p ORDER BY reduce(key = '', n IN nodes(p) | key + ' ' + n.id) LIMIT 1
           RETURN [n IN nodes(p) | CASE WHEN n:Statement THEN n {.*, label: 'Statement'} ELSE CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END] AS nodes,
@@ -29,7 +29,7 @@ describe("the shortest path query", () => {
        "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $from}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $from})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL () { OPTIONAL MATCH (named:Entity {id: $to}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $to})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS b WHERE b IS NOT NULL RETURN b }
           WITH a, b WHERE a <> b
-          MATCH p = allShortestPaths((a)-[:SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS*..2]-(b))
+          MATCH p = allShortestPaths((a)-[:SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS|RESPONDS_TO*..2]-(b))
           WITH p LIMIT 100
           WITH p ORDER BY reduce(key = '', n IN nodes(p) | key + ' ' + n.id) LIMIT 1
           RETURN [n IN nodes(p) | CASE WHEN n:Statement THEN n {.*, label: 'Statement', speaker: head([(n)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), evidence: COLLECT { MATCH (n)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END] AS nodes,

@@ -166,3 +166,55 @@ describe("every problem at once", () => {
     ]);
   });
 });
+
+describe("responses between statements", () => {
+  /** The tiny dataset with a second statement, reported the day before, that the first responds to. */
+  const exchange = (respondsTo: unknown[], change: Record<string, unknown> = {}) => {
+    const dataset = tinyDataset();
+    const first = { ...dataset.statements[0]!, respondsTo, ...change };
+    const earlier = {
+      id: "statement:doe-met-the-press",
+      speaker: "person:jane-doe",
+      text: "Jane Doe met the press.",
+      kind: "REPORTED",
+      saidOn: "2025-03-02",
+      evidence: [{ start: 8, end: 31 }],
+    };
+    return { ...dataset, statements: [first, earlier] };
+  };
+
+  it("pass a response to a statement of the dataset, and list one to a statement outside it for the graph", () => {
+    const outside = { statement: "statement:from-another-source", relation: "QUOTES" };
+    expect(check(exchange([{ statement: "statement:doe-met-the-press", relation: "ANSWERS" }, outside]))).toEqual({
+      problems: [],
+      external: [{ where: `${STATEMENT}.respondsTo[1].statement`, id: "statement:from-another-source" }],
+    });
+  });
+
+  it("refuse a response to itself, twice to one statement, to a later one, and spans outside the text", () => {
+    const problems = check(
+      exchange(
+        [
+          { statement: "statement:doe-will-sign", relation: "ANSWERS" },
+          { statement: "statement:doe-met-the-press", relation: "ANSWERS", evidence: [{ start: 0, end: 999 }] },
+          { statement: "statement:doe-met-the-press", relation: "REJECTS" },
+        ],
+        { saidOn: "2025-03-01" },
+      ),
+    ).problems;
+    expect(problems).toEqual([
+      `${STATEMENT}.respondsTo[0]: a statement cannot respond to itself`,
+      `${STATEMENT}.respondsTo[1]: statement:doe-will-sign (said 2025-03-01) cannot respond to ` +
+        "statement:doe-met-the-press, said later (2025-03-02)",
+      `${STATEMENT}.respondsTo[2]: statement:doe-met-the-press is already answered here (ANSWERS); give one relation ` +
+        "per statement",
+      `${STATEMENT}.respondsTo[1].evidence[0]: span 0-999 is outside the source text (${TINY_TEXT.length} characters)`,
+    ]);
+  });
+
+  it("refuse a relation the format does not know", () => {
+    expect(() => check(exchange([{ statement: "statement:doe-met-the-press", relation: "AGREES" }]))).toThrow(
+      /statements\[0\] \(statement:doe-will-sign\)\.respondsTo\[0\]\.relation: Invalid option/,
+    );
+  });
+});
