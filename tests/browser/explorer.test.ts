@@ -1,6 +1,6 @@
 // The graph explorer in headless Chromium: find Zelenskyy, see what he said, expand nodes up to the Ciragan Palace,
-// read a statement with its evidence, follow a timeline, and, once a second source is in, see what each source
-// claims — all through the public GraphQL API.
+// read a statement with its evidence and its conversation, follow a timeline, and, once a second source is in, see
+// what each source claims — all through the public GraphQL API.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { projectRoot } from "../../src/config";
@@ -13,6 +13,13 @@ const SECOND_SOURCE = path.join(projectRoot, "examples", "second-source", "2025-
 const SEED_TITLE = "Russian and Ukrainian officials meet in Istanbul for a second round of talks";
 const SECOND_TITLE =
   "Russia and Ukraine agree on prisoner exchange at second round of Istanbul talks (invented illustrative report)";
+
+/** The seed's exchange: the Kremlin's condition rejects Zelenskyy's call for a meeting and answers his words. */
+const KREMLIN = "statement:kremlin-meeting-only-after-agreements";
+const MEETING = "statement:zelenskyy-calls-for-meeting-with-putin";
+const LEADERS = "statement:zelenskyy-leaders-resolve-key-issues";
+const KREMLIN_WORDS =
+  'A Putin-Zelenskyy meeting could only happen after the negotiating delegations reach wider "agreements".';
 
 const db = connectTestDatabase();
 const suite = browserSuite(db);
@@ -51,6 +58,26 @@ async function claimsOf(page: Page, field: string): Promise<string[][]> {
     ]);
   }
   return rows;
+}
+
+/** The panel's conversation thread, statement by statement, as it reads. */
+async function threadOf(
+  page: Page,
+): Promise<{ id: string; said: string; text: string; selected: boolean; links: string[] }[]> {
+  const items = page.locator("#details .thread > li");
+  await items.first().waitFor();
+  const thread = [];
+  for (let i = 0; i < (await items.count()); i++) {
+    const item = items.nth(i);
+    thread.push({
+      id: (await item.getAttribute("data-id")) ?? "",
+      said: (await item.locator(".thread-said").textContent()) ?? "",
+      text: (await item.locator(".thread-text, button.statement").textContent()) ?? "",
+      selected: (await item.getAttribute("aria-current")) === "true",
+      links: await item.locator(".thread-links li").allTextContents(),
+    });
+  }
+  return thread;
 }
 
 describe("the graph explorer at /explore", () => {
@@ -114,6 +141,73 @@ describe("the graph explorer at /explore", () => {
       .first()
       .waitFor();
     await page.locator("#timeline li", { hasText: "1 June 2025" }).first().waitFor();
+  });
+
+  it("shows the conversation around the Kremlin's condition in date order, and selects a statement of it", async () => {
+    const page = await suite.context.newPage();
+    const seen = record(page);
+    await page.goto(`${suite.origin}/explore#${KREMLIN}`);
+    await page
+      .locator("#details .statement-text", { hasText: "A Putin-Zelenskyy meeting could only happen" })
+      .waitFor();
+
+    // Zelenskyy's two statements of June 2025, then the Kremlin's undated answer to both, the one selected.
+    expect(await threadOf(page)).toEqual([
+      {
+        id: MEETING,
+        said: "Volodymyr Zelenskyy · June 2025",
+        text: "“The sides should discuss a direct meeting between Zelenskyy and Russian President Vladimir Putin.”",
+        selected: false,
+        links: ["rejected by The Kremlin: “A Putin-Zelenskyy meeting could only happen aft…”"],
+      },
+      {
+        id: LEADERS,
+        said: "Volodymyr Zelenskyy · June 2025",
+        text: "“The key issues can only be resolved by the leaders”",
+        selected: false,
+        links: ["answered by The Kremlin: “A Putin-Zelenskyy meeting could only happen aft…”"],
+      },
+      {
+        id: KREMLIN,
+        said: "The Kremlin · undated",
+        text: `“${KREMLIN_WORDS}”`,
+        selected: true,
+        links: [
+          "rejects Volodymyr Zelenskyy: “The sides should discuss a direct meeting betwe…”",
+          "answers Volodymyr Zelenskyy: “The key issues can only be resolved by the lead…”",
+        ],
+      },
+    ]);
+    await page.locator("#details h3", { hasText: "Conversation (3)" }).waitFor();
+    // The graph draws the thread too, each response named by its relation.
+    expect(await page.evaluate(`document.getElementById("graph")._cyreg.cy.edges().map((e) => e.id()).sort()`)).toEqual(
+      expect.arrayContaining([`${KREMLIN}|ANSWERS|${LEADERS}`, `${KREMLIN}|REJECTS|${MEETING}`]),
+    );
+    // The thread came with the statement, in the selection's one request.
+    expect(seen.requests.filter((url) => url === `${suite.origin}/graphql`)).toHaveLength(1);
+    await page.evaluate(`{
+      document.querySelector("#details .thread").previousElementSibling.previousElementSibling.scrollIntoView();
+      document.getElementById("details").scrollTop -= 16;
+    }`);
+    await screenshot(page, "explorer-conversation", { docs: true });
+
+    await page.locator(`#details .thread li[data-id="${LEADERS}"] button.statement`).click();
+    await page
+      .locator("#details .statement-text", { hasText: "The key issues can only be resolved by the leaders" })
+      .waitFor();
+    await page.locator(`#details .thread li[data-id="${LEADERS}"][aria-current="true"]`).waitFor();
+    expect((await threadOf(page)).map((item) => [item.id, item.selected])).toEqual([
+      [MEETING, false],
+      [LEADERS, true],
+      [KREMLIN, false],
+    ]);
+    expect(seen.requests.filter((url) => url === `${suite.origin}/graphql`)).toHaveLength(2);
+
+    // A speaker has no thread.
+    await page.locator("#details .facts button", { hasText: "Volodymyr Zelenskyy" }).click();
+    await page.locator("#details h2", { hasText: "Volodymyr Zelenskyy" }).waitFor();
+    expect(await page.locator("#details .thread").count()).toBe(0);
+    expect(seen.errors).toEqual([]);
   });
 
   it("suggests venues and statements as you type", async () => {

@@ -1,5 +1,6 @@
 // The graph explorer at /explore: find an entity, see it with its neighbours, click a node to expand it, read a
-// statement with its evidence, follow an entity's timeline. A client of the public GraphQL API and nothing else.
+// statement with its evidence and the conversation around it, follow an entity's timeline. A client of the public
+// GraphQL API and nothing else.
 import "./style.css";
 import { ApiError, request } from "./api";
 import { releaseCharts } from "./charts";
@@ -8,6 +9,7 @@ import { labelOf, neighbourhoodOf, type NodeDetails } from "./model";
 import { renderDetails, renderMessage, renderTimeline } from "./panel";
 import { NeighbourhoodDocument, TimelineDocument } from "./queries";
 import { attachSearch } from "./search";
+import { isStatementId } from "./thread";
 
 /** How many statements (said, and mentioning) a node brings along when it is expanded. */
 const STATEMENTS_PER_NODE = 20;
@@ -70,14 +72,18 @@ async function select(id: string): Promise<void> {
   const ticket = ++latest;
   document.body.classList.add("busy");
   try {
-    const { node } = await request(NeighbourhoodDocument, { id, first: STATEMENTS_PER_NODE });
+    const { node, conversation } = await request(NeighbourhoodDocument, {
+      id,
+      first: STATEMENTS_PER_NODE,
+      thread: isStatementId(id),
+    });
     if (ticket !== latest) return; // a later click wins
     if (!node) throw new ApiError(`There is no node with id ${id}.`);
     current = node;
-    graph.merge(neighbourhoodOf(node), id);
+    graph.merge(neighbourhoodOf(node, conversation), id);
     graph.select(id);
     showCounts();
-    renderDetails(details, node, (next) => void select(next));
+    renderDetails(details, node, (next) => void select(next), conversation);
     timelineTab.disabled = node.__typename === "Statement" || node.__typename === "Source";
     if (!timeline.hidden && !timelineTab.disabled) await showTimeline();
     else showTab("details");

@@ -1,6 +1,8 @@
 // Turns a Neighbourhood result into the nodes and relationships the graph draws, with relationships in their stored
-// direction and named as in the database (SAID, MENTIONS, HELD_AT …), so the picture matches the data model.
+// direction and named as in the database (SAID, MENTIONS, HELD_AT …), so the picture matches the data model; a
+// response between statements is named by its relation (REJECTS, ANSWERS …), what its RESPONDS_TO says.
 import type { ClaimFieldsFragment, NeighbourhoodQuery, StatementLinksFragment } from "../generated/graphql";
+import type { ThreadStatement } from "./thread";
 
 export type Kind = "Person" | "State" | "Organization" | "Venue" | "Event" | "Statement" | "Source";
 
@@ -71,13 +73,31 @@ class Collector {
     }
   }
 
+  /** The statements of a conversation, who said them, and their responses to one another. */
+  thread(statements: ThreadStatement[]): void {
+    for (const statement of statements) {
+      this.node("Statement", statement.id, shortQuote(statement.text));
+      this.ref(statement.speaker);
+      this.edge(statement.speaker.id, statement.id, "SAID");
+    }
+    const ids = new Set(statements.map((statement) => statement.id));
+    for (const statement of statements) {
+      for (const response of statement.respondsTo) {
+        if (ids.has(response.statement.id)) this.edge(statement.id, response.statement.id, response.relation);
+      }
+    }
+  }
+
   result(): Neighbourhood {
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
   }
 }
 
-/** The node itself, everything it links to, and for its statements their speakers, venues, events and mentions. */
-export function neighbourhoodOf(node: NodeDetails): Neighbourhood {
+/**
+ * The node itself, everything it links to, and for its statements their speakers, venues, events and mentions; for a
+ * statement, the conversation around it when there is one.
+ */
+export function neighbourhoodOf(node: NodeDetails, thread: ThreadStatement[] = []): Neighbourhood {
   const graph = new Collector();
   graph.ref(node);
   const id = node.id;
@@ -175,6 +195,7 @@ export function neighbourhoodOf(node: NodeDetails): Neighbourhood {
     for (const statement of node.statements.nodes) graph.statement(statement);
     for (const statement of node.mentionedIn.nodes) graph.statement(statement);
   }
+  graph.thread(thread);
   return graph.result();
 }
 

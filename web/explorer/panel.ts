@@ -1,8 +1,9 @@
-// The side panel: what the selected node is (a statement with its evidence and source; an entity with its facts,
-// charts and statements), what each source claims about it, and its timeline. Every name in it is a button that
-// selects that node in the graph.
+// The side panel: what the selected node is (a statement with its evidence, source and conversation; an entity with
+// its facts, charts and statements), what each source claims about it, and its timeline. Every name in it is a button
+// that selects that node in the graph.
 import type { DatePrecision, StatementLinksFragment, TimelineQuery } from "../generated/graphql";
 import { releaseCharts } from "./charts";
+import { formatDate } from "./dates";
 import { el, linkButton, type Child } from "./dom";
 import {
   claimGroups,
@@ -13,33 +14,13 @@ import {
   type NodeDetails,
 } from "./model";
 import { chartsSection } from "./nodeCharts";
+import type { ThreadStatement } from "./thread";
+import { threadSection } from "./threadSection";
 
 export type Select = (id: string) => void;
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** A date as precise as it is known: "2 June 2025", "May 2025" or "2025". */
-export function formatDate(date: string | null, precision: DatePrecision | null): string {
-  if (!date) return "undated";
-  const [year, month, day] = date.split("-");
-  const monthName = MONTHS[Number(month) - 1] ?? month;
-  if (precision === "YEAR") return `${year}`;
-  if (precision === "MONTH") return `${monthName} ${year}`;
-  return `${Number(day)} ${monthName} ${year}`;
-}
+// The article page says dates as the panel does.
+export { formatDate };
 
 function badge(kind: Kind): HTMLElement {
   return el("span", { class: `badge kind-${kind}` }, kind);
@@ -203,7 +184,11 @@ function claimsSection(node: NodeDetails): Child[] {
   return [el("h3", {}, "Claims"), el("p", { class: "meta claims-summary" }, summary), ...fields];
 }
 
-function statementDetails(node: Extract<NodeDetails, { __typename: "Statement" }>, select: Select): Child[] {
+function statementDetails(
+  node: Extract<NodeDetails, { __typename: "Statement" }>,
+  thread: ThreadStatement[] | undefined,
+  select: Select,
+): Child[] {
   const said = [
     formatDate(node.saidOn, node.datePrecision),
     node.time ? ` at ${node.time}` : "",
@@ -249,8 +234,7 @@ function statementDetails(node: Extract<NodeDetails, { __typename: "Statement" }
     ]),
     el("h3", {}, "Evidence"),
     ...evidence,
-    // The conversation thread goes here (issue 18, part 3): what this statement answers, rejects, confirms or quotes,
-    // and what answers it, once the API has Statement.respondsTo and Statement.responses.
+    ...threadSection(thread, node.id, select),
     ...claimsSection(node),
   ];
 }
@@ -345,10 +329,16 @@ function entityDetails(node: Exclude<NodeDetails, { __typename: "Statement" | "S
   ];
 }
 
-export function renderDetails(container: HTMLElement, node: NodeDetails, select: Select): void {
+/** Shows a node in the panel; a statement with the conversation around it, when the request asked for it. */
+export function renderDetails(
+  container: HTMLElement,
+  node: NodeDetails,
+  select: Select,
+  thread?: ThreadStatement[],
+): void {
   releaseCharts();
   let content: Child[];
-  if (node.__typename === "Statement") content = statementDetails(node, select);
+  if (node.__typename === "Statement") content = statementDetails(node, thread, select);
   else if (node.__typename === "Source") content = [heading("Source", node.title, node.id)];
   else content = entityDetails(node, select);
   container.replaceChildren(el("article", { class: "details" }, ...content));

@@ -1,5 +1,6 @@
 // Statement counts over time for the panel's chart: the API's counts by day rolled up into months or years, the unit
 // that suits the span they cover, and the periods in between filled with zeros so that the bars keep time.
+import { MONTHS } from "./dates";
 
 /** The API's PeriodUnit: the chart asks for days and rolls them up itself. */
 export type PeriodUnit = "DAY" | "MONTH" | "YEAR";
@@ -107,21 +108,6 @@ export function periodBars(series: PeriodCount[][], unit: PeriodUnit): PeriodBar
   const ordered = [...periods].sort(compare);
   return { unit, periods: ordered, counts: rolled.map((counts) => ordered.map((period) => counts.get(period) ?? 0)) };
 }
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const KNOWN: Record<PeriodUnit, string> = { DAY: "day", MONTH: "month", YEAR: "year" };
 

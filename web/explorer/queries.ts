@@ -169,12 +169,36 @@ graphql(`
 `);
 
 /**
+ * A statement of a conversation as the panel's thread lists it: who said it and when, and what it responds to (the
+ * statements that respond to it are in the thread too, responding to it).
+ */
+graphql(`
+  fragment ThreadStatement on Statement {
+    id
+    text
+    saidOn
+    datePrecision
+    speaker {
+      __typename
+      id
+      name
+    }
+    respondsTo {
+      relation
+      statement {
+        id
+      }
+    }
+  }
+`);
+
+/**
  * A node with everything it links to: what the graph adds when the node is expanded, and what the panel shows,
  * with the claims behind its values and the counts its charts draw (statements over time, who it mentions and who
- * mentions it), all in one request.
+ * mentions it), and for a statement the conversation around it ($thread: the id is a statement's), all in one request.
  */
 export const NeighbourhoodDocument = graphql(`
-  query Neighbourhood($id: ID!, $first: Int!) {
+  query Neighbourhood($id: ID!, $first: Int!, $thread: Boolean!) {
     node(id: $id) {
       ...EntityRef
       ... on Person {
@@ -402,6 +426,9 @@ export const NeighbourhoodDocument = graphql(`
           }
         }
       }
+    }
+    conversation(statement: $id) @include(if: $thread) {
+      ...ThreadStatement
     }
   }
 `);

@@ -29,6 +29,13 @@ export type ResolutionDecision =
   /** No node of the graph is it: a new node under its own id. */
   | 'NEW';
 
+/** How a statement responds to another. */
+export type ResponseRelation =
+  | 'ANSWERS'
+  | 'CONFIRMS'
+  | 'QUOTES'
+  | 'REJECTS';
+
 export type StatementKind =
   /** The speaker's own words, in quotation marks in the source. */
   | 'DIRECT_QUOTE'
@@ -136,9 +143,16 @@ export type SpeakerCountFieldsFragment = { count: number, node:
 
 export type ClaimFieldsFragment = { field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null };
 
+export type ThreadStatementFragment = { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+    | { __typename: 'Organization', id: string, name: string }
+    | { __typename: 'Person', id: string, name: string }
+    | { __typename: 'State', id: string, name: string }
+  , respondsTo: Array<{ relation: ResponseRelation, statement: { id: string } }> };
+
 export type NeighbourhoodQueryVariables = Exact<{
   id: string;
   first: number;
+  thread: boolean;
 }>;
 
 
@@ -338,7 +352,11 @@ export type NeighbourhoodQuery = { node:
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
          }> }
-   | null };
+   | null, conversation?: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+      | { __typename: 'Organization', id: string, name: string }
+      | { __typename: 'Person', id: string, name: string }
+      | { __typename: 'State', id: string, name: string }
+    , respondsTo: Array<{ relation: ResponseRelation, statement: { id: string } }> }> };
 
 export type TimelineQueryVariables = Exact<{
   entity: string;
@@ -535,6 +553,25 @@ export const ClaimFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ClaimFields"}) as unknown as TypedDocumentString<ClaimFieldsFragment, unknown>;
+export const ThreadStatementFragmentDoc = new TypedDocumentString(`
+    fragment ThreadStatement on Statement {
+  id
+  text
+  saidOn
+  datePrecision
+  speaker {
+    __typename
+    id
+    name
+  }
+  respondsTo {
+    relation
+    statement {
+      id
+    }
+  }
+}
+    `, {"fragmentName":"ThreadStatement"}) as unknown as TypedDocumentString<ThreadStatementFragment, unknown>;
 export const DraftArticleDocument = new TypedDocumentString(`
     mutation DraftArticle($input: ArticleInput!) {
   ingestArticle(input: $input, dryRun: true) {
@@ -647,7 +684,7 @@ export const FindDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<FindQuery, FindQueryVariables>;
 export const NeighbourhoodDocument = new TypedDocumentString(`
-    query Neighbourhood($id: ID!, $first: Int!) {
+    query Neighbourhood($id: ID!, $first: Int!, $thread: Boolean!) {
   node(id: $id) {
     ...EntityRef
     ... on Person {
@@ -875,6 +912,9 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       }
     }
   }
+  conversation(statement: $id) @include(if: $thread) {
+    ...ThreadStatement
+  }
 }
     fragment EntityRef on Node {
   __typename
@@ -957,6 +997,23 @@ fragment ClaimFields on Claim {
   source {
     id
     title
+  }
+}
+fragment ThreadStatement on Statement {
+  id
+  text
+  saidOn
+  datePrecision
+  speaker {
+    __typename
+    id
+    name
+  }
+  respondsTo {
+    relation
+    statement {
+      id
+    }
   }
 }`) as unknown as TypedDocumentString<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
 export const TimelineDocument = new TypedDocumentString(`

@@ -1,0 +1,28 @@
+// Dates as the explorer says them: as precise as they are known ("2 June 2025", "June 2025", "2025"), "undated" when
+// there is none.
+import type { DatePrecision } from "../generated/graphql";
+
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A date as precise as it is known: "2 June 2025", "June 2025" or "2025"; "undated" without one. */
+export function formatDate(date: string | null, precision: DatePrecision | null): string {
+  if (!date) return "undated";
+  const [year, month, day] = date.split("-");
+  const monthName = MONTHS[Number(month) - 1] ?? month;
+  if (precision === "YEAR") return `${year}`;
+  if (precision === "MONTH") return `${monthName} ${year}`;
+  return `${Number(day)} ${monthName} ${year}`;
+}
