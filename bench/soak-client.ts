@@ -1,7 +1,7 @@
 // Child process of bench/soak.ts: autocannon cycling through a mix of GraphQL queries; reports to the parent.
 import autocannon from "autocannon";
 
-const [url, connections, duration, mix] = process.argv.slice(2) as [string, string, string, string];
+const [url, connections, duration, mix, rate] = process.argv.slice(2) as [string, string, string, string, string?];
 const queries = JSON.parse(mix) as string[];
 const latencies: number[] = [];
 
@@ -16,6 +16,8 @@ const options = {
   duration: Number(duration),
   headers: { "content-type": "application/json" },
   requests: queries.map((query) => ({ method: "POST", body: JSON.stringify({ query }) })),
+  // An open load: this many requests per second in all, however fast the server answers.
+  ...(Number(rate) > 0 ? { overallRate: Number(rate) } : {}),
   // A GraphQL error comes with status 200: a body with "errors" counts as a mismatch.
   verifyBody: (body: string) => !body.includes('"errors"'),
 };
@@ -33,6 +35,9 @@ const instance = autocannon(options as Parameters<typeof autocannon>[0], (error,
     errors: result.errors + result.mismatches,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats.count]),
+    ),
   });
   process.exit(0);
 });

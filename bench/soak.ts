@@ -1,6 +1,6 @@
-// npm run bench:soak -- [--connections 100] [--duration 60] [--url URL]: many concurrent clients on a mix of queries
-// against a running server (URL), or against one started here on the embedded Neo4j with the seed. Prints the
-// latency percentiles, requests/s and errors; the load comes from a separate process (autocannon).
+// npm run bench:soak -- [--connections 100] [--duration 60] [--rate 0] [--url URL]: many concurrent clients on a mix
+// of queries against a running server (URL), or against one started here on the embedded Neo4j with the seed. Prints
+// the latency percentiles, requests/s and errors; the load comes from a separate process (autocannon).
 import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { countStatements } from "../src/graph/stats";
 import { startHttpServer } from "../src/http/server";
 import { datasetFilesIn, loadFiles } from "../src/load/files";
 import { resolveNeo4j } from "../src/neo4j/connect";
+import type { SoakResult } from "./serverProcess";
 
 const MIX = [
   '{ person(id: "person:volodymyr-zelenskyy") { name statements { nodes { text saidOn venue { name } ' +
@@ -32,29 +33,17 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-interface ClientResult {
-  requests: number;
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
-
 /** The load generator, in its own process so that it does not share the server's event loop. */
-function runClients(url: string, connections: number, duration: number): Promise<ClientResult> {
+function runClients(url: string, connections: number, duration: number, rate: number): Promise<SoakResult> {
   return new Promise((resolve, reject) => {
     const child = fork(
       path.join(__dirname, "soak-client.ts"),
-      [url, String(connections), String(duration), JSON.stringify(MIX)],
+      [url, String(connections), String(duration), JSON.stringify(MIX), String(rate)],
       {
         execArgv: ["--import", "tsx"],
       },
     );
-    child.once("message", (m) => resolve(m as ClientResult));
+    child.once("message", (m) => resolve(m as SoakResult));
     child.once("error", reject);
     child.once("exit", (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
   });
@@ -63,6 +52,8 @@ function runClients(url: string, connections: number, duration: number): Promise
 async function main() {
   const connections = Number(arg("connections", "100"));
   const duration = Number(arg("duration", "60"));
+  // Requests per second in all (an open load that does not slow down with the server); 0: as fast as answered.
+  const rate = Number(arg("rate", "0"));
   let url = arg("url", "");
   let cleanup = async () => {};
   if (!url) {
@@ -83,7 +74,7 @@ async function main() {
     };
   }
   console.error(`${connections} clients for ${duration} s on a mix of ${MIX.length} queries against ${url}`);
-  const result = await runClients(url, connections, duration);
+  const result = await runClients(url, connections, duration, rate);
   console.log(JSON.stringify({ connections, duration, ...result }, null, 2));
   console.log(
     `${result.requests} requests, ${result.rps.toFixed(0)} req/s, ` +

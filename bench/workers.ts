@@ -7,27 +7,15 @@
 // Each run first drives the same load for --warm-up seconds, not counted: a fresh JVM compiles Neo4j's query code
 // under load, and on a busy machine that alone takes tens of seconds. --statements N adds a generated dataset of N
 // statements to the seed (the soak mix asks about the seed's entities).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../src/config";
-import { freePort } from "../src/neo4j/embedded";
 import { cpuMs, machineBusyMs } from "./cpu";
 import { generateSyntheticDataset } from "./generate";
-
-interface SoakResult {
-  requests: number;
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
+import { soak, startServer, stopServer, type SoakResult } from "./serverProcess";
 
 interface Run extends SoakResult {
   workers: number;
@@ -52,63 +40,6 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
   } catch {
     return [];
   }
-}
-
-/** Starts `node dist/main.js` as npm start does; resolves with its URL once it says it is ready. */
-async function startServer(
-  workers: number,
-  env: Record<string, string | undefined>,
-): Promise<{ server: ChildProcess; url: string }> {
-  const port = await freePort();
-  const server = spawn(process.execPath, ["dist/main.js"], {
-    cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: undefined, ...env, WORKERS: String(workers), PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let tail = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready within 15 min:\n${tail}`)), 15 * 60_000);
-    const onData = (d: Buffer) => {
-      tail = (tail + d.toString()).slice(-20_000);
-      const match = /GraphQL server ready at (http:\/\/\S+\/graphql)/.exec(tail);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    server.stdout!.on("data", onData);
-    server.stderr!.on("data", onData);
-    server.once("exit", (code) => reject(new Error(`the server exited with ${code}:\n${tail}`)));
-  });
-  return { server, url };
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
-}
-
-/** bench/soak.ts --url: the mix from a separate process (autocannon); its JSON result is on stdout. */
-function soak(
-  url: string,
-  connections: number,
-  duration: number,
-): { child: ChildProcess; result: Promise<SoakResult> } {
-  const args = ["--import", "tsx", "bench/soak.ts", "--url", url];
-  args.push("--connections", String(connections), "--duration", String(duration));
-  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
-  let stdout = "";
-  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
-  const result = new Promise<SoakResult>((resolve, reject) => {
-    child.once("exit", () => {
-      const json = /\{[\s\S]*\}/.exec(stdout)?.[0];
-      if (json) resolve(JSON.parse(json) as SoakResult);
-      else reject(new Error(`bench/soak.ts printed no result:\n${stdout}`));
-    });
-  });
-  return { child, result };
 }
 
 /** CPU time of a changing set of processes: each counted from when it was first seen to when it was last seen. */

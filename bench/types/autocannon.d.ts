@@ -12,6 +12,8 @@ declare module "autocannon" {
     duration?: number;
     timeout?: number;
     verifyBody?: (body: string) => boolean;
+    /** Requests per second over all connections (an open load). */
+    overallRate?: number;
   }
 
   interface Result {
@@ -21,6 +23,8 @@ declare module "autocannon" {
     non2xx: number;
     mismatches: number;
     requests: { total: number };
+    /** Responses by HTTP status. */
+    statusCodeStats?: Record<string, { count: number }>;
   }
 
   interface Instance extends EventEmitter {
