@@ -22,9 +22,11 @@ export interface SoakResult {
 export async function startServer(
   workers: number,
   env: Record<string, string | undefined>,
+  /** Options for Node itself, e.g. --cpu-prof. */
+  nodeOptions: string[] = [],
 ): Promise<{ server: ChildProcess; url: string }> {
   const port = await freePort();
-  const server = spawn(process.execPath, ["dist/main.js"], {
+  const server = spawn(process.execPath, [...nodeOptions, "dist/main.js"], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: undefined, ...env, WORKERS: String(workers), PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
