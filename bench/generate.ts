@@ -1,5 +1,5 @@
 // Writes a deterministic synthetic news dataset (one entity file, then statement files) for load benchmarks.
-// npx tsx bench/generate.ts --statements 100000 --out /tmp/synthetic-100k [--seed 42] [--per-file 5000]
+// npx tsx bench/generate.ts --statements 100000 --out /tmp/synthetic-100k [--seed 42] [--per-file 5000] [--responses]
 // It streams: each statement file is built, checked, written and dropped before the next, so memory holds the world
 // (one person per 50 statements, one event per 200) and one file, whatever the number of statements (10,000,000
 // included: tests/bench/generate-streaming.test.ts runs 300,000 in 256 MB of heap).
@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
+import { RESPONSE_RELATIONS, responseProblem, type DatedStatement } from "../src/domain/responses";
 import { checkDataset } from "../src/load/checks";
 import { DatasetError, parseDataset, type datasetSchema } from "../src/load/dataset";
 
@@ -19,6 +20,11 @@ export interface GenerateOptions {
   out: string;
   seed?: number;
   perFile?: number;
+  /**
+   * Statements respond to others (respondsTo): off unless asked for, so that the files stay the bytes the benchmark
+   * results were measured on (tests/bench/generate-streaming.test.ts).
+   */
+  responses?: boolean;
   /** Told after each statement file, with the statements written so far. */
   onFile?: (file: string, statements: number) => void;
 }
@@ -636,6 +642,33 @@ function statement(
   };
 }
 
+/** The statement of a file that responds to one before it in the file (with its own sentence as the span). */
+const RESPONDS_AT = 50;
+
+/** The one said first (the earlier of two dates; of equal ones, the first). */
+const saidFirst = (a: DatedStatement | undefined, b: DatedStatement) =>
+  a && (a.saidOn ?? "") <= (b.saidOn ?? "") ? a : b;
+
+/**
+ * Conversations, without drawing from the random stream (every other byte stays as it was): the first statement of
+ * a statement file responds to the earliest one of the file before (no span of its article says so), the
+ * RESPONDS_AT-th to the earliest one before it in its file. None responds to a statement said after it.
+ */
+function respondsTo(
+  s: DatedStatement,
+  fileNo: number,
+  position: number,
+  earliest: DatedStatement | undefined,
+  sentence: { start: number; end: number },
+): Pick<StatementFile, "respondsTo"> {
+  if (!earliest || (position !== 0 && position !== RESPONDS_AT - 1)) return {};
+  // Each relation in turn: two responses per file.
+  const turn = (2 * fileNo + (position === 0 ? 0 : 1)) % RESPONSE_RELATIONS.length;
+  const response = { statement: earliest.id, relation: at(RESPONSE_RELATIONS, turn) };
+  if (responseProblem(s, response, [], earliest)) return {};
+  return { respondsTo: [{ ...response, evidence: position === 0 ? [] : [sentence] }] };
+}
+
 function statementFile(
   rng: Random,
   world: World,
@@ -643,26 +676,36 @@ function statementFile(
   fileNo: number,
   firstIndex: number,
   count: number,
-): DatasetFile {
+  /** The statement of the file before that was said first; none when statements respond to none. */
+  before: DatedStatement | undefined,
+  responses: boolean,
+): { dataset: DatasetFile; earliest: DatedStatement | undefined } {
   const dateline = rng.pick(world.venues.filter((v) => v.id.startsWith("venue:city-"))).name.toUpperCase();
   const statements: StatementFile[] = [];
+  let earliest: DatedStatement | undefined;
   let text = `${dateline}:`;
   for (let i = 0; i < count; i++) {
     const { sentence, statement: s } = statement(rng, world, who, firstIndex + i);
     text += i % 6 === 0 ? "\n\n" : " ";
-    statements.push({ ...s, evidence: [{ start: text.length, end: text.length + sentence.length }] });
+    const span = { start: text.length, end: text.length + sentence.length };
+    const responding = responses ? respondsTo(s, fileNo, i, i === 0 ? before : earliest, span) : {};
+    statements.push({ ...s, evidence: [span], ...responding });
+    earliest = saidFirst(earliest, s);
     text += sentence;
   }
   return {
-    source: {
-      id: `source:synthetic-${pad(fileNo, 5)}`,
-      title: `Synthetic news digest ${fileNo}`,
-      publishedOn: PUBLISHED_ON,
-      dateline,
-      publisher: "Synthetic Wire",
-      text,
+    dataset: {
+      source: {
+        id: `source:synthetic-${pad(fileNo, 5)}`,
+        title: `Synthetic news digest ${fileNo}`,
+        publishedOn: PUBLISHED_ON,
+        dateline,
+        publisher: "Synthetic Wire",
+        text,
+      },
+      statements,
     },
-    statements,
+    earliest,
   };
 }
 
@@ -701,9 +744,13 @@ export function generateSyntheticDataset(options: GenerateOptions): GenerateResu
   const world = buildWorld(rng, options.statements, seed);
   const files = [write(options.out, "00000-entities.json", world.dataset)];
   const who = speakers(world);
+  let earliest: DatedStatement | undefined;
   for (let first = 0; first < options.statements; first += perFile) {
     const fileNo = files.length;
-    const dataset = statementFile(rng, world, who, fileNo, first + 1, Math.min(perFile, options.statements - first));
+    const count = Math.min(perFile, options.statements - first);
+    const made = statementFile(rng, world, who, fileNo, first + 1, count, earliest, options.responses ?? false);
+    const dataset = made.dataset;
+    earliest = made.earliest;
     files.push(write(options.out, `${pad(fileNo, 5)}-statements.json`, dataset));
     options.onFile?.(files[files.length - 1]!, Math.min(first + perFile, options.statements));
   }
@@ -740,6 +787,7 @@ function main(): void {
       out: { type: "string" },
       seed: { type: "string" },
       "per-file": { type: "string" },
+      responses: { type: "boolean" },
     },
   });
   if (!values.out) throw new Error("--out <folder> is required");
@@ -749,6 +797,7 @@ function main(): void {
     out: path.resolve(values.out),
     seed: wholeNumber("seed", values.seed, 42),
     perFile: wholeNumber("per-file", values["per-file"], 5000),
+    responses: values.responses ?? false,
     onFile: (file, statements) => {
       if (/-(\d*)00-statements\.json$/.test(file)) {
         const s = ((Date.now() - started) / 1000).toFixed(0);

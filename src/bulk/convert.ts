@@ -4,7 +4,7 @@
 //    files before it (held in memory: EntityGraph) with the loader's own resolution; a Bloom filter over statement ids
 //    and quotations marks the statements that may meet one of an earlier file;
 // 2. each file is read again, statement resolution replayed for the marked statements (StatementReplay), and every
-//    statement written to CSV as it comes.
+//    statement written to CSV as it comes, with the responses between statements (ResponseWriter).
 // A file that the loader would refuse refuses the whole import, before anything is written to the database.
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +19,7 @@ import { AliasOfTwoNodes, EntityGraph, type EntityNode } from "./entityGraph";
 import { writeEntities, writeGraphFormat, writeSource, writeStatement } from "./graphRows";
 import { ImportFiles, type WrittenFiles } from "./importFiles";
 import { ownKeys, soughtKeys } from "./meetingKeys";
+import { mayBeDefinedBefore, respondedKeys, ResponseWriter, splitReferences, type StatementEnd } from "./responses";
 import { singleReport, StatementReplay, UndecidableStatement, type ReportedStatement } from "./statementReplay";
 
 /** The import set refused, with every dataset file's problems (nothing was imported). */
@@ -94,16 +95,23 @@ export async function convertToCsv(
     }
     sourceFiles.set(sourceId, file);
 
+    // Statements responded to are sought among the earlier files' statements, the rest among their entities.
+    const { statements: responded, entities: referenced } = splitReferences(external);
     const resolved = await resolveDataset(
       entities.reads(),
       dataset,
-      external.map((r) => r.id),
+      referenced.map((r) => r.id),
     );
-    const problems = [...resolved.problems, ...unknownReferences(external, resolved.known)];
+    const problems = [
+      ...resolved.problems,
+      ...unknownReferences(referenced, resolved.known),
+      ...unknownReferences(responded, mayBeDefinedBefore(responded, seen)),
+    ];
     if (problems.length > 0) {
       refused.push(new DatasetError(file, problems));
       continue;
     }
+    for (const key of respondedKeys(responded)) suspects.add(key);
     entitiesMerged += resolved.resolutions.filter((r) => r.decision === "MERGED" && r.into !== r.incoming).length;
     const to = (id: string) => resolved.remap.get(id) ?? resolved.known.get(id) ?? id;
     const source = { id: sourceId, publishedOn: dataset.source.publishedOn };
@@ -149,6 +157,7 @@ export async function convertToCsv(
   const ids = entities.nodes.map((n) => n.id);
   const endId = (end: string) => ids[Number(end.slice(1))]!;
   const replay = new StatementReplay(seen, suspects);
+  const responses = new ResponseWriter(out);
   for (const [index, file] of files.entries()) {
     signal?.throwIfAborted();
     const { dataset, text } = parseWithText(readDatasetJson(file), { file, baseDir: path.dirname(file) });
@@ -160,12 +169,23 @@ export async function convertToCsv(
       new Map(reports.filter((r) => r.row.quoteHash).map((r) => [r.row.claimId, r.row.quoteHash!])),
     );
     if (resolution.problems.length > 0) throw new RefusedImport([new DatasetError(file, resolution.problems)]);
+    const placed = new Map<string, StatementEnd>();
     for (const report of reports) {
-      const into = resolution.remap.get(report.row.claimId);
-      if (into) replay.restate(into, report);
-      else if (replay.mayMeetAnother(report)) replay.follow(report);
-      else writeStatement(out, singleReport(report), endId);
+      const id = report.row.claimId;
+      const into = resolution.remap.get(id);
+      if (into) {
+        replay.restate(into, report);
+        placed.set(id, replay.nodeOf(into)!);
+      } else if (replay.mayMeetAnother(report)) {
+        replay.follow(report);
+        placed.set(id, replay.nodeOf(id)!);
+      } else {
+        writeStatement(out, singleReport(report), endId);
+        placed.set(id, id);
+      }
     }
+    const unknown = responses.write(dataset, text, placed, (id) => replay.nodeOf(id));
+    if (unknown.length > 0) throw new RefusedImport([new DatasetError(file, unknown)]);
     try {
       replay.settle();
     } catch (e) {
@@ -174,6 +194,7 @@ export async function convertToCsv(
     }
   }
   for (const node of replay.followedNodes()) writeStatement(out, node, endId);
+  responses.finish();
 
   return {
     written: out.close(),

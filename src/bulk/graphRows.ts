@@ -2,14 +2,14 @@
 // same labels, properties with the same types, the same relationships. An unset property (null) is left out, as SET
 // leaves it out; a list that is empty is left out too (the importer stores no empty list: fillEmptyLists in
 // src/graph/importedGraph.ts sets them after the import).
-import type { SourceWrite } from "../graph/datasetWrites";
+import type { ResponseWrite, SourceWrite } from "../graph/datasetWrites";
 import { GRAPH_FORMAT } from "../graph/graphFormat";
 import type { EntityGraph, EntityNode } from "./entityGraph";
 import { date, datetime, time, type ImportFiles, type Props } from "./importFiles";
 import type { StatementNode } from "./statementReplay";
 
 const entity = (id: string) => ({ space: "Entity" as const, id });
-const list = (items: readonly string[]) => (items.length > 0 ? [...items] : null);
+const list = <T extends string | number>(items: readonly T[]): T[] | null => (items.length > 0 ? [...items] : null);
 
 /** The version this graph is in (graphFormat.ts), so that start-up finds nothing to upgrade. */
 export function writeGraphFormat(files: ImportFiles): void {
@@ -122,4 +122,15 @@ export function writeStatement(files: ImportFiles, node: StatementNode, endId: (
     else files.relationship(l.type, self, entity(endId(l.end)), props);
   }
   writeAliases(files, node.id, node.aliasIds);
+}
+
+/** writeResponses: a statement's response to another, as one source states it, with the spans that say so. */
+export function writeResponse(files: ImportFiles, sourceId: string, row: ResponseWrite): void {
+  files.relationship("RESPONDS_TO", entity(row.from), entity(row.to), {
+    source: sourceId,
+    relation: row.relation,
+    starts: list(row.starts),
+    ends: list(row.ends),
+    excerpts: list(row.excerpts),
+  });
 }

@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** A value with the importer type it is written as; plain strings, numbers, booleans and string lists need none. */
+/** A value with the importer type it is written as; plain strings, numbers, booleans and lists need none. */
 export type Temporal = { type: "date" | "time" | "datetime"; value: string };
-export type Value = string | number | boolean | string[] | Temporal | null | undefined;
+export type Value = string | number | boolean | string[] | number[] | Temporal | null | undefined;
 export type Props = Record<string, Value>;
 
 export const date = (value: string | null | undefined): Temporal | null =>
@@ -70,9 +70,18 @@ function typeOf(name: string, value: Exclude<Value, null | undefined>): string {
   if (typeof value === "boolean") return "boolean";
   // Whole numbers are INTEGERs, as the loader sends them (src/graph/values.ts); others FLOATs.
   if (typeof value === "number") return Number.isSafeInteger(value) ? "long" : "double";
-  if (Array.isArray(value)) return "string[]";
+  if (Array.isArray(value)) return listTypeOf(name, value);
   if (typeof value === "object") return value.type;
   throw new ImportInputError(`${name}: a value of type ${typeof value} cannot be imported`);
+}
+
+/** A list's items share one type: strings, or numbers (INTEGERs when every one is whole, as the loader sends them). */
+function listTypeOf(name: string, items: readonly unknown[]): string {
+  if (items.every((item) => typeof item === "string")) return "string[]";
+  if (items.every((item) => typeof item === "number")) {
+    return items.every((item) => Number.isSafeInteger(item)) ? "long[]" : "double[]";
+  }
+  throw new ImportInputError(`${name}: a list of strings and numbers cannot be imported`);
 }
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -81,7 +90,7 @@ function cell(name: string, value: Exclude<Value, null | undefined>): string {
   if (typeof value === "string") return quoted(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) {
-    const bad = value.find((item) => item.includes(ARRAY_DELIMITER));
+    const bad = (value as unknown[]).find((item) => typeof item === "string" && item.includes(ARRAY_DELIMITER));
     if (bad !== undefined) {
       throw new ImportInputError(
         `${name}: ${JSON.stringify(bad)} contains the character U+001F, which cannot be imported`,

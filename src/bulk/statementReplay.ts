@@ -143,6 +143,11 @@ export class StatementReplay {
     };
   }
 
+  /** The followed node an id names (its own id or an alias id). */
+  nodeOf(id: string): StatementNode | undefined {
+    return this.byId.get(id);
+  }
+
   followedNodes(): readonly StatementNode[] {
     return this.followed;
   }

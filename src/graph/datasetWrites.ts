@@ -351,14 +351,18 @@ export async function writeStatements(tx: Transaction, sourceId: string, rows: S
   await inBatches(restated, (batch) => tx.run(RESTATE_STATEMENTS, { rows: batch, sourceId }));
 }
 
+/** One response per pair of statements and relation: stated twice by a source, it keeps its last mention's spans. */
+export function uniqueResponses(rows: readonly ResponseWrite[]): ResponseWrite[] {
+  return [...new Map(rows.map((row) => [`${row.from} ${row.to} ${row.relation}`, row])).values()];
+}
+
 /**
  * Creates the responses between statements a source states, after its statements are written (both ends must exist);
  * its earlier ones were removed with its other relationships (removeRelationshipsOfSource). A response stated twice
- * by one source is written once, with the spans of its last mention.
+ * by one source is written once (uniqueResponses).
  */
 export async function writeResponses(tx: Transaction, sourceId: string, rows: ResponseWrite[]): Promise<void> {
-  const unique = [...new Map(rows.map((row) => [`${row.from} ${row.to} ${row.relation}`, row])).values()];
-  await inBatches(unique, (batch) =>
+  await inBatches(uniqueResponses(rows), (batch) =>
     tx.run(
       `UNWIND $rows AS row
        MATCH (a:Statement {id: row.from})

@@ -8,7 +8,7 @@ const ENTITIES = ENTITY_LABELS.join("|");
 
 /**
  * The importer leaves an empty list out; the loader stores one for an entity without aliases (on its node and on
- * each claim of it). Entities only, in batches.
+ * each claim of it), and for a response without spans (its parallel lists of starts, ends and excerpts). In batches.
  */
 export async function fillEmptyLists(db: Database): Promise<void> {
   const queries = [
@@ -19,6 +19,10 @@ export async function fillEmptyLists(db: Database): Promise<void> {
     `MATCH (n:${ENTITIES})-[c:CLAIMED_IN]->(:Source) WHERE c.aliases IS NULL
      WITH c LIMIT ${BATCH}
      SET c.aliases = []
+     RETURN count(*) AS done`,
+    `MATCH (:Statement)-[r:RESPONDS_TO]->(:Statement) WHERE r.starts IS NULL
+     WITH r LIMIT ${BATCH}
+     SET r.starts = [], r.ends = [], r.excerpts = []
      RETURN count(*) AS done`,
   ];
   for (const query of queries) {

@@ -1,6 +1,7 @@
 // npm run import:bulk as a user runs it: it fills an empty data dir and says what it imported (exit 0); it refuses,
-// with nothing written, a dataset the loader would refuse, a data dir that holds a database, and one a Neo4j runs on
-// (exit 1); when the importer itself fails, the data dir is left as it was (exit 2).
+// with nothing written, a dataset the loader would refuse (a quotation its evidence does not hold, a response to a
+// statement no file defines), a data dir that holds a database, and one a Neo4j runs on (exit 1); when the importer
+// itself fails, the data dir is left as it was (exit 2).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +54,19 @@ describe("npm run import:bulk", () => {
     expect(run.err).toContain("Bulk import refused, nothing was imported");
     expect(run.err).toContain(`${path.join(datasets, "seed.json")}: dataset refused`);
     expect(run.err).toMatch(/statements\[0\] \(statement:[a-z-]+\)\.evidence\[0\]: the quoted words/);
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it("refuses a response to a statement that no file of the import defines, naming the file and the response", () => {
+    const dataDir = path.join(folder, "unanswered");
+    const datasets = seedWith({ respondsTo: [{ statement: "statement:never-said", relation: "ANSWERS" }] });
+    const run = runCommand("importBulk.ts", [datasets, "--data-dir", dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain("Bulk import refused, nothing was imported");
+    expect(run.err).toContain(`${path.join(datasets, "seed.json")}: dataset refused`);
+    expect(run.err).toMatch(
+      /statements\[0\] \(statement:[a-z-]+\)\.respondsTo\[0\]\.statement: statement:never-said is neither defined in this dataset nor in the graph/,
+    );
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 

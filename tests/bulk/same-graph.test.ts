@@ -2,7 +2,9 @@
 // resolution against Neo4j) and the bulk import (Neo4j's offline importer into an empty database of its own). The set
 // mixes the seed, a second report of it, the three-source fixture, a generated set and two small files that exercise
 // what resolution and claims do across files (sameAs, the same statement id, an earlier source taking over ids, a time
-// without seconds, extraction confidences, links marked as outside knowledge).
+// without seconds, extraction confidences, links marked as outside knowledge). Statements respond to others of their
+// file, of an earlier file (the follow-up to the seed, generated files to the file before, the two small files to
+// each other, by an id that becomes an alias id), with and without spans.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,6 +71,13 @@ const laterReport = {
       datePrecision: "DAY",
       mentions: ["event:lakeside-summit"],
       evidence: [span(TEXT_ONE, "Doe said the talks had gone well.")],
+      respondsTo: [
+        {
+          statement: "statement:doe-sign-friday",
+          relation: "CONFIRMS",
+          evidence: [span(TEXT_ONE, "Doe said the talks had gone well.")],
+        },
+      ],
     },
     {
       id: "statement:summit-ends-monday",
@@ -101,6 +110,8 @@ const earlierReport = {
       text: "The talks were a success.",
       kind: "REPORTED",
       evidence: [span(TEXT_TWO, "Doe called the talks a success.")],
+      // To a statement of the later report (loaded before), whose id becomes an alias id in this file; no span.
+      respondsTo: [{ statement: "statement:doe-sign-friday", relation: "CONFIRMS" }],
     },
     {
       id: "statement:summit-ends-monday",
@@ -110,6 +121,13 @@ const earlierReport = {
       saidOn: "2025-03-08",
       datePrecision: "DAY",
       evidence: [span(TEXT_TWO, "The summit ends on Monday.")],
+      respondsTo: [
+        {
+          statement: "statement:doe-sign-friday-early",
+          relation: "QUOTES",
+          evidence: [span(TEXT_TWO, "The summit ends on Monday.")],
+        },
+      ],
     },
   ],
 };
@@ -151,7 +169,12 @@ beforeAll(async () => {
     fs.writeFileSync(file, JSON.stringify(dataset));
     return file;
   };
-  const generated = generateSyntheticDataset({ statements: 300, perFile: 100, out: path.join(folder, "generated") });
+  const generated = generateSyntheticDataset({
+    statements: 300,
+    perFile: 100,
+    out: path.join(folder, "generated"),
+    responses: true,
+  });
   files.push(
     path.join(projectRoot, "seed/2025-06-02-istanbul-talks.json"),
     path.join(projectRoot, "examples/second-source/2025-06-03-istanbul-follow-up.json"),
@@ -226,6 +249,49 @@ describe("bulk import and the transactional loader", () => {
       "MATCH (:IdAlias {id: 'person:jane-doe'})-[:ALIAS_OF]->(p:Person) RETURN p.id AS id, p.aliases AS aliases",
     );
     expect(doe).toEqual({ id: "person:j-doe", aliases: ["Doe"] });
+  });
+
+  it("keeps each source's responses between joined statements, with their spans or empty lists", async () => {
+    const query = `MATCH (a:Statement)-[r:RESPONDS_TO]->(b:Statement)
+       RETURN a.id AS from, b.id AS to, r.source AS source, r.relation AS relation, r.starts AS starts,
+              r.ends AS ends, r.excerpts AS excerpts
+       ORDER BY from, to, source, relation`;
+    const [loaded, imported] = [await loaderDb.read(query), await bulkDb!.read(query)];
+    expect(imported).toEqual(loaded);
+    const talks = imported.filter((r) => String(r.source).startsWith("source:x-"));
+    const spanned = (text: string, words: string) => {
+      const { start, end } = span(text, words);
+      return { starts: [start], ends: [end], excerpts: [words] };
+    };
+    expect(talks).toEqual([
+      {
+        from: "statement:doe-talks-a-success",
+        to: "statement:doe-sign-friday-early",
+        source: "source:x-earlier",
+        relation: "CONFIRMS",
+        starts: [],
+        ends: [],
+        excerpts: [],
+      },
+      {
+        from: "statement:doe-talks-a-success",
+        to: "statement:doe-sign-friday-early",
+        source: "source:x-later",
+        relation: "CONFIRMS",
+        ...spanned(TEXT_ONE, "Doe said the talks had gone well."),
+      },
+      {
+        from: "statement:summit-ends-monday",
+        to: "statement:doe-sign-friday-early",
+        source: "source:x-earlier",
+        relation: "QUOTES",
+        ...spanned(TEXT_TWO, "The summit ends on Monday."),
+      },
+    ]);
+    // The seed's two, the follow-up's one to the seed, two per generated statement file (one to the file before).
+    expect(imported.filter((r) => String(r.source).startsWith("source:synthetic-"))).toHaveLength(5);
+    expect(bulk.counts.relationships.RESPONDS_TO).toBe(loaded.length);
+    expect(loaded.length).toBe(3 + 3 + 5);
   });
 
   it("answers with every constraint and index online, and knows the graph's format", async () => {

@@ -95,6 +95,20 @@ describe("the importer's CSV files", () => {
     expect(() => files().node(["Person"], { aliases: [`a${ARRAY_DELIMITER}b`] })).toThrow(ImportInputError);
   });
 
+  it("types a list of whole numbers as INTEGERs, as the loader stores them, and others as FLOATs", () => {
+    const out = files();
+    const [a, b] = [
+      { space: "Entity" as const, id: "statement:a" },
+      { space: "Entity" as const, id: "statement:b" },
+    ];
+    out.relationship("RESPONDS_TO", a, b, { starts: [3, 40], scores: [0.5, 1] });
+    expect(written(out.close().args)[0]![2]).toBe(
+      ":START_ID(Entity),:END_ID(Entity),starts:long[],scores:double[]\n" +
+        `"statement:a","statement:b","3${ARRAY_DELIMITER}40","0.5${ARRAY_DELIMITER}1"\n`,
+    );
+    expect(() => files().relationship("RESPONDS_TO", a, b, { mixed: ["a", 1] as string[] })).toThrow(ImportInputError);
+  });
+
   it("puts rows with line breaks in files of their own, named for multi-line parsing, options before the lists", () => {
     const out = files();
     const text = `${"x".repeat(1_500_000)}\n\nmore`;
