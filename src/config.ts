@@ -63,6 +63,8 @@ export interface Config {
   headersTimeoutMs: number;
   /** Queries in Neo4j at once (NEO4J_MAX_IN_FLIGHT); more wait QUEUE_WAIT_MS, at most MAX_QUEUED, then OVERLOADED. */
   admission: AdmissionSettings;
+  /** Seconds of representative GraphQL load before the server says it is ready (src/startup/warmUpGraphql.ts). */
+  warmUpSeconds: number;
 }
 
 /** Limits that keep one request from taking the server or the database down. */
@@ -239,6 +241,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000),
     cacheMaxAgeS: integer(env, "CACHE_MAX_AGE", 30, 0, 86_400),
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
+    warmUpSeconds: integer(env, "WARM_UP_SECONDS", 5, 0, 600),
     ...httpTimeouts(env),
     admission: {
       maxInFlight: integer(env, "NEO4J_MAX_IN_FLIGHT", DEFAULT_ADMISSION.maxInFlight, 1, 10_000),

@@ -9,6 +9,7 @@ import { runPrimary } from "./cluster/primary";
 import { runWorker } from "./cluster/worker";
 import { Database } from "./graph/database";
 import { warmUp } from "./graph/warmUp";
+import { warmUpGraphql } from "./startup/warmUpGraphql";
 import type { HttpServer } from "./http/server";
 import { WriteGate } from "./http/writeGate";
 import { DatasetError } from "./load/dataset";
@@ -86,6 +87,12 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
   if (state.stopped) return;
   state.preparing = "warming up Neo4j's query plans";
   await warmUp(database, { log: (line) => logger.info(line), warn: (line) => logger.warn(line) });
+  state.preparing = "warming up the GraphQL layer";
+  await warmUpGraphql(http.execute, {
+    seconds: config.warmUpSeconds,
+    log: (line) => logger.info(line),
+    warn: (line) => logger.warn(line),
+  });
   state.preparing = undefined;
   writes.open();
   announceReady(logger, config, http.url);

@@ -3,6 +3,7 @@
 import type { Config } from "../config";
 import { Database } from "../graph/database";
 import { warmUp } from "../graph/warmUp";
+import { warmUpGraphql } from "../startup/warmUpGraphql";
 import type { HttpServer } from "../http/server";
 import { WriteGate } from "../http/writeGate";
 import type { Logger } from "../logging";
@@ -42,6 +43,12 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
     warming = "warming up Neo4j's query plans";
     // Neo4j's plan cache is shared, but each worker's JIT is its own; the lines would repeat for every worker.
     await warmUp(db, { log: (line) => logger.debug(line), warn: (line) => logger.warn(line) }).catch(() => {});
+    warming = "warming up the GraphQL layer";
+    await warmUpGraphql(running.http.execute, {
+      seconds: config.warmUpSeconds,
+      log: (line) => logger.debug(line),
+      warn: (line) => logger.warn(line),
+    });
     warming = undefined;
     tell({ type: "ready" });
   };
