@@ -1,19 +1,31 @@
 // npm run bench -- --statements 100000 [--duration 10] [--connections 8] [--warmup 2]: this server against the limit
 // (raw driver) and the peer (@neo4j/graphql), results in bench/results/<size>.md and .json.
 // npm run bench -- --scale 10000,100000,1000000: this server and the limit at each size, in bench/results/scale-….md.
+// --questions facets,search: only those questions (their keys in bench/questions.ts); the files' names end in them.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_DIR, RESULTS_DIR } from "./paths";
 import { toMarkdown, writeReport } from "./report";
 import { runBenchmark, type BenchOptions } from "./run";
 import { runScale, scaleMarkdown, writeScale } from "./scale";
-import { CONTENDERS } from "./questions";
+import { CONTENDERS, QUESTION_KEYS } from "./questions";
 
 function number(name: string, raw: string | undefined, fallback: number, min: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min) throw new Error(`--${name}=${raw} must be a number ≥ ${min}`);
   return value;
+}
+
+/** The keys of the questions to ask, checked against the list. */
+function questionKeys(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const known = QUESTION_KEYS;
+  const keys = raw.split(",").map((k) => k.trim());
+  const unknown = keys.filter((k) => !known.includes(k));
+  if (!keys.length || unknown.length)
+    throw new Error(`--questions=${raw}: unknown ${unknown.join(", ")}; the questions are ${known.join(", ")}`);
+  return keys;
 }
 
 function sizes(raw: string): number[] {
@@ -31,6 +43,7 @@ async function main(): Promise<void> {
       connections: { type: "string" },
       warmup: { type: "string" },
       scale: { type: "string" },
+      questions: { type: "string" },
       "heap-mb": { type: "string" },
       "pagecache-mb": { type: "string" },
       "no-profile": { type: "boolean" },
@@ -38,7 +51,10 @@ async function main(): Promise<void> {
     },
   });
   const durationS = number("duration", values.duration, 10, 0.5);
+  const only = questionKeys(values.questions);
+  const suffix = only ? `-${only.join("-")}` : "";
   const options: Omit<BenchOptions, "statements" | "contenders"> = {
+    only,
     durationS,
     connections: number("connections", values.connections, 8, 1),
     warmupS: number("warmup", values.warmup, Math.min(2, durationS / 4), 0),
@@ -55,7 +71,7 @@ async function main(): Promise<void> {
   if (values.scale) {
     const scale = await runScale(sizes(values.scale), options);
     console.log(scaleMarkdown(scale));
-    const written = writeScale(scale, out);
+    const written = writeScale(scale, out, suffix);
     console.error(
       `Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`,
     );
@@ -65,7 +81,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(statements)) throw new Error("--statements must be a whole number");
   const report = await runBenchmark({ ...options, statements, contenders: CONTENDERS });
   console.log(toMarkdown(report));
-  const written = writeReport(report, out);
+  const written = writeReport(report, out, `${statements}${suffix}`);
   console.error(
     `Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`,
   );

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { CpuMeter } from "./cpu";
 import type { Connection } from "./graph";
+import { Neo4jIdle } from "./idle";
 import { startWorker, type Worker } from "./ipc/parent";
 import type { CypherAsk, GraphQLAsk, Json, Question, Contender } from "./questions";
 import type { Profile } from "./profile";
@@ -38,6 +39,8 @@ export interface Run extends Measurement {
   otherLoadPercent?: number;
   /** Measurements made to get this one (a disturbed one is repeated). */
   attempts?: number;
+  /** ms waited, before the measured burst, for Neo4j to finish queries left running by the bursts before it. */
+  idleWaitMs?: number;
 }
 
 export interface ContenderProcess {
@@ -64,7 +67,11 @@ function perRequest(before: ServerStats, after: ServerStats): number {
   return requests > 0 ? (after.queries - before.queries) / requests : 0;
 }
 
-async function limitProcess(connection: Connection, neo4jPid: number | undefined): Promise<ContenderProcess> {
+async function limitProcess(
+  connection: Connection,
+  neo4jPid: number | undefined,
+  idle: Neo4jIdle,
+): Promise<ContenderProcess> {
   const runner = startWorker(script("runners", "driver.ts"), "limit");
   await startOrStop(runner, "open", { connection });
   const cypherOf = (ask: CypherAsk) => ({ cypher: ask.cypher, params: ask.params });
@@ -81,14 +88,18 @@ async function limitProcess(connection: Connection, neo4jPid: number | undefined
         durationS,
         ...cypherOf(question.limit),
       });
-      if (load.warmupS > 0) await runner.call<Measurement>("run", burst(load.warmupS));
+      if (load.warmupS > 0) {
+        await idle.wait();
+        await runner.call<Measurement>("run", burst(load.warmupS));
+      }
+      const idleWaitMs = await idle.wait();
       const cpu = new CpuMeter({ neo4j: neo4jPid, node: runner.pid });
       const run = await runner.call<Measurement>("run", burst(load.durationS));
       const cpuMsPerRequest = cpu.perRequest(run.requests);
       const otherLoadPercent = cpu.otherLoadPercent(os.cpus().length);
       const { rssBytes } = await runner.call<ServerStats>("stats");
       // Every hand-written answer is one query in one read transaction.
-      return { ...run, queriesPerRequest: 1, rssBytes, cpuMsPerRequest, otherLoadPercent };
+      return { ...run, queriesPerRequest: 1, rssBytes, cpuMsPerRequest, otherLoadPercent, idleWaitMs };
     },
     stop: () => runner.stop(),
   };
@@ -114,10 +125,15 @@ async function serverProcess(
   connection: Connection,
   load: Worker,
   neo4jPid: number | undefined,
+  idle: Neo4jIdle,
 ): Promise<ContenderProcess> {
   const server = startWorker(script("servers", `${name}.ts`), name);
   const { url } = await startOrStop<{ url: string }>(server, "start", { connection });
-  const askOf = (question: Question) => question[name];
+  const askOf = (question: Question): GraphQLAsk => {
+    const ask = question[name];
+    if ("cannot" in ask) throw new Error(`${name} cannot answer "${question.title}": ${ask.cannot}`);
+    return ask;
+  };
   return {
     name,
     async ask(question, options) {
@@ -141,7 +157,12 @@ async function serverProcess(
       const ask = askOf(question);
       const body = JSON.stringify({ query: ask.query, variables: ask.variables });
       const burst = (durationS: number): HttpBurst => ({ connections: job.connections, durationS, url, body });
-      if (job.warmupS > 0) await load.call<Measurement>("run", burst(job.warmupS));
+      if (job.warmupS > 0) {
+        await idle.wait();
+        await load.call<Measurement>("run", burst(job.warmupS));
+      }
+      // The warm-up's last requests are cut off, not finished: their queries must not load the measured burst.
+      const idleWaitMs = await idle.wait();
       const before = await server.call<ServerStats>("stats");
       const cpu = new CpuMeter({ neo4j: neo4jPid, node: server.pid, load: load.pid });
       const run = await load.call<Measurement>("run", burst(job.durationS));
@@ -154,6 +175,7 @@ async function serverProcess(
         rssBytes: after.rssBytes,
         cpuMsPerRequest,
         otherLoadPercent,
+        idleWaitMs,
       };
     },
     stop: () => server.stop(),
@@ -167,21 +189,22 @@ export async function startContenders(
   neo4jPid?: number,
 ): Promise<{ contenders: ContenderProcess[]; stop(): Promise<void> }> {
   const load = startWorker(script("runners", "http.ts"), "autocannon");
+  const idle = new Neo4jIdle(connection);
   // Started side by side: each child spends its first seconds compiling TypeScript and connecting.
   const starting = which.map((name) =>
-    name === "limit" ? limitProcess(connection, neo4jPid) : serverProcess(name, connection, load, neo4jPid),
+    name === "limit" ? limitProcess(connection, neo4jPid, idle) : serverProcess(name, connection, load, neo4jPid, idle),
   );
   const settled = await Promise.allSettled(starting);
   const started = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failed) {
-    await Promise.all([...started.map((c) => c.stop()), load.stop()]);
+    await Promise.all([...started.map((c) => c.stop()), load.stop(), idle.close()]);
     throw failed.reason;
   }
   return {
     contenders: started,
     stop: async () => {
-      await Promise.all([...started.map((c) => c.stop()), load.stop()]);
+      await Promise.all([...started.map((c) => c.stop()), load.stop(), idle.close()]);
     },
   };
 }

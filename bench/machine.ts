@@ -37,7 +37,8 @@ export interface CodeVersion {
 /** Which code was measured: the commit, and any uncommitted change to src/ (read-only git queries). */
 export function describeCode(root: string): CodeVersion {
   const git = (args: string[]) =>
-    execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    // trimEnd: porcelain lines start with a status column that may be a space (" M src/…").
+    execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trimEnd();
   try {
     const status = git(["status", "--porcelain", "--", "src"]);
     const modified = status

@@ -1,11 +1,12 @@
-// The six questions every contender answers (and a baseline without database work): a GraphQL operation for this
-// server and one for the peer, hand-written Cypher for the limit, and for each a function that reduces the answer to
-// its ids, so answers can be compared.
+// The questions every contender is asked (and a baseline without database work): a GraphQL operation for this server
+// and one for the peer (or why the peer cannot ask it), hand-written Cypher for the limit, and for each a function that
+// reduces the answer to its ids (or counts), so answers can be compared.
 import type { Fixtures } from "./fixtures";
 
 /** The relationships a shortest path may follow: the same list as src/graph/paths.ts (provenance excluded). */
 export const PATH_RELATIONSHIPS =
-  "SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS";
+  "SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS|" +
+  "RESPONDS_TO";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 // An object in an answer: pick() reads it in the shape its question expects, with a cast per field.
@@ -24,18 +25,28 @@ export interface CypherAsk {
   pick(rows: Obj[]): Json;
 }
 
+/** A question a contender's API cannot express: why, in a sentence the report shows in its place. */
+export interface CannotAsk {
+  cannot: string;
+}
+
 export interface Question {
   key: string;
   title: string;
   /** How the contenders ask it, where that is not obvious. */
   note: string;
   ours: GraphQLAsk;
-  peer: GraphQLAsk;
+  peer: GraphQLAsk | CannotAsk;
   limit: CypherAsk;
 }
 
 export type Contender = "limit" | "ours" | "peer";
 export const CONTENDERS: readonly Contender[] = ["limit", "ours", "peer"];
+
+/** Why a contender cannot answer a question, or undefined when it can. */
+export function cannotAnswer(question: Question, who: Contender): string | undefined {
+  return who === "peer" && "cannot" in question.peer ? question.peer.cannot : undefined;
+}
 
 const sorted = (ids: string[]) => [...ids].sort();
 const idOf = (node: Obj | null | undefined): string | null => (node?.id as string | undefined) ?? null;
@@ -348,6 +359,99 @@ function path(f: Fixtures): Question {
   };
 }
 
+/** The facets of one statement list as counts: ranked and dated lists keep their order, which is part of the answer. */
+function facetCounts(id: Json, total: Json, f: Obj): Json {
+  const ranked = (list: Obj[]) =>
+    list.map((c) => ({ id: (c.id ?? idOf(c.node as Obj)) as Json, count: c.count as Json }));
+  return {
+    id,
+    total,
+    undated: f.undated as Json,
+    byKind: (f.byKind as Obj[]).map((c) => ({ kind: c.kind as Json, count: c.count as Json })),
+    byPeriod: (f.byPeriod as Obj[]).map((c) => ({ period: c.period as Json, count: c.count as Json })),
+    byMentioned: ranked(f.byMentioned as Obj[]),
+    byVenue: ranked(f.byVenue as Obj[]),
+  };
+}
+
+function facets(f: Fixtures): Question {
+  return {
+    key: "facets",
+    title: "Facets of a prolific person's statements: total, top 10 mentioned, top 10 venues, kinds, months, undated",
+    note:
+      "The counts an explorer panel shows for a speaker: `person(id) { statements(first: 0) { totalCount facets { " +
+      "byMentioned(first: 10) byVenue(first: 10) byKind byPeriod(unit: MONTH) undated } } }`, no page (bySpeaker " +
+      "left out: under one person it is that person). This server counts each facet in a streamed aggregation of " +
+      "its own, all in the page's one query; the limit reads the statements' kind and date once for total, kinds, " +
+      "months and undated together, and expands their mentions and venues once each. The peer cannot answer: " +
+      "@neo4j/graphql 7 has no group-by (its `statementsConnection { aggregate { count } }` could give the total, " +
+      "and one filtered count per kind named in advance, but not a top 10 or counts per month).",
+    ours: {
+      query: `query Facets($id: ID!) {
+        person(id: $id) {
+          id
+          statements(first: 0) {
+            totalCount
+            facets {
+              byMentioned(first: 10) { node { id } count }
+              byVenue(first: 10) { node { id } count }
+              byKind { kind count }
+              byPeriod(unit: MONTH) { period count }
+              undated
+            }
+          }
+        }
+      }`,
+      variables: { id: f.person },
+      pick: (d) => {
+        const p = d.person as Obj | null;
+        if (!p) return null;
+        const list = p.statements as Obj;
+        return facetCounts(p.id as Json, list.totalCount as Json, list.facets as Obj);
+      },
+    },
+    peer: {
+      cannot: "no group-by in @neo4j/graphql 7: aggregate counts give a total, not counts per mention, venue or month",
+    },
+    limit: {
+      cypher: `MATCH (p:Person {id: $id})
+        CALL (p) {
+          // Every count that needs only the statements' own properties, from one read of each: kind × period groups.
+          // (SAID only ever leads to a statement, and to each from one speaker: no label test, no DISTINCT.)
+          MATCH (p)-[:SAID]->(s)
+          WITH s.kind AS kind, CASE
+              WHEN s.saidOn IS NULL THEN null
+              WHEN s.datePrecision = 'YEAR' THEN toString(s.saidOn.year)
+              ELSE substring(toString(s.saidOn), 0, 7)
+            END AS period, count(*) AS n
+          WITH collect({kind: kind, period: period, n: n}) AS groups
+          RETURN reduce(t = 0, g IN groups | t + g.n) AS total,
+            reduce(t = 0, g IN [g IN groups WHERE g.period IS NULL] | t + g.n) AS undated,
+            COLLECT { UNWIND groups AS g WITH g.kind AS kind, sum(g.n) AS count ORDER BY kind
+              RETURN {kind: kind, count: count} } AS byKind,
+            COLLECT { UNWIND groups AS g WITH g WHERE g.period IS NOT NULL
+              WITH g.period AS period, sum(g.n) AS count ORDER BY period
+              RETURN {period: period, count: count} } AS byPeriod
+        }
+        CALL (p) {
+          // Mentions and venues from one read of each statement's relationships (two patterns would read them twice).
+          MATCH (p)-[:SAID]->()-[r:MENTIONS|SAID_AT]->(x)
+          WITH type(r) AS rel, x, count(*) AS n ORDER BY n DESC, x.id
+          WITH rel, collect({id: x.id, count: n})[0..10] AS top
+          RETURN coalesce(head(collect(CASE WHEN rel = 'MENTIONS' THEN top END)), []) AS byMentioned,
+            coalesce(head(collect(CASE WHEN rel = 'SAID_AT' THEN top END)), []) AS byVenue
+        }
+        RETURN p.id AS id, total, {undated: undated, byKind: byKind, byPeriod: byPeriod,
+          byMentioned: byMentioned, byVenue: byVenue} AS facets`,
+      params: { id: f.person },
+      pick: (rows) => {
+        const row = first(rows);
+        return row ? facetCounts(row.id as Json, row.total as Json, row.facets as Obj) : null;
+      },
+    },
+  };
+}
+
 /** No database work at all: what HTTP and GraphQL cost on their own, the floor under every other question. */
 function floor(): Question {
   const typename = (d: Obj) => (d.__typename as string | undefined) ?? null;
@@ -361,9 +465,12 @@ function floor(): Question {
   };
 }
 
-/** The six questions of the issue, then the baseline. */
+/** The keys of buildQuestions' questions, in its order (for choosing some without fixtures). */
+export const QUESTION_KEYS = ["lookup", "latest", "byState", "traversal", "search", "path", "facets", "floor"];
+
+/** The six questions of the issue, the facets of issue 18, then the baseline. */
 export function buildQuestions(f: Fixtures): Question[] {
-  return [lookup(f), latest(f), byState(f), traversal(f), search(f), path(f), floor()];
+  return [lookup(f), latest(f), byState(f), traversal(f), search(f), path(f), facets(f), floor()];
 }
 
 /** Questions that only measure overhead: no latency or throughput target applies. */

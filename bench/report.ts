@@ -14,10 +14,13 @@ export const CONTENDER_NAMES: Record<Contender, string> = {
 export const NESTED = new Set(["latest", "traversal"]);
 
 const TARGET_P50_RATIO = 1.5;
+/** Questions with a p50 target of their own: the facets count every statement of the list (issue 18). */
+const P50_TARGETS: Record<string, number> = { facets: 2 };
+export const p50Target = (key: string) => P50_TARGETS[key] ?? TARGET_P50_RATIO;
 
 export interface Ratios {
   key: string;
-  /** This server's p50 over the limit's: the target is at most 1.5. */
+  /** This server's p50 over the limit's: the target is at most 1.5 (p50Target). */
   oursOverLimitP50?: number;
   /** This server's requests/s over the peer's: the target is at least 1 (more than 1 on nested traversals). */
   oursOverPeerRps?: number;
@@ -56,7 +59,10 @@ export function header(report: Report): string[] {
     `- **Shared CPU**: Neo4j, the server under test and the load generator share the machine's ${m.cores} cores. ` +
       `The limit needs no HTTP server and no autocannon, so Neo4j has more of the CPU while it runs: ` +
       `the ratio to the limit includes that.`,
-    `- **Data**: ${report.statements} synthetic statements (bench/generate.ts, seed 42), ` +
+    `- **Data**: ${report.statements} synthetic statements (bench/generate.ts, seed 42` +
+      (load.stored !== undefined && load.stored !== report.statements
+        ? `; ${load.stored} statement nodes: the loader merged quotations generated twice for one speaker), `
+        : "), ") +
       `loaded through the project's loader at ` +
       `${load.rate} statements/s ` +
       `(${(load.ms / 1000).toFixed(1)} s${load.reused ? ", by an earlier run on this database" : ""}).`,
@@ -78,6 +84,11 @@ export function resultsTable(report: Report): string[] {
   for (const [i, q] of report.questions.entries()) {
     for (const name of ["limit", "ours", "peer"] as const) {
       const run = q.runs[name];
+      const cannot = q.cannot[name];
+      if (cannot !== undefined) {
+        lines.push(`|  |  | ${CONTENDER_NAMES[name]} | cannot answer: ${cannot} | | | | | | | | |`);
+        continue;
+      }
       if (!run) continue;
       const hits = q.answers[name]?.profile?.dbHits;
       const cpu = ["neo4j", "node", "load"] as const;
@@ -98,26 +109,28 @@ export function resultsTable(report: Report): string[] {
 
 export function ratioTable(report: Report): string[] {
   const lines = [
-    "| # | Question | answers | this/limit p50 | ≤ 1.5× | this/peer req/s | target | met |",
-    "|---|---|---|---:|:---:|---:|---|:---:|",
+    "| # | Question | answers | this/limit p50 | target | met | this/peer req/s | target | met |",
+    "|---|---|---|---:|---|:---:|---:|---|:---:|",
   ];
   for (const [i, q] of report.questions.entries()) {
     const r = ratios(q);
     const nested = NESTED.has(q.key);
     const baseline = BASELINES.has(q.key);
+    const limitTarget = p50Target(q.key);
     const latency =
-      r.oursOverLimitP50 === undefined || baseline ? "–" : r.oursOverLimitP50 <= TARGET_P50_RATIO ? "yes" : "**no**";
+      r.oursOverLimitP50 === undefined || baseline ? "–" : r.oursOverLimitP50 <= limitTarget ? "yes" : "**no**";
     const throughput =
       r.oursOverPeerRps === undefined || baseline
         ? "–"
         : (nested ? r.oursOverPeerRps > 1 : r.oursOverPeerRps >= 1)
           ? "yes"
           : "**no**";
-    const target = baseline ? "baseline" : nested ? "> 1× (nested)" : "≥ 1×";
+    const peerTarget =
+      q.cannot.peer !== undefined ? "peer cannot answer" : baseline ? "baseline" : nested ? "> 1× (nested)" : "≥ 1×";
     lines.push(
       `| ${i + 1} | ${q.key} | ${q.answersMatch ? "same ids" : "**differ**"} | ` +
-        `${times(r.oursOverLimitP50)} | ${latency} | ` +
-        `${times(r.oursOverPeerRps)} | ${target} | ${throughput} |`,
+        `${times(r.oursOverLimitP50)} | ${baseline ? "baseline" : `≤ ${limitTarget}×`} | ${latency} | ` +
+        `${times(r.oursOverPeerRps)} | ${peerTarget} | ${throughput} |`,
     );
   }
   return lines;

@@ -16,7 +16,7 @@ import {
 import { describeCode, describeMachine, type CodeVersion, type Machine } from "./machine";
 import { datasetDir, neo4jDir } from "./paths";
 import type { Profile } from "./profile";
-import { buildQuestions, type Contender, type Question } from "./questions";
+import { buildQuestions, cannotAnswer, type Contender, type Question } from "./questions";
 import type { LoadJob } from "./runners/job";
 
 export interface BenchOptions {
@@ -26,6 +26,8 @@ export interface BenchOptions {
   /** Load before each measurement (and once per question and contender before any), not measured. */
   warmupS: number;
   contenders: readonly Contender[];
+  /** Only these questions (by key), in the usual order; all when omitted. */
+  only?: readonly string[];
   neo4j: Neo4jSettings;
   /** Benchmark this database, which must be empty, instead of the benchmark's own embedded one. */
   given?: Connection;
@@ -50,10 +52,12 @@ export interface QuestionResult {
   key: string;
   title: string;
   note: string;
-  /** True when every contender answered with the same ids as this server. */
+  /** True when every contender that can answer answered with the same ids as this server. */
   answersMatch: boolean;
   mismatches: string[];
   answers: Partial<Record<Contender, AnswerCheck>>;
+  /** Contenders whose API cannot express the question, and why: neither asked nor measured. */
+  cannot: Partial<Record<Contender, string>>;
   /** The order the contenders were measured in. */
   order: Contender[];
   runs: Partial<Record<Contender, Run>>;
@@ -106,15 +110,24 @@ async function fixturesOf(connection: Connection): Promise<Fixtures> {
   }
 }
 
-/** Asks every contender once; answers are compared with this server's. */
+/** The contenders that can answer a question. */
+const answering = (question: Question, contenders: ContenderProcess[]) =>
+  contenders.filter((c) => cannotAnswer(question, c.name) === undefined);
+
+/** Asks every contender that can answer once; answers are compared with this server's. */
 async function check(
   question: Question,
   contenders: ContenderProcess[],
   profile: boolean,
-): Promise<Pick<QuestionResult, "answersMatch" | "mismatches" | "answers">> {
+): Promise<Pick<QuestionResult, "answersMatch" | "mismatches" | "answers" | "cannot">> {
   const answers: QuestionResult["answers"] = {};
-  const ids = new Map<Contender, string>();
+  const cannot: QuestionResult["cannot"] = {};
   for (const c of contenders) {
+    const why = cannotAnswer(question, c.name);
+    if (why !== undefined) cannot[c.name] = why;
+  }
+  const ids = new Map<Contender, string>();
+  for (const c of answering(question, contenders)) {
     const answer = await c.ask(question, { profile });
     answers[c.name] = {
       queries: answer.queries,
@@ -130,13 +143,14 @@ async function check(
   const mismatches = [...ids]
     .filter(([, value]) => value !== reference)
     .map(([name, value]) => `${name}: ${value.slice(0, 300)} ≠ ${reference?.slice(0, 300)}`);
-  return { answersMatch: mismatches.length === 0, mismatches, answers };
+  return { answersMatch: mismatches.length === 0, mismatches, answers, cannot };
 }
 
 /** One round of load on every question and contender, not measured: the JVM compiles the hot paths first. */
 async function warmUp(questions: Question[], contenders: ContenderProcess[], job: LoadJob): Promise<void> {
   for (const question of questions)
-    for (const c of contenders) await c.measure(question, { ...job, durationS: job.warmupS, warmupS: 0 });
+    for (const c of answering(question, contenders))
+      await c.measure(question, { ...job, durationS: job.warmupS, warmupS: 0 });
 }
 
 /** More than this share of the machine's CPU going to other processes spoils a measurement (a shared machine). */
@@ -175,7 +189,7 @@ async function measure(
 ) {
   for (const [i, question] of questions.entries()) {
     const result = results[i]!;
-    const order = rotate(contenders, i);
+    const order = rotate(answering(question, contenders), i);
     result.order = order.map((c) => c.name);
     for (const c of order) {
       const run = await measureQuietly(c, question, job, log);
@@ -183,7 +197,8 @@ async function measure(
       log(
         `  ${question.key.padEnd(9)} ${c.name.padEnd(5)} ` +
           `p50 ${run.p50Ms.toFixed(2)} ms  p99 ${run.p99Ms.toFixed(2)} ms  ` +
-          `${run.rps.toFixed(0)} req/s  ${run.errors} errors  ${run.queriesPerRequest.toFixed(2)} queries/req`,
+          `${run.rps.toFixed(0)} req/s  ${run.errors} errors  ${run.queriesPerRequest.toFixed(2)} queries/req` +
+          ((run.idleWaitMs ?? 0) >= 500 ? `  (waited ${((run.idleWaitMs ?? 0) / 1000).toFixed(1)} s for Neo4j)` : ""),
       );
     }
   }
@@ -197,16 +212,18 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
   try {
     const fixtures = await fixturesOf(graph.connection);
     log(`Fixtures: ${JSON.stringify(fixtures)}`);
-    const questions = buildQuestions(fixtures);
+    const questions = buildQuestions(fixtures).filter((q) => !options.only || options.only.includes(q.key));
     const job: LoadJob = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS };
     const { contenders, stop } = await startContenders(graph.connection, options.contenders, graph.pid);
     try {
       const results: QuestionResult[] = [];
       for (const question of questions) {
         const checked = await check(question, contenders, options.profile);
+        const cannot = Object.keys(checked.cannot);
         log(
           `Checked ${question.key}: ` +
-            (checked.answersMatch ? "same answers" : `ANSWERS DIFFER: ${checked.mismatches.join("; ")}`),
+            (checked.answersMatch ? "same answers" : `ANSWERS DIFFER: ${checked.mismatches.join("; ")}`) +
+            (cannot.length ? ` (${cannot.join(", ")} cannot answer)` : ""),
         );
         results.push({
           key: question.key,

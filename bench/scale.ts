@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { runBenchmark, type BenchOptions, type Report } from "./run";
-import { header } from "./report";
-import type { Contender } from "./questions";
+import { header, p50Target } from "./report";
+import { BASELINES, type Contender } from "./questions";
 
 export interface ScaleReport {
   sizes: number[];
@@ -64,6 +64,23 @@ export function scaleMarkdown(scale: ScaleReport): string {
   }
   lines.push(
     "",
+    "## This server's p50 over the limit's by size (measured side by side in each size's run)",
+    "",
+    `| Question | ${sizes.join(" | ")} | target |`,
+    `|---|${sizes.map(() => "---:").join("|")}|---|`,
+  );
+  for (const q of first.questions) {
+    const ratios = reports.map((r) => {
+      const ours = p50(r, q.key, "ours");
+      const limit = p50(r, q.key, "limit");
+      return ours !== undefined && limit ? `${(ours / limit).toFixed(2)}×` : "–";
+    });
+    lines.push(
+      `| ${q.key} | ${ratios.join(" | ")} | ${BASELINES.has(q.key) ? "baseline" : `≤ ${p50Target(q.key)}×`} |`,
+    );
+  }
+  lines.push(
+    "",
     "## Requests/s by size (this server)",
     "",
     `| Question | ${sizes.join(" | ")} |`,
@@ -76,9 +93,9 @@ export function scaleMarkdown(scale: ScaleReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function writeScale(scale: ScaleReport, dir: string): { markdown: string; json: string } {
+export function writeScale(scale: ScaleReport, dir: string, suffix = ""): { markdown: string; json: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const name = `scale-${scale.sizes.join("-")}`;
+  const name = `scale-${scale.sizes.join("-")}${suffix}`;
   const markdown = path.join(dir, `${name}.md`);
   const json = path.join(dir, `${name}.json`);
   fs.writeFileSync(markdown, scaleMarkdown(scale));

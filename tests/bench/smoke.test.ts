@@ -1,14 +1,17 @@
-// The benchmark end to end at a tiny size, so it cannot rot: the three contenders answer all six questions (and the
-// baseline) with the same ids and without errors under load. (The benchmark itself is `npm run bench`, not part of
-// the test suite.)
+// The benchmark end to end at a tiny size, so it cannot rot: the three contenders answer all six questions, the facets
+// (all but the peer, which cannot express them) and the baseline with the same ids and without errors under load.
+// (The benchmark itself is `npm run bench`, not part of the test suite.)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CONTENDERS } from "../../bench/questions";
+import { CONTENDERS, type Contender } from "../../bench/questions";
 import { runBenchmark, type Report } from "../../bench/run";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 
-const QUESTIONS = ["lookup", "latest", "byState", "traversal", "search", "path", "floor"];
+const QUESTIONS = ["lookup", "latest", "byState", "traversal", "search", "path", "facets", "floor"];
+/** The peer has no group-by: it cannot ask for facets. */
+const PEERLESS = new Set(["facets"]);
+const answering = (key: string): Contender[] => CONTENDERS.filter((c) => c !== "peer" || !PEERLESS.has(key));
 
 let dataRoot: string;
 let report: Report;
@@ -44,9 +47,20 @@ describe("the benchmark at 300 statements", () => {
     expect(report.load.rate).toBeGreaterThan(0);
   });
 
-  it("asks all six questions and the baseline of the limit, this server and the peer", () => {
+  it("asks all six questions, the facets and the baseline of the limit, this server and the peer", () => {
     expect(report.questions.map((q) => q.key)).toEqual(QUESTIONS);
-    for (const q of report.questions) expect(Object.keys(q.runs).sort()).toEqual([...CONTENDERS].sort());
+    for (const q of report.questions)
+      expect({ question: q.key, runs: Object.keys(q.runs).sort() }).toEqual({
+        question: q.key,
+        runs: answering(q.key).sort(),
+      });
+  });
+
+  it("says the peer cannot answer the facets, and why, instead of measuring it", () => {
+    const facets = report.questions.find((q) => q.key === "facets")!;
+    expect(Object.keys(facets.cannot)).toEqual(["peer"]);
+    expect(facets.cannot.peer).toMatch(/group-by/);
+    expect(facets.answers.peer).toBeUndefined();
   });
 
   it("gets the same ids from this server, the peer and the limit", () => {
@@ -56,7 +70,7 @@ describe("the benchmark at 300 statements", () => {
 
   it("measures every contender under load without a single error", () => {
     for (const q of report.questions) {
-      for (const name of CONTENDERS) {
+      for (const name of answering(q.key)) {
         const run = q.runs[name]!;
         expect({ question: q.key, name, errors: run.errors }).toEqual({ question: q.key, name, errors: 0 });
         expect(run.requests).toBeGreaterThan(0);
@@ -67,10 +81,19 @@ describe("the benchmark at 300 statements", () => {
   });
 
   const roundTrips =
-    "counts this server's Neo4j round trips: one per question, the three-level traversal included; " +
+    "counts this server's Neo4j round trips: one per question, the three-level traversal and the facets included; " +
     "none for the baseline";
   it(roundTrips, () => {
     const queries = Object.fromEntries(report.questions.map((q) => [q.key, q.answers.ours!.queries]));
-    expect(queries).toEqual({ lookup: 1, latest: 1, byState: 1, traversal: 1, search: 1, path: 1, floor: 0 });
+    expect(queries).toEqual({
+      lookup: 1,
+      latest: 1,
+      byState: 1,
+      traversal: 1,
+      search: 1,
+      path: 1,
+      facets: 1,
+      floor: 0,
+    });
   });
 });
