@@ -34,20 +34,36 @@ export interface Loaders {
   ): void;
 }
 
-export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loaders {
-  const neighbourLoaders = new Map<NeighbourKind, DataLoader<string, LinkedRow[]>>();
-  const mentionLoaders = new Map<string, DataLoader<string, MentionCount[]>>();
-  const responseLoaders = new Map<ResponseDirection, DataLoader<string, ResponseRow[]>>();
-  const pageLoaders = new Map<string, DataLoader<string, Page<StatementRow>>>();
-  const pageLoader = (query: StatementQuery) => {
-    const key = JSON.stringify(query);
-    let loader = pageLoaders.get(key);
+/** One loader per key (a kind of look-up and its arguments), made on first use and kept for the request. */
+function perKey<K, L>(make: (key: K) => L, keyOf: (key: K) => unknown = (key) => key): (key: K) => L {
+  const made = new Map<unknown, L>();
+  return (key) => {
+    const k = keyOf(key);
+    let loader = made.get(k);
     if (!loader) {
-      loader = new DataLoader((ids) => statementPages(db, query, ids));
-      pageLoaders.set(key, loader);
+      loader = make(key);
+      made.set(k, loader);
     }
     return loader;
   };
+}
+
+export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loaders {
+  const pageLoader = perKey(
+    (query: StatementQuery) => new DataLoader<string, Page<StatementRow>>((ids) => statementPages(db, query, ids)),
+    (query) => JSON.stringify(query),
+  );
+  const neighbourLoader = perKey(
+    (kind: NeighbourKind) => new DataLoader<string, LinkedRow[]>((ids) => neighbours(db, kind, ids)),
+  );
+  const mentionLoader = perKey(
+    ({ direction, first }: { direction: MentionDirection; first: number }) =>
+      new DataLoader<string, MentionCount[]>((ids) => mentionCounts(db, direction, ids, first)),
+    ({ direction, first }) => `${direction}:${first}`,
+  );
+  const responseLoader = perKey(
+    (direction: ResponseDirection) => new DataLoader<string, ResponseRow[]>((ids) => responsesOf(db, direction, ids)),
+  );
   return {
     claims: new DataLoader((ids) => claimsOf(db, ids)),
     node: new DataLoader((ids) => nodesByIds(db, ids)),
@@ -55,31 +71,9 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
     sourceText: new DataLoader((pieces) => expensive.run("reading source texts", () => sourceTextPieces(db, pieces)), {
       cacheKeyFn: (piece) => `${piece.id}\u0000${piece.start}\u0000${piece.length}`,
     }),
-    neighbours(kind) {
-      let loader = neighbourLoaders.get(kind);
-      if (!loader) {
-        loader = new DataLoader((ids) => neighbours(db, kind, ids));
-        neighbourLoaders.set(kind, loader);
-      }
-      return loader;
-    },
-    mentionCounts(direction, first) {
-      const key = `${direction}:${first}`;
-      let loader = mentionLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader((ids) => mentionCounts(db, direction, ids, first));
-        mentionLoaders.set(key, loader);
-      }
-      return loader;
-    },
-    responses(direction) {
-      let loader = responseLoaders.get(direction);
-      if (!loader) {
-        loader = new DataLoader((ids) => responsesOf(db, direction, ids));
-        responseLoaders.set(direction, loader);
-      }
-      return loader;
-    },
+    neighbours: neighbourLoader,
+    mentionCounts: (direction, first) => mentionLoader({ direction, first }),
+    responses: responseLoader,
     // A made-up cursor is the client's mistake, nested or not.
     statementPage: (parentId, query) => withCursor(() => pageLoader(query).load(parentId)),
     primeStatementPage(parentId, query, page) {
