@@ -1,9 +1,12 @@
 // npm run bench -- --statements 100000 [--duration 10] [--connections 8] [--warmup 2]: this server against the limit
 // (raw driver) and the peer (@neo4j/graphql), results in bench/results/<size>.md and .json.
-// npm run bench -- --scale 10000,100000,1000000: this server and the limit at each size, in bench/results/scale-….md.
+// npm run bench -- --scale 10000,100000,1000000: this server and the limit at each size, in bench/results/scale-….md;
+// a database the run fills itself is filled by the bulk import from 100k statements on, by the loader below
+// (--load bulk|loader: always that one). Databases filled by earlier runs are reused either way.
 // --questions facets,search: only those questions (their keys in bench/questions.ts); the files' names end in them.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { LoadMethod } from "./graph";
 import { DATA_DIR, RESULTS_DIR } from "./paths";
 import { toMarkdown, writeReport } from "./report";
 import { runBenchmark, type BenchOptions } from "./run";
@@ -28,6 +31,11 @@ function questionKeys(raw: string | undefined): string[] | undefined {
   return keys;
 }
 
+function loadMethod(raw: string | undefined): LoadMethod | undefined {
+  if (raw === undefined || raw === "bulk" || raw === "loader") return raw;
+  throw new Error(`--load=${raw} must be bulk or loader`);
+}
+
 function sizes(raw: string): number[] {
   const list = raw.split(",").map((s) => Number(s.trim().replace(/_/g, "")));
   if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1))
@@ -47,6 +55,7 @@ async function main(): Promise<void> {
       "heap-mb": { type: "string" },
       "pagecache-mb": { type: "string" },
       "no-profile": { type: "boolean" },
+      load: { type: "string" },
       out: { type: "string" },
     },
   });
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
       pageCacheMb: number("pagecache-mb", values["pagecache-mb"], 2048, 64),
       txMemoryMb: 2048,
     },
+    loadMethod: loadMethod(values.load),
     dataRoot: DATA_DIR,
     profile: !values["no-profile"],
     log: (line) => console.error(line),

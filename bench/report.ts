@@ -63,7 +63,9 @@ export function header(report: Report): string[] {
       (load.stored !== undefined && load.stored !== report.statements
         ? `; ${load.stored} statement nodes: the loader merged quotations generated twice for one speaker), `
         : "), ") +
-      `loaded through the project's loader at ` +
+      (load.method === "bulk"
+        ? "imported by the bulk import (npm run import:bulk, to every index online) at "
+        : "loaded through the project's loader at ") +
       `${load.rate} statements/s ` +
       `(${(load.ms / 1000).toFixed(1)} s${load.reused ? ", by an earlier run on this database" : ""}).`,
     `- **Fixtures**: person ${report.fixtures.person}, state ${report.fixtures.state}, ` +

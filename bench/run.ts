@@ -11,7 +11,9 @@ import {
   type BenchGraph,
   type Connection,
   type LoadInfo,
+  type LoadMethod,
   type Neo4jSettings,
+  type Storage,
 } from "./graph";
 import { describeCode, describeMachine, type CodeVersion, type Machine } from "./machine";
 import { datasetDir, neo4jDir } from "./paths";
@@ -31,6 +33,8 @@ export interface BenchOptions {
   neo4j: Neo4jSettings;
   /** Benchmark this database, which must be empty, instead of the benchmark's own embedded one. */
   given?: Connection;
+  /** How the benchmark's own database is filled when no earlier run filled it (default: the loader). */
+  loadMethod?: LoadMethod;
   /** Where generated datasets and databases are kept (bench/.data). */
   dataRoot: string;
   /** PROFILE each contender's Cypher for one request of every question. */
@@ -71,6 +75,8 @@ export interface Report {
   code: CodeVersion;
   neo4j: { version: string; settings?: Neo4jSettings };
   load: LoadInfo;
+  /** What the database took on disk and in memory after the measurements (the benchmark's own Neo4j). */
+  storage?: Storage;
   job: LoadJob;
   fixtures: Fixtures;
   questions: QuestionResult[];
@@ -98,6 +104,7 @@ async function openGraph(options: BenchOptions): Promise<BenchGraph> {
     options.statements,
     options.neo4j,
     logging,
+    options.loadMethod,
   );
 }
 
@@ -239,6 +246,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         await warmUp(questions, contenders, job);
       }
       await measure(questions, results, contenders, job, log);
+      const storage = await graph.storage();
       return {
         statements: options.statements,
         startedAt,
@@ -247,6 +255,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         code: codeAtEnd(code),
         neo4j: { version: graph.neo4jVersion, settings: graph.settings },
         load: graph.load,
+        storage,
         job,
         fixtures,
         questions: results,

@@ -11,6 +11,13 @@ export interface ScaleReport {
   reports: Report[];
 }
 
+/**
+ * From this size on, a database the scale run fills itself is filled by the bulk import (npm run import:bulk), which is
+ * faster there: 1.6x at 100k, 2.3x at 1M (README, Bulk import); below it the loader, which the bulk import's fixed
+ * costs (two JVM starts, index population) would outweigh.
+ */
+export const BULK_FROM = 100_000;
+
 export async function runScale(
   sizes: number[],
   options: Omit<BenchOptions, "statements" | "contenders">,
@@ -18,11 +25,42 @@ export async function runScale(
   const reports: Report[] = [];
   for (const statements of sizes) {
     options.log(`\n=== ${statements} statements ===`);
-    reports.push(await runBenchmark({ ...options, statements, contenders: ["limit", "ours"] }));
+    const loadMethod = options.loadMethod ?? (statements >= BULK_FROM ? "bulk" : "loader");
+    reports.push(await runBenchmark({ ...options, statements, loadMethod, contenders: ["limit", "ours"] }));
   }
   return { sizes, reports };
 }
 
+const contender = (who: Contender) => (who === "ours" ? "**this server**" : "limit");
+
+/** Latency of every question by size, for this server and the limit; growth is the largest size over the smallest. */
+function latencyTable({ reports, sizes }: ScaleReport, which: "p50" | "p99"): string[] {
+  const lines = [
+    "",
+    `## ${which} latency (ms) by size; growth is largest size over smallest`,
+    "",
+    `| Question | Contender | ${sizes.map((s) => `${s}`).join(" | ")} | growth |`,
+    `|---|---|${sizes.map(() => "---:").join("|")}|---:|`,
+  ];
+  for (const q of reports[0]?.questions ?? []) {
+    for (const who of ["limit", "ours"] as const) {
+      const values = reports.map((r) => {
+        const run = r.questions.find((x) => x.key === q.key)?.runs[who];
+        return which === "p50" ? run?.p50Ms : run?.p99Ms;
+      });
+      const a = values[0];
+      const b = values[values.length - 1];
+      const growth = a && b ? `${(b / a).toFixed(2)}×` : "–";
+      lines.push(
+        `| ${who === "limit" ? q.key : ""} | ${contender(who)} | ${values.map(fmt).join(" | ")} | ${growth} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(0);
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const p50 = (r: Report, key: string, who: Contender) => r.questions.find((q) => q.key === key)?.runs[who]?.p50Ms;
 const fmt = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(2));
 
@@ -35,33 +73,32 @@ export function scaleMarkdown(scale: ScaleReport): string {
     "",
     ...header(first).filter((l) => /Machine|Neo4j|Load|Shared/.test(l)),
     "",
-    "## Bulk load (the project's loader, one transaction per 5000-statement file)",
+    "## Loading, store and memory",
     "",
-    "| statements | load time s | statements/s | note |",
-    "|---:|---:|---:|---|",
-    ...reports.map(
-      (r) =>
-        `| ${r.statements} | ${(r.load.ms / 1000).toFixed(1)} | ${r.load.rate} | ` +
-        `${r.load.reused ? "loaded by an earlier run" : ""} |`,
-    ),
+    "Loaded by the project's loader (one transaction per 5000-statement file, after the schema) or by the bulk " +
+      "import (`npm run import:bulk`: from the dataset files on disk to a started database with every constraint " +
+      "and index online; its steps: conversion to CSV, Neo4j's importer, start, constraints and indexes). Store: " +
+      "the database's files on disk. Heap: in use after the measurements (JMX), of the most the JVM may take. The " +
+      "page cache is given its size up front; the JVM's resident memory shows how much of it (and of the heap) was " +
+      "touched.",
     "",
-    "## p50 latency (ms) by size; growth is largest size over smallest",
-    "",
-    `| Question | Contender | ${sizes.map((s) => `${s}`).join(" | ")} | growth |`,
-    `|---|---|${sizes.map(() => "---:").join("|")}|---:|`,
-  ];
-  for (const q of first.questions) {
-    for (const who of ["limit", "ours"] as const) {
-      const values = reports.map((r) => p50(r, q.key, who));
-      const a = values[0];
-      const b = values[values.length - 1];
-      const growth = a && b ? `${(b / a).toFixed(2)}×` : "–";
-      lines.push(
-        `| ${who === "limit" ? q.key : ""} | ${who === "ours" ? "**this server**" : "limit"} | ` +
-          `${values.map(fmt).join(" | ")} | ${growth} |`,
+    "| statements | loaded by | time s | statements/s | steps s | store MB | heap used MB | JVM RSS MB | " +
+      "page cache MB |",
+    "|---:|---|---:|---:|---|---:|---:|---:|---:|",
+    ...reports.map((r) => {
+      const st = r.storage;
+      const steps = r.load.steps;
+      return (
+        `| ${r.statements} | ${r.load.method ?? "loader"}${r.load.reused ? " (an earlier run)" : ""} | ` +
+        `${(r.load.ms / 1000).toFixed(1)} | ${r.load.rate} | ` +
+        (steps ? [steps.convert, steps.importer, steps.start, steps.indexes].map(seconds).join(" + ") : "–") +
+        ` | ${st ? mb(st.storeBytes) : "–"} | ${st ? `${mb(st.heapUsedBytes)} of ${mb(st.heapMaxBytes)}` : "–"} | ` +
+        `${st?.jvmRssBytes !== undefined ? mb(st.jvmRssBytes) : "–"} | ${r.neo4j.settings?.pageCacheMb ?? "–"} |`
       );
-    }
-  }
+    }),
+    "",
+  ];
+  lines.push(...latencyTable(scale, "p50"), ...latencyTable(scale, "p99"));
   lines.push(
     "",
     "## This server's p50 over the limit's by size (measured side by side in each size's run)",
@@ -81,14 +118,16 @@ export function scaleMarkdown(scale: ScaleReport): string {
   }
   lines.push(
     "",
-    "## Requests/s by size (this server)",
+    "## Requests/s by size",
     "",
-    `| Question | ${sizes.join(" | ")} |`,
-    `|---|${sizes.map(() => "---:").join("|")}|`,
+    `| Question | Contender | ${sizes.join(" | ")} |`,
+    `|---|---|${sizes.map(() => "---:").join("|")}|`,
   );
   for (const q of first.questions) {
-    const rps = reports.map((r) => r.questions.find((x) => x.key === q.key)?.runs.ours?.rps.toFixed(0) ?? "–");
-    lines.push(`| ${q.key} | ${rps.join(" | ")} |`);
+    for (const who of ["limit", "ours"] as const) {
+      const rps = reports.map((r) => r.questions.find((x) => x.key === q.key)?.runs[who]?.rps.toFixed(0) ?? "–");
+      lines.push(`| ${who === "limit" ? q.key : ""} | ${contender(who)} | ${rps.join(" | ")} |`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

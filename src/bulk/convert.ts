@@ -1,23 +1,27 @@
 // Dataset files → the importer's CSV files, producing the graph the loader produces from the same files in the same
-// order. Two passes over the files:
-// 1. each file is read and checked as the loader checks it, and its entities resolved against the entities of the
-//    files before it (held in memory: EntityGraph) with the loader's own resolution; a Bloom filter over statement ids
-//    and quotations marks the statements that may meet one of an earlier file;
-// 2. each file is read again, statement resolution replayed for the marked statements (StatementReplay), and every
-//    statement written to CSV as it comes, with the responses between statements (ResponseWriter).
+// order. Two passes over the files, each file's own work done by worker threads side by side (filePasses.ts,
+// conversionWorkers.ts) and the rest by this thread in load order:
+// 1. each file is read and checked as the loader checks it (a worker), and its entities resolved against the entities
+//    of the files before it (held in memory: EntityGraph) with the loader's own resolution; a Bloom filter over
+//    statement ids and quotations marks the statements that may meet one of an earlier file;
+// 2. each file is read again and its statements written to CSV as they come (a worker), except the marked ones,
+//    whose statement resolution is replayed here (StatementReplay), with the responses between statements
+//    (ResponseWriter: a file with responses is done here whole).
 // A file that the loader would refuse refuses the whole import, before anything is written to the database.
 import fs from "node:fs";
 import path from "node:path";
 import { uniqueLinks } from "../graph/datasetWrites";
-import { DatasetError, type Dataset } from "../load/dataset";
-import { parseWithText, prepareDataset, readDatasetJson } from "../load/prepare";
+import { DatasetError } from "../load/dataset";
+import { parseWithText, readDatasetJson } from "../load/prepare";
 import { resolveDataset, unknownReferences } from "../load/resolveDataset";
-import { quotationKeys, resolveStatements } from "../load/resolveStatements";
-import { claimRows, relationshipRows, sourceRow, statementRows } from "../load/writeRows";
+import { resolveStatements } from "../load/resolveStatements";
+import { claimRows, relationshipRows, sourceRow } from "../load/writeRows";
 import { BloomFilter } from "./bloomFilter";
+import { ConversionWorkers, defaultConversionWorkers, inOrder } from "./conversionWorkers";
 import { AliasOfTwoNodes, EntityGraph, type EntityNode } from "./entityGraph";
+import { handleToken, reportsOf, tokenId, type FileToResolve, type StatementPlan } from "./filePasses";
 import { writeEntities, writeGraphFormat, writeSource, writeStatement } from "./graphRows";
-import { ImportFiles, type WrittenFiles } from "./importFiles";
+import { ImportFiles, mergeWritten, type WrittenFiles } from "./importFiles";
 import { ownKeys, soughtKeys } from "./meetingKeys";
 import { mayBeDefinedBefore, respondedKeys, ResponseWriter, splitReferences, type StatementEnd } from "./responses";
 import { singleReport, StatementReplay, UndecidableStatement, type ReportedStatement } from "./statementReplay";
@@ -38,6 +42,16 @@ export interface Conversion {
   entities: number;
   /** Entities of a file that resolution found in an earlier one. */
   entitiesMerged: number;
+  /** Worker threads that read and wrote the files. */
+  workers: number;
+}
+
+export interface ConversionOptions {
+  log: (line: string) => void;
+  /** Checked before each file: an interrupted import stops there. */
+  signal?: AbortSignal;
+  /** Worker threads (default: defaultConversionWorkers()). */
+  workers?: number;
 }
 
 /**
@@ -47,18 +61,56 @@ export interface Conversion {
  */
 const BYTES_PER_STATEMENT = 300;
 const KEYS_PER_STATEMENT = 4;
+/** Files handed to the workers beyond the one this thread takes next, per worker. */
+const AHEAD_PER_WORKER = 2;
 
 /** Node handles in statement rows, until the entities' final ids are known. */
-const token = (node: EntityNode) => `#${node.handle}`;
+const token = (node: EntityNode) => handleToken(node.handle);
+
+/** What the first pass leaves for the second. */
+interface FirstPass {
+  entities: EntityGraph;
+  seen: BloomFilter;
+  suspects: Set<string>;
+  statements: number;
+  entitiesMerged: number;
+}
 
 export async function convertToCsv(
   files: readonly string[],
   workDir: string,
-  log: (line: string) => void,
-  /** Checked before each file: an interrupted import stops there. */
-  signal?: AbortSignal,
+  options: ConversionOptions,
 ): Promise<Conversion> {
-  const out = new ImportFiles(path.join(workDir, "csv"));
+  const csvDir = path.join(workDir, "csv");
+  const out = new ImportFiles(path.join(csvDir, "main"));
+  const workers = new ConversionWorkers(options.workers ?? defaultConversionWorkers(), csvDir);
+  try {
+    writeGraphFormat(out);
+    const first = await resolveEntities(files, workers, out, options);
+    const replay = new StatementReplay(first.seen, first.suspects);
+    await replayStatements(files, workers, out, first, replay, options.signal);
+    const written = mergeWritten([out.close(), ...(await workers.close())]);
+    return {
+      written,
+      files: files.length,
+      statements: first.statements,
+      statementsJoined: replay.joined,
+      entities: first.entities.nodes.length,
+      entitiesMerged: first.entitiesMerged,
+      workers: workers.size,
+    };
+  } finally {
+    await workers.terminate();
+  }
+}
+
+/** First pass: every file checked, its entities resolved into the entity graph, its statements' keys noted. */
+async function resolveEntities(
+  files: readonly string[],
+  workers: ConversionWorkers,
+  out: ImportFiles,
+  { log, signal }: ConversionOptions,
+): Promise<FirstPass> {
   const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
   const seen = new BloomFilter(KEYS_PER_STATEMENT * Math.ceil(bytes / BYTES_PER_STATEMENT));
   const suspects = new Set<string>();
@@ -68,20 +120,24 @@ export async function convertToCsv(
   let entitiesMerged = 0;
   let statements = 0;
 
-  writeGraphFormat(out);
-  for (const [index, file] of files.entries()) {
+  const read = (i: number) =>
+    workers.read(files[i]!).then(
+      (file): FileToResolve | DatasetError => file,
+      (e: unknown) => {
+        if (e instanceof DatasetError) return e;
+        throw e;
+      },
+    );
+  await inOrder(files.length, AHEAD_PER_WORKER * workers.size, read, async (result, index) => {
     signal?.throwIfAborted();
-    let prepared;
-    try {
-      prepared = prepareDataset(readDatasetJson(file), { file, baseDir: path.dirname(file) });
-    } catch (e) {
-      if (!(e instanceof DatasetError)) throw e;
-      refused.push(e);
-      continue;
+    const file = files[index]!;
+    if (result instanceof DatasetError) {
+      refused.push(result);
+      return;
     }
     // After a refused file only each file's own checks run: what resolves depends on the files before it.
-    if (refused.length > 0) continue;
-    const { dataset, text, external } = prepared;
+    if (refused.length > 0) return;
+    const { dataset, external } = result;
     const sourceId = dataset.source.id;
     const earlier = sourceFiles.get(sourceId);
     if (earlier) {
@@ -91,7 +147,7 @@ export async function convertToCsv(
             "(the loader would replace the earlier file's statements with this one's)",
         ]),
       );
-      continue;
+      return;
     }
     sourceFiles.set(sourceId, file);
 
@@ -109,7 +165,7 @@ export async function convertToCsv(
     ];
     if (problems.length > 0) {
       refused.push(new DatasetError(file, problems));
-      continue;
+      return;
     }
     for (const key of respondedKeys(responded)) suspects.add(key);
     entitiesMerged += resolved.resolutions.filter((r) => r.decision === "MERGED" && r.into !== r.incoming).length;
@@ -126,20 +182,18 @@ export async function convertToCsv(
     } catch (e) {
       if (!(e instanceof AliasOfTwoNodes)) throw e;
       refused.push(new DatasetError(file, [`${e.message} (a sameAs against an earlier merge?)`]));
-      continue;
+      return;
     }
-    writeSource(out, sourceRow(dataset, text));
 
     // Keys of this file are checked against earlier files only: statements of one file never join each other.
     const keys: string[] = [];
-    const quoteHashes = quotationKeys(dataset.statements);
-    for (const s of dataset.statements) {
+    for (const s of result.statements) {
       const row = {
         claimId: s.id,
-        quoteHash: quoteHashes.get(s.id) ?? null,
+        quoteHash: s.quoteHash,
         speaker: token(entities.nodeOf(to(s.speaker))!),
-        saidOn: s.saidOn ?? null,
-        datePrecision: s.saidOn ? (s.datePrecision ?? "DAY") : null,
+        saidOn: s.saidOn,
+        datePrecision: s.datePrecision,
       };
       for (const key of soughtKeys(row, s.sameAs)) if (seen.mightContain(key)) suspects.add(key);
       keys.push(...ownKeys(row));
@@ -147,75 +201,93 @@ export async function convertToCsv(
     }
     for (const key of keys) seen.add(key);
     if ((index + 1) % 100 === 0) log(`  read ${index + 1} of ${files.length} files (${statements} statements)`);
-  }
+  });
   if (refused.length > 0) throw new RefusedImport(refused);
-
   writeEntities(out, entities);
-  // Every id a statement refers to stays with the node it named when its file was read (ids only ever become alias
-  // ids of their node), so the entities' final state resolves them.
-  const endOf = (id: string) => token(entities.nodeOf(id)!);
-  const ids = entities.nodes.map((n) => n.id);
-  const endId = (end: string) => ids[Number(end.slice(1))]!;
-  const replay = new StatementReplay(seen, suspects);
-  const responses = new ResponseWriter(out);
-  for (const [index, file] of files.entries()) {
-    signal?.throwIfAborted();
-    const { dataset, text } = parseWithText(readDatasetJson(file), { file, baseDir: path.dirname(file) });
-    const reports = reportsOf(dataset, text, endOf, index);
-    const resolution = await resolveStatements(
-      replay.reads(),
-      reports.map(StatementReplay.toResolve),
-      (speaker) => speaker,
-      new Map(reports.filter((r) => r.row.quoteHash).map((r) => [r.row.claimId, r.row.quoteHash!])),
-    );
-    if (resolution.problems.length > 0) throw new RefusedImport([new DatasetError(file, resolution.problems)]);
-    const placed = new Map<string, StatementEnd>();
-    for (const report of reports) {
-      const id = report.row.claimId;
-      const into = resolution.remap.get(id);
-      if (into) {
-        replay.restate(into, report);
-        placed.set(id, replay.nodeOf(into)!);
-      } else if (replay.mayMeetAnother(report)) {
-        replay.follow(report);
-        placed.set(id, replay.nodeOf(id)!);
-      } else {
-        writeStatement(out, singleReport(report), endId);
-        placed.set(id, id);
-      }
-    }
-    const unknown = responses.write(dataset, text, placed, (id) => replay.nodeOf(id));
-    if (unknown.length > 0) throw new RefusedImport([new DatasetError(file, unknown)]);
-    try {
-      replay.settle();
-    } catch (e) {
-      if (e instanceof UndecidableStatement) throw new RefusedImport([new DatasetError(file, [e.message])]);
-      throw e;
-    }
-  }
-  for (const node of replay.followedNodes()) writeStatement(out, node, endId);
-  responses.finish();
-
-  return {
-    written: out.close(),
-    files: files.length,
-    statements,
-    statementsJoined: replay.joined,
-    entities: entities.nodes.length,
-    entitiesMerged,
-  };
+  return { entities, seen, suspects, statements, entitiesMerged };
 }
 
-/** A dataset's statements as the loader writes a new one, with `endOf` giving the node of an entity id. */
-function reportsOf(dataset: Dataset, text: string, endOf: (id: string) => string, file: number): ReportedStatement[] {
-  const source = { id: dataset.source.id, publishedOn: dataset.source.publishedOn };
-  const rows = statementRows(dataset, text, endOf, {
-    to: (id) => id,
-    existing: [],
-    quoteHashes: quotationKeys(dataset.statements),
+/**
+ * Second pass: the workers write every statement that meets no other; this thread replays statement resolution for
+ * the rest, in load order, and writes the files with responses whole. Every id a statement refers to stays with the
+ * node it named when its file was read (ids only ever become alias ids of their node), so the entities' final state
+ * resolves them.
+ */
+async function replayStatements(
+  files: readonly string[],
+  workers: ConversionWorkers,
+  out: ImportFiles,
+  { entities, suspects }: FirstPass,
+  replay: StatementReplay,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const ids = entities.nodes.map((n) => n.id);
+  const plan: StatementPlan = { handles: entities.handles(), ids, suspects };
+  await workers.plan(plan);
+  const endOf = (id: string) => token(entities.nodeOf(id)!);
+  const endId = (end: string) => tokenId(ids, end);
+  const responses = new ResponseWriter(out);
+  const write = (i: number) => workers.write(files[i]!, i);
+  await inOrder(files.length, AHEAD_PER_WORKER * workers.size, write, async (written, index) => {
+    signal?.throwIfAborted();
+    const file = files[index]!;
+    if (!written.whole) {
+      await replayReports(file, written.toReplay, replay, out, endId);
+      return settle(file, replay);
+    }
+    const { dataset, text } = parseWithText(readDatasetJson(file), { file, baseDir: path.dirname(file) });
+    writeSource(out, sourceRow(dataset, text));
+    const placed = await replayReports(file, reportsOf(dataset, text, endOf, index), replay, out, endId);
+    const unknown = responses.write(dataset, text, placed, (id) => replay.nodeOf(id));
+    if (unknown.length > 0) throw new RefusedImport([new DatasetError(file, unknown)]);
+    settle(file, replay);
   });
-  return rows.map((row, i) => {
-    const sameAs = dataset.statements[i]!.sameAs;
-    return { file, source, ...(sameAs ? { sameAs } : {}), row };
-  });
+  for (const node of replay.followedNodes()) writeStatement(out, node, endId);
+  responses.finish();
+}
+
+/**
+ * Statement resolution replayed for one file's reports: joined to a followed statement, followed themselves, or
+ * written as they come. Answers the node each is placed in.
+ */
+async function replayReports(
+  file: string,
+  reports: ReportedStatement[],
+  replay: StatementReplay,
+  out: ImportFiles,
+  endId: (end: string) => string,
+): Promise<Map<string, StatementEnd>> {
+  const placed = new Map<string, StatementEnd>();
+  if (reports.length === 0) return placed;
+  const resolution = await resolveStatements(
+    replay.reads(),
+    reports.map(StatementReplay.toResolve),
+    (speaker) => speaker,
+    new Map(reports.filter((r) => r.row.quoteHash).map((r) => [r.row.claimId, r.row.quoteHash!])),
+  );
+  if (resolution.problems.length > 0) throw new RefusedImport([new DatasetError(file, resolution.problems)]);
+  for (const report of reports) {
+    const id = report.row.claimId;
+    const into = resolution.remap.get(id);
+    if (into) {
+      replay.restate(into, report);
+      placed.set(id, replay.nodeOf(into)!);
+    } else if (replay.mayMeetAnother(report)) {
+      replay.follow(report);
+      placed.set(id, replay.nodeOf(id)!);
+    } else {
+      writeStatement(out, singleReport(report), endId);
+      placed.set(id, id);
+    }
+  }
+  return placed;
+}
+
+function settle(file: string, replay: StatementReplay): void {
+  try {
+    replay.settle();
+  } catch (e) {
+    if (e instanceof UndecidableStatement) throw new RefusedImport([new DatasetError(file, [e.message])]);
+    throw e;
+  }
 }

@@ -57,6 +57,14 @@ export class EntityGraph {
     return this.byId.get(id) ?? this.byAlias.get(id);
   }
 
+  /** Every id and alias id → the handle of the node it names (nodeOf as a map, for the conversion's threads). */
+  handles(): Map<string, number> {
+    const handles = new Map<string, number>();
+    for (const [id, node] of this.byAlias) handles.set(id, node.handle);
+    for (const [id, node] of this.byId) handles.set(id, node.handle);
+    return handles;
+  }
+
   /** Entity resolution's reads (statements are not here: see StatementReplay). */
   reads(): ResolutionReads {
     return {

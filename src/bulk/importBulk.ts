@@ -26,6 +26,8 @@ export interface BulkImportOptions {
   neo4j: EmbeddedNeo4jConfig;
   launcherDir: string;
   log: (line: string) => void;
+  /** Worker threads of the conversion (default: one per core, at most 8). */
+  workers?: number;
 }
 
 export interface BulkImportResult {
@@ -65,12 +67,16 @@ export async function importBulk(options: BulkImportOptions): Promise<BulkImport
   try {
     let t = Date.now();
     log(`Converting ${options.files.length} dataset files to the importer's CSV (in ${work}) …`);
-    const conversion = await convertToCsv(options.files, work, log, interrupted.signal);
+    const conversion = await convertToCsv(options.files, work, {
+      log,
+      signal: interrupted.signal,
+      workers: options.workers,
+    });
     lap("convert", t);
     log(
       `  ${conversion.statements} statements (${conversion.statementsJoined} reported again by another source), ` +
         `${conversion.entities} entities (${conversion.entitiesMerged} merged across files) in ` +
-        `${(ms.convert / 1000).toFixed(1)} s`,
+        `${(ms.convert / 1000).toFixed(1)} s (${conversion.workers} worker threads)`,
     );
 
     step();

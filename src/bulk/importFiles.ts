@@ -101,9 +101,18 @@ function cell(name: string, value: Exclude<Value, null | undefined>): string {
   return quoted(value.value);
 }
 
+/** One CSV file written: what it holds (an importer argument: a label list or a type) and whether rows span lines. */
+export interface WrittenCsv {
+  kind: "nodes" | "relationships";
+  arg: string;
+  file: string;
+  multiline: boolean;
+}
+
 /** What was written: the importer's arguments, and the rows per label and per relationship type (to verify against). */
 export interface WrittenFiles {
   args: string[];
+  files: WrittenCsv[];
   nodes: Record<string, number>;
   relationships: Record<string, number>;
   /** The importer's read buffer: it must hold any one value, and any file of multi-line rows whole. */
@@ -169,19 +178,12 @@ export class ImportFiles {
   close(): WrittenFiles {
     for (const entry of this.open.values()) this.retire(entry);
     this.open.clear();
-    const args: string[] = [];
-    const multiline = this.closed.filter((f) => f.file.multiline).map((f) => f.file);
-    if (multiline.length > 0) {
-      args.push(
-        "--multiline-fields-format=v2",
-        `--multiline-fields=${multiline.map((f) => escapeRegex(f.file)).join(",")}`,
-      );
-    }
-    // Options before the lists of files: a list takes every argument up to the next option.
-    for (const { file, arg, kind } of this.closed) args.push(`--${kind}=${arg}=${file.file}`);
-    const largest = Math.max(this.longestValue, ...multiline.map((f) => f.bytes));
+    const files = this.closed.map(({ file, arg, kind }) => ({ kind, arg, file: file.file, multiline: file.multiline }));
+    const multilineBytes = this.closed.filter((f) => f.file.multiline).map((f) => f.file.bytes);
+    const largest = Math.max(this.longestValue, ...multilineBytes);
     return {
-      args,
+      args: importerArgs(files),
+      files,
       nodes: Object.fromEntries(this.nodeCounts),
       relationships: Object.fromEntries(this.relationshipCounts),
       readBufferBytes: Math.max(READ_BUFFER, 2 * largest),
@@ -233,6 +235,38 @@ export class ImportFiles {
     this.closed.push(entry);
     for (const [series, open] of this.open) if (open === entry) this.open.delete(series);
   }
+}
+
+/** The importer's arguments for these files. */
+function importerArgs(files: readonly WrittenCsv[]): string[] {
+  const args: string[] = [];
+  const multiline = files.filter((f) => f.multiline);
+  if (multiline.length > 0) {
+    args.push(
+      "--multiline-fields-format=v2",
+      `--multiline-fields=${multiline.map((f) => escapeRegex(f.file)).join(",")}`,
+    );
+  }
+  // Options before the lists of files: a list takes every argument up to the next option.
+  for (const { file, arg, kind } of files) args.push(`--${kind}=${arg}=${file}`);
+  return args;
+}
+
+/** The files of several writers (the conversion's threads) as one import. */
+export function mergeWritten(parts: readonly WrittenFiles[]): WrittenFiles {
+  const sum = (counts: Record<string, number>[]) => {
+    const total: Record<string, number> = {};
+    for (const c of counts) for (const [name, n] of Object.entries(c)) total[name] = (total[name] ?? 0) + n;
+    return total;
+  };
+  const files = parts.flatMap((p) => p.files);
+  return {
+    args: importerArgs(files),
+    files,
+    nodes: sum(parts.map((p) => p.nodes)),
+    relationships: sum(parts.map((p) => p.relationships)),
+    readBufferBytes: Math.max(READ_BUFFER, ...parts.map((p) => p.readBufferBytes)),
+  };
 }
 
 /** The importer reads --multiline-fields as regular expressions. */

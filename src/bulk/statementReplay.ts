@@ -12,12 +12,14 @@ import type { ResolutionReads } from "../load/resolutionReads";
 import type { StatementToResolve } from "../load/resolveStatements";
 import type { BloomFilter } from "./bloomFilter";
 import type { SourceRef } from "./entityGraph";
-import { anyDateKeys, ownKeys } from "./meetingKeys";
+import { anyDateKeys, ownKeys, soughtKeys } from "./meetingKeys";
 
 /** One statement of one dataset file as the loader writes a new one (its entity ends are handle tokens). */
 export interface ReportedStatement {
   /** The file's place in load order. */
   file: number;
+  /** Its place among the file's statements. */
+  index: number;
   source: SourceRef;
   sameAs?: string;
   row: StatementWrite;
@@ -104,6 +106,18 @@ export function neo4jTimeString(time: string): string {
   return `${match[1]}${match[2] ?? ":00"}${offset}`;
 }
 
+/**
+ * Whether statement resolution can do anything with a statement, given the keys the first pass met more than once:
+ * join it to an earlier one (a key it looks for is among them, or it says sameAs, which may also refuse it), or keep it
+ * for a later one to join (a key it is found under is among them). Any other statement is written as it comes, without
+ * the replay, which therefore sees it only when it must.
+ */
+export function needsReplay(record: ReportedStatement, suspects: ReadonlySet<string>): boolean {
+  if (record.sameAs !== undefined) return true;
+  const { row } = record;
+  return soughtKeys(row).some((key) => suspects.has(key)) || ownKeys(row).some((key) => suspects.has(key));
+}
+
 export class UndecidableStatement extends Error {}
 
 export class StatementReplay {
@@ -135,6 +149,7 @@ export class StatementReplay {
     const { row } = record;
     return {
       id: row.claimId,
+      index: record.index,
       sameAs: record.sameAs,
       speaker: row.speaker,
       kind: row.kind as StatementToResolve["kind"],

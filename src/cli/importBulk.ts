@@ -1,5 +1,5 @@
-// npm run import:bulk -- DIR|FILE.json … [--data-dir PATH]: dataset files into an empty embedded database through
-// Neo4j's offline importer (src/bulk). Exit codes: 0 imported and verified; 1 refused (a dataset the loader would
+// npm run import:bulk -- DIR|FILE.json … [--data-dir PATH] [--workers N]: dataset files into an empty embedded database
+// through Neo4j's offline importer (src/bulk), converted to its CSV by N worker threads (default: one per core). Exit codes: 0 imported and verified; 1 refused (a dataset the loader would
 // refuse, a data dir that holds a database or a running Neo4j, bad arguments), with nothing written; 2 any other
 // failure (the importer, Neo4j, the verification), after which the data dir is as it was.
 import fs from "node:fs";
@@ -11,7 +11,7 @@ import { DataDirNotEmpty } from "../bulk/dataDir";
 import { importBulk } from "../bulk/importBulk";
 import { datasetFilesIn } from "../load/files";
 
-const USAGE = "Usage: npm run import:bulk -- DIR|FILE.json [DIR|FILE.json …] [--data-dir PATH]";
+const USAGE = "Usage: npm run import:bulk -- DIR|FILE.json [DIR|FILE.json …] [--data-dir PATH] [--workers N]";
 
 class UsageError extends Error {}
 
@@ -28,12 +28,21 @@ function datasetFiles(paths: string[]): string[] {
   });
 }
 
+/** --workers: a whole number from 1 to 64, or the default (one per core, at most 8). */
+function workerCount(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UsageError(`--workers=${raw} must be a whole number from 1 to 64. ${USAGE}`);
+  return n;
+}
+
 async function main(): Promise<number> {
-  let values: { "data-dir"?: string };
+  let values: { "data-dir"?: string; workers?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      options: { "data-dir": { type: "string" } },
+      options: { "data-dir": { type: "string" }, workers: { type: "string" } },
       allowPositionals: true,
     }));
   } catch (e) {
@@ -43,6 +52,7 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig();
     const files = datasetFiles(positionals);
+    const workers = workerCount(values.workers);
     const dataDir = values["data-dir"] ? path.resolve(values["data-dir"]) : config.embedded.dataDir;
     if (config.remote) {
       console.log(`NEO4J_URI is set; bulk import fills the embedded database's folder ${dataDir}, not that database.`);
@@ -52,6 +62,7 @@ async function main(): Promise<number> {
       neo4j: { ...config.embedded, dataDir },
       launcherDir: path.join(projectRoot, "neo4j"),
       log: (line) => console.log(line),
+      workers,
     });
     const { nodes, relationships } = result.counts;
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -180,6 +180,8 @@ export const datasetSchema = z.strictObject({
 
 export type Dataset = z.infer<typeof datasetSchema>;
 export type StatementInput = Dataset["statements"][number];
+/** A dataset less its statements: what entity resolution and the entities' rows read. */
+export type DatasetEntities = Omit<Dataset, "statements">;
 
 export class DatasetError extends Error {
   constructor(

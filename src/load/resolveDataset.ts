@@ -5,7 +5,7 @@
 import { labelOfId } from "../domain/labels";
 import type { Reference } from "./checks";
 import { resolveExcept, type EntityProfile, type ResolvableLabel, type Resolution } from "../domain/resolution";
-import type { Dataset } from "./dataset";
+import type { DatasetEntities } from "./dataset";
 import type { ResolutionReads } from "./resolutionReads";
 
 export interface DatasetResolution {
@@ -32,7 +32,7 @@ interface Incoming {
 
 export async function resolveDataset(
   graph: ResolutionReads,
-  dataset: Dataset,
+  dataset: DatasetEntities,
   referenced: string[],
 ): Promise<DatasetResolution> {
   const stages = incomingByStage(dataset);
@@ -103,7 +103,7 @@ function decidedByIds(incoming: Incoming, known: Map<string, string>): Resolutio
   return decided(node, node === id ? "already in the graph under this id" : `an alias id of ${node} (merged before)`);
 }
 
-function incomingByStage(dataset: Dataset): Incoming[][] {
+function incomingByStage(dataset: DatasetEntities): Incoming[][] {
   const names = (e: { name: string; aliases: string[] }) => [e.name, ...e.aliases];
   const officesOf = (person: string, to: (id: string) => string) =>
     dataset.offices.filter((o) => o.person === person).map((o) => ({ state: to(o.state), title: o.title }));

@@ -11,7 +11,10 @@ import type { ResolutionReads } from "./resolutionReads";
 export type StatementToResolve = Pick<
   StatementInput,
   "id" | "sameAs" | "speaker" | "kind" | "saidOn" | "datePrecision"
->;
+> & {
+  /** Its place among the dataset's statements when the list holds only some of them (problems name it by it). */
+  index?: number;
+};
 
 export interface StatementResolution {
   /** Incoming statement id → the statement node it is written to (only those already in the graph). */
@@ -43,7 +46,7 @@ export async function resolveStatements(
     const node = known.get(s.id);
     if (node) merge(s.id, node, node === s.id ? "already in the graph under this id" : `an alias id of ${node}`);
     else if (s.sameAs && known.has(s.sameAs)) merge(s.id, known.get(s.sameAs)!, `the dataset says sameAs ${s.sameAs}`);
-    else if (s.sameAs) problems.push(`statements[${i}] (${s.id}).sameAs: ${s.sameAs} is not in the graph`);
+    else if (s.sameAs) problems.push(`statements[${s.index ?? i}] (${s.id}).sameAs: ${s.sameAs} is not in the graph`);
     else if (s.kind === "DIRECT_QUOTE") open.push(s);
   }
   const matches = await graph.sameQuotations(

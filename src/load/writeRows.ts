@@ -4,7 +4,7 @@
 import type { ClaimWrite } from "../graph/claims";
 import type { LinkWrite, RelationshipType, ResponseWrite, SourceWrite, StatementWrite } from "../graph/datasetWrites";
 import type { ResolvableLabel } from "../domain/resolution";
-import type { Dataset } from "./dataset";
+import type { Dataset, DatasetEntities } from "./dataset";
 
 /** Where a dataset's statements go: the node of each (resolved), those already in the graph, quotation keys. */
 export interface StatementPlan {
@@ -31,7 +31,7 @@ export function sourceRow(dataset: Dataset, text: string): SourceWrite {
   };
 }
 
-export function claimRows(dataset: Dataset, to: (id: string) => string): Map<ResolvableLabel, ClaimWrite[]> {
+export function claimRows(dataset: DatasetEntities, to: (id: string) => string): Map<ResolvableLabel, ClaimWrite[]> {
   const claim = (e: {
     id: string;
     name: string;
@@ -72,7 +72,7 @@ export function claimRows(dataset: Dataset, to: (id: string) => string): Map<Res
 }
 
 /** The links between entities a dataset states, by type, with the dataset's ids (resolve them before writing). */
-export function relationshipRows(dataset: Dataset): Map<RelationshipType, LinkWrite[]> {
+export function relationshipRows(dataset: DatasetEntities): Map<RelationshipType, LinkWrite[]> {
   const rows = new Map<RelationshipType, LinkWrite[]>();
   const add = (type: RelationshipType, from: string, to: Link, extra: Record<string, unknown> = {}) => {
     const toId = linkId(to);

@@ -56,7 +56,7 @@ function convert(...datasets: unknown[]) {
     fs.writeFileSync(file, JSON.stringify(d));
     return file;
   });
-  return { files, conversion: convertToCsv(files, path.join(dir, "work"), () => {}) };
+  return { files, conversion: convertToCsv(files, path.join(dir, "work"), { log: () => {}, workers: 1 }) };
 }
 
 const row = (from: string, to: string, relation: string, starts: number[] = []): ResponseWrite => ({

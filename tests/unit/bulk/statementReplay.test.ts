@@ -5,6 +5,7 @@ import { BloomFilter } from "../../../src/bulk/bloomFilter";
 import { quotationKey as wordsKey } from "../../../src/domain/quotations";
 import { quotationKey } from "../../../src/bulk/meetingKeys";
 import {
+  needsReplay,
   neo4jTimeString,
   StatementReplay,
   UndecidableStatement,
@@ -18,6 +19,7 @@ const earlier = { id: "source:earlier", publishedOn: "2025-03-08" };
 function report(source: typeof later, id: string, change: Partial<ReportedStatement["row"]> = {}): ReportedStatement {
   return {
     file: source === later ? 0 : 1,
+    index: 0,
     source,
     row: {
       id,
@@ -54,6 +56,22 @@ describe("replaying statements reported again", () => {
     expect(neo4jTimeString("09:30:15-05:00")).toBe("09:30:15-05:00");
     expect(neo4jTimeString("09:30:00+00:00")).toBe("09:30:00Z");
     expect(neo4jTimeString("09:30Z")).toBe("09:30:00Z");
+  });
+
+  it("sends to the replay only statements that may join or be joined (the conversion's threads write the rest)", () => {
+    const met = (keys: string[]) => new Set(keys);
+    const quote = report(later, "statement:q");
+    expect(needsReplay(quote, met([]))).toBe(false);
+    expect(needsReplay(quote, met(["i statement:other"]))).toBe(false);
+    // Found under its id, or its words by its speaker on any date: a later file may join it.
+    expect(needsReplay(quote, met(["i statement:q"]))).toBe(true);
+    expect(needsReplay(quote, met([quotationKey(HASH, "#1", "any")]))).toBe(true);
+    // Looks for the words in the month an earlier statement dated by month was said.
+    expect(needsReplay(quote, met([quotationKey(HASH, "#1", "month 2025-03")]))).toBe(true);
+    // By another speaker: never joined.
+    expect(needsReplay(quote, met([quotationKey(HASH, "#9", "any")]))).toBe(false);
+    // sameAs joins (or is refused) whatever the keys say.
+    expect(needsReplay({ ...quote, sameAs: "statement:first" }, met([]))).toBe(true);
   });
 
   it("follows a statement whose id a later file uses again, and only that one", () => {
