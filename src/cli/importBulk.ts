@@ -1,7 +1,8 @@
 // npm run import:bulk -- DIR|FILE.json … [--data-dir PATH] [--workers N]: dataset files into an empty embedded database
-// through Neo4j's offline importer (src/bulk), converted to its CSV by N worker threads (default: one per core). Exit codes: 0 imported and verified; 1 refused (a dataset the loader would
-// refuse, a data dir that holds a database or a running Neo4j, bad arguments), with nothing written; 2 any other
-// failure (the importer, Neo4j, the verification), after which the data dir is as it was.
+// through Neo4j's offline importer (src/bulk), converted to its CSV by N worker threads (default: one per core, at most
+// 8). Exit codes: 0 imported and verified; 1 refused (a dataset the loader would refuse, a data dir that holds a
+// database or a running Neo4j, bad arguments), with nothing written; 2 any other failure (the importer, Neo4j, the
+// verification), after which the data dir is as it was.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
