@@ -50,7 +50,10 @@ export interface StatementQuery extends PageWindow {
  * Each anchor: the label of the node it names, and, from that node bound to a variable A, its statements as a starting
  * MATCH, as a predicate on a bound s, and the nodes whose relationship degrees count them (the statements are never
  * read for a count). The node is bound once per subquery by nodeById (an alias id names its canonical node), so a
- * predicate tested on every statement of a walk expands into a bound node instead of looking the id up each time.
+ * predicate tested on every statement of a walk expands into a bound node instead of looking the id up each time;
+ * except across a variable-length hop, where it names the node by the bound node's id: with the far end bound, Neo4j
+ * expands from it (every member of a state, every venue inside a city) for each statement tested, 3x the db hits of
+ * walking from the statement as the hand-written Cypher does (PROFILE at 100k statements: 14,555 against 4,702).
  */
 const ANCHORS: Record<
   StatementAnchor,
@@ -78,7 +81,7 @@ const ANCHORS: Record<
   saidAt: {
     label: "Venue",
     match: (a) => `MATCH (${a})<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)`,
-    predicate: (a) => `EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(${a}) }`,
+    predicate: (a) => `EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: ${a}.id}) }`,
     counted: (a) => `MATCH (${a})<-[:LOCATED_IN*0..5]-(x:Venue)`,
     degree: "(x)<-[:SAID_AT]-()",
   },
@@ -98,7 +101,7 @@ const ANCHORS: Record<
   stateAll: {
     label: "State",
     match: (a) => `MATCH (${a})<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)`,
-    predicate: (a) => `EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(${a}) }`,
+    predicate: (a) => `EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: ${a}.id}) }`,
     counted: (a) => `MATCH (${a})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity)`,
     degree: "(x)-[:SAID]->()",
   },

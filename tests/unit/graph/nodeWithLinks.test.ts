@@ -175,7 +175,7 @@ describe("a node with its links", () => {
            WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(anchor) }
+           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }

@@ -217,7 +217,7 @@ describe("a root list of statements", () => {
        CALL (parent, statements) {
          CALL () { OPTIONAL MATCH (named:Venue {id: $f_venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
-         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(anchor) }
+         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
          WITH s, coalesce(s.saidOn, date($undated)) AS sortKey
          WITH s, sortKey ORDER BY sortKey DESC, s.id DESC LIMIT $limit
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
@@ -225,7 +225,7 @@ describe("a root list of statements", () => {
        CALL (parent) {
          CALL () { OPTIONAL MATCH (named:Venue {id: $f_venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
-         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(anchor) }
+         WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
          RETURN count(DISTINCT s) AS total
        }
        RETURN parent, page, total, null AS facets",
@@ -444,7 +444,7 @@ describe("the statements of many parents at once, one anchor each", () => {
            WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(anchor) }
+           AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
@@ -591,7 +591,7 @@ describe("the statements of many parents at once, one anchor each", () => {
            WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
            MATCH (s:Statement)
            WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(anchor) }
+           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
