@@ -3,6 +3,8 @@
 // npm run bench -- --scale 10000,100000,1000000: this server and the limit at each size, in bench/results/scale-….md;
 // a database the run fills itself is filled by the bulk import from 100k statements on, by the loader below
 // (--load bulk|loader: always that one). Databases filled by earlier runs are reused either way.
+// This server is measured as npm start runs it: the compiled build, node dist/main.js (built first when stale), with
+// WORKERS from the environment (default 1); --in-process measures the instrumented copy that checks the answers.
 // --questions facets,search: only those questions (their keys in bench/questions.ts); the files' names end in them.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
       "pagecache-mb": { type: "string" },
       "no-profile": { type: "boolean" },
       load: { type: "string" },
+      "in-process": { type: "boolean" },
       out: { type: "string" },
     },
   });
@@ -73,6 +76,8 @@ async function main(): Promise<void> {
       txMemoryMb: 2048,
     },
     loadMethod: loadMethod(values.load),
+    // As npm start runs it, with WORKERS from the environment (1 when unset, the embedded default).
+    compiled: values["in-process"] ? undefined : { workers: number("WORKERS", process.env.WORKERS, 1, 1) },
     dataRoot: DATA_DIR,
     profile: !values["no-profile"],
     log: (line) => console.error(line),

@@ -1,8 +1,11 @@
 // The three contenders behind one interface: ask one question once (to check the answer and count round trips), or
 // measure it under load. Each runs in child processes of its own: the limit in a driver runner; this server and the
 // peer as HTTP servers, loaded by a separate autocannon process.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { projectRoot } from "../src/config";
 import { CpuMeter } from "./cpu";
 import type { Connection } from "./graph";
 import { Neo4jIdle } from "./idle";
@@ -10,6 +13,7 @@ import { startWorker, type Worker } from "./ipc/parent";
 import type { CypherAsk, GraphQLAsk, Json, Question, Contender } from "./questions";
 import type { Profile } from "./profile";
 import type { CypherBurst, HttpBurst, LoadJob, Measurement } from "./runners/job";
+import { startServer, stopServer } from "./serverProcess";
 import type { RecordedQuery, ServerStats } from "./servers/stats";
 
 export interface Answer {
@@ -120,15 +124,52 @@ async function post(url: string, ask: GraphQLAsk): Promise<{ data?: Record<strin
   return { data: body.data, errors };
 }
 
+/**
+ * This server as production runs it, for the measured load: the compiled build (node dist/main.js, as npm start runs
+ * it, built first when stale) with WORKERS workers, over the benchmark's Neo4j. Answers are checked, queries counted
+ * and Cypher recorded on an instrumented copy in a child of its own (servers/ours.ts), which serves no load.
+ */
+export interface CompiledServer {
+  workers: number;
+}
+
+interface Measured {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+async function startCompiled(connection: Connection, { workers }: CompiledServer): Promise<Measured> {
+  execFileSync(process.execPath, ["scripts/build-if-stale.mjs"], { cwd: projectRoot, stdio: "pipe" });
+  const { server, url } = await startServer(workers, {
+    NEO4J_URI: connection.uri,
+    NEO4J_USER: connection.user,
+    NEO4J_PASSWORD: connection.password,
+    NODE_ENV: "production",
+    SEED_WHEN_EMPTY: "false",
+  });
+  return { url, pid: server.pid, stop: () => stopServer(server) };
+}
+
 async function serverProcess(
   name: "ours" | "peer",
   connection: Connection,
   load: Worker,
   neo4jPid: number | undefined,
   idle: Neo4jIdle,
+  compiled?: CompiledServer,
 ): Promise<ContenderProcess> {
   const server = startWorker(script("servers", `${name}.ts`), name);
   const { url } = await startOrStop<{ url: string }>(server, "start", { connection });
+  let measured: Measured = { url, pid: server.pid, stop: async () => {} };
+  if (compiled) {
+    try {
+      measured = await startCompiled(connection, compiled);
+    } catch (e) {
+      await server.stop();
+      throw e;
+    }
+  }
   const askOf = (question: Question): GraphQLAsk => {
     const ask = question[name];
     if ("cannot" in ask) throw new Error(`${name} cannot answer "${question.title}": ${ask.cannot}`);
@@ -156,7 +197,12 @@ async function serverProcess(
     async measure(question, job) {
       const ask = askOf(question);
       const body = JSON.stringify({ query: ask.query, variables: ask.variables });
-      const burst = (durationS: number): HttpBurst => ({ connections: job.connections, durationS, url, body });
+      const burst = (durationS: number): HttpBurst => ({
+        connections: job.connections,
+        durationS,
+        url: measured.url,
+        body,
+      });
       if (job.warmupS > 0) {
         await idle.wait();
         await load.call<Measurement>("run", burst(job.warmupS));
@@ -164,22 +210,52 @@ async function serverProcess(
       // The warm-up's last requests are cut off, not finished: their queries must not load the measured burst.
       const idleWaitMs = await idle.wait();
       const before = await server.call<ServerStats>("stats");
-      const cpu = new CpuMeter({ neo4j: neo4jPid, node: server.pid, load: load.pid });
+      const cpu = new CpuMeter({ neo4j: neo4jPid, node: measured.pid, load: load.pid });
       const run = await load.call<Measurement>("run", burst(job.durationS));
       const cpuMsPerRequest = cpu.perRequest(run.requests);
       const otherLoadPercent = cpu.otherLoadPercent(os.cpus().length);
       const after = await server.call<ServerStats>("stats");
+      // The compiled server counts nothing: its queries per request are the instrumented copy's for one request.
+      const queriesPerRequest = compiled ? await queriesOfOne(ask) : perRequest(before, after);
       return {
         ...run,
-        queriesPerRequest: perRequest(before, after),
-        rssBytes: after.rssBytes,
+        queriesPerRequest,
+        rssBytes: compiled ? (rssOf(measured.pid) ?? 0) : after.rssBytes,
         cpuMsPerRequest,
         otherLoadPercent,
         idleWaitMs,
       };
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      await Promise.all([server.stop(), measured.stop()]);
+    },
   };
+
+  async function queriesOfOne(ask: GraphQLAsk): Promise<number> {
+    const before = await server.call<ServerStats>("stats");
+    await post(url, ask);
+    const after = await server.call<ServerStats>("stats");
+    return perRequest(before, after);
+  }
+}
+
+/** Resident memory of a process and its children (Linux). */
+function rssOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const rss = (p: number | string) => {
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  let children: string[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // no children listed
+  }
+  return children.reduce((sum, child) => sum + rss(child), rss(pid));
 }
 
 /** Starts the given contenders (and the load generator the HTTP ones need) against one Neo4j. */
@@ -187,12 +263,16 @@ export async function startContenders(
   connection: Connection,
   which: readonly Contender[],
   neo4jPid?: number,
+  /** Measure this server's compiled build (as npm start runs it) rather than the instrumented copy. */
+  compiled?: CompiledServer,
 ): Promise<{ contenders: ContenderProcess[]; stop(): Promise<void> }> {
   const load = startWorker(script("runners", "http.ts"), "autocannon");
   const idle = new Neo4jIdle(connection);
   // Started side by side: each child spends its first seconds compiling TypeScript and connecting.
   const starting = which.map((name) =>
-    name === "limit" ? limitProcess(connection, neo4jPid, idle) : serverProcess(name, connection, load, neo4jPid, idle),
+    name === "limit"
+      ? limitProcess(connection, neo4jPid, idle)
+      : serverProcess(name, connection, load, neo4jPid, idle, name === "ours" ? compiled : undefined),
   );
   const settled = await Promise.allSettled(starting);
   const started = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));

@@ -29,6 +29,22 @@ export function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
+/** The children of a process (Linux), e.g. the workers of a cluster primary. */
+function childPids(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time of a process and its children (a server with WORKERS above 1 serves from its children). */
+export function cpuMsWithChildren(pid: number | undefined): number | undefined {
+  const own = cpuMs(pid);
+  if (own === undefined || pid === undefined) return own;
+  return childPids(pid).reduce((sum, child) => sum + (cpuMs(child) ?? 0), own);
+}
+
 /** CPU time all processes of the machine have used so far (every core), from /proc/stat. */
 export function machineBusyMs(): number | undefined {
   try {
@@ -76,7 +92,7 @@ export class CpuMeter<K extends string> {
 
   private sample(): Record<K, number | undefined> {
     const out = {} as Record<K, number | undefined>;
-    for (const key of Object.keys(this.pids) as K[]) out[key] = cpuMs(this.pids[key]);
+    for (const key of Object.keys(this.pids) as K[]) out[key] = cpuMsWithChildren(this.pids[key]);
     return out;
   }
 

@@ -51,6 +51,11 @@ export function header(report: Report): string[] {
         ? `, embedded (the project's launcher), heap ${s.heapMb} MB, page cache ${s.pageCacheMb} MB, ` +
           `transaction memory ${s.txMemoryMb} MB.`
         : ", the given database."),
+    `- **This server**: ` +
+      (report.server?.compiled
+        ? "the compiled build as npm start runs it (node dist/main.js, NODE_ENV=production), " +
+          `WORKERS=${report.server.workers}.`
+        : "run by tsx in a child of the benchmark (the instrumented copy that counts queries)."),
     `- **Load**: ${j.connections} concurrent connections for ${j.durationS} s per question and contender, ` +
       `after ${j.warmupS} s of warm-up ` +
       `(and one warm-up round of every question on every contender before measuring). ` +

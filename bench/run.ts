@@ -2,7 +2,7 @@
 // no errors), then each question measured under the same load, contender after contender in a rotating order.
 import { projectRoot } from "../src/config";
 import { Database } from "../src/graph/database";
-import { startContenders, type Answer, type ContenderProcess, type Run } from "./contenders";
+import { startContenders, type Answer, type CompiledServer, type ContenderProcess, type Run } from "./contenders";
 import { ensureDataset } from "./dataset";
 import { chooseFixtures, type Fixtures } from "./fixtures";
 import {
@@ -33,6 +33,11 @@ export interface BenchOptions {
   neo4j: Neo4jSettings;
   /** Benchmark this database, which must be empty, instead of the benchmark's own embedded one. */
   given?: Connection;
+  /**
+   * Measure this server as production runs it: the compiled build (node dist/main.js) with these workers. Without it,
+   * the load goes to the instrumented copy that checks the answers (run by tsx in a child of the benchmark).
+   */
+  compiled?: CompiledServer;
   /** How the benchmark's own database is filled when no earlier run filled it (default: the loader). */
   loadMethod?: LoadMethod;
   /** Where generated datasets and databases are kept (bench/.data). */
@@ -75,6 +80,8 @@ export interface Report {
   code: CodeVersion;
   neo4j: { version: string; settings?: Neo4jSettings };
   load: LoadInfo;
+  /** How this server was run under load: compiled as npm start runs it (with its workers), or the instrumented copy. */
+  server?: { compiled: boolean; workers: number };
   /** What the database took on disk and in memory after the measurements (the benchmark's own Neo4j). */
   storage?: Storage;
   job: LoadJob;
@@ -221,7 +228,12 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
     log(`Fixtures: ${JSON.stringify(fixtures)}`);
     const questions = buildQuestions(fixtures).filter((q) => !options.only || options.only.includes(q.key));
     const job: LoadJob = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS };
-    const { contenders, stop } = await startContenders(graph.connection, options.contenders, graph.pid);
+    const { contenders, stop } = await startContenders(
+      graph.connection,
+      options.contenders,
+      graph.pid,
+      options.compiled,
+    );
     try {
       const results: QuestionResult[] = [];
       for (const question of questions) {
@@ -255,6 +267,7 @@ export async function runBenchmark(options: BenchOptions): Promise<Report> {
         code: codeAtEnd(code),
         neo4j: { version: graph.neo4jVersion, settings: graph.settings },
         load: graph.load,
+        server: { compiled: options.compiled !== undefined, workers: options.compiled?.workers ?? 1 },
         storage,
         job,
         fixtures,

@@ -2,18 +2,32 @@
 // with little memory, the few statements that may meet one of an earlier file (the same id or the same quotation),
 // so that only those are followed closely in the second pass.
 
+/** Bits of one block: a cache line of 64 bytes, where all of one key's bits are. */
+const BLOCK_BITS = 512;
+const BLOCK_WORDS = BLOCK_BITS / 32;
+/**
+ * A blocked filter misses somewhat more often than a classic one of the same size (keys crowd some blocks): this much
+ * more room keeps it at the asked rate.
+ */
+const BLOCKED_ROOM = 1.25;
+
+/**
+ * Blocked (Putze, Sanders, Singler 2007): every bit of a key lies in one 64-byte block, so adding or testing a key
+ * touches one cache line instead of one per hash. At ten million statements the filter takes over 100 MB, far beyond
+ * the CPU's caches, and a classic filter's random reads are what the conversion waits for.
+ */
 export class BloomFilter {
   private readonly bits: Uint32Array;
-  private readonly size: number;
+  private readonly blocks: number;
   private readonly hashes: number;
 
   /** Sized for `expected` strings with at most this rate of false "maybe"s. */
   constructor(expected: number, falsePositiveRate = 0.001) {
     const n = Math.max(1000, expected);
-    const m = Math.ceil((-n * Math.log(falsePositiveRate)) / Math.LN2 ** 2);
-    this.size = Math.ceil(m / 32) * 32;
-    this.bits = new Uint32Array(this.size / 32);
-    this.hashes = Math.max(1, Math.round((this.size / n) * Math.LN2));
+    const m = (-n * Math.log(falsePositiveRate)) / Math.LN2 ** 2;
+    this.hashes = Math.max(1, Math.round((m / n) * Math.LN2));
+    this.blocks = Math.ceil((m * BLOCKED_ROOM) / BLOCK_BITS);
+    this.bits = new Uint32Array(this.blocks * BLOCK_WORDS);
   }
 
   /** Bytes of memory the filter holds. */
@@ -23,17 +37,23 @@ export class BloomFilter {
 
   add(key: string): void {
     const [h1, h2] = hashPair(key);
+    const base = (h1 % this.blocks) * BLOCK_WORDS;
+    // An odd step visits distinct bits of the block; the block and the step take different bits of h1.
+    const step = (h1 >>> 16) | 1;
     for (let i = 0; i < this.hashes; i++) {
-      const bit = (h1 + i * h2) % this.size;
-      this.bits[bit >>> 5]! |= 1 << (bit & 31);
+      const bit = (h2 + i * step) & (BLOCK_BITS - 1);
+      this.bits[base + (bit >>> 5)]! |= 1 << (bit & 31);
     }
   }
 
   mightContain(key: string): boolean {
     const [h1, h2] = hashPair(key);
+    const base = (h1 % this.blocks) * BLOCK_WORDS;
+    // An odd step visits distinct bits of the block; the block and the step take different bits of h1.
+    const step = (h1 >>> 16) | 1;
     for (let i = 0; i < this.hashes; i++) {
-      const bit = (h1 + i * h2) % this.size;
-      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+      const bit = (h2 + i * step) & (BLOCK_BITS - 1);
+      if ((this.bits[base + (bit >>> 5)]! & (1 << (bit & 31))) === 0) return false;
     }
     return true;
   }

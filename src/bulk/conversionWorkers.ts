@@ -128,18 +128,21 @@ export async function inOrder<T>(
   task: (i: number) => Promise<T>,
   consume: (result: T, i: number) => Promise<void> | void,
 ): Promise<void> {
-  const started: Promise<T>[] = [];
-  const start = (i: number) => {
-    if (i >= count || started[i]) return;
-    const p = task(i);
-    p.catch(() => {}); // observed below, in order; a later one failing first must not be unhandled
-    started[i] = p;
+  // Only the tasks not consumed yet: a result is dropped once consumed, so memory holds `ahead` of them at most.
+  const started = new Map<number, Promise<T>>();
+  let next = 0;
+  const startUpTo = (last: number) => {
+    for (; next < Math.min(count, last + 1); next++) {
+      const p = task(next);
+      p.catch(() => {}); // observed below, in order; a later one failing first must not be unhandled
+      started.set(next, p);
+    }
   };
-  for (let i = 0; i < Math.min(count, ahead); i++) start(i);
   for (let i = 0; i < count; i++) {
-    start(i);
-    const result = await started[i]!;
-    start(i + ahead);
+    startUpTo(i + ahead - 1);
+    const result = await started.get(i)!;
+    started.delete(i);
+    startUpTo(i + ahead);
     await consume(result, i);
   }
 }

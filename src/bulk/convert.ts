@@ -6,21 +6,21 @@
 //    statement ids and quotations marks the statements that may meet one of an earlier file;
 // 2. each file is read again and its statements written to CSV as they come (a worker), except the marked ones,
 //    whose statement resolution is replayed here (StatementReplay), with the responses between statements
-//    (ResponseWriter: a file with responses is done here whole).
+//    (ResponseWriter).
 // A file that the loader would refuse refuses the whole import, before anything is written to the database.
 import fs from "node:fs";
 import path from "node:path";
 import { uniqueLinks } from "../graph/datasetWrites";
+import type { Reference } from "../load/checks";
 import { DatasetError } from "../load/dataset";
-import { parseWithText, readDatasetJson } from "../load/prepare";
 import { resolveDataset, unknownReferences } from "../load/resolveDataset";
 import { resolveStatements } from "../load/resolveStatements";
-import { claimRows, relationshipRows, sourceRow } from "../load/writeRows";
+import { claimRows, relationshipRows } from "../load/writeRows";
 import { BloomFilter } from "./bloomFilter";
 import { ConversionWorkers, defaultConversionWorkers, inOrder } from "./conversionWorkers";
 import { AliasOfTwoNodes, EntityGraph, type EntityNode } from "./entityGraph";
-import { handleToken, reportsOf, tokenId, type FileToResolve, type StatementPlan } from "./filePasses";
-import { writeEntities, writeGraphFormat, writeSource, writeStatement } from "./graphRows";
+import { allReferences, handleToken, tokenId, type FileToResolve, type StatementPlan } from "./filePasses";
+import { writeEntities, writeGraphFormat, writeStatement } from "./graphRows";
 import { ImportFiles, mergeWritten, type WrittenFiles } from "./importFiles";
 import { ownKeys, soughtKeys } from "./meetingKeys";
 import { mayBeDefinedBefore, respondedKeys, ResponseWriter, splitReferences, type StatementEnd } from "./responses";
@@ -158,11 +158,14 @@ async function resolveEntities(
       dataset,
       referenced.map((r) => r.id),
     );
-    const problems = [
-      ...resolved.problems,
-      ...unknownReferences(referenced, resolved.known),
-      ...unknownReferences(responded, mayBeDefinedBefore(responded, seen)),
+    const unknown = (refs: { statements: Reference[]; entities: Reference[] }) => [
+      ...unknownReferences(refs.entities, resolved.known),
+      ...unknownReferences(refs.statements, mayBeDefinedBefore(refs.statements, seen)),
     ];
+    let problems = unknown({ statements: responded, entities: referenced });
+    // The worker sent the first reference to each id: the file is read again to name every place of an unknown one.
+    if (problems.length > 0) problems = unknown(splitReferences(allReferences(file)));
+    problems = [...resolved.problems, ...problems];
     if (problems.length > 0) {
       refused.push(new DatasetError(file, problems));
       return;
@@ -209,7 +212,7 @@ async function resolveEntities(
 
 /**
  * Second pass: the workers write every statement that meets no other; this thread replays statement resolution for
- * the rest, in load order, and writes the files with responses whole. Every id a statement refers to stays with the
+ * the rest, in load order, and writes the responses. Every id a statement refers to stays with the
  * node it named when its file was read (ids only ever become alias ids of their node), so the entities' final state
  * resolves them.
  */
@@ -224,22 +227,19 @@ async function replayStatements(
   const ids = entities.nodes.map((n) => n.id);
   const plan: StatementPlan = { handles: entities.handles(), ids, suspects };
   await workers.plan(plan);
-  const endOf = (id: string) => token(entities.nodeOf(id)!);
   const endId = (end: string) => tokenId(ids, end);
   const responses = new ResponseWriter(out);
   const write = (i: number) => workers.write(files[i]!, i);
   await inOrder(files.length, AHEAD_PER_WORKER * workers.size, write, async (written, index) => {
     signal?.throwIfAborted();
     const file = files[index]!;
-    if (!written.whole) {
-      await replayReports(file, written.toReplay, replay, out, endId);
-      return settle(file, replay);
+    const placed = await replayReports(file, written.toReplay, replay, out, endId);
+    if (written.responses) {
+      // A statement the thread wrote is its own node, under its id.
+      for (const { id } of written.responses.statements) if (!placed.has(id)) placed.set(id, id);
+      const unknown = responses.write(file, written.responses, placed, (id) => replay.nodeOf(id));
+      if (unknown.length > 0) throw new RefusedImport([new DatasetError(file, unknown)]);
     }
-    const { dataset, text } = parseWithText(readDatasetJson(file), { file, baseDir: path.dirname(file) });
-    writeSource(out, sourceRow(dataset, text));
-    const placed = await replayReports(file, reportsOf(dataset, text, endOf, index), replay, out, endId);
-    const unknown = responses.write(dataset, text, placed, (id) => replay.nodeOf(id));
-    if (unknown.length > 0) throw new RefusedImport([new DatasetError(file, unknown)]);
     settle(file, replay);
   });
   for (const node of replay.followedNodes()) writeStatement(out, node, endId);

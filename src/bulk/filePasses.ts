@@ -4,10 +4,10 @@
 //   references, and the keys of its statements), so that the main thread resolves the files in load order;
 // - second pass: the file read again, its source and every statement no other file can meet written to CSV as they
 //   come; the few that statement resolution must see (needsReplay) go back to the main thread, which replays them in
-//   load order. A file whose statements respond to others goes back whole: responses need every statement's node.
+//   load order, and so do the file's responses, which need every statement's node.
 import path from "node:path";
 import type { Reference } from "../load/checks";
-import type { Dataset, DatasetEntities } from "../load/dataset";
+import type { Dataset, DatasetEntities, StatementInput } from "../load/dataset";
 import { parseWithText, prepareDataset, readDatasetJson } from "../load/prepare";
 import { quotationKeys } from "../load/resolveStatements";
 import { sourceRow, statementRows } from "../load/writeRows";
@@ -29,7 +29,10 @@ export interface StatementKeys {
 export interface FileToResolve {
   dataset: DatasetEntities;
   statements: StatementKeys[];
-  /** References to ids the file does not define. */
+  /**
+   * References to ids the file does not define, the first of each id (a file refers to the same people thousands of
+   * times; when one is unknown, the file is read again to name every place: allReferences).
+   */
   external: Reference[];
 }
 
@@ -50,8 +53,19 @@ export function readToResolve(file: string): FileToResolve {
       ...(s.sameAs ? { sameAs: s.sameAs } : {}),
       quoteHash: quoteHashes.get(s.id) ?? null,
     })),
-    external,
+    external: firstOfEach(external),
   };
+}
+
+function firstOfEach(references: readonly Reference[]): Reference[] {
+  const first = new Map<string, Reference>();
+  for (const r of references) if (!first.has(r.id)) first.set(r.id, r);
+  return [...first.values()];
+}
+
+/** Every reference of a file to ids it does not define, each where it sits (for its problems). */
+export function allReferences(file: string): Reference[] {
+  return prepareDataset(readDatasetJson(file), where(file)).external;
 }
 
 /** Where the second pass finds an entity's node, and which statement keys the first pass met more than once. */
@@ -69,15 +83,36 @@ export const handleToken = (handle: number) => `#${handle}`;
 /** The final id of the node a handle token names. */
 export const tokenId = (ids: readonly string[], token: string) => ids[Number(token.slice(1))]!;
 
-export type WrittenStatements = { whole: true } | { whole: false; statements: number; toReplay: ReportedStatement[] };
+/** What a file's responses are written from: its source, its statements' ids and responses, and its text (spans). */
+export interface FileResponses {
+  sourceId: string;
+  statements: Pick<StatementInput, "id" | "respondsTo">[];
+  text: string;
+}
+
+/** A file's responses, when its statements respond to others (undefined when none does). */
+export function fileResponses(dataset: Dataset, text: string): FileResponses | undefined {
+  if (!dataset.statements.some((s) => s.respondsTo.length > 0)) return undefined;
+  return {
+    sourceId: dataset.source.id,
+    statements: dataset.statements.map((s) => ({ id: s.id, respondsTo: s.respondsTo })),
+    text,
+  };
+}
+
+export interface WrittenStatements {
+  /** The statements statement resolution must see, in the file's order. */
+  toReplay: ReportedStatement[];
+  /** The file's responses, written once its statements are placed (none when no statement responds). */
+  responses?: FileResponses;
+}
 
 /**
  * Second pass: the file's source and the statements no other file can meet written to `out`; those statement
- * resolution must see answered, in the file's order. A file with responses is left to the caller (whole).
+ * resolution must see, and the file's responses, answered.
  */
 export function writeStatements(file: string, index: number, plan: StatementPlan, out: ImportFiles): WrittenStatements {
   const { dataset, text } = parseWithText(readDatasetJson(file), where(file));
-  if (dataset.statements.some((s) => s.respondsTo.length > 0)) return { whole: true };
   writeSource(out, sourceRow(dataset, text));
   const toReplay: ReportedStatement[] = [];
   const endOf = (id: string) => handleToken(plan.handles.get(id)!);
@@ -85,7 +120,8 @@ export function writeStatements(file: string, index: number, plan: StatementPlan
     if (needsReplay(report, plan.suspects)) toReplay.push(report);
     else writeStatement(out, singleReport(report), (end) => tokenId(plan.ids, end));
   }
-  return { whole: false, statements: dataset.statements.length, toReplay };
+  const responses = fileResponses(dataset, text);
+  return { toReplay, ...(responses ? { responses } : {}) };
 }
 
 /** A dataset's statements as the loader writes a new one, with `endOf` giving the node of an entity id. */

@@ -6,11 +6,11 @@
 // response with a followed end is written after the last file.
 import { uniqueResponses, type ResponseWrite } from "../graph/datasetWrites";
 import { labelOfId } from "../domain/labels";
-import { checkDataset, type Reference } from "../load/checks";
-import type { Dataset } from "../load/dataset";
+import type { Reference } from "../load/checks";
 import { unknownReferences } from "../load/resolveDataset";
 import { responseRows } from "../load/writeRows";
 import type { BloomFilter } from "./bloomFilter";
+import { allReferences, type FileResponses } from "./filePasses";
 import { writeResponse } from "./graphRows";
 import type { ImportFiles } from "./importFiles";
 import { idKey } from "./meetingKeys";
@@ -47,22 +47,24 @@ export class ResponseWriter {
    * One file's responses, after its statements are placed: `own` gives the node of each of its statements (by its
    * id in the file), `earlier` the followed node an id of an earlier file names. Answers the file's problems when it
    * responds to a statement that no earlier file defines (the filter's "maybe" was false): it is refused, as the
-   * loader refuses it.
+   * loader refuses it, naming every place (the file is read again for them).
    */
   write(
-    dataset: Dataset,
-    text: string,
+    file: string,
+    responses: FileResponses,
     own: ReadonlyMap<string, StatementEnd>,
     earlier: (id: string) => StatementNode | undefined,
   ): string[] {
     const unknown = new Set(
-      dataset.statements
+      responses.statements
         .flatMap((s) => s.respondsTo.map((r) => r.statement))
         .filter((id) => !own.has(id) && !earlier(id)),
     );
     if (unknown.size > 0) {
-      const references = checkDataset(dataset, text).external.filter((r) => unknown.has(r.id));
-      return unknownReferences(references, new Map());
+      return unknownReferences(
+        allReferences(file).filter((r) => unknown.has(r.id)),
+        new Map(),
+      );
     }
     // Nodes are named by their ids of this moment, unique among the nodes, as the loader's rows name them.
     const ends = new Map<string, StatementEnd>();
@@ -71,16 +73,15 @@ export class ResponseWriter {
       return idOf(end);
     };
     const rows = responseRows(
-      dataset,
-      text,
+      responses,
+      responses.text,
       (id) => named(earlier(id)!),
       (id) => named(own.get(id)!),
     );
-    const sourceId = dataset.source.id;
     for (const row of uniqueResponses(rows)) {
       const [from, to] = [ends.get(row.from)!, ends.get(row.to)!];
-      if (typeof from === "string" && typeof to === "string") writeResponse(this.out, sourceId, row);
-      else this.later.push({ sourceId, row, from, to });
+      if (typeof from === "string" && typeof to === "string") writeResponse(this.out, responses.sourceId, row);
+      else this.later.push({ sourceId: responses.sourceId, row, from, to });
     }
     return [];
   }

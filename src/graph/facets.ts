@@ -1,6 +1,8 @@
 // Facets of a statement list: how the statements a filter keeps divide up by speaker, mention, kind, period and venue.
-// Each facet is one aggregation over the same statements totalCount counts (the list's own traversal, so its indexes
-// serve), streamed rather than collected, so a facet over millions of statements needs no memory for them.
+// Each facet counts over the same statements totalCount counts (the list's own traversal, so its indexes serve),
+// streamed rather than collected, so a facet over millions of statements needs no memory for them. The facets of the
+// statements' own properties (kind, period, undated) share one traversal: it counts the statements by kind and date,
+// a few thousand groups at most, and each of those facets adds the groups up its own way.
 import { nodeMap } from "./projections";
 import type { NodeRow, SpeakerRow, VenueRow } from "./rows";
 
@@ -31,14 +33,19 @@ export function facetKey(request: FacetRequest): string {
   return request.kind;
 }
 
-/** The period of a dated statement s under a unit (a parameter), never finer than its date's precision. */
-const PERIOD = (unit: string) =>
-  `CASE WHEN s.datePrecision = 'YEAR' OR ${unit} = 'YEAR' THEN toString(s.saidOn.year) ` +
-  `WHEN s.datePrecision = 'MONTH' OR ${unit} = 'MONTH' THEN substring(toString(s.saidOn), 0, 7) ` +
-  `ELSE toString(s.saidOn) END`;
+/** The period of a date of a precision under a unit (a parameter), never finer than the date's precision. */
+const PERIOD = (unit: string, date: string, precision: string) =>
+  `CASE WHEN ${precision} = 'YEAR' OR ${unit} = 'YEAR' THEN toString(${date}.year) ` +
+  `WHEN ${precision} = 'MONTH' OR ${unit} = 'MONTH' THEN substring(toString(${date}), 0, 7) ` +
+  `ELSE toString(${date}) END`;
 
-/** The aggregation of one facet over distinct statements s, returning `column`; `arg` is its parameter. */
-function aggregation(request: FacetRequest, arg: string, column: string): string {
+type NodeFacet = Extract<FacetRequest, { first: number }>;
+type GroupFacet = Exclude<FacetRequest, NodeFacet>;
+
+const isNodeFacet = (request: FacetRequest): request is NodeFacet => "first" in request;
+
+/** The counts of one facet of nodes over distinct statements s, returning `column`; `arg` is its parameter. */
+function nodeAggregation(request: NodeFacet, arg: string, column: string): string {
   const top = (match: string, v: string) =>
     `${match}
     WITH ${v}, count(*) AS n ORDER BY n DESC, ${v}.id LIMIT ${arg}
@@ -50,16 +57,25 @@ function aggregation(request: FacetRequest, arg: string, column: string): string
       return top("MATCH (s)-[:MENTIONS]->(x)", "x");
     case "byVenue":
       return top("MATCH (s)-[:SAID_AT]->(x:Venue)", "x");
+  }
+}
+
+/** One facet of the statements' own properties, added up from `groups` (counts by kind, date and precision). */
+function groupAggregation(request: GroupFacet, arg: string, column: string): string {
+  switch (request.kind) {
     case "byKind":
-      return `WITH s.kind AS kind, count(*) AS n ORDER BY kind
-    RETURN collect({kind: kind, count: n}) AS ${column}`;
+      return `UNWIND groups AS g
+      WITH g.kind AS kind, sum(g.n) AS n ORDER BY kind
+      RETURN collect({kind: kind, count: n}) AS ${column}`;
     case "byPeriod":
-      return `WITH s WHERE s.saidOn IS NOT NULL
-    WITH ${PERIOD(arg)} AS period, count(*) AS n ORDER BY period
-    RETURN collect({period: period, count: n}) AS ${column}`;
+      return `UNWIND groups AS g
+      WITH g WHERE g.saidOn IS NOT NULL
+      WITH ${PERIOD(arg, "g.saidOn", "g.precision")} AS period, sum(g.n) AS n ORDER BY period
+      RETURN collect({period: period, count: n}) AS ${column}`;
     case "undated":
-      return `WITH s WHERE s.saidOn IS NULL
-    RETURN count(s) AS ${column}`;
+      return `UNWIND groups AS g
+      WITH g WHERE g.saidOn IS NULL
+      RETURN sum(g.n) AS ${column}`;
   }
 }
 
@@ -74,19 +90,42 @@ export function facetCalls(
   if (requests.length === 0) return { calls: "", column: "null AS facets", params: {} };
   const params: Record<string, unknown> = {};
   const keys = new Map<string, string>();
-  const calls = requests.map((request, i) => {
+  const nodeCalls: string[] = [];
+  const groupCalls: string[] = [];
+  const groupColumns: string[] = [];
+  for (const [i, request] of requests.entries()) {
     const column = `facet${i}`;
     const param = `facet${i}`;
     if ("first" in request) params[param] = request.first;
     if ("unit" in request) params[param] = request.unit;
     keys.set(facetKey(request), column);
-    return `
+    if (isNodeFacet(request)) {
+      nodeCalls.push(`
   CALL (parent) {
     ${counted}
     WITH DISTINCT s
-    ${aggregation(request, `$${param}`, column)}
+    ${nodeAggregation(request, `$${param}`, column)}
+  }`);
+    } else {
+      groupColumns.push(column);
+      groupCalls.push(`
+    CALL (groups) {
+      ${groupAggregation(request, `$${param}`, column)}
+    }`);
+    }
+  }
+  const grouped =
+    groupCalls.length === 0
+      ? ""
+      : `
+  CALL (parent) {
+    ${counted}
+    WITH DISTINCT s
+    WITH s.kind AS kind, s.saidOn AS saidOn, s.datePrecision AS precision, count(*) AS n
+    WITH collect({kind: kind, saidOn: saidOn, precision: precision, n: n}) AS groups${groupCalls.join("")}
+    RETURN ${groupColumns.join(", ")}
   }`;
-  });
+  const calls = [...nodeCalls, grouped];
   const map = [...keys].map(([key, column]) => `${key}: ${column}`).join(", ");
   return { calls: calls.join(""), column: `{${map}} AS facets`, params };
 }

@@ -4,7 +4,7 @@
 import type { ClaimWrite } from "../graph/claims";
 import type { LinkWrite, RelationshipType, ResponseWrite, SourceWrite, StatementWrite } from "../graph/datasetWrites";
 import type { ResolvableLabel } from "../domain/resolution";
-import type { Dataset, DatasetEntities } from "./dataset";
+import type { Dataset, DatasetEntities, StatementInput } from "./dataset";
 
 /** Where a dataset's statements go: the node of each (resolved), those already in the graph, quotation keys. */
 export interface StatementPlan {
@@ -132,7 +132,7 @@ export function statementRows(
  * Its spans carry the text they cover, like a statement's evidence.
  */
 export function responseRows(
-  dataset: Dataset,
+  dataset: { statements: readonly Pick<StatementInput, "id" | "respondsTo">[] },
   text: string,
   resolve: (id: string) => string,
   statementTo: (id: string) => string,

@@ -8,6 +8,7 @@ import { BloomFilter } from "../../../src/bulk/bloomFilter";
 import { convertToCsv, RefusedImport } from "../../../src/bulk/convert";
 import { ImportFiles } from "../../../src/bulk/importFiles";
 import { idKey } from "../../../src/bulk/meetingKeys";
+import { fileResponses } from "../../../src/bulk/filePasses";
 import { mayBeDefinedBefore, respondedKeys, ResponseWriter, splitReferences } from "../../../src/bulk/responses";
 import { uniqueResponses, type ResponseWrite } from "../../../src/graph/datasetWrites";
 import { parseDataset } from "../../../src/load/dataset";
@@ -90,13 +91,13 @@ describe("responses in a bulk import", () => {
 
   it("answers a file's response to a statement no earlier file defines with the loader's problem", () => {
     const writer = new ResponseWriter(new ImportFiles(folder()));
-    const parsed = parseDataset(
-      "b.json",
-      dataset("source:b", "2025-03-10", [
-        { id: "statement:b", respondsTo: [{ statement: "statement:nowhere", relation: "ANSWERS" }] },
-      ]),
-    );
-    expect(writer.write(parsed, TEXT, new Map([["statement:b", "statement:b"]]), () => undefined)).toEqual([
+    const raw = dataset("source:b", "2025-03-10", [
+      { id: "statement:b", respondsTo: [{ statement: "statement:nowhere", relation: "ANSWERS" }] },
+    ]);
+    const file = path.join(folder(), "b.json");
+    fs.writeFileSync(file, JSON.stringify(raw));
+    const responses = fileResponses(parseDataset(file, raw), TEXT)!;
+    expect(writer.write(file, responses, new Map([["statement:b", "statement:b"]]), () => undefined)).toEqual([
       "statements[0] (statement:b).respondsTo[0].statement: statement:nowhere is neither defined in this dataset " +
         "nor in the graph",
     ]);
@@ -157,5 +158,24 @@ describe("responses in a bulk import", () => {
       ["1.json", [unknown("statement:nowhere")], true],
     ]);
     expect(await refusal(responding("statement:a"), first)).toEqual([["0.json", [unknown("statement:a")], true]]);
+  });
+
+  it("names every place of an id that no file defines, not only the first (the threads send one per id)", async () => {
+    const { people: _people, ...withoutPeople } = dataset("source:c", "2025-03-10", [
+      { id: "statement:c1" },
+      { id: "statement:c2", mentions: ["person:jane-doe"] },
+    ]);
+    const { conversion } = convert(withoutPeople);
+    const error = await conversion.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RefusedImport);
+    const unknown = (where: string) => `${where}: person:jane-doe is neither defined in this dataset nor in the graph`;
+    expect((error as RefusedImport).refused[0]!.problems).toEqual([
+      unknown("statements[0] (statement:c1).speaker"),
+      unknown("statements[1] (statement:c2).speaker"),
+      unknown("statements[1] (statement:c2).mentions[0]"),
+    ]);
   });
 });

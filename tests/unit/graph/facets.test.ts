@@ -1,11 +1,12 @@
-// The Cypher of a statement list's facets (facetCalls), pinned as text: one streamed aggregation per facet over the
-// statements the list's own traversal matches, and the map that gathers them by facetKey.
+// The Cypher of a statement list's facets (facetCalls), pinned as text: one streamed aggregation per facet of nodes
+// over the statements the list's own traversal matches, one traversal for the facets of the statements' own properties
+// (counts by kind and date, added up by each), and the map that gathers them by facetKey.
 /* eslint-disable max-len -- the inline snapshots pin every Cypher line exactly as its builder writes it */
 import { facetCalls, facetKey } from "../../../src/graph/facets";
 import { buildStatementQuery } from "../../../src/graph/statements";
 
 describe("facets", () => {
-  it("count each facet over the list's statements, by the key of its arguments", () => {
+  it("count each facet over the list's statements, kind, period and undated in one traversal, by key", () => {
     const counted = "MATCH (s:Statement) WHERE s.kind = $f_kind";
     expect(
       facetCalls(counted, [{ kind: "bySpeaker", first: 10 }, { kind: "byPeriod", unit: "MONTH" }, { kind: "undated" }]),
@@ -22,15 +23,20 @@ describe("facets", () => {
        CALL (parent) {
          MATCH (s:Statement) WHERE s.kind = $f_kind
          WITH DISTINCT s
-         WITH s WHERE s.saidOn IS NOT NULL
-         WITH CASE WHEN s.datePrecision = 'YEAR' OR $facet1 = 'YEAR' THEN toString(s.saidOn.year) WHEN s.datePrecision = 'MONTH' OR $facet1 = 'MONTH' THEN substring(toString(s.saidOn), 0, 7) ELSE toString(s.saidOn) END AS period, count(*) AS n ORDER BY period
-         RETURN collect({period: period, count: n}) AS facet1
-       }
-       CALL (parent) {
-         MATCH (s:Statement) WHERE s.kind = $f_kind
-         WITH DISTINCT s
-         WITH s WHERE s.saidOn IS NULL
-         RETURN count(s) AS facet2
+         WITH s.kind AS kind, s.saidOn AS saidOn, s.datePrecision AS precision, count(*) AS n
+         WITH collect({kind: kind, saidOn: saidOn, precision: precision, n: n}) AS groups
+         CALL (groups) {
+           UNWIND groups AS g
+           WITH g WHERE g.saidOn IS NOT NULL
+           WITH CASE WHEN g.precision = 'YEAR' OR $facet1 = 'YEAR' THEN toString(g.saidOn.year) WHEN g.precision = 'MONTH' OR $facet1 = 'MONTH' THEN substring(toString(g.saidOn), 0, 7) ELSE toString(g.saidOn) END AS period, sum(g.n) AS n ORDER BY period
+           RETURN collect({period: period, count: n}) AS facet1
+         }
+         CALL (groups) {
+           UNWIND groups AS g
+           WITH g WHERE g.saidOn IS NULL
+           RETURN sum(g.n) AS facet2
+         }
+         RETURN facet1, facet2
        }",
        "column": "{bySpeaker_10: facet0, byPeriod_MONTH: facet1, undated: facet2} AS facets",
        "params": {
