@@ -45,7 +45,7 @@ function latencyTable({ reports, sizes }: ScaleReport, which: "p50" | "p99"): st
   for (const q of reports[0]?.questions ?? []) {
     for (const who of ["limit", "ours"] as const) {
       const values = reports.map((r) => {
-        const run = r.questions.find((x) => x.key === q.key)?.runs[who];
+        const run = answered(r, q.key, who);
         return which === "p50" ? run?.p50Ms : run?.p99Ms;
       });
       const a = values[0];
@@ -61,7 +61,12 @@ function latencyTable({ reports, sizes }: ScaleReport, which: "p50" | "p99"): st
 
 const seconds = (ms: number) => (ms / 1000).toFixed(0);
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-const p50 = (r: Report, key: string, who: Contender) => r.questions.find((q) => q.key === key)?.runs[who]?.p50Ms;
+/** A run that got no answer (every request cut off by the load generator's timeout) has no latency. */
+const answered = (r: Report, key: string, who: Contender) => {
+  const run = r.questions.find((q) => q.key === key)?.runs[who];
+  return run && run.requests > 0 ? run : undefined;
+};
+const p50 = (r: Report, key: string, who: Contender) => answered(r, key, who)?.p50Ms;
 const fmt = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(2));
 
 export function scaleMarkdown(scale: ScaleReport): string {
