@@ -381,9 +381,10 @@ function facets(f: Fixtures): Question {
     note:
       "The counts an explorer panel shows for a speaker: `person(id) { statements(first: 0) { totalCount facets { " +
       "byMentioned(first: 10) byVenue(first: 10) byKind byPeriod(unit: MONTH) undated } } }`, no page (bySpeaker " +
-      "left out: under one person it is that person). This server counts each facet in a streamed aggregation of " +
-      "its own, all in the page's one query; the limit reads the statements' kind and date once for total, kinds, " +
-      "months and undated together, and expands their mentions and venues once each. The peer cannot answer: " +
+      "left out: under one person it is that person). This server counts mentions and venues in a streamed " +
+      "aggregation each, and kinds, months and undated in one more, all in the page's one query; the limit " +
+      "reads the statements' kind and date once for total, kinds, months and undated together, and expands " +
+      "their mentions and venues once each. The peer cannot answer: " +
       "@neo4j/graphql 7 has no group-by (its `statementsConnection { aggregate { count } }` could give the total, " +
       "and one filtered count per kind named in advance, but not a top 10 or counts per month).",
     ours: {
