@@ -2,11 +2,10 @@
 // measure it under load. Each runs in child processes of its own: the limit in a driver runner; this server and the
 // peer as HTTP servers, loaded by a separate autocannon process.
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/config";
-import { CpuMeter } from "./cpu";
+import { CpuMeter, rssBytesWithChildren } from "./cpu";
 import type { Connection } from "./graph";
 import { Neo4jIdle } from "./idle";
 import { startWorker, type Worker } from "./ipc/parent";
@@ -220,7 +219,7 @@ async function serverProcess(
       return {
         ...run,
         queriesPerRequest,
-        rssBytes: compiled ? (rssOf(measured.pid) ?? 0) : after.rssBytes,
+        rssBytes: compiled ? (rssBytesWithChildren(measured.pid) ?? 0) : after.rssBytes,
         cpuMsPerRequest,
         otherLoadPercent,
         idleWaitMs,
@@ -237,25 +236,6 @@ async function serverProcess(
     const after = await server.call<ServerStats>("stats");
     return perRequest(before, after);
   }
-}
-
-/** Resident memory of a process and its children (Linux). */
-function rssOf(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  const rss = (p: number | string) => {
-    try {
-      return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
-    } catch {
-      return 0;
-    }
-  };
-  let children: string[] = [];
-  try {
-    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-  } catch {
-    // no children listed
-  }
-  return children.reduce((sum, child) => sum + rss(child), rss(pid));
 }
 
 /** Starts the given contenders (and the load generator the HTTP ones need) against one Neo4j. */

@@ -45,6 +45,24 @@ export function cpuMsWithChildren(pid: number | undefined): number | undefined {
   return childPids(pid).reduce((sum, child) => sum + (cpuMs(child) ?? 0), own);
 }
 
+/** Resident memory of a process (Linux), or undefined. */
+export function rssBytes(pid: number | undefined): number | undefined {
+  if (pid === undefined || pid <= 0) return undefined;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident memory of a process and its children (a server with WORKERS above 1 serves from its children). */
+export function rssBytesWithChildren(pid: number | undefined): number | undefined {
+  const own = rssBytes(pid);
+  if (own === undefined || pid === undefined) return own;
+  return childPids(pid).reduce((sum, child) => sum + (rssBytes(child) ?? 0), own);
+}
+
 /** CPU time all processes of the machine have used so far (every core), from /proc/stat. */
 export function machineBusyMs(): number | undefined {
   try {

@@ -11,6 +11,7 @@ import { countStatements, jvmHeap, neo4jComponents } from "../src/graph/stats";
 import { datasetFilesIn } from "../src/load/files";
 import { LOAD_TX_TIMEOUT_MS } from "../src/load/run";
 import { startEmbeddedNeo4j } from "../src/neo4j/embedded";
+import { rssBytes } from "./cpu";
 import { loadDirectory } from "./load";
 
 export interface Connection {
@@ -116,17 +117,6 @@ function folderBytes(dir: string): number {
     total += entry.isDirectory() ? folderBytes(full) : entry.isFile() ? fs.statSync(full).size : 0;
   }
   return total;
-}
-
-/** Resident memory of a process (Linux), or undefined. */
-function rssBytes(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb === undefined ? undefined : Number(kb) * 1024;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Fills an empty data dir with Neo4j's bulk importer (the project's npm run import:bulk), timed. */
