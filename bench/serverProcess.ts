@@ -16,6 +16,10 @@ export interface SoakResult {
   non2xx: number;
   /** Responses by HTTP status, e.g. { "200": 1234, "503": 56 }. */
   statusCodes: Record<string, number>;
+  /** Latencies per query of the mix, in its order (bench/soak.ts MIX). */
+  byQuery?: { requests: number; p50: number; p99: number; max: number }[];
+  /** Latencies of the answers in each 5 s of the run, in order. */
+  byWindow?: { requests: number; p50: number; p99: number; max: number }[];
 }
 
 /** Starts `node dist/main.js` as npm start does; resolves with its URL once it says it is ready. */

@@ -4,6 +4,13 @@ import autocannon from "autocannon";
 const [url, connections, duration, mix, rate] = process.argv.slice(2) as [string, string, string, string, string?];
 const queries = JSON.parse(mix) as string[];
 const latencies: number[] = [];
+// autocannon's clients each send the requests in order, one at a time: a client's n-th answer is to query n mod length.
+const byQuery: number[][] = queries.map(() => []);
+const answered = new Map<unknown, number>();
+// And by when they were answered, in windows of 5 s from the start: how long the first minute stays slower.
+const WINDOW_MS = 5000;
+const started = Date.now();
+const byWindow: number[][] = [];
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -35,12 +42,24 @@ const instance = autocannon(options as Parameters<typeof autocannon>[0], (error,
     errors: result.errors + result.mismatches,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    byQuery: byQuery.map((list) => {
+      const q = list.sort((a, b) => a - b);
+      return { requests: q.length, p50: percentile(q, 50), p99: percentile(q, 99), max: q.at(-1) ?? 0 };
+    }),
+    byWindow: [...byWindow].map((list) => {
+      const q = (list ?? []).sort((a, b) => a - b);
+      return { requests: q.length, p50: percentile(q, 50), p99: percentile(q, 99), max: q.at(-1) ?? 0 };
+    }),
     statusCodes: Object.fromEntries(
       Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => [status, stats.count]),
     ),
   });
   process.exit(0);
 });
-instance.on("response", (_client, _status, _bytes, responseTimeMs) => {
+instance.on("response", (client, _status, _bytes, responseTimeMs) => {
   latencies.push(responseTimeMs);
+  const n = answered.get(client) ?? 0;
+  answered.set(client, n + 1);
+  byQuery[n % queries.length]!.push(responseTimeMs);
+  (byWindow[Math.floor((Date.now() - started) / WINDOW_MS)] ??= []).push(responseTimeMs);
 });

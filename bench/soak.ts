@@ -81,6 +81,12 @@ async function main() {
       `p50 ${result.p50} ms, p90 ${result.p90} ms, p99 ${result.p99} ms, max ${result.max} ms, ` +
       `errors ${result.errors + result.timeouts + result.non2xx}`,
   );
+  for (const [i, q] of (result.byQuery ?? []).entries()) {
+    console.error(`  p50 ${q.p50} ms, p99 ${q.p99} ms, max ${q.max} ms (${q.requests}): ${MIX[i]!.slice(0, 70)}`);
+  }
+  for (const [i, w] of (result.byWindow ?? []).entries()) {
+    console.error(`  ${i * 5}–${i * 5 + 5} s: p50 ${w.p50} ms, p99 ${w.p99} ms, max ${w.max} ms (${w.requests})`);
+  }
   await cleanup();
   process.exit(result.errors + result.timeouts + result.non2xx === 0 ? 0 : 1);
 }

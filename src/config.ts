@@ -65,6 +65,8 @@ export interface Config {
   admission: AdmissionSettings;
   /** Seconds of representative GraphQL load before the server says it is ready (src/startup/warmUpGraphql.ts). */
   warmUpSeconds: number;
+  /** Where the reads sent most are kept for the next start's warm-up (src/graph/queryHistory.ts); undefined: off. */
+  queryHistoryFile: string | undefined;
 }
 
 /** Limits that keep one request from taking the server or the database down. */
@@ -91,6 +93,17 @@ export const MAX_WORKERS = 64;
 export const projectRoot = path.resolve(__dirname, "..");
 
 type Env = Record<string, string | undefined>;
+
+function dataDir(env: Env): string {
+  return path.resolve(projectRoot, env.NEO4J_DATA_DIR?.trim() || "data/neo4j");
+}
+
+/** QUERY_HISTORY_FILE: a path (relative to the project), `off`, or unset for query-history.json in `folder`. */
+function queryHistoryFile(env: Env, folder: string): string | undefined {
+  const value = env.QUERY_HISTORY_FILE?.trim();
+  if (value === "off") return undefined;
+  return value ? path.resolve(projectRoot, value) : path.join(folder, "query-history.json");
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -213,7 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
     workers: integer(env, "WORKERS", remote ? Math.min(os.availableParallelism(), MAX_WORKERS) : 1, 1, MAX_WORKERS),
     remote,
     embedded: {
-      dataDir: path.resolve(projectRoot, env.NEO4J_DATA_DIR?.trim() || "data/neo4j"),
+      dataDir: dataDir(env),
       boltPort: integer(env, "NEO4J_BOLT_PORT", 0, 0, 65535),
       heapMb,
       pageCacheMb: integer(env, "NEO4J_PAGECACHE_MB", 512, 16, 65536),
@@ -242,6 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
     cacheMaxAgeS: integer(env, "CACHE_MAX_AGE", 30, 0, 86_400),
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
     warmUpSeconds: integer(env, "WARM_UP_SECONDS", 5, 0, 600),
+    queryHistoryFile: queryHistoryFile(env, remote ? path.join(projectRoot, "data") : dataDir(env)),
     ...httpTimeouts(env),
     admission: {
       maxInFlight: integer(env, "NEO4J_MAX_IN_FLIGHT", DEFAULT_ADMISSION.maxInFlight, 1, 10_000),

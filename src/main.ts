@@ -8,8 +8,6 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { runPrimary } from "./cluster/primary";
 import { runWorker } from "./cluster/worker";
 import { Database } from "./graph/database";
-import { warmUp } from "./graph/warmUp";
-import { warmUpGraphql } from "./startup/warmUpGraphql";
 import type { HttpServer } from "./http/server";
 import { WriteGate } from "./http/writeGate";
 import { DatasetError } from "./load/dataset";
@@ -18,6 +16,7 @@ import { resolveNeo4j, type Neo4jTarget } from "./neo4j/connect";
 import { PrerequisiteError } from "./neo4j/prerequisites";
 import { prepareDatabase } from "./startup/prepareDatabase";
 import { announceReady, serveHttp } from "./startup/serveHttp";
+import { rememberedReads, warmUpServer } from "./startup/warmUpServer";
 
 interface StartState {
   /** Why the database is not prepared yet (what /health/ready reports); undefined once it is. */
@@ -32,6 +31,7 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
   const writes = new WriteGate({ reason: () => state.preparing });
   // What shutdown() stops, filled in as start-up gets there.
   const running: { starting?: Promise<Neo4jTarget>; neo4j?: Neo4jTarget; db?: Database; http?: HttpServer } = {};
+  const reads = rememberedReads(config, (line) => logger.warn(line));
 
   const shutdown = async (signal: string) => {
     if (state.stopped) return;
@@ -45,6 +45,7 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
     // Stop accepting, let requests in flight finish (bounded), then close the driver and stop Neo4j.
     await running.http?.stop().catch((e: unknown) => logger.error({ err: e }, "HTTP shutdown failed"));
     await running.db?.close().catch(() => {});
+    reads.save();
     await neo4j?.stop().catch((e: unknown) => logger.error({ err: e }, "Neo4j shutdown failed"));
     logger.info("stopped");
     process.exit(0);
@@ -64,6 +65,7 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
     txTimeoutMs: config.txTimeoutMs,
     retryMs: config.retryMs,
     admission: config.admission,
+    history: reads.history,
   }));
 
   const http = (running.http = await serveHttp(config, {
@@ -85,13 +87,13 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
     throw e;
   }
   if (state.stopped) return;
-  state.preparing = "warming up Neo4j's query plans";
-  await warmUp(database, { log: (line) => logger.info(line), warn: (line) => logger.warn(line) });
-  state.preparing = "warming up the GraphQL layer";
-  await warmUpGraphql(http.execute, {
+  await warmUpServer(database, http.execute, {
     seconds: config.warmUpSeconds,
+    remembered: reads.earlier,
+    history: reads.history,
     log: (line) => logger.info(line),
     warn: (line) => logger.warn(line),
+    report: (step) => (state.preparing = step),
   });
   state.preparing = undefined;
   writes.open();

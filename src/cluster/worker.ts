@@ -2,13 +2,12 @@
 // prepared. It takes its orders from the primary over IPC: where Neo4j is, how ready the whole server is, when to stop.
 import type { Config } from "../config";
 import { Database } from "../graph/database";
-import { warmUp } from "../graph/warmUp";
-import { warmUpGraphql } from "../startup/warmUpGraphql";
 import type { HttpServer } from "../http/server";
 import { WriteGate } from "../http/writeGate";
 import type { Logger } from "../logging";
 import { PrerequisiteError } from "../neo4j/prerequisites";
 import { serveHttp } from "../startup/serveHttp";
+import { rememberedReads, warmUpServer } from "../startup/warmUpServer";
 import { isPrimaryMessage, type PrimaryMessage, type WorkerMessage } from "./messages";
 
 type Status = Extract<PrimaryMessage, { type: "status" }>;
@@ -26,6 +25,8 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
   // Held until the primary says every worker is ready: a write never races the seed, as with one process.
   const writes = new WriteGate({ reason: () => warming ?? status.problems[0] });
   const running: { db?: Database; http?: HttpServer } = {};
+  // Each worker counts its own reads; the last to stop writes the file (the load spreads evenly over workers).
+  const reads = rememberedReads(config, (line) => logger.warn(line));
 
   const stop = async () => {
     if (stopping) return;
@@ -33,6 +34,7 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
     writes.close("The server is stopping before its database was prepared");
     await running.http?.stop().catch((e: unknown) => logger.error({ err: e }, "HTTP shutdown failed"));
     await running.db?.close().catch(() => {});
+    reads.save();
     process.exit(0);
   };
 
@@ -40,15 +42,15 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
   const warmUpOnce = async (db: Database) => {
     if (warmedUp || !running.http || !status.prepared) return;
     warmedUp = true;
-    warming = "warming up Neo4j's query plans";
     // Neo4j's plan cache is shared, but each worker's JIT is its own; the lines would repeat for every worker.
-    await warmUp(db, { log: (line) => logger.debug(line), warn: (line) => logger.warn(line) }).catch(() => {});
-    warming = "warming up the GraphQL layer";
-    await warmUpGraphql(running.http.execute, {
+    await warmUpServer(db, running.http.execute, {
       seconds: config.warmUpSeconds,
+      remembered: reads.earlier,
+      history: reads.history,
       log: (line) => logger.debug(line),
       warn: (line) => logger.warn(line),
-    });
+      report: (step) => (warming = step),
+    }).catch(() => {});
     warming = undefined;
     tell({ type: "ready" });
   };
@@ -59,6 +61,7 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
       txTimeoutMs: config.txTimeoutMs,
       retryMs: config.retryMs,
       admission: config.admission,
+      history: reads.history,
     }));
     const http = (running.http = await serveHttp(config, {
       db,

@@ -6,6 +6,8 @@ import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-d
 import { InvalidInputError } from "../domain/errors";
 import { Admission, DEFAULT_ADMISSION, type AdmissionSettings } from "./admission";
 import { BookmarkNotReachedError, busyPool, isOutOfTransactionMemory, translateDriverError } from "./errors";
+import { FirstRuns } from "./firstRuns";
+import type { QueryHistory } from "./queryHistory";
 import { toNeo4jParams, toPlain } from "./values";
 
 export interface ConnectionOptions {
@@ -19,6 +21,8 @@ export interface ConnectionOptions {
   retryMs?: number;
   /** Queries in flight at once, and how long and how many more may wait (NEO4J_MAX_IN_FLIGHT, QUEUE_WAIT_MS, …). */
   admission?: AdmissionSettings;
+  /** Counts every read that succeeded, for the next start's warm-up (queryHistory.ts). */
+  history?: QueryHistory;
 }
 
 export type Params = Record<string, unknown>;
@@ -116,6 +120,8 @@ export class Database {
     /** Shared by every view of this driver (withCounter), as the pool is. */
     readonly admission: Admission,
     private readonly poolSize: number,
+    /** Shared by every view too: Neo4j's plan cache is one per database. */
+    private readonly firstRuns: FirstRuns,
     /** This view's causal chain; a new view (withCounter) starts an empty one. */
     readonly bookmarks: Bookmarks = new Bookmarks(),
   ) {}
@@ -132,24 +138,29 @@ export class Database {
       maxTransactionRetryTime: options.retryMs ?? DEFAULT_RETRY_MS,
       userAgent: "who-said-what-graph/0.1",
     });
-    return new Database(driver, options, new QueryCounter(), admission, poolSize);
+    return new Database(driver, options, new QueryCounter(), admission, poolSize, new FirstRuns());
   }
 
   /** A view on the same driver with its own query counter and its own bookmarks (one per request). */
   withCounter(counter = new QueryCounter()): Database {
-    return new Database(this.driver, this.options, counter, this.admission, this.poolSize);
+    return new Database(this.driver, this.options, counter, this.admission, this.poolSize, this.firstRuns);
   }
 
   /**
    * One read query. It runs as an auto-commit query: one round trip (RUN and PULL together), where a managed
    * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions
-   * are; each attempt takes its own turn, so a read waiting out a restart does not hold a slot meanwhile.
+   * are; each attempt takes its own turn, so a read waiting out a restart does not hold a slot meanwhile. The first
+   * run of a text goes alone, so that Neo4j plans it once (firstRuns.ts).
    */
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     try {
-      return await retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
-        this.admission.run(() => this.autoCommitRead<T>(cypher, params)),
+      const rows = await this.firstRuns.run(cypher, () =>
+        retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
+          this.admission.run(() => this.autoCommitRead<T>(cypher, params)),
+        ),
       );
+      this.options.history?.record(cypher, params);
+      return rows;
     } catch (error) {
       throw this.translate(error, "read");
     }

@@ -1,11 +1,13 @@
 // `npm start` as the README runs it: the compiled server, built when stale. SIGTERM or SIGINT, to npm or to the server
 // it started, finishes the requests in flight, closes the driver and stops the embedded Neo4j: nothing is left running.
+// What it keeps: the reads clients sent most, for the next start's warm-up.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
+import { readHistory } from "../../src/graph/queryHistory";
 
 interface Started {
   npm: ChildProcessWithoutNullStreams;
@@ -167,3 +169,34 @@ it("SIGTERM to the server process npm started (not to npm) finishes the request,
   expect(alive(node.pid)).toBe(false);
   expect(server.output()).toMatch(/"msg":"stopped"/);
 }, 120_000);
+
+it("keeps the reads clients sent most when it stops, and the next start warms up on them first", async () => {
+  const dataDir = temporaryDataDir();
+  const env = { ...embedded, NEO4J_DATA_DIR: dataDir, NODE_ENV: "development", WARM_UP_SECONDS: "1" };
+  const first = await npmStart(env);
+  const query = '{ person(id: "person:kept-for-warm-up") { name } }';
+  for (let i = 0; i < 3; i++) {
+    const response = await fetch(first.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    expect(await response.json()).toEqual({ data: { person: null } });
+  }
+  first.npm.kill("SIGTERM");
+  expect(await first.exited).toBe(0);
+  const file = path.join(dataDir, "query-history.json");
+  const kept = readHistory(file);
+  const asked = (q: { params: object }) => JSON.stringify(q.params).includes("person:kept-for-warm-up");
+  const read = kept.find(asked);
+  // Counted three times (the warm-up's own reads are not counted), with the parameters of its last run.
+  expect(read?.count).toBe(3);
+  expect(read?.cypher).toContain("Entity");
+
+  const again = await npmStart(env);
+  expect(again.output()).toMatch(/Warm-up: \d+ reads of the last run, \d+ runs in/);
+  again.npm.kill("SIGTERM");
+  expect(await again.exited).toBe(0);
+  // The first start's counts now count for half.
+  expect(readHistory(file).find(asked)?.count).toBe(2);
+}, 240_000);
