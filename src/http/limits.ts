@@ -79,9 +79,12 @@ const MAX_COST_KEY = 4096;
 export class CostCache {
   private readonly costs = new WeakMap<DocumentNode, Map<string, number>>();
 
+  /** `walk`: getComplexity, or a test's counting stand-in for it. */
+  constructor(private readonly walk: typeof getComplexity = getComplexity) {}
+
   cost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operation?: string): number {
     const compute = () =>
-      getComplexity({ schema, query: document, variables, operationName: operation, estimators: [listSizeEstimator] });
+      this.walk({ schema, query: document, variables, operationName: operation, estimators: [listSizeEstimator] });
     const key = `${operation ?? ""}\n${JSON.stringify(variables)}`;
     if (key.length > MAX_COST_KEY) return compute();
     let known = this.costs.get(document);

@@ -1,9 +1,9 @@
 // The estimated cost of a query (listSizeEstimator) on the real schema: list sizes multiply, source texts cost by
-// their length, and root fields that scan the graph cost extra.
+// their length, and root fields that scan the graph cost extra. Remembered per document, operation and variables.
 import { buildSchema, parse } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
 import { loadTypeDefs } from "../../../src/graphql/schema";
-import { listSizeEstimator } from "../../../src/http/limits";
+import { CostCache, listSizeEstimator } from "../../../src/http/limits";
 
 const schema = buildSchema(loadTypeDefs());
 const cost = (query: string, variables: Record<string, unknown> = {}) =>
@@ -70,5 +70,35 @@ describe("the cost of a query", () => {
     expect(cost(`{ source(id: "source:a") { text(start: 10, end: 11) } }`)).toBe(1 + 1 + 1);
     expect(cost(`{ source(id: "source:a") { text } }`)).toBe(1 + 1 + 100);
     expect(cost(`{ sources(first: 10) { nodes { text } } }`)).toBe(1 + 10 * (1 + 101));
+  });
+});
+
+describe("CostCache", () => {
+  it("remembers a document's cost per operation and variables, and gives what getComplexity gives", () => {
+    let walks = 0;
+    const costs = new CostCache((options) => {
+      walks += 1;
+      return getComplexity(options);
+    });
+    const document = parse(
+      `query Page($n: Int) { people(first: $n) { nodes { id } } } query One { people { nodes { id } } }`,
+    );
+    expect(costs.cost(schema, document, { n: 50 }, "Page")).toBe(1 + 50 * 2);
+    expect(costs.cost(schema, document, { n: 7 }, "Page")).toBe(1 + 7 * 2);
+    expect(costs.cost(schema, document, {}, "One")).toBe(1 + 20 * 2);
+    // Remembered: the same document, operation and variables are not walked again.
+    expect(walks).toBe(3);
+    expect(costs.cost(schema, document, { n: 50 }, "Page")).toBe(101);
+    expect(walks).toBe(3);
+    // Another document object (another query text) is costed on its own.
+    expect(costs.cost(schema, parse(`{ people(first: 3) { nodes { id } } }`), {})).toBe(7);
+    expect(walks).toBe(4);
+  });
+
+  it("throws as getComplexity throws for variables that do not fit, and remembers nothing of it", () => {
+    const costs = new CostCache();
+    const document = parse(`query ($n: Int) { people(first: $n) { nodes { id } } }`);
+    expect(() => costs.cost(schema, document, { n: "many" })).toThrow();
+    expect(costs.cost(schema, document, { n: 2 })).toBe(5);
   });
 });
