@@ -4,7 +4,7 @@
 // several times slower for its first minute. A client's selection decides the Cypher text, so only the texts clients
 // actually sent say what to warm up: each read is counted here by its text, with the parameters of its last run,
 // written to a file when the server stops (QUERY_HISTORY_FILE, next to the database by default) and run again by the
-// warm-up of the next start (src/startup/warmUpHistory.ts). Only reads are kept: replaying one changes nothing.
+// warm-up of the next start (replayHistory in warmUp.ts). Only reads are kept: replaying one changes nothing.
 import fs from "node:fs";
 import path from "node:path";
 import type { Params } from "./database";

@@ -67,14 +67,16 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
 
 /** Costs remembered per document, by operation and variables; past this many a document's are forgotten. */
 const COSTS_PER_DOCUMENT = 64;
-/** Operations and variables longer than this (an import's dataset) are costed each time, not remembered. */
+/** Operations and variables longer than this are costed each time, not remembered. */
 const MAX_COST_KEY = 4096;
 
 /**
  * The cost of an operation, remembered: Apollo hands the same parsed document to every request that sends the same
  * query text (its document store), and the cost depends only on that document, the operation chosen and the
  * variables (list sizes), so a client that repeats a query with the same variables pays the walk over it once
- * (~50 µs of a look-up's ~2 ms of Node CPU on a 2-core EPYC). Throws as getComplexity does.
+ * (~50 µs of a look-up's ~2 ms of Node CPU on a 2-core EPYC). Mutations are costed each time (`remember` false):
+ * they are not repeated, and an import's variables hold a whole dataset, too large to serialise as a key for nothing.
+ * Throws as getComplexity does.
  */
 export class CostCache {
   private readonly costs = new WeakMap<DocumentNode, Map<string, number>>();
@@ -82,9 +84,16 @@ export class CostCache {
   /** `walk`: getComplexity, or a test's counting stand-in for it. */
   constructor(private readonly walk: typeof getComplexity = getComplexity) {}
 
-  cost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operation?: string): number {
+  cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operation?: string,
+    remember = true,
+  ): number {
     const compute = () =>
       this.walk({ schema, query: document, variables, operationName: operation, estimators: [listSizeEstimator] });
+    if (!remember) return compute();
     const key = `${operation ?? ""}\n${JSON.stringify(variables)}`;
     if (key.length > MAX_COST_KEY) return compute();
     let known = this.costs.get(document);
@@ -104,10 +113,12 @@ function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
           let cost: number;
           try {
-            cost = costs.cost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+            const name = request.operationName ?? undefined;
+            const query = operation?.operation === "query";
+            cost = costs.cost(schema, document, request.variables ?? {}, name, query);
           } catch {
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before anything runs.
             return;

@@ -93,6 +93,11 @@ describe("CostCache", () => {
     // Another document object (another query text) is costed on its own.
     expect(costs.cost(schema, parse(`{ people(first: 3) { nodes { id } } }`), {})).toBe(7);
     expect(walks).toBe(4);
+    // Not remembered when asked not to (a mutation, or a subscription): walked each time.
+    const notRemembered = parse(`query ($n: Int) { people(first: $n) { nodes { id } } }`);
+    expect(costs.cost(schema, notRemembered, { n: 4 }, undefined, false)).toBe(9);
+    expect(costs.cost(schema, notRemembered, { n: 4 }, undefined, false)).toBe(9);
+    expect(walks).toBe(6);
   });
 
   it("throws as getComplexity throws for variables that do not fit, and remembers nothing of it", () => {
