@@ -65,6 +65,7 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
     txTimeoutMs: config.txTimeoutMs,
     retryMs: config.retryMs,
     admission: config.admission,
+    shareQueuedReads: config.shareQueuedReads,
     history: reads.history,
   }));
 

@@ -61,6 +61,7 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
       txTimeoutMs: config.txTimeoutMs,
       retryMs: config.retryMs,
       admission: config.admission,
+      shareQueuedReads: config.shareQueuedReads,
       history: reads.history,
     }));
     const http = (running.http = await serveHttp(config, {

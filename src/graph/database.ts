@@ -8,6 +8,7 @@ import { Admission, DEFAULT_ADMISSION, type AdmissionSettings } from "./admissio
 import { BookmarkNotReachedError, busyPool, isOutOfTransactionMemory, translateDriverError } from "./errors";
 import { FirstRuns } from "./firstRuns";
 import type { QueryHistory } from "./queryHistory";
+import { SharedWaits, readKey } from "./sharedWaits";
 import { toNeo4jParams, toPlain } from "./values";
 
 export interface ConnectionOptions {
@@ -23,6 +24,8 @@ export interface ConnectionOptions {
   admission?: AdmissionSettings;
   /** Counts every read that succeeded, for the next start's warm-up (queryHistory.ts). */
   history?: QueryHistory;
+  /** Identical reads waiting for their turn run once (sharedWaits.ts; SHARE_QUEUED_READS); on unless false. */
+  shareQueuedReads?: boolean;
 }
 
 export type Params = Record<string, unknown>;
@@ -88,7 +91,10 @@ const DEFAULT_RETRY_MS = 3_000;
  */
 const POOL_HEADROOM = 10;
 
-const toRows = <T>(records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[]): T[] =>
+type Records = readonly { keys: PropertyKey[]; get(key: PropertyKey): unknown }[];
+
+/** Fresh plain objects on every call (toPlain copies): callers may keep or change their rows. */
+const toRows = <T>(records: Records): T[] =>
   records.map((record) => {
     const row: Row = {};
     for (const key of record.keys) row[key as string] = toPlain(record.get(key));
@@ -122,6 +128,8 @@ export class Database {
     private readonly poolSize: number,
     /** Shared by every view too: Neo4j's plan cache is one per database. */
     private readonly firstRuns: FirstRuns,
+    /** Shared as the admission queue is: identical reads waiting in it run once (sharedWaits.ts). */
+    readonly sharedWaits: SharedWaits,
     /** This view's causal chain; a new view (withCounter) starts an empty one. */
     readonly bookmarks: Bookmarks = new Bookmarks(),
   ) {}
@@ -138,32 +146,51 @@ export class Database {
       maxTransactionRetryTime: options.retryMs ?? DEFAULT_RETRY_MS,
       userAgent: "who-said-what-graph/0.1",
     });
-    return new Database(driver, options, new QueryCounter(), admission, poolSize, new FirstRuns());
+    return new Database(driver, options, new QueryCounter(), admission, poolSize, new FirstRuns(), new SharedWaits());
   }
 
   /** A view on the same driver with its own query counter and its own bookmarks (one per request). */
   withCounter(counter = new QueryCounter()): Database {
-    return new Database(this.driver, this.options, counter, this.admission, this.poolSize, this.firstRuns);
+    const { driver, options, admission, poolSize, firstRuns, sharedWaits } = this;
+    return new Database(driver, options, counter, admission, poolSize, firstRuns, sharedWaits);
   }
 
   /**
    * One read query. It runs as an auto-commit query: one round trip (RUN and PULL together), where a managed
    * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions
    * are; each attempt takes its own turn, so a read waiting out a restart does not hold a slot meanwhile. The first
-   * run of a text goes alone, so that Neo4j plans it once (firstRuns.ts).
+   * run of a text goes alone, so that Neo4j plans it once (firstRuns.ts), and an identical read still waiting for its
+   * turn is joined rather than queued again (sharedWaits.ts). Each caller gets rows of its own.
    */
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     try {
-      const rows = await this.firstRuns.run(cypher, () =>
+      const bookmarks = this.bookmarks.forSession();
+      const key = this.shareKey(cypher, params);
+      this.counter.queries += 1;
+      const records = await this.firstRuns.run(cypher, () =>
         retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
-          this.admission.run(() => this.autoCommitRead<T>(cypher, params)),
+          this.sharedWaits.run(
+            key,
+            (begin) => this.admission.run(begin),
+            () => this.autoCommitRead(cypher, params, bookmarks),
+          ),
         ),
       );
       this.options.history?.record(cypher, params);
-      return rows;
+      return toRows<T>(records);
     } catch (error) {
       throw this.translate(error, "read");
     }
+  }
+
+  /**
+   * The key under which a read of this view waiting for its turn may be joined by an identical one (sharedWaits.ts):
+   * a Cypher text or an operation's name, and its parameters. Undefined when it may not: this unit of work carries
+   * bookmarks, or SHARE_QUEUED_READS is off.
+   */
+  shareKey(what: string, params: unknown): string | undefined {
+    if (this.options.shareQueuedReads === false) return undefined;
+    return readKey(what, params, this.bookmarks.forSession());
   }
 
   write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
@@ -241,8 +268,8 @@ export class Database {
     );
   }
 
-  private async autoCommitRead<T>(cypher: string, params: Params): Promise<T[]> {
-    const bookmarks = this.bookmarks.forSession();
+  /** The records of one auto-commit read; shared by the identical reads that joined it, so never changed here. */
+  private async autoCommitRead(cypher: string, params: Params, bookmarks: string[] | undefined): Promise<Records> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: neo4j.session.READ,
@@ -252,9 +279,8 @@ export class Database {
       disableAutoCommitRetries: bookmarks !== undefined,
     });
     try {
-      this.counter.queries += 1;
       const result = await session.run(cypher, toNeo4jParams(params) as Params, { timeout: this.options.txTimeoutMs });
-      return toRows<T>(result.records);
+      return result.records;
     } finally {
       await session.close();
     }

@@ -4,6 +4,7 @@
 import { GraphQLError } from "graphql";
 import { Admission } from "../graph/admission";
 import { OverloadedError } from "../graph/errors";
+import { SharedWaits } from "../graph/sharedWaits";
 
 export interface ConcurrencySettings {
   /** Operations running at once; 0 means no cap. */
@@ -14,13 +15,23 @@ export interface ConcurrencySettings {
 
 export class ConcurrencyLimit {
   private readonly admission: Admission;
+  /** Identical operations waiting for their turn run once. */
+  readonly waits = new SharedWaits();
 
   constructor(readonly settings: ConcurrencySettings) {
     this.admission = new Admission({ maxInFlight: settings.max, maxWaitMs: settings.maxWaitMs, maxQueued: Infinity });
   }
 
-  async run<T>(what: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs work when its turn comes. With a key (sharedWaits.ts readKey: the operation and its arguments), an identical
+   * operation still waiting is joined instead, and both get its outcome.
+   */
+  run<T>(what: string, work: () => Promise<T>, key?: string): Promise<T> {
     if (this.settings.max === 0) return work();
+    return this.waits.run(key, (begin) => this.inTurn(what, begin), work);
+  }
+
+  private async inTurn<T>(what: string, work: () => Promise<T>): Promise<T> {
     let started = false;
     try {
       return await this.admission.run(() => {

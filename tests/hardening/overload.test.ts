@@ -15,7 +15,12 @@ const databases: Database[] = [];
 const servers: HttpServer[] = [];
 
 /** A connection to the run's Neo4j (or to uri) with its own, small admission queue. */
-function connect(admission: AdmissionSettings, uri = process.env.TEST_NEO4J_URI!, retryMs?: number): Database {
+function connect(
+  admission: AdmissionSettings,
+  uri = process.env.TEST_NEO4J_URI!,
+  retryMs?: number,
+  shareQueuedReads?: boolean,
+): Database {
   const db = Database.connect({
     uri,
     user: "neo4j",
@@ -23,6 +28,7 @@ function connect(admission: AdmissionSettings, uri = process.env.TEST_NEO4J_URI!
     txTimeoutMs: 60_000,
     retryMs,
     admission,
+    shareQueuedReads,
   });
   databases.push(db);
   return db;
@@ -45,9 +51,11 @@ afterAll(async () => {
   await Promise.all(databases.map((d) => d.close()));
 });
 
-const STATEMENTS = `{ statements(first: 100) {
+/** A statement page; pages of different sizes are different reads (identical waiting reads run once). */
+const statementsPage = (first = 100) => `{ statements(first: ${first}) {
   totalCount nodes { id text speaker { id } venue { name } event { name } mentions { id } }
 } }`;
+const STATEMENTS = statementsPage();
 const PATH = `{ path(from: "person:volodymyr-zelenskyy", to: "event:istanbul-talks-round-2") { nodes { id } } }`;
 const SEARCH = `{ search(query: "ceasefire prisoners exchange") { nodes { score } } }`;
 
@@ -88,7 +96,7 @@ it("lets a few wait for their turn and refuses the rest at once with 503 OVERLOA
   const db = connect({ maxInFlight: 2, maxWaitMs: 5000, maxQueued: 5 });
   const url = await serve(db);
   const held = occupy(db, 2);
-  const responses = Promise.all(Array.from({ length: 20 }, () => send(url, STATEMENTS)));
+  const responses = Promise.all(Array.from({ length: 20 }, (_, i) => send(url, statementsPage(80 + i))));
   await new Promise((r) => setTimeout(r, 1500));
   await held.release();
   const all = await responses;
@@ -109,11 +117,43 @@ it("lets a few wait for their turn and refuses the rest at once with 503 OVERLOA
   expect(answered[0]!.json.data.statements.totalCount).toBeGreaterThan(0);
 });
 
+it("runs identical reads that wait for their turn once, and answers every request that asked", async () => {
+  const db = connect({ maxInFlight: 2, maxWaitMs: 5000, maxQueued: 5 });
+  const url = await serve(db);
+  // Run once first, so that the copies do not wait for the text's first run (firstRuns.ts) but for a turn.
+  expect(isAnswer(await send(url, STATEMENTS))).toBe(true);
+  const held = occupy(db, 2);
+  // 20 copies of one page while both slots are held: they join one waiting read instead of filling the queue.
+  const responses = Promise.all(Array.from({ length: 20 }, () => send(url, STATEMENTS)));
+  await new Promise((r) => setTimeout(r, 1500));
+  const joined = db.sharedWaits.joined;
+  await held.release();
+  const all = await responses;
+  expect(all.filter(isAnswer)).toHaveLength(20);
+  expect(joined).toBe(19);
+  expect(new Set(all.map((r) => r.text)).size).toBe(1);
+
+  // With SHARE_QUEUED_READS=false each waits on its own: the queue of 5 fills and the rest are refused.
+  const separate = connect({ maxInFlight: 2, maxWaitMs: 5000, maxQueued: 5 }, undefined, undefined, false);
+  const separateUrl = await serve(separate);
+  expect(isAnswer(await send(separateUrl, STATEMENTS))).toBe(true);
+  const heldToo = occupy(separate, 2);
+  const alone = Promise.all(Array.from({ length: 20 }, () => send(separateUrl, STATEMENTS)));
+  await new Promise((r) => setTimeout(r, 1500));
+  await heldToo.release();
+  const outcomes = await alone;
+  expect(outcomes.filter(isAnswer)).toHaveLength(5);
+  expect(outcomes.filter(isOverloaded)).toHaveLength(15);
+  expect(separate.sharedWaits.joined).toBe(0);
+});
+
 it("answers a burst of 50 slow queries with data or 503 OVERLOADED, never 500, and normally right after", async () => {
   const db = connect({ maxInFlight: 2, maxWaitMs: 200, maxQueued: 10 });
   const url = await serve(db);
-  const queries = [STATEMENTS, PATH, SEARCH];
-  const all = await Promise.all(Array.from({ length: 50 }, (_, i) => send(url, queries[i % queries.length]!)));
+  const queries = [statementsPage(50), PATH, SEARCH];
+  const all = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => send(url, i % 3 === 0 ? statementsPage(50 + i) : queries[i % 3]!)),
+  );
 
   const unexpected = all.filter((r) => !isAnswer(r) && !isOverloaded(r)).map((r) => `${r.status} ${r.text}`);
   expect(unexpected).toEqual([]);

@@ -87,8 +87,15 @@ describe("production mode", () => {
 });
 
 describe("configuration of the admission queue", () => {
-  it("lets 64 queries into Neo4j at once and 1,000 more wait up to 5 s, unless told otherwise", () => {
-    expect(loadConfig({}).admission).toEqual({ maxInFlight: 64, maxWaitMs: 5000, maxQueued: 1000 });
+  it("lets 4 queries per core into the embedded Neo4j at once, 64 into a remote one, and 1,000 more wait 5 s", () => {
+    const cores = os.availableParallelism();
+    expect(loadConfig({}).admission).toEqual({ maxInFlight: 4 * cores, maxWaitMs: 5000, maxQueued: 1000 });
+    // The workers share the cores, and the embedded Neo4j's.
+    expect(loadConfig({ WORKERS: String(cores) }).admission.maxInFlight).toBe(Math.max(2, 4));
+    const remote = loadConfig({ NEO4J_URI: "neo4j://db.example:7687", NEO4J_PASSWORD: "secret-password" });
+    expect(remote.admission.maxInFlight).toBe(64);
+    expect(loadConfig({}).shareQueuedReads).toBe(true);
+    expect(loadConfig({ SHARE_QUEUED_READS: "false" }).shareQueuedReads).toBe(false);
     const config = loadConfig({ NEO4J_MAX_IN_FLIGHT: "8", QUEUE_WAIT_MS: "250", MAX_QUEUED: "0" });
     expect(config.admission).toEqual({ maxInFlight: 8, maxWaitMs: 250, maxQueued: 0 });
   });

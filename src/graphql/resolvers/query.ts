@@ -89,7 +89,9 @@ export const queryResolvers: QueryResolvers = {
       parts: statementPartsSelected(info, ["edges", "node", "node"], ["nodes", "node"]),
       withTotal: wantsTotal(info),
     };
-    const page = await withCursor(() => ctx.expensive.run("search", () => searchPage(ctx.db, query)));
+    const page = await withCursor(() =>
+      ctx.expensive.run("search", () => searchPage(ctx.db, query), ctx.db.shareKey("search", query)),
+    );
     // A hit's snippet marks the words searched for.
     return { ...page, items: page.items.map((item) => ({ ...item, node: { ...item.node, query: args.query } })) };
   },
@@ -101,7 +103,11 @@ export const queryResolvers: QueryResolvers = {
     // One round trip when there is a path; only a missing one asks whether both ends exist, and whether they are one
     // node under two ids (an alias id and the node's own).
     const parts = statementPartsSelected(info, ["nodes"]);
-    const path = await ctx.expensive.run("path", () => shortestPath(ctx.db, from, to, hops, parts));
+    const path = await ctx.expensive.run(
+      "path",
+      () => shortestPath(ctx.db, from, to, hops, parts),
+      ctx.db.shareKey("path", { from, to, hops, parts }),
+    );
     if (path) return path;
     const [start, end] = await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
     return start.id === end.id ? { nodes: [start], relationships: [] } : null;
@@ -111,7 +117,11 @@ export const queryResolvers: QueryResolvers = {
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_CONVERSATION_DEPTH)
       throw badInput(`maxDepth must be between 0 and ${MAX_CONVERSATION_DEPTH}, got ${depth}`, "maxDepth");
     const parts = statementPartsSelected(info, []);
-    const statements = await ctx.expensive.run("conversation", () => conversation(ctx.db, statement, depth, parts));
+    const statements = await ctx.expensive.run(
+      "conversation",
+      () => conversation(ctx.db, statement, depth, parts),
+      ctx.db.shareKey("conversation", { statement, depth, parts }),
+    );
     // The statement itself is always part of its conversation: none means there is no such statement.
     if (statements.length === 0) {
       const node = await ctx.loaders.node.load(statement);
@@ -134,6 +144,8 @@ export const queryResolvers: QueryResolvers = {
       parts: statementPartsSelected(info, ["edges", "node"], ["nodes"]),
       withTotal: wantsTotal(info),
     };
-    return withCursor(() => ctx.expensive.run("timeline", () => timeline(ctx.db, query)));
+    return withCursor(() =>
+      ctx.expensive.run("timeline", () => timeline(ctx.db, query), ctx.db.shareKey("timeline", query)),
+    );
   },
 };
