@@ -111,7 +111,8 @@ function queryHistoryFile(env: Env, folder: string): string | undefined {
  * NEO4J_MAX_IN_FLIGHT's default with the embedded Neo4j: 4 queries per core of this machine, shared by the workers.
  * Neo4j runs on the same cores as Node: more queries at once only share the CPU thinner, while reads that wait here
  * can be joined by identical ones (src/graph/sharedWaits.ts). With 64, the default for a remote Neo4j of unknown size,
- * 100 clients on the soak mix got 176 req/s and a p99 of 1.4 s on two cores; with 8, 477 req/s and 0.98 s.
+ * 100 clients on the soak mix got 176 req/s and a p99 of 1.4 s on two cores; with 8, 501 req/s and 0.93 s
+ * (bench/results/soak.md).
  */
 function embeddedInFlight(env: Env): number {
   const workers = Number(env.WORKERS) || 1;
