@@ -29,11 +29,6 @@ export class Admission {
     return this.waiting.size;
   }
 
-  /** Whether work run now would wait for its turn (every slot taken, or others waiting already). */
-  get wouldWait(): boolean {
-    return this.running >= this.settings.maxInFlight || this.waiting.size > 0;
-  }
-
   /** Seconds a refused client should wait before it tries again (the Retry-After header): one full queue wait. */
   get retryAfterSeconds(): number {
     return Math.max(1, Math.ceil(this.settings.maxWaitMs / 1000));

@@ -165,12 +165,12 @@ export class Database {
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     try {
       const bookmarks = this.bookmarks.forSession();
+      const key = this.shareKey(cypher, params);
       this.counter.queries += 1;
       const records = await this.firstRuns.run(cypher, () =>
         retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
           this.sharedWaits.run(
-            () => this.shareKey(cypher, params),
-            this.admission.wouldWait,
+            key,
             (begin) => this.admission.run(begin),
             () => this.autoCommitRead(cypher, params, bookmarks),
           ),

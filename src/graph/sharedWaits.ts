@@ -37,17 +37,9 @@ export class SharedWaits {
 
   /**
    * Runs `work` through `admit` (the admission queue), or joins an identical read still waiting there. `admit` calls
-   * its argument when the turn comes; from then on the read can no longer be joined. `key` is only asked for when
-   * `waits` says the read would wait: a read that runs at once has nothing to join and nobody time to join it, and
-   * most reads of a server that keeps up are such, so they skip building a key (JSON of the parameters and the text).
+   * its argument when the turn comes; from then on the read can no longer be joined.
    */
-  run<T>(
-    keyOf: () => string | undefined,
-    waits: boolean,
-    admit: (begin: () => Promise<T>) => Promise<T>,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    const key = waits ? keyOf() : undefined;
+  run<T>(key: string | undefined, admit: (begin: () => Promise<T>) => Promise<T>, work: () => Promise<T>): Promise<T> {
     if (key === undefined) return admit(work);
     const waiting = this.waiting.get(key);
     if (waiting?.promise) {

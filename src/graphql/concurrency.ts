@@ -24,12 +24,12 @@ export class ConcurrencyLimit {
   }
 
   /**
-   * Runs work when its turn comes. With a key (sharedWaits.ts readKey: the operation and its arguments; asked for only
-   * when the work would wait), an identical operation still waiting is joined instead, and both get its outcome.
+   * Runs work when its turn comes. With a key (sharedWaits.ts readKey: the operation and its arguments), an identical
+   * operation still waiting is joined instead, and both get its outcome.
    */
-  run<T>(what: string, work: () => Promise<T>, keyOf: () => string | undefined = () => undefined): Promise<T> {
+  run<T>(what: string, work: () => Promise<T>, key?: string): Promise<T> {
     if (this.settings.max === 0) return work();
-    return this.waits.run(keyOf, this.admission.wouldWait, (begin) => this.inTurn(what, begin), work);
+    return this.waits.run(key, (begin) => this.inTurn(what, begin), work);
   }
 
   private async inTurn<T>(what: string, work: () => Promise<T>): Promise<T> {

@@ -90,11 +90,7 @@ export const queryResolvers: QueryResolvers = {
       withTotal: wantsTotal(info),
     };
     const page = await withCursor(() =>
-      ctx.expensive.run(
-        "search",
-        () => searchPage(ctx.db, query),
-        () => ctx.db.shareKey("search", query),
-      ),
+      ctx.expensive.run("search", () => searchPage(ctx.db, query), ctx.db.shareKey("search", query)),
     );
     // A hit's snippet marks the words searched for.
     return { ...page, items: page.items.map((item) => ({ ...item, node: { ...item.node, query: args.query } })) };
@@ -110,7 +106,7 @@ export const queryResolvers: QueryResolvers = {
     const path = await ctx.expensive.run(
       "path",
       () => shortestPath(ctx.db, from, to, hops, parts),
-      () => ctx.db.shareKey("path", { from, to, hops, parts }),
+      ctx.db.shareKey("path", { from, to, hops, parts }),
     );
     if (path) return path;
     const [start, end] = await Promise.all([mustExist(ctx, from, "from"), mustExist(ctx, to, "to")]);
@@ -124,7 +120,7 @@ export const queryResolvers: QueryResolvers = {
     const statements = await ctx.expensive.run(
       "conversation",
       () => conversation(ctx.db, statement, depth, parts),
-      () => ctx.db.shareKey("conversation", { statement, depth, parts }),
+      ctx.db.shareKey("conversation", { statement, depth, parts }),
     );
     // The statement itself is always part of its conversation: none means there is no such statement.
     if (statements.length === 0) {
@@ -149,11 +145,7 @@ export const queryResolvers: QueryResolvers = {
       withTotal: wantsTotal(info),
     };
     return withCursor(() =>
-      ctx.expensive.run(
-        "timeline",
-        () => timeline(ctx.db, query),
-        () => ctx.db.shareKey("timeline", query),
-      ),
+      ctx.expensive.run("timeline", () => timeline(ctx.db, query), ctx.db.shareKey("timeline", query)),
     );
   },
 };

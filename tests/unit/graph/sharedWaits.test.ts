@@ -43,10 +43,10 @@ describe("SharedWaits", () => {
     const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
     const running = held<string>();
     const queued = held<string>();
-    const first = reads.run(() => "a", admission.wouldWait, admit, running.work);
+    const first = reads.run("a", admit, running.work);
     await settle();
     // The first read holds the only slot; three copies of another wait, and join one another.
-    const copies = [1, 2, 3].map(() => reads.run(() => "b", admission.wouldWait, admit, queued.work));
+    const copies = [1, 2, 3].map(() => reads.run("b", admit, queued.work));
     expect(reads.size).toBe(1);
     expect(reads.joined).toBe(2);
     running.finish("a's rows");
@@ -64,10 +64,10 @@ describe("SharedWaits", () => {
     const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
     const one = held<string>();
     const two = held<string>();
-    const a = reads.run(() => "same", admission.wouldWait, admit, one.work);
+    const a = reads.run("same", admit, one.work);
     await settle();
     expect(one.began()).toBe(1);
-    const b = reads.run(() => "same", admission.wouldWait, admit, two.work);
+    const b = reads.run("same", admit, two.work);
     await settle();
     expect(two.began()).toBe(1);
     expect(reads.joined).toBe(0);
@@ -82,11 +82,8 @@ describe("SharedWaits", () => {
     const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
     const blocker = held<string>();
     const work = held<string>();
-    void reads.run(() => "x", admission.wouldWait, admit, blocker.work);
-    const waiting = [
-      reads.run(() => undefined, admission.wouldWait, admit, work.work),
-      reads.run(() => undefined, admission.wouldWait, admit, work.work),
-    ];
+    void reads.run("x", admit, blocker.work);
+    const waiting = [reads.run(undefined, admit, work.work), reads.run(undefined, admit, work.work)];
     blocker.finish("done");
     work.finish("rows");
     expect(await Promise.all(waiting)).toEqual(["rows", "rows"]);
@@ -99,57 +96,26 @@ describe("SharedWaits", () => {
     const admission = new Admission({ maxInFlight: 1, maxWaitMs: 20, maxQueued: 100 });
     const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
     const blocker = held<string>();
-    void reads.run(() => "x", admission.wouldWait, admit, blocker.work);
+    void reads.run("x", admit, blocker.work);
     const never = held<string>();
-    const copies = [
-      reads.run(() => "y", admission.wouldWait, admit, never.work),
-      reads.run(() => "y", admission.wouldWait, admit, never.work),
-    ];
+    const copies = [reads.run("y", admit, never.work), reads.run("y", admit, never.work)];
     const outcomes = await Promise.allSettled(copies);
     expect(outcomes.map((o) => o.status === "rejected" && o.reason instanceof OverloadedError)).toEqual([true, true]);
     expect(never.began()).toBe(0);
     expect(reads.size).toBe(0);
     blocker.finish("done");
     const again = held<string>();
-    const next = reads.run(() => "y", admission.wouldWait, admit, again.work);
+    const next = reads.run("y", admit, again.work);
     again.finish("fresh");
     expect(await next).toBe("fresh");
-  });
-
-  it("does not build a key for a read that would not wait", async () => {
-    const reads = new SharedWaits();
-    const admission = new Admission({ maxInFlight: 2, maxWaitMs: 5_000, maxQueued: 100 });
-    let keys = 0;
-    const keyOf = () => (keys++, "k");
-    const work = held<string>();
-    const a = reads.run(keyOf, admission.wouldWait, (begin) => admission.run(begin), work.work);
-    expect([keys, reads.size]).toEqual([0, 0]);
-    // The second slot is free too: no key; a third would wait, and builds one.
-    const b = reads.run(keyOf, admission.wouldWait, (begin) => admission.run(begin), work.work);
-    await settle();
-    expect(admission.wouldWait).toBe(true);
-    const c = reads.run(keyOf, admission.wouldWait, (begin) => admission.run(begin), work.work);
-    expect([keys, reads.size]).toEqual([1, 1]);
-    work.finish("rows");
-    expect(await Promise.all([a, b, c])).toEqual(["rows", "rows", "rows"]);
   });
 
   it("forgets a read that an admission begins at once, without waiting", async () => {
     const reads = new SharedWaits();
     const work = held<string>();
-    const a = reads.run(
-      () => "k",
-      true,
-      (begin: () => Promise<string>) => begin(),
-      work.work,
-    );
+    const a = reads.run("k", (begin) => begin(), work.work);
     expect(reads.size).toBe(0);
-    const b = reads.run(
-      () => "k",
-      true,
-      (begin: () => Promise<string>) => begin(),
-      work.work,
-    );
+    const b = reads.run("k", (begin) => begin(), work.work);
     expect(work.began()).toBe(2);
     work.finish("rows");
     expect([await a, await b]).toEqual(["rows", "rows"]);

@@ -62,13 +62,13 @@ it("runs identical keyed operations that wait once, and never joins different ke
     await sleep(20);
     return answer;
   };
-  const first = limit.run("timeline", work("first"), () => "k");
+  const first = limit.run("timeline", work("first"), "k");
   await sleep(0);
   // The first has begun and holds the only turn: it is not joined; of the next four, which wait, two are identical.
   const waiting = [
-    limit.run("timeline", work("shared"), () => "k"),
-    limit.run("timeline", work("not used"), () => "k"),
-    limit.run("timeline", work("other"), () => "other"),
+    limit.run("timeline", work("shared"), "k"),
+    limit.run("timeline", work("not used"), "k"),
+    limit.run("timeline", work("other"), "other"),
     limit.run("timeline", work("unkeyed")),
   ];
   expect(await Promise.all([first, ...waiting])).toEqual(["first", "shared", "shared", "other", "unkeyed"]);
@@ -80,15 +80,7 @@ it("gives every caller that joined a refused wait its own SERVER_BUSY", async ()
   const limit = new ConcurrencyLimit({ max: 1, maxWaitMs: 30 });
   const slow = limit.run("slow", () => sleep(200));
   const refused = await Promise.all(
-    [1, 2].map(() =>
-      limit
-        .run(
-          "search",
-          async () => "ran",
-          () => "same",
-        )
-        .catch((e: unknown) => e),
-    ),
+    [1, 2].map(() => limit.run("search", async () => "ran", "same").catch((e: unknown) => e)),
   );
   expect(refused.map((e) => (e as GraphQLError).extensions?.code)).toEqual(["SERVER_BUSY", "SERVER_BUSY"]);
   await slow;
