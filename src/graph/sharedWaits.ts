@@ -39,9 +39,8 @@ export class SharedWaits {
    * Runs `work` through `admit` (the admission queue), or joins an identical read still waiting there. `admit` calls
    * its argument when the turn comes; from then on the read can no longer be joined. Every read with a key is
    * registered, even one a free slot will take at once: copies that arrive in the same tick (the requests that waited
-   * for a text's first run, firstRuns.ts, all go together) join it. Building a key only for reads that would wait saved
-   * ~0.03 ms of CPU per request but lost that, and a server that had just started answered its first 5 s slower
-   * (soak p99 1.2 s against 0.84–0.93 s, bench/results/soak.md).
+   * for a text's first run, firstRuns.ts, all go together) join it. Building keys only for reads that would wait saves
+   * ~0.03 ms of CPU per request (of ~5 ms) and loses that; the soak measured the same either way, within its noise.
    */
   run<T>(key: string | undefined, admit: (begin: () => Promise<T>) => Promise<T>, work: () => Promise<T>): Promise<T> {
     if (key === undefined) return admit(work);
