@@ -165,7 +165,7 @@ export class Database {
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     try {
       const bookmarks = this.bookmarks.forSession();
-      const key = this.shareKey(cypher, params);
+      const key = this.shareKey(cypher, params, bookmarks);
       this.counter.queries += 1;
       const records = await this.firstRuns.run(cypher, () =>
         retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
@@ -188,9 +188,9 @@ export class Database {
    * a Cypher text or an operation's name, and its parameters. Undefined when it may not: this unit of work carries
    * bookmarks, or SHARE_QUEUED_READS is off.
    */
-  shareKey(what: string, params: unknown): string | undefined {
+  shareKey(what: string, params: unknown, bookmarks = this.bookmarks.forSession()): string | undefined {
     if (this.options.shareQueuedReads === false) return undefined;
-    return readKey(what, params, this.bookmarks.forSession());
+    return readKey(what, params, bookmarks);
   }
 
   write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {

@@ -36,11 +36,15 @@ describe("readKey", () => {
   });
 });
 
+/** Shared waits in front of an admission queue of `maxInFlight` slots; `admit` takes a turn in it. */
+function queue(maxInFlight: number, maxWaitMs = 5_000) {
+  const admission = new Admission({ maxInFlight, maxWaitMs, maxQueued: 100 });
+  return { reads: new SharedWaits(), admit: <T>(begin: () => Promise<T>) => admission.run(begin) };
+}
+
 describe("SharedWaits", () => {
   it("runs identical reads that wait for a turn once, and gives each caller the outcome", async () => {
-    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 5_000, maxQueued: 100 });
-    const reads = new SharedWaits();
-    const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
+    const { reads, admit } = queue(1);
     const running = held<string>();
     const queued = held<string>();
     const first = reads.run("a", admit, running.work);
@@ -59,9 +63,7 @@ describe("SharedWaits", () => {
   });
 
   it("never joins a read that has begun: the newcomer runs on its own", async () => {
-    const reads = new SharedWaits();
-    const admission = new Admission({ maxInFlight: 4, maxWaitMs: 5_000, maxQueued: 100 });
-    const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
+    const { reads, admit } = queue(4);
     const one = held<string>();
     const two = held<string>();
     const a = reads.run("same", admit, one.work);
@@ -77,9 +79,7 @@ describe("SharedWaits", () => {
   });
 
   it("runs reads without a key each on their own, even when they wait", async () => {
-    const reads = new SharedWaits();
-    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 5_000, maxQueued: 100 });
-    const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
+    const { reads, admit } = queue(1);
     const blocker = held<string>();
     const work = held<string>();
     void reads.run("x", admit, blocker.work);
@@ -92,9 +92,7 @@ describe("SharedWaits", () => {
   });
 
   it("hands a refusal while waiting to every caller, and the next read of the key starts afresh", async () => {
-    const reads = new SharedWaits();
-    const admission = new Admission({ maxInFlight: 1, maxWaitMs: 20, maxQueued: 100 });
-    const admit = <T>(begin: () => Promise<T>) => admission.run(begin);
+    const { reads, admit } = queue(1, 20);
     const blocker = held<string>();
     void reads.run("x", admit, blocker.work);
     const never = held<string>();
