@@ -7,6 +7,7 @@ import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery }
 import { badInput } from "./errors";
 import { selectedFacets } from "./facets";
 import { selectedFields } from "./lookahead";
+import { statementPropertiesSelected } from "./selectedProperties";
 import { checkTextFilter } from "./textInputs";
 
 /** The largest page: first and last are at most this, on every list at every depth. */
@@ -89,7 +90,10 @@ export function statementQuery(
   };
 }
 
-/** The linked parts of statements the query selects at the end of any of these paths, to fetch with them. */
+/**
+ * The linked parts of statements the query selects at the end of any of these paths, to fetch with them, and the
+ * properties of both that it reads.
+ */
 export function statementPartsSelected(info: GraphQLResolveInfo, ...paths: string[][]): StatementParts {
   const fields = selectedFields(info, ...paths);
   return {
@@ -98,5 +102,6 @@ export function statementPartsSelected(info: GraphQLResolveInfo, ...paths: strin
     event: fields.has("event"),
     mentions: fields.has("mentions"),
     evidence: fields.has("evidence") || fields.has("sourceCount") || fields.has("extraction"),
+    ...statementPropertiesSelected(info, ...paths),
   };
 }

@@ -4,6 +4,7 @@ import { entityPage, type EntityFilter, type ListLabel } from "../../graph/entit
 import { MAX_CONVERSATION_DEPTH } from "../../domain/responses";
 import { shortestPath } from "../../graph/paths";
 import { conversation } from "../../graph/responses";
+import type { StatementParts } from "../../graph/projections";
 import type { NodeLabel, NodeRow, Page } from "../../graph/rows";
 import { searchPage } from "../../graph/search";
 import { statementPages } from "../../graph/statements";
@@ -21,6 +22,12 @@ import { badInput, notFound } from "../errors";
 import { nodeWithSelectedLinks } from "../prefetch";
 import { checkNameFilter, checkSearchQuery } from "../textInputs";
 import type { GraphQLResolveInfo } from "graphql";
+
+/** A search hit's snippet is cut from its statement's text, whatever else the query reads. */
+function withText(parts: StatementParts): StatementParts {
+  const properties = parts.properties;
+  return properties && !properties.includes("text") ? { ...parts, properties: [...properties, "text"] } : parts;
+}
 
 async function byId<L extends NodeLabel>(
   ctx: GraphQLContext,
@@ -86,7 +93,7 @@ export const queryResolvers: QueryResolvers = {
     const query = {
       text: args.query,
       ...pageWindow(args),
-      parts: statementPartsSelected(info, ["edges", "node", "node"], ["nodes", "node"]),
+      parts: withText(statementPartsSelected(info, ["edges", "node", "node"], ["nodes", "node"])),
       withTotal: wantsTotal(info),
     };
     const page = await withCursor(() =>

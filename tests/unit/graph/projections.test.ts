@@ -33,6 +33,18 @@ describe("map projections", () => {
     );
   });
 
+  it("project only the properties asked for, the date as its ISO string", () => {
+    expect(
+      statementMap("s", { venue: true, properties: ["saidOn", "text"], linkedProperties: ["name"] }),
+    ).toMatchInlineSnapshot(
+      `"s {.id, saidOn: toString(s.saidOn), .text, label: 'Statement', venue: head([(s)-[:SAID_AT]->(vn:Venue) | vn {.id, .name, label: head([l IN labels(vn) WHERE l <> 'Entity'])}])}"`,
+    );
+    expect(statementMap("s", { properties: [] })).toMatchInlineSnapshot(`"s {.id, label: 'Statement'}"`);
+    expect(nodeMap("n", ["name", "kind"])).toMatchInlineSnapshot(
+      `"n {.id, .name, .kind, label: head([l IN labels(n) WHERE l <> 'Entity'])}"`,
+    );
+  });
+
   it("project any node by its label, statements with every part", () => {
     expect(anyNodeMap("a")).toBe(
       `CASE WHEN a:Statement THEN ${statementMap("a", ALL_STATEMENT_PARTS)} ELSE ${nodeMap("a")} END`,
