@@ -36,8 +36,32 @@ export function childFieldsNamed(
   return [...childFields(nodes, fragments).values()].flat().filter((n) => n.name.value === name);
 }
 
+/**
+ * What selectedFields found, by the field nodes it started from. A document's nodes are the same objects in every
+ * request that sends the same document (Apollo keeps parsed documents), so a repeated query walks its selection once.
+ * The field nodes are compared one by one: a fragment's field can be merged with different siblings in two places.
+ */
+const found = new WeakMap<FieldNode, { nodes: readonly FieldNode[]; paths: string; names: ReadonlySet<string> }[]>();
+
+function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
+  return a.length === b.length && a.every((node, i) => node === b[i]);
+}
+
 /** Field names selected at the end of any of the given paths below the current field, e.g. ["edges", "node"]. */
-export function selectedFields(info: GraphQLResolveInfo, ...paths: string[][]): Set<string> {
+export function selectedFields(info: GraphQLResolveInfo, ...paths: string[][]): ReadonlySet<string> {
+  const first = info.fieldNodes[0];
+  if (!first) return walkSelection(info, paths);
+  const key = JSON.stringify(paths);
+  let entries = found.get(first);
+  if (!entries) found.set(first, (entries = []));
+  const hit = entries.find((e) => e.paths === key && sameNodes(e.nodes, info.fieldNodes));
+  if (hit) return hit.names;
+  const names = walkSelection(info, paths);
+  entries.push({ nodes: [...info.fieldNodes], paths: key, names });
+  return names;
+}
+
+function walkSelection(info: GraphQLResolveInfo, paths: string[][]): Set<string> {
   const names = new Set<string>();
   for (const path of paths) {
     let nodes: readonly FieldNode[] = info.fieldNodes;

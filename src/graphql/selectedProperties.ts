@@ -22,7 +22,7 @@ const NO_PROPERTY = new Set(["id", "__typename", "sourceCount"]);
  * property: it may read any of them.
  */
 function propertiesOf<P extends string>(
-  fields: Set<string>,
+  fields: ReadonlySet<string>,
   properties: readonly P[],
   schema: GraphQLSchema,
   types: readonly string[],
