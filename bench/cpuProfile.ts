@@ -1,4 +1,5 @@
-// npm run bench:cpu -- [--question lookup] [--connections 8] [--duration 20] [--warm-up 10] [--out FILE]
+// npm run bench:cpu -- [--question lookup|latest|traversal|baseline] [--connections 8] [--duration 20]
+//   [--warm-up 10] [--out FILE]
 // Where this server's CPU goes per request: the compiled server as `npm start` runs it (WORKERS=1, the embedded Neo4j,
 // the seed) under V8's sampling profiler (node --cpu-prof), one question sent by autocannon for --duration seconds
 // after --warm-up seconds. The profile's self time is summed by where the code lives — this server's modules, each
@@ -21,6 +22,9 @@ const QUESTIONS: Record<string, string> = {
   latest:
     '{ person(id: "person:volodymyr-zelenskyy") { id name statements(first: 20) { nodes { id text saidOn ' +
     "venue { id name } event { id name } } } } }",
+  traversal:
+    '{ state(id: "state:ua") { id name officeHolders { person { id name statements(first: 5) { nodes { id saidOn ' +
+    "mentions { __typename id } } } } } } }",
   baseline: "{ __typename }",
 };
 
