@@ -39,11 +39,14 @@ export interface PerNeighbour {
   returns: string[];
 }
 
+const LINK_FIELDS = "r {.role, .title, .since, .fromSource}";
+
 /** A subquery that, for a bound node a, returns its neighbours of this kind as links, ordered by date then name. */
 export function neighbourLinks(kind: NeighbourKind, as = "links", more?: PerNeighbour): string {
   const imports = ["a", ...(more?.imports ?? [])].join(", ");
   const kept = more?.returns ?? [];
-  const fields = [`node: ${nodeMap("b")}`, "rel: properties(r)", ...kept.map((v) => `${v}: ${v}`)].join(", ");
+  // The link's own fields only (LinkedRow.rel), not the provenance a link also keeps (its source, a merge's marks).
+  const fields = [`node: ${nodeMap("b")}`, `rel: ${LINK_FIELDS}`, ...kept.map((v) => `${v}: ${v}`)].join(", ");
   const carried = ["b", "r", "p", ...kept].join(", ");
   return `CALL (${imports}) {
        MATCH p = ${NEIGHBOUR_PATTERNS[kind]}${more ? `\n       ${more.call}` : ""}

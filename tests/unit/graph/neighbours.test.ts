@@ -13,7 +13,7 @@ describe("the neighbours query", () => {
           CALL (a) {
             MATCH p = (a)-[r:HOLDS_OFFICE]->(b:State)
             WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: properties(r)}) AS links
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
           }
           RETURN id, links",
        "params": {
@@ -31,7 +31,7 @@ describe("the neighbours query", () => {
      "CALL (a) {
             MATCH p = (a)-[:LOCATED_IN*0..5]->(:Venue)-[r:IN_STATE]->(b:State)
             WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: properties(r)}) AS links
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
           }"
     `);
   });
@@ -43,7 +43,7 @@ describe("the neighbours query", () => {
             MATCH p = (a)<-[r:PARTICIPATED_IN]-(b)
             CALL (b) { RETURN 1 AS extra }
             WITH b, r, p, extra ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: properties(r), extra: extra}) AS links3
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, extra: extra}) AS links3
           }"
     `);
   });
