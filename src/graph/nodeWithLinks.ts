@@ -33,14 +33,14 @@ export interface NodeWithLinks {
 }
 
 /**
- * A subquery that binds page, total and facets for the node id in parent: one statement page with prefixed parameters;
- * its columns are the page's and what it returns.
+ * A subquery that binds page, total and facets for the node id in parent (bound itself to parentNode): one statement
+ * page with prefixed parameters; its columns are the page's and what it returns.
  */
-function pageCall(query: StatementQuery, prefix: string, params: Record<string, unknown>) {
-  const parts = statementPageParts(query, prefix);
+function pageCall(query: StatementQuery, prefix: string, params: Record<string, unknown>, parentNode: string) {
+  const parts = statementPageParts(query, prefix, parentNode);
   Object.assign(params, parts.params);
   return {
-    call: `CALL (parent, statements) {
+    call: `CALL (parent, statements, ${parentNode}) {
        ${parts.page}
      }${parts.aggregates}`,
     columns: `page, ${parts.columns}`,
@@ -57,11 +57,11 @@ export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery 
   // Kinds come from the fixed NeighbourKind table; positions name the columns and parameter prefixes.
   const calls = wanted.neighbours.map(({ kind, statements }, i) => {
     if (!statements) return neighbourLinks(kind, `links${i}`);
-    const page = pageCall(statements, `n${i}_`, params);
+    const page = pageCall(statements, `n${i}_`, params, "b");
     return neighbourLinks(kind, `links${i}`, {
       imports: ["statements"],
       call: `CALL (b, statements) {
-         WITH b.id AS parent, statements
+         WITH b, b.id AS parent, statements
          ${page.call}
          RETURN ${page.columns}
        }`,
@@ -71,7 +71,7 @@ export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery 
   const columns = [`${anyNodeMap("a")} AS node`, ...wanted.neighbours.map((_n, i) => `links${i}`)];
   let ownPage = "";
   if (wanted.statements) {
-    const page = pageCall(wanted.statements, "", params);
+    const page = pageCall(wanted.statements, "", params, "a");
     ownPage = `
      WITH *, a.id AS parent
      ${page.call}`;

@@ -113,6 +113,8 @@ interface NamedNode {
   /** The id expression: parent, or a filter's parameter. */
   id: string;
   v: string;
+  /** A variable that already holds the node (a page fetched with its parent): no look-up by id. */
+  bound?: string;
 }
 
 const bind = (node: NamedNode) => nodeById(node.v, node.id, ANCHORS[node.kind].label);
@@ -198,10 +200,11 @@ export interface StatementPageParts {
 
 /**
  * The pieces of one statement page under a bound parent, for queries that fetch it along with other things. A prefix
- * renames its parameters, so that two pages with different arguments fit in one query.
+ * renames its parameters, so that two pages with different arguments fit in one query. With parentNode, the page
+ * imports that variable (the parent node itself) and reads from it instead of looking the parent's id up again.
  */
-export function statementPageParts(query: StatementQuery, prefix = ""): StatementPageParts {
-  const parts = unprefixedPageParts(query);
+export function statementPageParts(query: StatementQuery, prefix = "", parentNode?: string): StatementPageParts {
+  const parts = unprefixedPageParts(query, parentNode);
   if (!prefix) return parts;
   // Only names this page defines are renamed; the text is the builder's own, never input.
   const rename = (text: string) =>
@@ -216,13 +219,15 @@ export function statementPageParts(query: StatementQuery, prefix = ""): Statemen
   };
 }
 
-function unprefixedPageParts(query: StatementQuery): StatementPageParts {
+function unprefixedPageParts(query: StatementQuery, parentNode?: string): StatementPageParts {
   const { filter, order } = query;
   const params: Record<string, unknown> = { limit: query.size + 1 };
   const filterPredicates: string[] = [];
 
   // The anchor: the parent, else the first node named in the filter; further named nodes become predicates.
-  let anchor: NamedNode | undefined = query.anchor ? { kind: query.anchor, id: "parent", v: "anchor" } : undefined;
+  let anchor: NamedNode | undefined = query.anchor
+    ? { kind: query.anchor, id: "parent", v: "anchor", bound: parentNode }
+    : undefined;
   const named: NamedNode[] = anchor ? [anchor] : [];
   for (const [field, kind] of FILTER_ANCHORS) {
     const value = filter[field];
@@ -310,8 +315,10 @@ function unprefixedPageParts(query: StatementQuery): StatementPageParts {
       WHERE s.saidOn IS NOT NULL${and(walked)}
       WITH s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
       RETURN collect(s) AS dated`;
+    // A parent fetched in the same query is bound already (Neo4j then plans the walks from that node).
+    const bindOnce = (node: NamedNode) => (node.bound ? `WITH *, ${node.bound} AS ${node.v}` : bindOrNull(node));
     const dated = anchor
-      ? `${named.map((node) => bindOrNull(node)).join("\n    ")}
+      ? `${named.map(bindOnce).join("\n    ")}
     ${statementCount(anchor.v, anchor.kind)}${undatedFirst ? `\n    ${undatedPart([], "")}` : ""}
     CALL (${carry("n", "statements", ...first)}) {
       WITH ${carry("n", "statements", ...first)} WHERE n * n * 4 > statements * $limit${room}

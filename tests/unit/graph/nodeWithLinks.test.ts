@@ -63,8 +63,8 @@ describe("a node with its links", () => {
           CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
           
           WITH *, a.id AS parent
-          CALL (parent, statements) {
-            CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+          CALL (parent, statements, a) {
+            WITH *, a AS anchor
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
            WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
@@ -128,9 +128,9 @@ describe("a node with its links", () => {
           CALL (a, statements) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
             CALL (b, statements) {
-              WITH b.id AS parent, statements
-              CALL (parent, statements) {
-            CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
+              WITH b, b.id AS parent, statements
+              CALL (parent, statements, b) {
+            WITH *, b AS anchor
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
            WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $n1_limit
@@ -168,8 +168,8 @@ describe("a node with its links", () => {
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links1
           }
           WITH *, a.id AS parent
-          CALL (parent, statements) {
-            CALL (parent) { OPTIONAL MATCH (named:State {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS anchor RETURN anchor }
+          CALL (parent, statements, a) {
+            WITH *, a AS anchor
          CALL (anchor) { MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
            WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
