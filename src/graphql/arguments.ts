@@ -6,7 +6,7 @@ import type { StatementParts } from "../graph/projections";
 import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/statements";
 import { badInput } from "./errors";
 import { selectedFacets } from "./facets";
-import { selectedFields } from "./lookahead";
+import { perSelection, selectedFields } from "./lookahead";
 import { statementPropertiesSelected } from "./selectedProperties";
 import { checkTextFilter } from "./textInputs";
 
@@ -94,14 +94,16 @@ export function statementQuery(
  * The linked parts of statements the query selects at the end of any of these paths, to fetch with them, and the
  * properties of both that it reads.
  */
-export function statementPartsSelected(info: GraphQLResolveInfo, ...paths: string[][]): StatementParts {
-  const fields = selectedFields(info, ...paths);
-  return {
-    speaker: fields.has("speaker"),
-    venue: fields.has("venue"),
-    event: fields.has("event"),
-    mentions: fields.has("mentions"),
-    evidence: fields.has("evidence") || fields.has("sourceCount") || fields.has("extraction"),
-    ...statementPropertiesSelected(info, ...paths),
-  };
+export function statementPartsSelected(info: GraphQLResolveInfo, ...paths: string[][]): Readonly<StatementParts> {
+  return perSelection(info, `parts ${JSON.stringify(paths)}`, () => {
+    const fields = selectedFields(info, ...paths);
+    return Object.freeze({
+      speaker: fields.has("speaker"),
+      venue: fields.has("venue"),
+      event: fields.has("event"),
+      mentions: fields.has("mentions"),
+      evidence: fields.has("evidence") || fields.has("sourceCount") || fields.has("extraction"),
+      ...statementPropertiesSelected(info, ...paths),
+    });
+  });
 }

@@ -37,28 +37,34 @@ export function childFieldsNamed(
 }
 
 /**
- * What selectedFields found, by the field nodes it started from. A document's nodes are the same objects in every
- * request that sends the same document (Apollo keeps parsed documents), so a repeated query walks its selection once.
- * The field nodes are compared one by one: a fragment's field can be merged with different siblings in two places.
+ * What was worked out from a field's selection, by the field nodes it started from. A document's nodes are the same
+ * objects in every request that sends the same document (Apollo keeps parsed documents), so a repeated query works
+ * each out once. The field nodes are compared one by one: a fragment's field can be merged with different siblings in
+ * two places. Only what depends on the selection alone (never on variables) may be kept here, and it is shared by
+ * every request: callers must not change it.
  */
-const found = new WeakMap<FieldNode, { nodes: readonly FieldNode[]; paths: string; names: ReadonlySet<string> }[]>();
+const remembered = new WeakMap<FieldNode, { nodes: readonly FieldNode[]; key: string; value: unknown }[]>();
 
 function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
   return a.length === b.length && a.every((node, i) => node === b[i]);
 }
 
+/** compute() for this field's selection, once per document and key. */
+export function perSelection<T>(info: GraphQLResolveInfo, key: string, compute: () => T): T {
+  const first = info.fieldNodes[0];
+  if (!first) return compute();
+  let entries = remembered.get(first);
+  if (!entries) remembered.set(first, (entries = []));
+  const hit = entries.find((e) => e.key === key && sameNodes(e.nodes, info.fieldNodes));
+  if (hit) return hit.value as T;
+  const value = compute();
+  entries.push({ nodes: [...info.fieldNodes], key, value });
+  return value;
+}
+
 /** Field names selected at the end of any of the given paths below the current field, e.g. ["edges", "node"]. */
 export function selectedFields(info: GraphQLResolveInfo, ...paths: string[][]): ReadonlySet<string> {
-  const first = info.fieldNodes[0];
-  if (!first) return walkSelection(info, paths);
-  const key = JSON.stringify(paths);
-  let entries = found.get(first);
-  if (!entries) found.set(first, (entries = []));
-  const hit = entries.find((e) => e.paths === key && sameNodes(e.nodes, info.fieldNodes));
-  if (hit) return hit.names;
-  const names = walkSelection(info, paths);
-  entries.push({ nodes: [...info.fieldNodes], paths: key, names });
-  return names;
+  return perSelection(info, `fields ${JSON.stringify(paths)}`, () => walkSelection(info, paths));
 }
 
 function walkSelection(info: GraphQLResolveInfo, paths: string[][]): Set<string> {

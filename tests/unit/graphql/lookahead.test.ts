@@ -2,7 +2,7 @@
 // walk found, and a fragment merged with different siblings in two places is walked for each.
 import { buildSchema, executeSync, parse, type DocumentNode, type GraphQLFieldResolver } from "graphql";
 import { loadTypeDefs } from "../../../src/graphql/schema";
-import { selectedFields } from "../../../src/graphql/lookahead";
+import { perSelection, selectedFields } from "../../../src/graphql/lookahead";
 
 const schema = buildSchema(loadTypeDefs());
 
@@ -43,5 +43,18 @@ describe("selectedFields", () => {
     const [a2, b2] = statementFields(document);
     expect(a2).toBe(a);
     expect(b2).toBe(b);
+  });
+
+  it("works a key out once per document (perSelection), each key apart", () => {
+    const document = parse(`{ statements { nodes { id } } }`);
+    let computed = 0;
+    const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (_source, _args, _ctx, info) => {
+      perSelection(info, "a", () => ++computed);
+      perSelection(info, "b", () => ++computed);
+      return null;
+    };
+    executeSync({ schema, document, fieldResolver });
+    executeSync({ schema, document, fieldResolver });
+    expect(computed).toBe(2);
   });
 });
