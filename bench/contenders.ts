@@ -108,19 +108,33 @@ async function limitProcess(
   };
 }
 
-async function post(url: string, ask: GraphQLAsk): Promise<{ data?: Record<string, unknown>; errors: string[] }> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
+/** An HTTP contender's request for a question, and how its answer's data reduces to ids. */
+interface HttpAsk {
+  body: string;
+  pick(data: unknown): Json;
+}
+
+function graphqlAsk(ask: GraphQLAsk): HttpAsk {
+  return {
     body: JSON.stringify({ query: ask.query, variables: ask.variables }),
-  });
-  const body = (await response.json().catch(() => ({}))) as {
-    data?: Record<string, unknown>;
-    errors?: { message: string }[];
+    pick: (data) => ask.pick(data as Record<string, unknown>),
   };
-  const errors = (body.errors ?? []).map((e) => e.message);
+}
+
+/** The limit behind HTTP is sent the limit's Cypher and answers with its rows. */
+function cypherAsk(ask: CypherAsk): HttpAsk {
+  return {
+    body: JSON.stringify({ cypher: ask.cypher, params: ask.params }),
+    pick: (data) => ask.pick(data as Record<string, unknown>[]),
+  };
+}
+
+async function post(url: string, body: string): Promise<{ data?: unknown; errors: string[] }> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const answer = (await response.json().catch(() => ({}))) as { data?: unknown; errors?: { message: string }[] };
+  const errors = (answer.errors ?? []).map((e) => e.message);
   if (!response.ok && errors.length === 0) errors.push(`HTTP ${response.status}`);
-  return { data: body.data, errors };
+  return { data: answer.data, errors };
 }
 
 /**
@@ -151,7 +165,7 @@ async function startCompiled(connection: Connection, { workers }: CompiledServer
 }
 
 async function serverProcess(
-  name: "ours" | "peer",
+  name: "ours" | "peer" | "limitHttp",
   connection: Connection,
   load: Worker,
   neo4jPid: number | undefined,
@@ -169,17 +183,18 @@ async function serverProcess(
       throw e;
     }
   }
-  const askOf = (question: Question): GraphQLAsk => {
+  const askOf = (question: Question): HttpAsk => {
+    if (name === "limitHttp") return cypherAsk(question.limit);
     const ask = question[name];
     if ("cannot" in ask) throw new Error(`${name} cannot answer "${question.title}": ${ask.cannot}`);
-    return ask;
+    return graphqlAsk(ask);
   };
   return {
     name,
     async ask(question, options) {
       const before = await server.call<ServerStats>("stats");
       await server.call("record");
-      const { data, errors } = await post(url, askOf(question));
+      const { data, errors } = await post(url, askOf(question).body);
       const cypher = await server.call<RecordedQuery[]>("recorded");
       const after = await server.call<ServerStats>("stats");
       let ids: Json = null;
@@ -195,7 +210,7 @@ async function serverProcess(
     },
     async measure(question, job) {
       const ask = askOf(question);
-      const body = JSON.stringify({ query: ask.query, variables: ask.variables });
+      const { body } = ask;
       const burst = (durationS: number): HttpBurst => ({
         connections: job.connections,
         durationS,
@@ -230,9 +245,9 @@ async function serverProcess(
     },
   };
 
-  async function queriesOfOne(ask: GraphQLAsk): Promise<number> {
+  async function queriesOfOne(ask: HttpAsk): Promise<number> {
     const before = await server.call<ServerStats>("stats");
-    await post(url, ask);
+    await post(url, ask.body);
     const after = await server.call<ServerStats>("stats");
     return perRequest(before, after);
   }

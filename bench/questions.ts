@@ -40,8 +40,9 @@ export interface Question {
   limit: CypherAsk;
 }
 
-export type Contender = "limit" | "ours" | "peer";
-export const CONTENDERS: readonly Contender[] = ["limit", "ours", "peer"];
+/** limitHttp: the limit's Cypher behind a bare node:http server (bench/servers/limitHttp.ts). */
+export type Contender = "limit" | "limitHttp" | "ours" | "peer";
+export const CONTENDERS: readonly Contender[] = ["limit", "limitHttp", "ours", "peer"];
 
 /** Why a contender cannot answer a question, or undefined when it can. */
 export function cannotAnswer(question: Question, who: Contender): string | undefined {

@@ -2,10 +2,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BASELINES, type Contender } from "./questions";
+import type { Run } from "./contenders";
 import type { QuestionResult, Report } from "./run";
 
 export const CONTENDER_NAMES: Record<Contender, string> = {
   limit: "limit: neo4j-driver, hand-written Cypher, auto-commit",
+  limitHttp: "limit behind HTTP: the same Cypher, JSON over node:http, nothing else",
   ours: "**this server**",
   peer: "peer: @neo4j/graphql 7",
 };
@@ -24,14 +26,21 @@ export interface Ratios {
   oursOverLimitP50?: number;
   /** This server's requests/s over the peer's: the target is at least 1 (more than 1 on nested traversals). */
   oursOverPeerRps?: number;
+  /** The limit behind HTTP over the limit, p50: what serving over HTTP costs on this machine, before any work. */
+  httpOverLimitP50?: number;
+  /** This server's p50 over the limit behind HTTP: what GraphQL and this server's own Cypher cost on top. */
+  oursOverHttpP50?: number;
 }
 
 export function ratios(q: QuestionResult): Ratios {
-  const { limit, ours, peer } = q.runs;
+  const { limit, limitHttp, ours, peer } = q.runs;
+  const over = (a: Run | undefined, b: Run | undefined) => (a && b && b.p50Ms > 0 ? a.p50Ms / b.p50Ms : undefined);
   return {
     key: q.key,
-    oursOverLimitP50: ours && limit && limit.p50Ms > 0 ? ours.p50Ms / limit.p50Ms : undefined,
+    oursOverLimitP50: over(ours, limit),
     oursOverPeerRps: ours && peer && peer.rps > 0 ? ours.rps / peer.rps : undefined,
+    httpOverLimitP50: over(limitHttp, limit),
+    oursOverHttpP50: over(ours, limitHttp),
   };
 }
 
@@ -60,10 +69,11 @@ export function header(report: Report): string[] {
       `after ${j.warmupS} s of warm-up ` +
       `(and one warm-up round of every question on every contender before measuring). ` +
       `HTTP load from autocannon in its own process; ` +
-      `the limit runs as many concurrent driver sessions in its own process.`,
+      `the limit runs as many concurrent driver sessions in its own process; the limit behind HTTP is the limit's ` +
+      `Cypher served by a bare node:http server (JSON in, the rows as JSON out), loaded by the same autocannon.`,
     `- **Shared CPU**: Neo4j, the server under test and the load generator share the machine's ${m.cores} cores. ` +
       `The limit needs no HTTP server and no autocannon, so Neo4j has more of the CPU while it runs: ` +
-      `the ratio to the limit includes that.`,
+      `the ratio to the limit includes that, and the limit behind HTTP shows how much of it any HTTP server pays.`,
     `- **Data**: ${report.statements} synthetic statements (bench/generate.ts, seed 42` +
       (load.stored !== undefined && load.stored !== report.statements
         ? `; ${load.stored} statement nodes: the loader merged quotations generated twice for one speaker), `
@@ -89,7 +99,7 @@ export function resultsTable(report: Report): string[] {
     "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [i, q] of report.questions.entries()) {
-    for (const name of ["limit", "ours", "peer"] as const) {
+    for (const name of ["limit", "limitHttp", "ours", "peer"] as const) {
       const run = q.runs[name];
       const cannot = q.cannot[name];
       if (cannot !== undefined) {
@@ -116,8 +126,9 @@ export function resultsTable(report: Report): string[] {
 
 export function ratioTable(report: Report): string[] {
   const lines = [
-    "| # | Question | answers | this/limit p50 | target | met | this/peer req/s | target | met |",
-    "|---|---|---|---:|---|:---:|---:|---|:---:|",
+    "| # | Question | answers | this/limit p50 | target | met | this/peer req/s | target | met | " +
+      "limit behind HTTP/limit p50 | this/limit behind HTTP p50 |",
+    "|---|---|---|---:|---|:---:|---:|---|:---:|---:|---:|",
   ];
   for (const [i, q] of report.questions.entries()) {
     const r = ratios(q);
@@ -137,7 +148,8 @@ export function ratioTable(report: Report): string[] {
     lines.push(
       `| ${i + 1} | ${q.key} | ${q.answersMatch ? "same ids" : "**differ**"} | ` +
         `${times(r.oursOverLimitP50)} | ${baseline ? "baseline" : `≤ ${limitTarget}×`} | ${latency} | ` +
-        `${times(r.oursOverPeerRps)} | ${peerTarget} | ${throughput} |`,
+        `${times(r.oursOverPeerRps)} | ${peerTarget} | ${throughput} | ` +
+        `${times(r.httpOverLimitP50)} | ${times(r.oursOverHttpP50)} |`,
     );
   }
   return lines;

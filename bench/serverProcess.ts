@@ -36,13 +36,17 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let tail = "";
+  let ready = false;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready within 15 min:\n${tail}`)), 15 * 60_000);
     const onData = (d: Buffer) => {
       tail = (tail + d.toString()).slice(-20_000);
       const match = /GraphQL server ready at (http:\/\/\S+\/graphql)/.exec(tail);
-      if (match) {
+      if (match && !ready) {
+        ready = true;
         clearTimeout(timer);
+        // What the start-up's warm-up did and how long it took: the first minute of a run depends on it.
+        for (const line of tail.split("\n")) if (/warm-up/i.test(line)) console.error(`  server: ${line.trim()}`);
         resolve(match[1]!);
       }
     };

@@ -1,24 +1,18 @@
 // Child process: the limit. The same questions as hand-written Cypher through neo4j-driver (no HTTP, no GraphQL), from
 // as many concurrent workers as the HTTP load has connections, for the same time.
-import neo4j, { type Driver } from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
 import { toNeo4jParams, toPlain, type Plain } from "../../src/graph/values";
 import { serveParent } from "../ipc/child";
 import { profileQuery, type Profile } from "../profile";
 import { memory } from "../servers/stats";
+import { autoCommitRead, limitDriver } from "./autoCommit";
 import { summarise, type CypherBurst, type Measurement } from "./job";
 
 let driver: Driver | undefined;
 
-/** The cheapest way to ask Neo4j: an auto-commit query, one round trip (RUN and PULL together, no BEGIN or COMMIT). */
-async function query(cypher: string, params: unknown): Promise<Record<string, unknown>[]> {
+function query(cypher: string, params: unknown): Promise<Record<string, unknown>[]> {
   if (!driver) throw new Error("open() was not called");
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.run(cypher, params as Record<string, unknown>);
-    return result.records.map((record) => record.toObject());
-  } finally {
-    await session.close();
-  }
+  return autoCommitRead(driver, cypher, params);
 }
 
 async function loop(job: CypherBurst): Promise<Measurement> {
@@ -45,9 +39,7 @@ async function loop(job: CypherBurst): Promise<Measurement> {
 serveParent(
   {
     async open({ connection }: { connection: { uri: string; user: string; password: string } }) {
-      driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
-        maxConnectionPoolSize: 100,
-      });
+      driver = limitDriver(connection);
       await driver.verifyConnectivity();
     },
     /** One run of a query, its rows as plain data (for checking answers). */

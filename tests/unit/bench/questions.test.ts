@@ -125,6 +125,19 @@ describe("the report of a question the peer cannot answer", () => {
   });
 
   it("checks this server against the facets' own target of 2× the limit, and no throughput target", () => {
-    expect(ratioTable(report)[2]).toBe("| 1 | facets | same ids | 1.80× | ≤ 2× | yes | – | peer cannot answer | – |");
+    expect(ratioTable(report)[2]).toBe(
+      "| 1 | facets | same ids | 1.80× | ≤ 2× | yes | – | peer cannot answer | – | – | – |",
+    );
+  });
+
+  it("splits the ratio to the limit at the limit behind HTTP: what serving over HTTP costs, and what is left", () => {
+    const withHttp = { questions: [{ ...result, runs: { ...result.runs, limitHttp: run(15) } }] } as unknown as Report;
+    expect(ratioTable(withHttp)[2]).toBe(
+      "| 1 | facets | same ids | 1.80× | ≤ 2× | yes | – | peer cannot answer | – | 1.50× | 1.20× |",
+    );
+    expect(resultsTable(withHttp).filter((l) => l.includes("limit behind HTTP"))).toEqual([
+      "|  |  | limit behind HTTP: the same Cypher, JSON over node:http, nothing else | " +
+        "15.0 | 30.0 | 67 | 0 | 1.00 | – | 1.00 · 1.00 · – | 128 | – |",
+    ]);
   });
 });
