@@ -88,6 +88,8 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
     throw e;
   }
   if (state.stopped) return;
+  // Writes wait for the seed, not for the warm-up after it (as a worker's do: src/cluster/worker.ts).
+  writes.open();
   await warmUpServer(database, http.execute, {
     seconds: config.warmUpSeconds,
     remembered: reads.earlier,
@@ -97,7 +99,6 @@ async function runSingleProcess(config: Config, logger: Logger): Promise<void> {
     report: (step) => (state.preparing = step),
   });
   state.preparing = undefined;
-  writes.open();
   announceReady(logger, config, http.url);
 }
 

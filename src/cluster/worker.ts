@@ -88,7 +88,8 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
       start(message).catch(failed);
     } else if (message.type === "status") {
       status = message;
-      if (status.prepared && status.problems.length === 0) writes.open();
+      // Writes wait for the seed, not for the warm-up of every worker after it.
+      if (status.prepared) writes.open();
       if (running.db) void warmUpOnce(running.db);
     } else {
       void stop();

@@ -145,6 +145,11 @@ export class Database {
       connectionTimeout: 3_000,
       maxTransactionRetryTime: options.retryMs ?? DEFAULT_RETRY_MS,
       userAgent: "who-said-what-graph/0.1",
+      // Nothing reads Neo4j's notifications, and they are not free: projections name properties a graph may not have
+      // yet (a source's url, an extraction's confidence), so Neo4j attached 8–10 warnings to every answer of a look-up
+      // or a statement page, and the driver decoded them all. Off, a person look-up's Bolt round trip took 0.43
+      // instead of 0.56–0.63 ms of Node's CPU (100,000 statements, 8 sessions; the bare hand-written query 0.36 ms).
+      notificationFilter: { minimumSeverityLevel: "OFF" },
     });
     return new Database(driver, options, new QueryCounter(), admission, poolSize, new FirstRuns(), new SharedWaits());
   }

@@ -16,6 +16,17 @@ describe("the project's own Neo4j", () => {
     expect(components[0]!.versions[0]).toMatch(/^5\.26\./);
   });
 
+  it("is asked not to attach notifications to answers, which nothing reads and the driver would decode", async () => {
+    // A property no node has: Neo4j warns about it unless the driver's filter turns notifications off.
+    const session = db.driver.session();
+    try {
+      const result = await session.run("MATCH (n:Person) RETURN n.noSuchPropertyAnywhere AS x LIMIT 1");
+      expect(result.summary.notifications).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   it("requires the generated password", async () => {
     const { Database } = await import("../../src/graph/database");
     const wrong = Database.connect({
