@@ -63,4 +63,6 @@ export function announceReady(logger: Logger, config: Pick<Config, "ideEnabled">
   const ide = config.ideEnabled ? " (GraphQL IDE: open it in a browser)" : "";
   logger.info(`GraphQL server ready at ${url}${ide}`);
   logger.info(`Graph explorer at ${url.replace(/\/graphql$/, "/explore")}`);
+  // Whoever waits for these lines gets them now, not with the next batch of log lines (src/logging.ts).
+  logger.flush();
 }
