@@ -8,13 +8,11 @@ import type { AddressInfo } from "node:net";
 import type { Driver } from "neo4j-driver";
 import { toNeo4jParams, toPlain } from "../../src/graph/values";
 import { serveParent } from "../ipc/child";
-import { profileAll, type Profile } from "../profile";
 import { autoCommitRead, limitDriver } from "../runners/autoCommit";
-import { memory, type RecordedQuery, type ServerStart, type ServerStats } from "./stats";
+import { Recorder, type RecordedQuery, type ServerStart } from "./stats";
 
-const stats: ServerStats = { requests: 0, queries: 0, rssBytes: 0 };
-let recording: RecordedQuery[] | undefined;
-let lastRecorded: RecordedQuery[] = [];
+const recorder = new Recorder();
+const { stats } = recorder;
 let driver: Driver | undefined;
 let server: http.Server | undefined;
 
@@ -31,7 +29,7 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
     const { cypher, params } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as RecordedQuery;
     stats.requests += 1;
     stats.queries += 1;
-    recording?.push({ cypher, params });
+    recorder.recording?.push({ cypher, params });
     const rows = await autoCommitRead(driver!, cypher, toNeo4jParams(params));
     send(response, 200, { data: rows.map(toPlain) });
   } catch (e) {
@@ -48,20 +46,10 @@ serveParent(
       await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
       return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
     },
-    stats: (): ServerStats => ({ ...stats, rssBytes: memory() }),
-    record() {
-      recording = [];
-    },
-    recorded(): RecordedQuery[] {
-      lastRecorded = recording ?? [];
-      recording = undefined;
-      return lastRecorded;
-    },
-    profile(): Promise<Profile> {
-      if (!driver) throw new Error("start() was not called");
-      const queries = lastRecorded.map((q) => ({ ...q, params: toNeo4jParams(q.params) as Record<string, unknown> }));
-      return profileAll(driver, queries);
-    },
+    ...recorder.handlers(
+      () => driver,
+      (params) => toNeo4jParams(params) as Record<string, unknown>,
+    ),
   },
   async () => {
     server?.closeAllConnections();

@@ -5,12 +5,10 @@ import { Database, QueryCounter } from "../../src/graph/database";
 import { startHttpServer, type HttpServer } from "../../src/http/server";
 import { toNeo4jParams } from "../../src/graph/values";
 import { serveParent } from "../ipc/child";
-import { profileAll, type Profile } from "../profile";
-import { memory, type RecordedQuery, type ServerStart, type ServerStats } from "./stats";
+import { Recorder, type RecordedQuery, type ServerStart } from "./stats";
 
-const stats: ServerStats = { requests: 0, queries: 0, rssBytes: 0 };
-let recording: RecordedQuery[] | undefined;
-let lastRecorded: RecordedQuery[] = [];
+const recorder = new Recorder();
+const { stats } = recorder;
 
 /** A counter that also adds to the process-wide total, so the parent can divide queries by requests. */
 function totallingCounter(): QueryCounter {
@@ -46,7 +44,7 @@ function instrumented(db: Database): Database {
         return () => {
           stats.requests += 1;
           const scoped = target.withCounter(totallingCounter());
-          return recording ? recordingView(scoped, recording) : scoped;
+          return recorder.recording ? recordingView(scoped, recorder.recording) : scoped;
         };
       }
       const value: unknown = Reflect.get(target, key, target);
@@ -72,22 +70,10 @@ serveParent(
       });
       return { url: `http://127.0.0.1:${http.port}/graphql` };
     },
-    stats: (): ServerStats => ({ ...stats, rssBytes: memory() }),
-    record() {
-      recording = [];
-    },
-    recorded(): RecordedQuery[] {
-      lastRecorded = recording ?? [];
-      recording = undefined;
-      return lastRecorded;
-    },
-    profile(): Promise<Profile> {
-      if (!db) throw new Error("start() was not called");
-      return profileAll(
-        db.driver,
-        lastRecorded.map((q) => ({ cypher: q.cypher, params: toNeo4jParams(q.params) as Record<string, unknown> })),
-      );
-    },
+    ...recorder.handlers(
+      () => db?.driver,
+      (params) => toNeo4jParams(params) as Record<string, unknown>,
+    ),
   },
   async () => {
     await http?.stop();

@@ -11,17 +11,15 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
 import { serveParent } from "../ipc/child";
-import { profileAll, type Profile } from "../profile";
 import { peerTypeDefs } from "../peer/typeDefs";
-import { memory, type RecordedQuery, type ServerStart, type ServerStats } from "./stats";
+import { Recorder, type ServerStart } from "./stats";
 
-const stats: ServerStats = { requests: 0, queries: 0, rssBytes: 0 };
-let recording: RecordedQuery[] | undefined;
-let lastRecorded: RecordedQuery[] = [];
+const recorder = new Recorder();
+const { stats } = recorder;
 
 function sent(cypher: string, params: unknown): void {
   stats.queries += 1;
-  recording?.push({ cypher, params: (params ?? {}) as Record<string, unknown> });
+  recorder.recording?.push({ cypher, params: (params ?? {}) as Record<string, unknown> });
 }
 
 function bound<T extends object>(target: T, key: string | symbol): unknown {
@@ -94,19 +92,7 @@ async function start({ connection }: ServerStart): Promise<{ url: string }> {
 serveParent(
   {
     start,
-    stats: (): ServerStats => ({ ...stats, rssBytes: memory() }),
-    record() {
-      recording = [];
-    },
-    recorded(): RecordedQuery[] {
-      lastRecorded = recording ?? [];
-      recording = undefined;
-      return lastRecorded;
-    },
-    profile(): Promise<Profile> {
-      if (!driver) throw new Error("start() was not called");
-      return profileAll(driver, lastRecorded);
-    },
+    ...recorder.handlers(() => driver),
   },
   async () => {
     await apollo?.stop();
