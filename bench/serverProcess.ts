@@ -28,7 +28,7 @@ export async function startServer(
   env: Record<string, string | undefined>,
   /** Options for Node itself, e.g. --cpu-prof. */
   nodeOptions: string[] = [],
-): Promise<{ server: ChildProcess; url: string }> {
+): Promise<{ server: ChildProcess; url: string; warmUp: string[] }> {
   const port = await freePort();
   const server = spawn(process.execPath, [...nodeOptions, "dist/main.js"], {
     cwd: projectRoot,
@@ -36,17 +36,13 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let tail = "";
-  let ready = false;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready within 15 min:\n${tail}`)), 15 * 60_000);
     const onData = (d: Buffer) => {
       tail = (tail + d.toString()).slice(-20_000);
       const match = /GraphQL server ready at (http:\/\/\S+\/graphql)/.exec(tail);
-      if (match && !ready) {
-        ready = true;
+      if (match) {
         clearTimeout(timer);
-        // What the start-up's warm-up did and how long it took: the first minute of a run depends on it.
-        for (const line of tail.split("\n")) if (/warm-up/i.test(line)) console.error(`  server: ${line.trim()}`);
         resolve(match[1]!);
       }
     };
@@ -54,7 +50,9 @@ export async function startServer(
     server.stderr!.on("data", onData);
     server.once("exit", (code) => reject(new Error(`the server exited with ${code}:\n${tail}`)));
   });
-  return { server, url };
+  // What the start-up's warm-up did and how long it took: the first minute of a run depends on it.
+  const warmUp = tail.split("\n").filter((line) => /warm-up/i.test(line));
+  return { server, url, warmUp };
 }
 
 export async function stopServer(server: ChildProcess): Promise<void> {

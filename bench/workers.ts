@@ -78,7 +78,8 @@ async function measure(
   { connections, duration, warmUp }: Load,
 ) {
   console.error(`WORKERS=${workers}: starting the compiled server …`);
-  const { server, url } = await startServer(workers, env);
+  const { server, url, warmUp: warmUpLines } = await startServer(workers, env);
+  for (const line of warmUpLines) console.error(`  server: ${line.trim()}`);
   try {
     // As the issue's soak: the load starts 5 s after the server says it is ready.
     await sleep(5000);
