@@ -194,13 +194,14 @@ async function serverProcess(
     async ask(question, options) {
       const before = await server.call<ServerStats>("stats");
       await server.call("record");
-      const { data, errors } = await post(url, askOf(question).body);
+      const ask = askOf(question);
+      const { data, errors } = await post(url, ask.body);
       const cypher = await server.call<RecordedQuery[]>("recorded");
       const after = await server.call<ServerStats>("stats");
       let ids: Json = null;
       if (data && errors.length === 0) {
         try {
-          ids = askOf(question).pick(data);
+          ids = ask.pick(data);
         } catch (e) {
           errors.push(`unexpected answer shape: ${(e as Error).message}`);
         }

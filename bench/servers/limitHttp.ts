@@ -28,8 +28,7 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
   try {
     const { cypher, params } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as RecordedQuery;
     stats.requests += 1;
-    stats.queries += 1;
-    recorder.recording?.push({ cypher, params });
+    recorder.sent(cypher, params);
     const rows = await autoCommitRead(driver!, cypher, toNeo4jParams(params));
     send(response, 200, { data: rows.map(toPlain) });
   } catch (e) {

@@ -17,11 +17,6 @@ import { Recorder, type ServerStart } from "./stats";
 const recorder = new Recorder();
 const { stats } = recorder;
 
-function sent(cypher: string, params: unknown): void {
-  stats.queries += 1;
-  recorder.recording?.push({ cypher, params: (params ?? {}) as Record<string, unknown> });
-}
-
 function bound<T extends object>(target: T, key: string | symbol): unknown {
   const value: unknown = Reflect.get(target, key, target);
   return typeof value === "function" ? value.bind(target) : value;
@@ -31,7 +26,7 @@ function countingTransaction(tx: ManagedTransaction): ManagedTransaction {
   return new Proxy(tx, {
     get: (target, key) =>
       key === "run"
-        ? (cypher: string, params?: unknown) => (sent(cypher, params), target.run(cypher, params as never))
+        ? (cypher: string, params?: unknown) => (recorder.sent(cypher, params), target.run(cypher, params as never))
         : bound(target, key),
   });
 }
@@ -41,7 +36,7 @@ function countingSession(session: Session): Session {
     get(target, key) {
       if (key === "run")
         return (cypher: string, params?: unknown, config?: never) => (
-          sent(cypher, params),
+          recorder.sent(cypher, params),
           target.run(cypher, params as never, config)
         );
       if (key === "executeRead" || key === "executeWrite") {

@@ -31,6 +31,12 @@ export class Recorder {
   recording: RecordedQuery[] | undefined;
   private last: RecordedQuery[] = [];
 
+  /** A query the child sent to Neo4j: counted, and noted while recording. */
+  sent(cypher: string, params: unknown): void {
+    this.stats.queries += 1;
+    this.recording?.push({ cypher, params: (params ?? {}) as Params });
+  }
+
   /** The parent's calls other than start; `toParams` turns recorded parameters into what the driver takes. */
   handlers(driver: () => Driver | undefined, toParams: (params: Params) => Params = (params) => params) {
     return {
