@@ -1,7 +1,8 @@
 // Lint rules for src/, tests/, bench/, scripts/ and web/: the recommended sets, no unused code, no floating promises
 // (type-aware), and lines of at most 120 characters (Prettier formats code to that width; strings and comments are
-// ours to wrap). Formatting itself is Prettier's job (.prettierrc.json).
+// ours to wrap), and no regular expression in src/ that can backtrack super-linearly (eslint-plugin-regexp). Formatting itself is Prettier's job (.prettierrc.json).
 import js from "@eslint/js";
+import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -38,6 +39,13 @@ export default tseslint.config(
       ],
       "max-len": ["error", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
     },
+  },
+  {
+    // Patterns over user text must not backtrack super-linearly (ReDoS): literals and statically known new RegExp()
+    // here; the patterns composed at run time are checked with recheck in tests/unit/ingest/linearPatterns.test.ts.
+    files: ["src/**/*.ts"],
+    plugins: { regexp },
+    rules: { "regexp/no-super-linear-backtracking": "error" },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

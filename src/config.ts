@@ -2,6 +2,7 @@
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/admission";
+import { DEFAULT_EXTRACTION, type ExtractionSettings } from "./ingest/extractionPool";
 
 export interface EmbeddedNeo4jConfig {
   /** Folder holding the database files, logs and the generated password (git-ignored). */
@@ -69,6 +70,12 @@ export interface Config {
   warmUpSeconds: number;
   /** Where the reads sent most are kept for the next start's warm-up (src/graph/queryHistory.ts); undefined: off. */
   queryHistoryFile: string | undefined;
+  /** Drafting articles (ingestArticle, npm run ingest): threads, deadline, heap, queue (ingest/extractionPool.ts). */
+  extraction: ExtractionSettings;
+  /** Anonymous ingestArticle dry runs per minute per client address (INGEST_RATE_PER_MINUTE); 0: no limit. */
+  ingestRatePerMinute: number;
+  /** Keep the parameter values of those reads (QUERY_HISTORY_VALUES); off: only their shapes, values replaced. */
+  queryHistoryValues: boolean;
 }
 
 /** Limits that keep one request from taking the server or the database down. */
@@ -81,10 +88,14 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Largest GraphQL document (the query text, comments included) accepted, in UTF-8 bytes; refused before parsing. */
+  maxDocumentBytes: number;
   /** Expensive operations (timeline, search, path, source texts) running at once in this process; 0: no cap. */
   maxConcurrentExpensive: number;
-  /** How long an expensive operation waits for its turn before SERVER_BUSY. */
+  /** How long an expensive operation waits for its turn before SERVER_BUSY (HTTP 503 with Retry-After). */
   expensiveWaitMs: number;
+  /** Fields one answer may hold, counted as they are resolved (src/graphql/responseBudget.ts): RESPONSE_TOO_LARGE. */
+  maxResponseFields: number;
 }
 
 export class ConfigError extends Error {}
@@ -213,6 +224,17 @@ function httpTimeouts(env: Env): Pick<Config, "requestTimeoutMs" | "headersTimeo
   return { requestTimeoutMs, headersTimeoutMs };
 }
 
+function extractionSettings(env: Env): ExtractionSettings {
+  const d = DEFAULT_EXTRACTION;
+  return {
+    threads: integer(env, "EXTRACTION_THREADS", d.threads, 1, 64),
+    timeoutMs: integer(env, "EXTRACTION_TIMEOUT_MS", d.timeoutMs, 100, 600_000),
+    memoryMb: integer(env, "EXTRACTION_MEMORY_MB", d.memoryMb, 64, 16_384),
+    maxQueued: integer(env, "EXTRACTION_QUEUE", d.maxQueued, 0, 10_000),
+    queueWaitMs: integer(env, "EXTRACTION_QUEUE_WAIT_MS", d.queueWaitMs, 0, 600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const uri = env.NEO4J_URI?.trim();
@@ -262,14 +284,19 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(env, "MAX_TOKENS", 5000, 50, 1_000_000),
       maxDirectives: integer(env, "MAX_DIRECTIVES", 20, 1, 1000),
       maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_048_576, 1024, 104_857_600),
+      maxDocumentBytes: integer(env, "MAX_DOCUMENT_BYTES", 65_536, 1024, 16_777_216),
       maxConcurrentExpensive: integer(env, "MAX_CONCURRENT_EXPENSIVE", 4, 0, 10_000),
-      expensiveWaitMs: integer(env, "EXPENSIVE_WAIT_MS", 10_000, 0, 600_000),
+      expensiveWaitMs: integer(env, "EXPENSIVE_WAIT_MS", 2_000, 0, 600_000),
+      maxResponseFields: integer(env, "MAX_RESPONSE_FIELDS", 20_000, 100, 100_000_000),
     },
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 1_000_000),
     cacheMaxAgeS: integer(env, "CACHE_MAX_AGE", 30, 0, 86_400),
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
     warmUpSeconds: integer(env, "WARM_UP_SECONDS", 5, 0, 600),
+    extraction: extractionSettings(env),
+    ingestRatePerMinute: integer(env, "INGEST_RATE_PER_MINUTE", 10, 0, 1_000_000),
     queryHistoryFile: queryHistoryFile(env, remote ? path.join(projectRoot, "data") : dataDir(env)),
+    queryHistoryValues: boolean(env, "QUERY_HISTORY_VALUES", false),
     ...httpTimeouts(env),
     admission: {
       maxInFlight: integer(

@@ -10,7 +10,7 @@ import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { loadConfig } from "../config";
 import { ArticleError, checkPublished, metaOfFile, readArticle, type FileMeta } from "../ingest/article";
-import { ingestText } from "../ingest/ingest";
+import { ExtractionError, ExtractionPool } from "../ingest/extractionPool";
 import { graphqlUrl, remoteDraft } from "../ingest/remoteDraft";
 import type { Dataset } from "../load/dataset";
 import { loadFiles } from "../load/files";
@@ -64,6 +64,9 @@ interface Job {
   out: string;
 }
 
+let pool: ExtractionPool | undefined;
+const localDrafts = () => (pool ??= new ExtractionPool({ ...loadConfig().extraction, maxQueued: 1 }));
+
 const draftPathOf = (file: string) => file.replace(/\.txt$/i, "") + ".draft.json";
 
 /** Drafts one article (through the server at GRAPHQL_URL when one answers) and writes the draft atomically. */
@@ -73,7 +76,8 @@ async function writeDraft(
 ): Promise<{ statements: number; unattributed: number; merged: number; remote: boolean }> {
   const text = readArticle(job.file);
   const meta = { ...job.meta, fileName: path.basename(job.file) };
-  const remote = server.answers ? await remoteDraft(server.url, text, meta) : undefined;
+  const waiting = (seconds: number) => console.error(`${job.file}: still extracting at ${server.url} (${seconds} s)`);
+  const remote = server.answers ? await remoteDraft(server.url, text, meta, { waiting }) : undefined;
   if (server.answers && !remote) server.answers = false;
   let dataset: Dataset;
   let counts: { statements: number; unattributed: number; merged: number };
@@ -81,7 +85,12 @@ async function writeDraft(
     dataset = remote.dataset;
     counts = remote;
   } else {
-    const local = ingestText(text, meta);
+    // Drafted here in a thread of its own, with the server's limits (EXTRACTION_TIMEOUT_MS, EXTRACTION_MEMORY_MB).
+    const local = await localDrafts()
+      .draft(text, meta)
+      .catch((e: unknown) => {
+        throw e instanceof ExtractionError ? new ArticleError(`${job.file}: ${e.message}`) : e;
+      });
     dataset = local.dataset;
     counts = {
       statements: local.extraction.statements.length,
@@ -194,6 +203,7 @@ async function main(): Promise<number> {
     bar?.increment(1, { file: path.basename(job.file) });
   }
   bar?.stop();
+  await pool?.close();
   for (const r of refused) console.error(`refused: ${r}`);
   if (isFolder) {
     console.log(

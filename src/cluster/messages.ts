@@ -10,8 +10,8 @@ export interface Neo4jConnection {
 }
 
 export type PrimaryMessage =
-  /** The answer to "waiting": the database to connect to. */
-  | { type: "start"; neo4j: Neo4jConnection }
+  /** The answer to "waiting": the database to connect to, and the port to listen on (PORT, or the one chosen). */
+  | { type: "start"; neo4j: Neo4jConnection; port: number }
   /**
    * Sent to every worker whenever it changes. prepared: the schema is applied and the seed is in (warm up, then say
    * "ready"). problems: why the whole server is not ready (the preparation under way, workers not ready yet); empty

@@ -1,10 +1,12 @@
-// WORKERS above 1: this process serves nothing itself. It resolves Neo4j once (starts the embedded one, or takes
-// NEO4J_URI), forks the workers that serve HTTP on the one port, prepares the database once while they answer "not
-// ready", and on SIGTERM or SIGINT lets every worker finish its requests before it closes the driver and stops Neo4j.
+// The process npm starts, whatever WORKERS says (1 by default): it serves nothing itself. It resolves Neo4j once
+// (starts the embedded one, or takes NEO4J_URI), forks the workers that serve HTTP on the one port, prepares the
+// database once while they answer "not ready", replaces a worker that dies (killed, out of memory) while Neo4j runs on,
+// and on SIGTERM or SIGINT lets every worker finish its requests before it closes the driver and stops Neo4j.
 import type { Config } from "../config";
 import { Database } from "../graph/database";
 import type { Logger } from "../logging";
 import { resolveNeo4j, type Neo4jTarget } from "../neo4j/connect";
+import { freePort } from "../neo4j/embedded";
 import { prepareDatabase } from "../startup/prepareDatabase";
 import { announceReady } from "../startup/serveHttp";
 import { WorkerPool } from "./workerPool";
@@ -40,8 +42,13 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   if (stopped) return;
   logger.info(`Neo4j: ${neo4j.description}`);
 
+  // PORT=0 is resolved here, once: a worker that replaces the only one (whose socket closed with it) listens on the
+  // same port, not on a new free one.
+  const port = config.port || (await freePort());
+  if (stopped) return;
   const pool = (running.pool = new WorkerPool({
     size: config.workers,
+    port,
     neo4j: { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database },
     logger,
     onReady: (url, first) =>
@@ -52,8 +59,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     },
   }));
   pool.start("the graph schema is not applied yet");
-  logger.info(`Starting ${config.workers} workers on port ${config.port || "(any free one)"}`);
-  // As with one process: the port answers (not ready, with the reasons) before the preparation begins.
+  logger.info(`Starting ${config.workers === 1 ? "1 worker" : `${config.workers} workers`} on port ${port}`);
+  // The port answers (not ready, with the reasons) before the preparation begins.
   await pool.listening();
   if (stopped) return;
 
@@ -72,6 +79,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   // The workers have their own drivers; this one has done its job.
   running.db = undefined;
   await db.close();
+  // The seed's lines go out before any worker lets a write through (and logs it): the log reads in order.
+  logger.flush();
   // Each worker now warms up (Neo4j's plans and its own JIT), says it is ready, and opens to writes once all are.
   pool.setPreparing(undefined);
 }

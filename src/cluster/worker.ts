@@ -1,5 +1,6 @@
-// One worker of WORKERS=N: serves HTTP on the port the workers share, against the Neo4j the primary resolved and
-// prepared. It takes its orders from the primary over IPC: where Neo4j is, how ready the whole server is, when to stop.
+// One worker of WORKERS=N (N is 1 by default): serves HTTP on the port the workers share, against the Neo4j the
+// primary resolved and prepared. It takes its orders from the primary over IPC: where Neo4j is, how ready the whole
+// server is, when to stop. The primary replaces it if it dies.
 import type { Config } from "../config";
 import { Database } from "../graph/database";
 import type { HttpServer } from "../http/server";
@@ -42,12 +43,13 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
   const warmUpOnce = async (db: Database) => {
     if (warmedUp || !running.http || !status.prepared) return;
     warmedUp = true;
-    // Neo4j's plan cache is shared, but each worker's JIT is its own; the lines would repeat for every worker.
+    // Neo4j's plan cache is shared, but each worker's JIT is its own; the lines would repeat for every worker, so
+    // only the one worker of WORKERS=1 says them at info.
     await warmUpServer(db, running.http.execute, {
       seconds: config.warmUpSeconds,
       remembered: reads.earlier,
       history: reads.history,
-      log: (line) => logger.debug(line),
+      log: (line) => (config.workers === 1 ? logger.info(line) : logger.debug(line)),
       warn: (line) => logger.warn(line),
       report: (step) => (warming = step),
     }).catch(() => {});
@@ -55,7 +57,7 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
     tell({ type: "ready" });
   };
 
-  const start = async ({ neo4j }: Start) => {
+  const start = async ({ neo4j, port }: Start) => {
     const db = (running.db = Database.connect({
       ...neo4j,
       txTimeoutMs: config.txTimeoutMs,
@@ -64,12 +66,15 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
       shareQueuedReads: config.shareQueuedReads,
       history: reads.history,
     }));
-    const http = (running.http = await serveHttp(config, {
-      db,
-      logger,
-      writeGate: writes,
-      notReadyBecause: () => (warming ? [warming, ...status.problems] : status.problems),
-    }));
+    const http = (running.http = await serveHttp(
+      { ...config, port },
+      {
+        db,
+        logger,
+        writeGate: writes,
+        notReadyBecause: () => (warming ? [warming, ...status.problems] : status.problems),
+      },
+    ));
     tell({ type: "listening", url: http.url });
     await warmUpOnce(db);
   };

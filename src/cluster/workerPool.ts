@@ -7,6 +7,8 @@ import { DEFAULT_BACKOFF, RestartBackoff, type BackoffSettings } from "./restart
 
 export interface WorkerPoolOptions {
   size: number;
+  /** The port every worker listens on (a real one: PORT=0 is resolved before the pool starts). */
+  port: number;
   neo4j: Neo4jConnection;
   logger: Logger;
   /** Every worker is ready and the database prepared; first: for the first time since the start. */
@@ -106,8 +108,9 @@ export class WorkerPool {
   }
 
   /**
-   * Every worker listens on PORT as configured: the cluster module shares one socket among listeners of the same
-   * address and port, so a replacement joins its siblings' socket (with PORT=0 too, while one of them lives).
+   * Every worker listens on the pool's port: the cluster module shares one socket among listeners of the same address
+   * and port, so a replacement joins its siblings' socket, or opens it again on the same port when it replaces the
+   * only worker (the socket closes with the last one: connections are refused until the replacement listens).
    */
   private fork(slot: Slot): void {
     const worker = cluster.fork();
@@ -124,7 +127,7 @@ export class WorkerPool {
     const { logger } = this.options;
     switch (message.type) {
       case "waiting":
-        send(worker, { type: "start", neo4j: this.options.neo4j });
+        send(worker, { type: "start", neo4j: this.options.neo4j, port: this.options.port });
         send(worker, this.status());
         return;
       case "listening":

@@ -9,7 +9,11 @@ const MAX_SLUG = 60;
 export function slugify(text: string): string {
   const slug = nameKey(text)
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-/, "");
+  return cutSlug(slug.endsWith("-") ? slug.slice(0, -1) : slug);
+}
+
+function cutSlug(slug: string): string {
   if (slug.length <= MAX_SLUG) return slug;
   const cut = slug.slice(0, MAX_SLUG + 1);
   return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : MAX_SLUG);

@@ -217,7 +217,7 @@ export class Database {
       const result = await session.run(`EXPLAIN ${cypher}`, toNeo4jParams(params) as Params);
       const operators: string[] = [];
       const walk = (plan: { operatorType: string; children: unknown[] }) => {
-        operators.push(plan.operatorType.replace(/@.*$/, ""));
+        operators.push(plan.operatorType.split("@")[0]!);
         for (const child of plan.children) walk(child as typeof plan);
       };
       const plan = result.summary.plan;

@@ -75,13 +75,17 @@ export function busyPool(error: unknown, poolSize: number, retryAfterSeconds: nu
   );
 }
 
+/** "The transaction has been terminated … timeout …", read without a pattern that rescans the message. */
+function isTerminatedByTimeout(message: string): boolean {
+  const lower = message.toLowerCase();
+  const at = lower.indexOf("transaction has been terminated");
+  return at >= 0 && lower.includes("timeout", at);
+}
+
 export function translateDriverError(error: unknown, timeoutMs: number, mode: "read" | "write" = "write"): unknown {
   if (!(error instanceof Error)) return error;
   const code = error instanceof Neo4jError ? error.code : "";
-  if (
-    code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") ||
-    /transaction has been terminated.*timeout/i.test(error.message)
-  ) {
+  if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") || isTerminatedByTimeout(error.message)) {
     return new QueryTimeoutError(`the query was stopped after the ${timeoutMs} ms transaction time limit`, {
       cause: error,
     });

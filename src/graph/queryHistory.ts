@@ -2,9 +2,18 @@
 // text the first time it runs (0.3–1 s of CPU for a statement page on a 2-core machine) and its JVM compiles the
 // code of a plan only once it runs often, so a server that restarts (a deploy) answered its clients' usual queries
 // several times slower for its first minute. A client's selection decides the Cypher text, so only the texts clients
-// actually sent say what to warm up: each read is counted here by its text, with the parameters of its last run,
-// written to a file when the server stops (QUERY_HISTORY_FILE, next to the database by default) and run again by the
-// warm-up of the next start (replayHistory in warmUp.ts). Only reads are kept: replaying one changes nothing.
+// actually sent say what to warm up: each read is counted here by its text, written to a file when the server stops
+// (QUERY_HISTORY_FILE, next to the database by default) and run again by the warm-up of the next start
+// (replayHistory in warmUp.ts). Only reads are kept: replaying one changes nothing.
+//
+// What it keeps is the shape of what clients asked, not what they asked for: the parameters of a read are kept with
+// every string replaced by a placeholder (ids, words searched for, names, cursors; a date stays a date, so that
+// date() still takes it), numbers, booleans and nulls as they were (page sizes, depths), so a replay has Neo4j plan
+// and run the same text with parameters of the same types (both are its plan's key) on nothing anyone looked for.
+// QUERY_HISTORY_VALUES=true keeps the values of each text's last run instead, for replays that read what clients
+// read. And what it counts is how long a text was in use, not how often it was sent: a text counts at most once a
+// second, so a flood of one query (right after a start, say) counts no more than the same seconds of steady use, and
+// a flood of distinct texts makes room by dropping the least counted, never the texts counted most.
 import fs from "node:fs";
 import path from "node:path";
 import type { Params } from "./database";
@@ -12,14 +21,21 @@ import type { Params } from "./database";
 export interface RememberedQuery {
   cypher: string;
   params: Params;
-  /** How often it ran since the history began (counts carry over from the file it was read from). */
+  /** In how many seconds it ran since the history began (counts carry over from the file it was read from). */
   count: number;
 }
 
-/** Distinct texts counted at most; a text first seen once this many are counted is not counted. */
+/** Distinct texts counted at most; once full, the less counted half makes room for new ones. */
 export const HISTORY_CAPACITY = 500;
-/** Texts written to the file: the most frequent. */
+/** Texts written to the file: the most counted. */
 export const HISTORY_KEPT = 100;
+/** A text counts at most once in this long. */
+export const COUNT_INTERVAL_MS = 1000;
+/** What a string parameter becomes in the history (QUERY_HISTORY_VALUES off); a date becomes PLACEHOLDER_DATE. */
+export const PLACEHOLDER = "warmup";
+export const PLACEHOLDER_DATE = "2000-01-01";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Values JSON keeps as they are, so that a replay sends parameters of the same types (part of Neo4j's plan key). */
 function plain(value: unknown): boolean {
@@ -32,18 +48,41 @@ function plain(value: unknown): boolean {
   return false;
 }
 
+/** A plain value with every string replaced by a placeholder of the same kind (a date by a date). */
+export function shapeOf<T>(value: T): T {
+  if (typeof value === "string") return (ISO_DATE.test(value) ? PLACEHOLDER_DATE : PLACEHOLDER) as T;
+  if (Array.isArray(value)) return value.map(shapeOf) as T;
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shapeOf(item)])) as T;
+  }
+  return value;
+}
+
+export interface HistoryOptions {
+  /** Distinct texts counted at most (HISTORY_CAPACITY). */
+  capacity?: number;
+  /** Keep the parameters' values (QUERY_HISTORY_VALUES); otherwise their shapes only. */
+  keepValues?: boolean;
+  /** The clock, in milliseconds (tests). */
+  now?: () => number;
+}
+
 export class QueryHistory {
-  private readonly queries = new Map<string, { params: Params; count: number }>();
+  private readonly queries = new Map<string, { params: Params; count: number; countedAt: number }>();
   /** Off until the server's own warm-up is over: its reads are not what clients send. */
   private recording = false;
+  private readonly capacity: number;
+  private readonly keepValues: boolean;
+  private readonly now: () => number;
 
   /** `earlier` counts for half, so that queries clients stopped sending fade from the file over a few restarts. */
-  constructor(
-    earlier: readonly RememberedQuery[] = [],
-    private readonly capacity = HISTORY_CAPACITY,
-  ) {
-    for (const query of earlier.slice(0, capacity)) {
-      this.queries.set(query.cypher, { params: query.params, count: Math.ceil(query.count / 2) });
+  constructor(earlier: readonly RememberedQuery[] = [], options: HistoryOptions = {}) {
+    this.capacity = options.capacity ?? HISTORY_CAPACITY;
+    this.keepValues = options.keepValues ?? false;
+    this.now = options.now ?? Date.now;
+    for (const query of earlier.slice(0, this.capacity)) {
+      const count = Math.ceil(query.count / 2);
+      this.queries.set(query.cypher, { params: this.kept(query.params), count, countedAt: -Infinity });
     }
   }
 
@@ -54,21 +93,35 @@ export class QueryHistory {
 
   record(cypher: string, params: Params): void {
     if (!this.recording) return;
+    const now = this.now();
     const known = this.queries.get(cypher);
     if (known) {
+      if (now - known.countedAt < COUNT_INTERVAL_MS) return;
       known.count += 1;
-      known.params = params;
-    } else if (this.queries.size < this.capacity && plain(params)) {
-      this.queries.set(cypher, { params, count: 1 });
+      known.countedAt = now;
+      if (this.keepValues) known.params = params;
+    } else if (plain(params)) {
+      if (this.queries.size >= this.capacity) this.makeRoom();
+      this.queries.set(cypher, { params: this.kept(params), count: 1, countedAt: now });
     }
   }
 
-  /** The most frequent first (ties: the text first counted first). */
+  /** The most counted first (ties: the text first counted first). */
   top(limit = HISTORY_KEPT): RememberedQuery[] {
     return [...this.queries]
       .map(([cypher, { params, count }]) => ({ cypher, params, count }))
       .sort((a, b) => b.count - a.count)
       .slice(0, limit);
+  }
+
+  private kept(params: Params): Params {
+    return this.keepValues ? params : shapeOf(params);
+  }
+
+  /** Drops the less counted half (the later counted among equals), keeping the order of the rest. */
+  private makeRoom(): void {
+    const kept = new Set(this.top(Math.floor(this.capacity / 2)).map((query) => query.cypher));
+    for (const cypher of this.queries.keys()) if (!kept.has(cypher)) this.queries.delete(cypher);
   }
 }
 

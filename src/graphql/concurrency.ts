@@ -1,7 +1,8 @@
 // A per-process cap on operations whose cost grows with the data (timeline, search, path, source texts): beyond it,
 // requests wait their turn instead of piling work (and memory) onto Neo4j at once; a wait that is too long is refused
-// with SERVER_BUSY. The queue itself is the data layer's Admission (the same rules as the driver's query slots), and
-// identical operations waiting in it run once (src/graph/sharedWaits.ts).
+// with SERVER_BUSY, which src/http/overload.ts answers as HTTP 503 with Retry-After (like OVERLOADED). The queue
+// itself is the data layer's Admission (the same rules as the driver's query slots), and identical operations waiting
+// in it run once (src/graph/sharedWaits.ts).
 import { GraphQLError } from "graphql";
 import { Admission } from "../graph/admission";
 import { OverloadedError } from "../graph/errors";
@@ -12,6 +13,11 @@ export interface ConcurrencySettings {
   max: number;
   /** How long one may wait for its turn before SERVER_BUSY. */
   maxWaitMs: number;
+}
+
+/** Seconds a refused client should wait before it tries again (Retry-After): one full wait, at least 1. */
+export function busyRetryAfterSeconds(maxWaitMs: number): number {
+  return Math.max(1, Math.ceil(maxWaitMs / 1000));
 }
 
 export class ConcurrencyLimit {
@@ -42,10 +48,12 @@ export class ConcurrencyLimit {
     } catch (error) {
       // Only a refused turn is ours to report; the work's own errors (an overloaded driver included) pass through.
       if (started || !(error instanceof OverloadedError)) throw error;
+      const retryAfterSeconds = busyRetryAfterSeconds(this.settings.maxWaitMs);
       throw new GraphQLError(
         `The server is busy: ${what} waited ${this.settings.maxWaitMs} ms behind ${this.settings.max} running ` +
-          "expensive operations (MAX_CONCURRENT_EXPENSIVE); try again shortly",
-        { extensions: { code: "SERVER_BUSY" } },
+          "expensive operations (MAX_CONCURRENT_EXPENSIVE, EXPENSIVE_WAIT_MS). Nothing was run; retry after " +
+          `${retryAfterSeconds} s.`,
+        { extensions: { code: "SERVER_BUSY", retryAfterSeconds } },
       );
     }
   }

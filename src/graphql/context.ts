@@ -2,8 +2,10 @@
 // batch loaders, and whether the request may write.
 import type { Database } from "../graph/database";
 import { loadConfig } from "../config";
+import { processWideDrafting, type ArticleDrafting } from "./articleDrafting";
 import { ConcurrencyLimit } from "./concurrency";
 import { createLoaders, type Loaders } from "./loaders";
+import { ResponseBudget } from "./responseBudget";
 
 export interface Auth {
   /** True when the request carried "Authorization: Bearer <API_TOKEN>". */
@@ -18,6 +20,12 @@ export interface GraphQLContext {
   auth: Auth;
   /** The process-wide cap on expensive operations (timeline, search, path, source texts). */
   expensive: ConcurrencyLimit;
+  /** The extraction pool and the anonymous rate of ingestArticle (src/graphql/articleDrafting.ts). */
+  drafting: ArticleDrafting;
+  /** The client's address, for per-client limits; "local" for in-process callers. */
+  client: string;
+  /** The fields this request's answer may still hold (MAX_RESPONSE_FIELDS); every resolved field counts. */
+  budget: ResponseBudget;
 }
 
 // The HTTP server makes its own from the configuration; this one serves in-process callers (tests, benchmarks).
@@ -33,8 +41,13 @@ export function createContext(
   auth: Auth = { canWrite: false, reason: "no token was sent" },
   expensive: ConcurrencyLimit = processWide,
   bookmarks: readonly string[] = [],
+  request: { client?: string; drafting?: ArticleDrafting; maxResponseFields?: number } = {},
 ): GraphQLContext {
   const scoped = db.withCounter();
   scoped.bookmarks.add(bookmarks);
-  return { db: scoped, loaders: createLoaders(scoped, expensive), auth, expensive };
+  const drafting = request.drafting ?? processWideDrafting;
+  // The most fields the answer may hold: MAX_RESPONSE_FIELDS (src/graphql/responseBudget.ts).
+  const budget = new ResponseBudget(request.maxResponseFields ?? limits.maxResponseFields);
+  const loaders = createLoaders(scoped, expensive);
+  return { db: scoped, loaders, auth, expensive, drafting, client: request.client ?? "local", budget };
 }

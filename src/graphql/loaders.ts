@@ -6,6 +6,7 @@ import { mentionCounts, type MentionCount, type MentionDirection } from "../grap
 import { neighbours, type NeighbourKind } from "../graph/neighbours";
 import { responsesOf, type ResponseDirection, type ResponseRow } from "../graph/responses";
 import { nodesByIds, statementsWithParts } from "../graph/nodes";
+import type { StatementProperty } from "../graph/projections";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
 import { sourceTextPieces, type SourceTextRow, type TextPiece } from "../graph/sourceText";
 import { statementPages, type StatementAnchor, type StatementQuery } from "../graph/statements";
@@ -22,8 +23,8 @@ export interface Loaders {
   neighbours(kind: NeighbourKind): DataLoader<string, LinkedRow[]>;
   /** Who and what each node's statements mention most, or who mentions each node most: `first` of them each. */
   mentionCounts(direction: MentionDirection, first: number): DataLoader<string, MentionCount[]>;
-  /** What each statement responds to, or what responds to it. */
-  responses(direction: ResponseDirection): DataLoader<string, ResponseRow[]>;
+  /** What each statement responds to, or what responds to it; the other statements with only these properties. */
+  responses(direction: ResponseDirection, properties?: readonly StatementProperty[]): DataLoader<string, ResponseRow[]>;
   /** The page of statements under one parent; parents asking with the same arguments share one query. */
   statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
   /** Hands over a page fetched along with its parent, so statementPage() with the same arguments needs no query. */
@@ -62,7 +63,9 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
     ({ direction, first }) => `${direction}:${first}`,
   );
   const responseLoader = perKey(
-    (direction: ResponseDirection) => new DataLoader<string, ResponseRow[]>((ids) => responsesOf(db, direction, ids)),
+    ({ direction, properties }: { direction: ResponseDirection; properties?: readonly StatementProperty[] }) =>
+      new DataLoader<string, ResponseRow[]>((ids) => responsesOf(db, direction, ids, properties)),
+    ({ direction, properties }) => `${direction}:${properties?.join(",") ?? "*"}`,
   );
   return {
     claims: new DataLoader((ids) => claimsOf(db, ids)),
@@ -73,7 +76,7 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
     }),
     neighbours: neighbourLoader,
     mentionCounts: (direction, first) => mentionLoader({ direction, first }),
-    responses: responseLoader,
+    responses: (direction, properties) => responseLoader({ direction, properties }),
     // A made-up cursor is the client's mistake, nested or not.
     statementPage: (parentId, query) => withCursor(() => pageLoader(query).load(parentId)),
     primeStatementPage(parentId, query, page) {

@@ -9,11 +9,15 @@ import { loadConfig, type QueryLimits } from "../config";
 import type { GraphQLContext } from "../graphql/context";
 import { createFormatError } from "../graphql/formatError";
 import { resolvers } from "../graphql/resolvers/index";
+import { withResponseBudget } from "../graphql/responseBudget";
 import { loadTypeDefs } from "../graphql/schema";
 import { bookmarkPlugin } from "./bookmarks";
 import { queryLimits } from "./limits";
 import { cacheControlPlugin } from "./cacheControl";
+import { documentCaches } from "./documentCache";
+import { errorLocationsPlugin } from "./errorLocations";
 import { overloadPlugin } from "./overload";
+import { responseSizePlugin } from "./responseSize";
 
 export interface ApolloSettings {
   limits: QueryLimits;
@@ -41,9 +45,12 @@ export function createApollo(
   settings: ApolloSettings = defaultApolloSettings(),
 ): ApolloServer<GraphQLContext> {
   const limits = queryLimits(settings.limits, settings.production);
+  const caches = documentCaches();
+  const typeDefs = loadTypeDefs();
   return new ApolloServer<GraphQLContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    typeDefs,
+    // Every field counts against the request's MAX_RESPONSE_FIELDS as it is resolved (responseBudget.ts).
+    resolvers: withResponseBudget(typeDefs, resolvers),
     introspection: settings.introspection,
     // Off here, on in front of it for what needs it: http/csrf.ts refuses a form-like POST (which could carry a
     // mutation) and lets GET queries through as clients send them by default; Apollo refuses mutations over GET.
@@ -52,6 +59,9 @@ export function createApollo(
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    // Parsed documents and persisted queries, in caches bounded by the bytes they really hold (documentCache.ts).
+    documentStore: caches.documents,
+    persistedQueries: { cache: caches.persistedQueries },
     // Stack traces go to the log, never to clients; outside production, unexpected errors keep their message.
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError({ exposeDetails: !settings.production, log: settings.logError }),
@@ -61,7 +71,13 @@ export function createApollo(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
-      // OVERLOADED errors become a 503 with Retry-After.
+      caches.plugin,
+      // Documents are parsed without locations; errors that point into one get them back here.
+      errorLocationsPlugin(),
+      // An answer past MAX_RESPONSE_FIELDS is a 400 with one RESPONSE_TOO_LARGE error (before the 503s: retrying the
+      // same request would not help).
+      responseSizePlugin(),
+      // OVERLOADED and SERVER_BUSY errors become a 503 with Retry-After.
       overloadPlugin(),
       cacheControlPlugin(settings.cacheMaxAgeS ?? 0),
       // A request that wrote answers with its bookmarks (Neo4j-Bookmark), for read-your-writes on any instance.

@@ -14,9 +14,10 @@ export function authenticate(headers: IncomingHttpHeaders, apiToken: string | un
     return { canWrite: false, reason: "the server has no API_TOKEN configured, so mutations are disabled" };
   const header = headers.authorization;
   if (!header) return { canWrite: false, reason: 'send the header "Authorization: Bearer <API_TOKEN>"' };
-  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  if (!match) return { canWrite: false, reason: 'the Authorization header must be "Bearer <API_TOKEN>"' };
-  if (!sameSecret(match[1]!.trim(), apiToken))
+  const value = header.trim();
+  const token = /^Bearer\s/i.test(value) ? value.slice(7).trim() : "";
+  if (!token) return { canWrite: false, reason: 'the Authorization header must be "Bearer <API_TOKEN>"' };
+  if (!sameSecret(token, apiToken))
     return { canWrite: false, reason: "the bearer token is not the server's API_TOKEN" };
   return { canWrite: true };
 }

@@ -4,7 +4,6 @@
 // (src/graph/database.ts); this module only carries the header in and out.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import type { GraphQLContext } from "../graphql/context";
 
@@ -91,13 +90,3 @@ export function bookmarkPlugin(): ApolloServerPlugin<GraphQLContext> {
     },
   };
 }
-
-/**
- * Every answer varies with Neo4j-Bookmark: a browser or CDN that keeps a public GET answer must not serve it to a
- * request that sends a bookmark (that one may need newer data). Set here, before Apollo, because headers Apollo
- * sets replace those set earlier and CORS already put "Origin" in Vary.
- */
-export const varyOnBookmark: RequestHandler = (_req, res, next) => {
-  res.vary(BOOKMARK_HEADER);
-  next();
-};

@@ -28,6 +28,21 @@ const SCANNING_FIELD_COST: Record<string, number> = { timeline: 50, search: 50, 
 /** Root lists that are not paged but bounded: they count as their largest size. */
 const BOUNDED_LIST_SIZE: Record<string, number> = { conversation: MAX_CONVERSATION_STATEMENTS };
 
+/**
+ * Unpaged lists that are often longer than UNPAGED_LIST_SIZE: a statement's responses (up to MAX_RESPONSES each way)
+ * count as 20, not their most (100), which would price the explorer's thread (100 statements and what each answers)
+ * out of MAX_COST. So four aliases of a conversation with both directions (4 × 100 statements × 2 × 20 responses)
+ * are refused up front; what the guess misses in denser threads, MAX_RESPONSE_FIELDS stops while the answer is
+ * resolved (src/graphql/responseBudget.ts).
+ */
+const LIST_SIZE: Record<string, number> = { "Statement.respondsTo": 20, "Statement.responses": 20 };
+
+/** The size a root list counts as: a conversation of depth 0 is the one statement. */
+function boundedSize(field: string, args: Record<string, unknown>): number | undefined {
+  if (field === "conversation" && args.maxDepth === 0) return 1;
+  return BOUNDED_LIST_SIZE[field];
+}
+
 /** A statement list's facets count every statement its filter keeps, whatever the page. */
 const FACETS_COST = 50;
 
@@ -59,7 +74,9 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   // A connection's edges and nodes are the page its size already counted.
   if (type.name.endsWith("Connection")) return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) {
-    const size = (type.name === "Query" ? BOUNDED_LIST_SIZE[field.name] : undefined) ?? UNPAGED_LIST_SIZE;
+    const size =
+      (type.name === "Query" ? boundedSize(field.name, args) : LIST_SIZE[`${type.name}.${field.name}`]) ??
+      UNPAGED_LIST_SIZE;
     return 1 + extra + childComplexity * size;
   }
   return 1 + extra + childComplexity;
@@ -139,8 +156,12 @@ function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
 export interface Limits {
   plugins: ApolloServerPlugin<GraphQLContext>[];
   validationRules: ValidationRule[];
-  /** graphql-js counts tokens while parsing, so an oversized document is refused before it is built. */
-  parseOptions: { maxTokens: number };
+  /**
+   * graphql-js counts tokens while parsing, so an oversized document is refused before it is built. No locations: a
+   * located document holds its whole text and every token of it for as long as Apollo caches it (documentCache.ts);
+   * errors get their locations back from errorLocations.ts.
+   */
+  parseOptions: { maxTokens: number; noLocation: true };
 }
 
 export function queryLimits(limits: QueryLimits, production: boolean): Limits {
@@ -157,6 +178,6 @@ export function queryLimits(limits: QueryLimits, production: boolean): Limits {
   return {
     plugins: [...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]), costLimit(limits.maxCost)],
     validationRules: armor.validationRules,
-    parseOptions: { maxTokens: limits.maxTokens },
+    parseOptions: { maxTokens: limits.maxTokens, noLocation: true },
   };
 }

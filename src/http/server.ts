@@ -8,12 +8,16 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Database } from "../graph/database";
 import { ConcurrencyLimit } from "../graphql/concurrency";
+import { ArticleDrafting } from "../graphql/articleDrafting";
 import { createContext } from "../graphql/context";
+import { DEFAULT_EXTRACTION, ExtractionPool, type ExtractionSettings } from "../ingest/extractionPool";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
 import { authenticate } from "./auth";
-import { BOOKMARK_HEADER, requestBookmarks, varyOnBookmark } from "./bookmarks";
+import { BOOKMARK_HEADER, requestBookmarks } from "./bookmarks";
+import { varyOnRequestHeaders } from "./cacheControl";
 import { refuseSimplePosts } from "./csrf";
+import { limitDocumentSize } from "./documentSize";
 import { healthRouter, type Readiness } from "./health";
 import { bodyErrors, rateLimiter, requestLog, type RequestLocals } from "./requests";
 import { browserRouter } from "./static";
@@ -48,6 +52,10 @@ export interface HttpOptions {
   apollo?: ApolloSettings;
   /** Requests per minute per client address; 0 or unset: no limit. */
   rateLimitPerMinute?: number;
+  /** ingestArticle's extraction threads, deadline, heap and queue (default: DEFAULT_EXTRACTION). */
+  extraction?: ExtractionSettings;
+  /** Anonymous ingestArticle dry runs per minute per client address (default 10); 0: no limit. */
+  ingestRatePerMinute?: number;
   logger?: Logger;
   /** How long shutdown waits for requests in flight. */
   shutdownGraceMs?: number;
@@ -118,8 +126,15 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     maxWaitMs: settings.limits.expensiveWaitMs,
   });
 
+  // This server's own extraction threads (ended when it stops) and the anonymous rate of ingestArticle.
+  const drafting = new ArticleDrafting({
+    pool: new ExtractionPool(options.extraction ?? DEFAULT_EXTRACTION),
+    anonymousPerMinute: options.ingestRatePerMinute ?? 10,
+  });
+
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
+  app.use("/graphql", varyOnRequestHeaders);
   app.use(browserRouter({ ideEnabled: options.ideEnabled ?? true }));
   if (options.corsOrigins?.length) app.use("/graphql", graphqlCors(options.corsOrigins));
   app.use("/graphql", requestLog(logger, settings.production ? "info" : "debug"));
@@ -127,12 +142,18 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   app.use(
     "/graphql",
     refuseSimplePosts,
-    varyOnBookmark,
     express.json({ limit: settings.limits.maxBodyBytes }),
+    // Before Apollo hashes, parses or caches the text.
+    limitDocumentSize(settings.limits.maxDocumentBytes),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const auth = authenticate(req.headers, options.apiToken);
-        const context = createContext(options.db, auth, expensive, requestBookmarks(req.headers));
+        const bookmarks = requestBookmarks(req.headers);
+        const context = createContext(options.db, auth, expensive, bookmarks, {
+          maxResponseFields: settings.limits.maxResponseFields,
+          client: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          drafting,
+        });
         (res.locals as RequestLocals).context = context;
         return context;
       },
@@ -151,11 +172,18 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   const shownHost =
     options.host === "0.0.0.0" || options.host === "127.0.0.1" || options.host === "::" ? "localhost" : options.host;
   const execute: HttpServer["execute"] = async (query, variables) => {
-    const contextValue = createContext(options.db, undefined, expensive);
+    const contextValue = createContext(options.db, undefined, expensive, [], {
+      maxResponseFields: settings.limits.maxResponseFields,
+      drafting,
+    });
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("an operation that streams cannot warm up");
     const { data, errors } = response.body.singleResult;
     return { data, errors };
   };
-  return { url: `http://${shownHost}:${port}/graphql`, port, stop: () => apollo.stop(), execute };
+  const stop = async () => {
+    await apollo.stop();
+    await drafting.pool.close();
+  };
+  return { url: `http://${shownHost}:${port}/graphql`, port, stop, execute };
 }

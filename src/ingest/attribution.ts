@@ -2,9 +2,10 @@
 // `," NP, the minister, told reporters`), before it (`NP said:`, `NP put it bluntly:`), in the paragraph before (a
 // colon), or around a `Quote:` label; and whether a quotation continues the one before it (`"X," he said. "Y."`).
 import type { Span } from "../domain/spans";
-import { containing, type Paragraph } from "./layout";
+import { containing, lastStartingBy, type Paragraph } from "./layout";
 import { ADVERBS, AUX, CUE_WORDS, cueOf, LEADING_CLAUSE, NAMED, type Sentence, type Site } from "./patterns";
 import type { Quotation } from "./quotes";
+import { ATTRIBUTION_WINDOW } from "./windows";
 
 /** `"X," he said. "Y."` or `"X," he said, "Y."`: only an attribution stands between the two quotations. */
 export function joinsPrevious(text: string, previous: Quotation, q: Quotation): boolean {
@@ -13,12 +14,12 @@ export function joinsPrevious(text: string, previous: Quotation, q: Quotation): 
     previous.parts[previous.parts.length - 1]!.start,
     previous.parts[previous.parts.length - 1]!.end,
   );
+  if (between.length >= 240) return false;
   // Only the attribution may stand between: `, he said. ` or `, he said, ` — not another sentence or a colon.
   const attributionOnly = /^[^.!?:]*(?:[.!?]\s*|,\s*)$/.test(between);
   return (
     attributionOnly &&
-    between.length < 240 &&
-    /[,—–-]\s*$|[,—–-]$/.test(prevWords) === true &&
+    "—–-,".includes(prevWords.trimEnd().at(-1) ?? "x") &&
     new RegExp(`\\b(?:${CUE_WORDS})\\b`, "i").test(between) &&
     !/["“«‘]/.test(between)
   );
@@ -37,32 +38,44 @@ export function attributionOf(
   const open = q.marked[0]!.start;
   const lastSentence = containing(sentences, close - 1) ?? sentence;
   // After: up to the next quotation or the sentence's end.
-  let afterEnd = lastSentence.end;
+  let afterEnd = Math.min(lastSentence.end, close + ATTRIBUTION_WINDOW);
   const nextOpen = /["“«‘']/.exec(text.slice(close, afterEnd));
   if (nextOpen && /[,:]\s*$/.test(text.slice(close, close + nextOpen.index))) afterEnd = close + nextOpen.index;
   const after = text.slice(close, afterEnd);
   const a = afterSite(after, close);
   if (a) return { ...a, around: { start: close, end: afterEnd } };
   // Before: from the sentence's start (or the previous quotation's end) to the opening mark.
-  const from = Math.max(sentence.start, ...marked.filter((m) => m.end <= open).map((m) => m.end));
+  // The previous quotation's closing mark: marks are in text order, and the one before this quotation's opening.
+  const previousMark = marked[lastStartingBy(marked, open) - 1];
+  const from = Math.max(sentence.start, open - ATTRIBUTION_WINDOW, previousMark?.end ?? 0);
   const before = text.slice(from, open);
   const b = beforeSite(before, from);
   if (b) return { ...b, around: { start: from, end: open } };
   // A quotation opening its paragraph after one that ends with a colon: "…, Helena Marstrand, said:"
   const paragraph = paragraphs[q.paragraph]!;
   if (!before.trim() && open === paragraph.start && q.paragraph > 0) {
-    const prev = sentences.filter((s) => s.paragraph === q.paragraph - 1).pop();
-    if (prev && /:\s*$/.test(text.slice(prev.start, prev.end))) {
-      const site = beforeSite(text.slice(prev.start, prev.end), prev.start);
-      if (site) return { ...site, around: { start: prev.start, end: prev.end } };
+    const prev = sentences[lastStartingBy(sentences, open) - 1];
+    const start = prev && Math.max(prev.start, prev.end - ATTRIBUTION_WINDOW);
+    if (
+      prev &&
+      prev.paragraph === q.paragraph - 1 &&
+      start !== undefined &&
+      text.slice(start, prev.end).trimEnd().endsWith(":")
+    ) {
+      const site = beforeSite(text.slice(start, prev.end), start);
+      if (site) return { ...site, around: { start, end: prev.end } };
     }
   }
   // "Quote:" label: the attribution is in the sentence before or after the quotation.
   if (/^\s*Quote\s*:\s*$/i.test(before)) {
-    const prevSentence = sentences.filter((s) => s.end <= sentence.start && s.paragraph >= q.paragraph - 1).pop();
-    const nextSentence = sentences.find((s) => s.start >= close && s.paragraph <= q.lastParagraph + 1);
-    for (const s of [prevSentence, nextSentence]) {
-      if (!s) continue;
+    const prevOne = sentences[lastStartingBy(sentences, sentence.start) - 1];
+    const nextOne = sentences[lastStartingBy(sentences, close - 1) + 1];
+    const prevSentence = prevOne && prevOne.paragraph >= q.paragraph - 1 ? prevOne : undefined;
+    const nextSentence =
+      nextOne && nextOne.start >= close && nextOne.paragraph <= q.lastParagraph + 1 ? nextOne : undefined;
+    for (const whole of [prevSentence, nextSentence]) {
+      if (!whole) continue;
+      const s = { start: whole.start, end: Math.min(whole.end, whole.start + ATTRIBUTION_WINDOW) };
       const site =
         beforeSite(text.slice(s.start, s.end).replace(/[.:]\s*$/, ":"), s.start) ??
         afterSite(` ${text.slice(s.start, s.end)}`, s.start - 1);
@@ -187,7 +200,7 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
     if (apposed)
       return { phrase: apposed[1]!, phraseAt: at + lead.length, cue: "colon", tense: "past", perfect: false };
     const subject =
-      /^(?:[^,]*,\s+)?((?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:[\p{Lu}][\p{L}’'.-]*\s*)+|he|she|they|the\s+[\p{Ll}\d-]+(?:\s+(?:executive|minister|officer|president|director|secretary|judge|coach|governor|spokesman|spokeswoman|spokesperson|chairman|chairwoman|leader|envoy))?)\s+\p{Ll}/u.exec(
+      /^(?:[^,]*,\s+)?((?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)*|he|she|they|the\s+[\p{Ll}\d-]+(?:\s+(?:executive|minister|officer|president|director|secretary|judge|coach|governor|spokesman|spokeswoman|spokesperson|chairman|chairwoman|leader|envoy))?)\s+\p{Ll}/u.exec(
         clause,
       );
     if (subject) {

@@ -15,6 +15,7 @@ import {
   TITLE_WORDS,
   VENUE_HEADS,
 } from "./lexicon";
+import { NLP_PIECE, piecesOf } from "./windows";
 
 export type EntityType = "person" | "state" | "organization" | "venue" | "event";
 export type Gender = "male" | "female";
@@ -54,8 +55,9 @@ export interface KnownEntity {
   offices?: { title: string; state: string }[];
 }
 
+/** Capitalised words with the particles between them; at most ten words, so a run of initials reads in pieces. */
 const NAME_RUN =
-  /\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del)\s+)?\p{Lu}[\p{L}\p{M}’'.-]*)*/gu;
+  /\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del)\s+)?\p{Lu}[\p{L}\p{M}’'.-]*){0,9}/gu;
 
 const stripPossessive = (s: string) => s.replace(/[’']s?$/u, "");
 
@@ -70,11 +72,12 @@ export class Register {
     readonly text: string,
     readonly known: readonly KnownEntity[] = [],
   ) {
-    const doc = nlp(text);
     this.genders = new Map();
     this.people = new Set();
     this.common = new Set();
-    const sentences = doc.json() as { terms: NlpTerm[] }[];
+    // compromise's sentence splitting is quadratic (and its memory with it) on long runs such as "A. A. A. …": it
+    // reads the text in pieces of bounded length, which is all the word tags below need.
+    const sentences = piecesOf(text, NLP_PIECE).flatMap((piece) => nlp(piece).json() as { terms: NlpTerm[] }[]);
     for (const term of sentences.flatMap((s) => s.terms)) {
       const word = nameKey(term.text);
       if (term.tags.includes("FemaleName")) this.genders.set(word, "female");
@@ -230,8 +233,9 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
   for (let m = NAME_RUN.exec(slice); m; m = NAME_RUN.exec(slice)) {
     let words = m[0].split(/\s+/);
     let offset = span.start + m.index;
-    const before = slice.slice(0, m.index);
-    const atSentenceStart = /(^|[.!?]["”’»]?\s+|["“‘«]\s*)$/u.test(before);
+    // Read from the few characters before the run: an end-anchored pattern over the whole prefix is quadratic.
+    const before = slice.slice(Math.max(0, m.index - 16), m.index);
+    const atSentenceStart = m.index === 0 || /(?:[.!?]["”’»]?\s+|["“‘«]\s*)$/u.test(before);
     const roles: string[] = [];
     let honorific: string | undefined;
     let roleState: NameRun["roleState"];

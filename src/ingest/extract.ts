@@ -5,13 +5,14 @@ import { QUOTE_GAP, type Span } from "../domain/spans";
 import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution";
 import { Register, type Entity, type KnownEntity } from "./entities";
-import { containing, paragraphsOf, sentencesOf, wordCount, type Paragraph } from "./layout";
+import { containing, overlapping, type Paragraph, paragraphsOf, sentencesOf, wordCount } from "./layout";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
 import type { Sentence, Site } from "./patterns";
 import { quotationsOf, type Quotation } from "./quotes";
 import { reportedSite } from "./reported";
 import { resolveSpeaker, type Attributed } from "./speakers";
 import { dateAndPlace, mentionsIn } from "./statementDetails";
+import { REPORTED_SENTENCE, withoutHandover } from "./windows";
 
 export interface ExtractedStatement {
   kind: "DIRECT_QUOTE" | "REPORTED";
@@ -79,7 +80,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const candidates = [
     ...quotations.map((q) => ({ at: q.marked[0]!.start, q })),
     ...sentences
-      .filter((s) => !marked.some((m) => overlaps(m, s) && isStatementQuote(text, m, s)))
+      .filter((s) => !overlapping(marked, s).some((m) => isStatementQuote(text, m, s)))
       .map((s) => ({ at: s.start, s })),
   ].sort((a, b) => a.at - b.at);
 
@@ -93,7 +94,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const q = c.q;
       const sentence = containing(sentences, q.marked[0]!.start)!;
       // The statement's words drop the comma that hands over to the attribution ("…," he said), as readers quote.
-      const words = q.parts.map((p) => text.slice(p.start, p.end).replace(/\s*[,;:—–-]$/u, "")).join(QUOTE_GAP);
+      const words = q.parts.map((p) => withoutHandover(text.slice(p.start, p.end))).join(QUOTE_GAP);
       const found = attributionOf(text, q, sentence, sentences, paragraphs, marked);
       // `"X," he said, "Y."`: the attribution before this quotation is the previous one's; the two are one statement.
       const site =
@@ -170,7 +171,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       previous = { statement, q, paragraph: q.lastParagraph };
     } else if ("s" in c && c.s) {
       const s = c.s;
-      const site = reportedSite(text, s, marked);
+      // A "sentence" longer than any wire sentence (a list, a table, run-on text) is not read for reported speech.
+      const site = s.end - s.start <= REPORTED_SENTENCE ? reportedSite(text, s, marked) : undefined;
       if (!site) continue;
       const who = resolveSpeaker(site.phrase, site.phraseAt, {
         register,

@@ -59,9 +59,33 @@ export function sentencesOf(text: string, paragraph: Span, opaque: readonly Span
   return out;
 }
 
-/** The span among `spans` that contains offset `at`. */
+/** The span among `spans` (in text order, not overlapping) that contains offset `at`: a binary search. */
 export function containing<T extends Span>(spans: readonly T[], at: number): T | undefined {
-  return spans.find((s) => at >= s.start && at < s.end);
+  const i = lastStartingBy(spans, at);
+  const s = i >= 0 ? spans[i] : undefined;
+  return s && at < s.end ? s : undefined;
+}
+
+/** The spans among `spans` (in text order, not overlapping) that overlap `span`, found by a binary search. */
+export function overlapping<T extends Span>(spans: readonly T[], span: Span): T[] {
+  const out: T[] = [];
+  for (let i = lastStartingBy(spans, span.end - 1); i >= 0 && spans[i]!.end > span.start; i--) out.push(spans[i]!);
+  return out.reverse();
+}
+
+/** The index of the last span (in text order) that starts at or before `at`; -1 if none does. */
+export function lastStartingBy(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Number of words in a piece of text. */

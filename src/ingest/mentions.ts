@@ -3,6 +3,7 @@
 // gives people where it names them.
 import type { Span } from "../domain/spans";
 import { classify, nameRuns, type Entity, type Mention, type Register } from "./entities";
+import { containing, overlapping } from "./layout";
 import { TITLE_WORDS } from "./lexicon";
 import type { Sentence } from "./patterns";
 
@@ -38,7 +39,7 @@ export function registerMentions(
   for (const s of sentences) {
     for (const run of nameRuns(text, s, register)) {
       if (dateline && run.start < 80 && run.name.toUpperCase() === run.name) continue;
-      const quoted = marked.some((m) => run.start > m.start && run.end < m.end);
+      const quoted = overlapping(marked, run).some((m) => run.start > m.start && run.end < m.end);
       const read = classify(run, register);
       if (!read) continue;
       const entity =
@@ -82,7 +83,7 @@ function describePerson(
   const age = /^[’']?s?,\s+(\d{1,3}),/.exec(after);
   if (age) person.age = Number(age[1]);
   const appos =
-    /^,\s+(?:the\s+|a\s+|an\s+)?(?:([\p{Lu}][\p{L}]+)[’']s\s+|([\p{Lu}][\p{L}]+)\s+)?((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?:\s+(?:of|for|at)\s+[^,.]+)?[,.]/u.exec(
+    /^,\s+(?:the\s+|a\s+|an\s+)?(?:([\p{Lu}][\p{L}]+)[’']s\s+|([\p{Lu}][\p{L}]+)\s+)?((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?:\s+(?:of|for|at)\s+[^,.\s][^,.]*)?[,.]/u.exec(
       after,
     );
   if (appos) {
@@ -96,16 +97,25 @@ function describePerson(
 
 /** "his"/"her" after exactly one person named earlier in the sentence tells that person's gender. */
 export function learnGenders(text: string, sentences: Sentence[], register: Register): void {
+  // Each sentence's unquoted mentions of people, from one pass over all mentions (not a scan per sentence).
+  const mentioned = new Map<Sentence, Mention[]>();
+  for (const e of register.entities) {
+    if (e.type !== "person") continue;
+    for (const m of e.mentions) {
+      const s = m.quoted ? undefined : containing(sentences, m.start);
+      if (!s) continue;
+      const list = mentioned.get(s);
+      if (list) list.push(m);
+      else mentioned.set(s, [m]);
+    }
+  }
   for (const s of sentences) {
-    const people = register.entities.filter(
-      (e) => e.type === "person" && e.mentions.some((m) => m.start >= s.start && m.start < s.end && !m.quoted),
-    );
+    const here = mentioned.get(s) ?? [];
+    const people = [...new Set(here.map((m) => m.entity))];
     if (people.length !== 1) continue;
     const person = people[0]!;
     if (person.gender) continue;
-    const first = person.mentions
-      .filter((m) => m.start >= s.start && m.start < s.end)
-      .sort((a, b) => a.start - b.start)[0]!;
+    const first = here.reduce((a, b) => (b.start < a.start ? b : a));
     // Only "X … his/her" soon after X names X's gender: "Grace Adhiambo's son Brian … he" names Brian's.
     const rest = text.slice(first.end, Math.min(s.end, first.end + 60));
     if (

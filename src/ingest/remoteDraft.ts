@@ -26,13 +26,27 @@ export interface RemoteDraft {
   merged: number;
 }
 
-/** The server's draft of an article; undefined when no server answers at `url` (refused connection, time-out). */
+export interface RemoteOptions {
+  /** How long to wait for the server's answer (it bounds its own extraction: EXTRACTION_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Called every `everyMs` while the server is still extracting, with the seconds waited so far. */
+  waiting?: (seconds: number) => void;
+  everyMs?: number;
+}
+
+/**
+ * The server's draft of an article; undefined when no server answers at `url` (nothing listens there). A server that
+ * takes the request but has not answered within the time-out is working, not absent: an ArticleError says so.
+ */
 export async function remoteDraft(
   url: string,
   text: string,
   meta: ArticleMeta,
-  timeoutMs = 10_000,
+  options: RemoteOptions = {},
 ): Promise<RemoteDraft | undefined> {
+  const { timeoutMs = 90_000, everyMs = 5_000 } = options;
+  const started = Date.now();
+  const ticker = setInterval(() => options.waiting?.(Math.round((Date.now() - started) / 1000)), everyMs);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -52,8 +66,13 @@ export async function remoteDraft(
       }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-  } catch {
+  } catch (e) {
+    if ((e as Error).name === "TimeoutError") {
+      throw new ArticleError(`${url} took the article but did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    }
     return undefined;
+  } finally {
+    clearInterval(ticker);
   }
   const body = (await response.json().catch(() => undefined)) as
     | {

@@ -6,6 +6,7 @@ import { nameKey } from "../domain/names";
 import { stateNamed } from "./countries";
 import { classify, nameRuns, type Entity, type Register } from "./entities";
 import { ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "./lexicon";
+import { SPEAKER_PHRASE, trimEdges } from "./windows";
 
 export interface Attributed {
   entity: Entity;
@@ -30,8 +31,8 @@ const DESCRIPTION = /^(?:the|a|an)\s+((?:[\p{L}\d’'-]+\s+){0,4}?[\p{L}\d’'-]
 
 /** Resolves the words of a speaker phrase (already cut out around its cue verb). */
 export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Context): Attributed | undefined {
-  const phrase = phraseRaw.trim().replace(/^[,;:\s—–-]+|[,;:\s—–-]+$/gu, "");
-  if (!phrase) return undefined;
+  const phrase = trimEdges(phraseRaw, ",;:—–-");
+  if (!phrase || phrase.length > SPEAKER_PHRASE) return undefined;
   const lower = phrase.toLowerCase();
   // Pronouns.
   const gender = PRONOUNS[lower];
@@ -39,7 +40,7 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
 
   // "a spokesman for the ministry", "a Kremlin spokesman" without a name: the organization speaks.
   const forOrg =
-    /^(?:an?|the)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+(.+)$/iu.exec(
+    /^(?:an?|the)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+(\S.*)$/iu.exec(
       phrase,
     );
   if (forOrg) return resolveSpeaker(forOrg[1]!, phraseStart + phrase.indexOf(forOrg[1]!), ctx);

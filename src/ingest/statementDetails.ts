@@ -66,7 +66,7 @@ function attributionWords(text: string, statement: ExtractedStatement, site: Sit
   }
   // Reported: the speaker, the cue and the few words after it ("said on Sunday that"), or a leading "On Sunday,".
   const cueAt = slice.indexOf(site.cue, site.phraseAt - site.around.start);
-  const lead = /^(?:On|Late|Early|Last|In)\s+[^,]+,/.exec(slice)?.[0] ?? "";
+  const lead = /^(?:On|Late|Early|Last|In)\s+[^,\s][^,]*,/.exec(slice)?.[0] ?? "";
   const tail =
     cueAt >= 0 ? slice.slice(Math.max(0, site.phraseAt - site.around.start), cueAt + site.cue.length + 25) : "";
   const upToThat = tail.split(/\bthat\b/)[0] ?? tail;

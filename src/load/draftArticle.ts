@@ -3,10 +3,9 @@
 // nodes already in the graph; the draft refers to those by their ids, so it reads as what an import would do.
 import type { Database } from "../graph/database";
 import { officeHolders } from "../graph/ingestKnowledge";
-import { isoCodesNamedIn } from "../ingest/countries";
 import type { ArticleMeta } from "../ingest/draft";
 import type { Extraction } from "../ingest/extract";
-import { ingestText } from "../ingest/ingest";
+import type { ExtractionPool } from "../ingest/extractionPool";
 import type { Dataset } from "./dataset";
 import { loadDataset, type LoadResult } from "./loader";
 
@@ -22,9 +21,15 @@ export interface ArticleDraft {
   resolvedIds: Map<string, string>;
 }
 
-export async function draftArticle(db: Database, text: string, meta: ArticleMeta): Promise<ArticleDraft> {
-  const known = await officeHolders(db, isoCodesNamedIn(text));
-  const { dataset, extraction } = ingestText(text, meta, known);
+/** Extraction runs in `pool`'s threads (never on the event loop); resolution is a dry run of the loader. */
+export async function draftArticle(
+  db: Database,
+  pool: ExtractionPool,
+  text: string,
+  meta: ArticleMeta,
+): Promise<ArticleDraft> {
+  const known = await officeHolders(db, await pool.statesNamed(text));
+  const { dataset, extraction } = await pool.draft(text, meta, known);
   const report = await loadDataset(db, dataset, { file: meta.fileName ?? "ingestArticle", dryRun: true });
   const resolvedIds = new Map(report.mergedInto.map((m) => [m.id, m.into]));
   return { dataset: withResolvedIds(dataset, resolvedIds), drafted: dataset, extraction, report, resolvedIds };

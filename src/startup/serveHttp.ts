@@ -25,6 +25,8 @@ export function serveHttp(config: Config, options: ServeOptions): Promise<HttpSe
     ideEnabled: config.ideEnabled,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    extraction: config.extraction,
+    ingestRatePerMinute: config.ingestRatePerMinute,
     requestTimeoutMs: config.requestTimeoutMs,
     headersTimeoutMs: config.headersTimeoutMs,
     logger,

@@ -4,7 +4,7 @@
 // reads lives: read from QUERY_HISTORY_FILE at start, written back when the process stops and every 5 minutes.
 import type { Config } from "../config";
 import type { Database } from "../graph/database";
-import { QueryHistory, readHistory, writeHistory, type RememberedQuery } from "../graph/queryHistory";
+import { QueryHistory, readHistory, shapeOf, writeHistory, type RememberedQuery } from "../graph/queryHistory";
 import { replayHistory, warmUp } from "../graph/warmUp";
 import { warmUpGraphql, type Execute } from "./warmUpGraphql";
 
@@ -22,8 +22,10 @@ export interface RememberedReads {
 export function rememberedReads(config: Config, warn: (line: string) => void): RememberedReads {
   const file = config.queryHistoryFile;
   if (!file) return { history: undefined, earlier: [], save: () => {} };
-  const earlier = readHistory(file);
-  const history = new QueryHistory(earlier);
+  const keepValues = config.queryHistoryValues;
+  // A file written with values (by an older version, or with QUERY_HISTORY_VALUES on) is replayed by its shapes.
+  const earlier = readHistory(file).map((query) => (keepValues ? query : { ...query, params: shapeOf(query.params) }));
+  const history = new QueryHistory(earlier, { keepValues });
   const save = () => {
     try {
       writeHistory(file, history);

@@ -58,7 +58,14 @@ const hostileBodies: [string, unknown, number, RegExp][] = [
     400,
     /Query cost \d+ exceeds the maximum of 20000/,
   ],
-  ["too many tokens", { query: `{ ${"__typename ".repeat(6000)} }` }, 400, /Document contains more tha. 5000 tokens/i],
+  // 12 KB: within MAX_DOCUMENT_BYTES (64 KB), so the token count is what refuses it.
+  ["too many tokens", { query: `{ ${"a ".repeat(6000)} }` }, 400, /Document contains more tha. 5000 tokens/i],
+  [
+    "a document padded with a comment",
+    { query: `{ __typename } #${"x".repeat(70_000)}` },
+    413,
+    /^The GraphQL document is 70016 bytes long \(comments included\); at most 65536 are allowed \(MAX_DOCUMENT_BYTES\)/,
+  ],
   [
     "too many directives",
     { query: `{ __typename ${"@include(if: true) ".repeat(50)} }` },

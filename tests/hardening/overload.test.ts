@@ -1,7 +1,9 @@
 // More requests than Neo4j may take at once: they wait their turn, and those that cannot get one in time are told
 // 503 OVERLOADED with Retry-After; never a 500 or DATABASE_UNAVAILABLE, and the server answers normally right after.
+// Expensive operations beyond MAX_CONCURRENT_EXPENSIVE are refused the same way (503 SERVER_BUSY) after a short wait.
 // A database that is really gone is still DATABASE_UNAVAILABLE. And the start-up warm-up that spares the first
 // users the cold plan cache.
+import { loadConfig } from "../../src/config";
 import { Database } from "../../src/graph/database";
 import type { AdmissionSettings } from "../../src/graph/admission";
 import { warmUp } from "../../src/graph/warmUp";
@@ -34,8 +36,14 @@ function connect(
   return db;
 }
 
-async function serve(db: Database): Promise<string> {
-  const server = await startTestServer(db);
+async function serve(db: Database, limits: Partial<ReturnType<typeof loadConfig>["limits"]> = {}): Promise<string> {
+  const apollo = {
+    limits: { ...loadConfig({}).limits, ...limits },
+    introspection: true,
+    production: false,
+    logError: () => {},
+  };
+  const server = await startTestServer(db, { apollo });
   servers.push(server);
   return server.url;
 }
@@ -169,6 +177,50 @@ it("answers a burst of 50 slow queries with data or 503 OVERLOADED, never 500, a
     `[overload] 50 at once through 2 query slots: ${all.filter(isAnswer).length} answered, ` +
       `${all.filter(isOverloaded).length} refused with 503 OVERLOADED; the next query answered in ${afterMs} ms\n`,
   );
+});
+
+it("refuses expensive operations that get no turn in time: 503 SERVER_BUSY with Retry-After, never a 200", async () => {
+  // The default wait is short (2 s) and documented; here 300 ms, with one expensive operation at a time.
+  expect(loadConfig({}).limits.expensiveWaitMs).toBe(2000);
+  const db = connect({ maxInFlight: 1, maxWaitMs: 5000, maxQueued: 100 });
+  const url = await serve(db, { maxConcurrentExpensive: 1, expensiveWaitMs: 300 });
+  // Neo4j's only query slot is held, so the first path holds the only expensive turn while it waits for the slot.
+  const held = occupy(db, 1);
+  const timed = async (query: string) => {
+    const started = Date.now();
+    const response = await send(url, query);
+    return { ...response, ms: Date.now() - started };
+  };
+  const first = timed(PATH);
+  await new Promise((r) => setTimeout(r, 200));
+  const statements = ["kremlin-meeting-only-after-agreements", "zelenskyy-leaders-resolve-key-issues"];
+  const others = [
+    ...["ceasefire", "prisoners", "memorandum"].map((word) => `{ search(query: "${word}") { nodes { score } } }`),
+    ...statements.map((id) => `{ conversation(statement: "statement:${id}", maxDepth: 3) { id } }`),
+    `{ path(from: "person:volodymyr-zelenskyy", to: "venue:ciragan-palace") { nodes { id } } }`,
+    `{ timeline(entity: "person:volodymyr-zelenskyy", first: 5) { nodes { __typename } } }`,
+  ].map(timed);
+  await new Promise((r) => setTimeout(r, 1000));
+  await held.release();
+  const all = [await first, ...(await Promise.all(others))];
+
+  const busy = all.filter((r) => r.status === 503);
+  expect(isAnswer(all[0]!)).toBe(true);
+  expect(busy.length).toBeGreaterThanOrEqual(6);
+  for (const refused of busy) {
+    expect(refused.retryAfter).toBe("1");
+    expect(refused.json.errors).toHaveLength(1);
+    expect(refused.json.errors[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^The server is busy: (search|conversation|path|timeline) waited 300 ms behind 1 running expensive operations \(MAX_CONCURRENT_EXPENSIVE, EXPENSIVE_WAIT_MS\)\. Nothing was run; retry after 1 s\.$/,
+      ),
+      extensions: { code: "SERVER_BUSY", retryAfterSeconds: 1 },
+    });
+    // Refused within the wait (and the HTTP round trip), not after the operation it waited behind.
+    expect(refused.ms).toBeLessThan(300 + 700);
+  }
+  // Everything else was answered: no 200 carries SERVER_BUSY (or any error).
+  for (const response of all.filter((r) => r.status !== 503)) expect(isAnswer(response)).toBe(true);
 });
 
 it("still says DATABASE_UNAVAILABLE, not OVERLOADED, when Neo4j is not there at all", async () => {

@@ -1,61 +1,14 @@
 // WORKERS=2 through `npm start`: the primary starts the embedded Neo4j once and prepares it once, two workers answer on
 // one port, readiness covers both, a killed worker is replaced, and SIGTERM lets every worker finish its requests in
 // flight before Neo4j stops: nothing is left running.
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
-
-interface Started {
-  npm: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exited: Promise<number | null>;
-  url: string;
-}
-
-/** `npm start` with the given environment; resolves once the server printed its URL. */
-async function npmStart(env: Record<string, string | undefined>): Promise<Started> {
-  const base = { ...process.env, NEO4J_URI: undefined, NEO4J_PASSWORD: undefined, PORT: "0", LOG_LEVEL: "info" };
-  const npm = spawn("npm", ["start"], { cwd: projectRoot, env: { ...base, ...env }, stdio: "pipe" });
-  let output = "";
-  npm.stdout.on("data", (d: Buffer) => (output += d.toString()));
-  npm.stderr.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 150 s in:\n${output}`)), 150_000);
-    const check = () => {
-      const match = /GraphQL server ready at (http:\/\/\S+\/graphql)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      } else if (npm.exitCode !== null) {
-        clearTimeout(timer);
-        reject(new Error(`npm start exited with ${npm.exitCode}:\n${output}`));
-      } else setTimeout(check, 100);
-    };
-    check();
-  });
-  return { npm, output: () => output, exited, url };
-}
-
-function childrenOf(pid: number): { pid: number; args: string }[] {
-  let lines: string;
-  try {
-    lines = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" });
-  } catch {
-    return []; // ps exits 1 when there is none
-  }
-  return lines
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const match = /^\s*(\d+)\s+(.*)$/.exec(line)!;
-      return { pid: Number(match[1]), args: match[2]! };
-    });
-}
+import { processAlive } from "../../src/neo4j/embedded";
+import { childrenOf, npmStart, type Started } from "../support/npmStart";
 
 /** The node processes the primary forked (its other child is the JVM). */
 function workersOf(primary: number): number[] {
@@ -70,15 +23,6 @@ function processesMentioning(text: string): string[] {
   return execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
     .split("\n")
     .filter((line) => line.includes(text) && !line.includes("ps -eo"));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const count = (text: string, part: string) => text.split(part).length - 1;
@@ -206,7 +150,7 @@ it("answers on one port from both workers, each logging the requests it served w
 it("ignores SIGINT sent to a worker (Ctrl-C reaches every process of the terminal): the primary decides", async () => {
   process.kill(workers[0]!, "SIGINT");
   await new Promise((r) => setTimeout(r, 500));
-  expect(alive(workers[0]!)).toBe(true);
+  expect(processAlive(workers[0]!)).toBe(true);
   expect(workersOf(primary)).toEqual(workers);
   expect((await ready(server.url)).status).toBe(200);
 });
@@ -261,7 +205,7 @@ it("SIGTERM to npm: both workers finish their requests in flight, then Neo4j sto
   const stopping = Date.now();
   expect(await server.exited).toBe(0);
   expect(Date.now() - stopping).toBeLessThan(20_000);
-  for (const pid of [primary, ...workers]) expect(alive(pid)).toBe(false);
+  for (const pid of [primary, ...workers]) expect(processAlive(pid)).toBe(false);
   expect(processesMentioning(dataDir)).toEqual([]);
 
   const output = server.output();

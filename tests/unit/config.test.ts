@@ -126,3 +126,42 @@ describe("configuration of the workers", () => {
     }
   });
 });
+
+describe("configuration of document sizes and the query history (issue 30)", () => {
+  it("caps a GraphQL document at 64 KB unless MAX_DOCUMENT_BYTES says otherwise, and refuses nonsense", () => {
+    expect(loadConfig({}).limits.maxDocumentBytes).toBe(65_536);
+    expect(loadConfig({ MAX_DOCUMENT_BYTES: "1048576" }).limits.maxDocumentBytes).toBe(1_048_576);
+    expect(() => loadConfig({ MAX_DOCUMENT_BYTES: "64k" })).toThrow(
+      new ConfigError('MAX_DOCUMENT_BYTES="64k" is not an integer between 1024 and 16777216'),
+    );
+    expect(() => loadConfig({ MAX_DOCUMENT_BYTES: "100" })).toThrow(/MAX_DOCUMENT_BYTES="100" is not an integer/);
+  });
+
+  it("keeps no parameter values in the query history unless QUERY_HISTORY_VALUES is on", () => {
+    expect(loadConfig({}).queryHistoryValues).toBe(false);
+    expect(loadConfig({ QUERY_HISTORY_VALUES: "true" }).queryHistoryValues).toBe(true);
+    expect(() => loadConfig({ QUERY_HISTORY_VALUES: "some" })).toThrow(
+      new ConfigError('QUERY_HISTORY_VALUES="some" is not a boolean (use true or false)'),
+    );
+  });
+});
+
+describe("configuration of overload and answer sizes (issue 30)", () => {
+  it("lets an expensive operation wait 2 s for its turn (then 503 SERVER_BUSY) unless EXPENSIVE_WAIT_MS says", () => {
+    expect(loadConfig({}).limits.expensiveWaitMs).toBe(2000);
+    expect(loadConfig({ EXPENSIVE_WAIT_MS: "500" }).limits.expensiveWaitMs).toBe(500);
+    expect(() => loadConfig({ EXPENSIVE_WAIT_MS: "2s" })).toThrow(
+      new ConfigError('EXPENSIVE_WAIT_MS="2s" is not an integer between 0 and 600000'),
+    );
+  });
+
+  it("holds an answer to 20,000 fields unless MAX_RESPONSE_FIELDS says otherwise, and refuses nonsense", () => {
+    expect(loadConfig({}).limits.maxResponseFields).toBe(20_000);
+    expect(loadConfig({ MAX_RESPONSE_FIELDS: "200000" }).limits.maxResponseFields).toBe(200_000);
+    for (const value of ["lots", "10", "1.5"]) {
+      expect(() => loadConfig({ MAX_RESPONSE_FIELDS: value })).toThrow(
+        new ConfigError(`MAX_RESPONSE_FIELDS=${JSON.stringify(value)} is not an integer between 100 and 100000000`),
+      );
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { ArticleError, checkArticleText, checkPublished } from "../../ingest/art
 import type { Dataset } from "../../load/dataset";
 import { draftArticle, type ArticleDraft } from "../../load/draftArticle";
 import { loadDataset } from "../../load/loader";
+import { extractionRefusal } from "../articleDrafting";
 import { badInput } from "../errors";
 import { write } from "./mutations";
 
@@ -57,8 +58,12 @@ export const ingestResolvers: Pick<MutationResolvers, "ingestArticle"> = {
       url: input.url ?? undefined,
       publisher: input.publisher ?? undefined,
     };
+    // Anonymous dry runs count against the client's rate; a write needs the token, which no rate limits.
+    await ctx.drafting.admit(ctx.client, !ctx.auth.canWrite);
     const run = async () => {
-      const draft = await draftArticle(ctx.db, text, meta);
+      const draft = await draftArticle(ctx.db, ctx.drafting.pool, text, meta).catch((e: unknown) => {
+        throw extractionRefusal(e);
+      });
       const entities = draftEntities(draft);
       const report =
         dryRun === false ? await loadDataset(ctx.db, draft.dataset, { file: "ingestArticle" }) : draft.report;

@@ -3,6 +3,7 @@ import type { SpeakerCountRow } from "../../graph/mentionCounts";
 import { mentionCountField } from "../facets";
 import type { Resolvers } from "../../generated/graphql";
 import type { StatementRow } from "../../graph/rows";
+import { statementPropertiesSelected } from "../selectedProperties";
 import type { GraphQLContext } from "../context";
 import { notFound } from "../errors";
 
@@ -46,8 +47,11 @@ export const statementResolvers: Resolvers = {
           bySource.set(e.source.id, { source: e.source, ...e.extraction });
       return [...bySource.values()];
     },
-    respondsTo: (s, _a, ctx) => ctx.loaders.responses("respondsTo").load(s.id),
-    responses: (s, _a, ctx) => ctx.loaders.responses("responses").load(s.id),
+    // The statements at the other end come with only the properties the query reads of them.
+    respondsTo: (s, _a, ctx, info) =>
+      ctx.loaders.responses("respondsTo", statementPropertiesSelected(info, ["statement"]).properties).load(s.id),
+    responses: (s, _a, ctx, info) =>
+      ctx.loaders.responses("responses", statementPropertiesSelected(info, ["statement"]).properties).load(s.id),
     claims: async (s, args, ctx) => {
       const claims = await ctx.loaders.claims.load(s.id);
       return args.field ? claims.filter((c) => c.field === args.field) : claims;

@@ -42,6 +42,16 @@ describe("responses", () => {
       "MATCH (a)<-[r:RESPONDS_TO]-(b:Statement)",
     );
   });
+
+  it("bring only the properties of the other statement that the query reads, a date as its string", () => {
+    const { cypher } = buildResponsesQuery("respondsTo", ["statement:a"], ["saidOn", "text"]);
+    expect(cypher).toContain(
+      "collect({relation: relation, statement: b {.id, saidOn: toString(b.saidOn), .text, label: 'Statement'}, ",
+    );
+    expect(buildResponsesQuery("respondsTo", ["statement:a"], []).cypher).toContain(
+      "statement: b {.id, label: 'Statement'}",
+    );
+  });
 });
 
 describe("a conversation", () => {

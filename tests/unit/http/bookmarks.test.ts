@@ -76,8 +76,8 @@ describe("reading the Neo4j-Bookmark header", () => {
 describe("cache policy with a bookmark", () => {
   it("keeps the answer to a request with a bookmark out of every cache, even a public GET query", () => {
     const answer = { method: "GET", operation: "query", hasToken: false, hasErrors: false, maxAgeS: 30 };
-    expect(cachePolicy(answer)).toBe("public, max-age=30");
-    expect(cachePolicy({ ...answer, hasBookmark: false })).toBe("public, max-age=30");
+    expect(cachePolicy(answer)).toBe('public, max-age=30, private="x-request-id"');
+    expect(cachePolicy({ ...answer, hasBookmark: false })).toBe('public, max-age=30, private="x-request-id"');
     expect(cachePolicy({ ...answer, hasBookmark: true })).toBe("no-store");
   });
 });

@@ -26,7 +26,7 @@ describe("cross-site request forgery", () => {
 describe("cache policy", () => {
   const answer = { method: "GET", operation: "query", hasToken: false, hasErrors: false, maxAgeS: 30 };
   it("makes a public GET query cacheable and everything else no-store", () => {
-    expect(cachePolicy(answer)).toBe("public, max-age=30");
+    expect(cachePolicy(answer)).toBe('public, max-age=30, private="x-request-id"');
     expect(cachePolicy({ ...answer, maxAgeS: 0 })).toBe("no-store");
     expect(cachePolicy({ ...answer, method: "POST" })).toBe("no-store");
     expect(cachePolicy({ ...answer, operation: "mutation" })).toBe("no-store");

@@ -71,6 +71,19 @@ describe("the cost of a query", () => {
     expect(cost(`{ source(id: "source:a") { text } }`)).toBe(1 + 1 + 100);
     expect(cost(`{ sources(first: 10) { nodes { text } } }`)).toBe(1 + 10 * (1 + 101));
   });
+
+  it("counts a statement's responses as 20 and a conversation as 100 statements, or 1 at depth 0", () => {
+    expect(cost(`{ statement(id: "s") { respondsTo { relation } responses { relation } } }`)).toBe(1 + 2 * (1 + 20));
+    const thread = (depth: number) => `conversation(statement: "s", maxDepth: ${depth}) { id }`;
+    expect(cost(`{ ${thread(0)} }`)).toBe(1 + 50 + 1);
+    expect(cost(`{ ${thread(1)} }`)).toBe(1 + 50 + 100);
+    // The audit's answer of 8.9 MB: four aliases of a conversation with both directions of responses, refused up
+    // front (MAX_COST 20000); one of them alone is costed 16,751.
+    const one = `conversation(statement: "s", maxDepth: 10) { id text saidOn speaker { name }
+      respondsTo { relation statement { id text } } responses { relation statement { id text } } }`;
+    expect(cost(`{ ${one} }`)).toBe(1 + 50 + 100 * (4 + 1 + 2 * (1 + 20 * (1 + 1 + 2))));
+    expect(cost(`{ a: ${one} b: ${one} c: ${one} d: ${one} }`)).toBe(4 * 16_751);
+  });
 });
 
 describe("CostCache", () => {

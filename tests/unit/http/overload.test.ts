@@ -1,5 +1,5 @@
-// An OVERLOADED error reaches the client as code OVERLOADED with its retry-after, over HTTP as 503 with Retry-After;
-// answers without one keep their status.
+// An OVERLOADED error reaches the client as code OVERLOADED with its retry-after, over HTTP as 503 with Retry-After
+// (SERVER_BUSY the same); answers without one keep their status.
 import { HeaderMap, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { OverloadedError } from "../../../src/graph/errors";
@@ -30,6 +30,11 @@ it("tells the client the server is overloaded, that nothing ran, and when to ret
 it("answers 503 with Retry-After when any error is OVERLOADED, the longest retry-after of them", async () => {
   const other = { message: "no such person", extensions: { code: "NOT_FOUND" } };
   expect(await headOf([other, overloaded(2), overloaded(5)])).toEqual({ status: 503, retryAfter: "5" });
+});
+
+it("answers 503 with Retry-After for SERVER_BUSY too: an expensive operation that got no turn in time", async () => {
+  const busy = { message: "The server is busy", extensions: { code: "SERVER_BUSY", retryAfterSeconds: 2 } };
+  expect(await headOf([busy])).toEqual({ status: 503, retryAfter: "2" });
 });
 
 it("leaves other responses alone", async () => {
