@@ -137,6 +137,18 @@ it("answers six 190 KB hostile shapes sent at once within 30 s, and stays live f
   expect(worst.lookupErrors).toBe(0);
 }, 60_000);
 
+it("drafts other pathological name runs: capitalised words joined by hyphens and apostrophes, initials", async () => {
+  for (const text of [
+    fill("Jean-Luc O'Neil-Smith-Jones D'Arcy-McAllister ", 150_000),
+    fill("Dr. A. B. C. D. Smith-O'Brien said: ", 150_000),
+    "When " + "Mc-O'-".repeat(5_000) + ': "This is a long enough quotation here."',
+  ]) {
+    const started = performance.now();
+    expectDraftOrClearRefusal(await ingest(server.url, text));
+    expect(performance.now() - started).toBeLessThan(30_000);
+  }
+}, 100_000);
+
 it("drafts (or refuses clearly) the 199 KB initials text that once ran Node out of memory", async () => {
   const answer = await ingest(server.url, fill("A. ", 199_000), TEST_TOKEN);
   expectDraftOrClearRefusal(answer);

@@ -138,6 +138,32 @@ it("replaces the killed worker within seconds, on the same JVM and port, with ev
       `JVM ${jvm} unchanged\n`,
   );
 
+  // Articles made to freeze or kill the server, as npm start serves them: each is drafted or refused clearly, and
+  // every process is the same one afterwards (no worker died, no JVM restarted).
+  const hostile = [
+    "Then " + "A.".repeat(32) + ': "This is a long enough quotation here."',
+    "A. ".repeat(66_333),
+    "Jean-Luc O'Neil-Smith-Jones D'Arcy-McAllister ".repeat(4_000),
+  ];
+  for (const [i, text] of hostile.entries()) {
+    const started = Date.now();
+    const ingest =
+      'mutation ($t: String!) { ingestArticle(input: { text: $t, publishedOn: "2025-06-02" }) { dryRun } }';
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(i % 2 ? { authorization: `Bearer ${TEST_TOKEN}` } : {}) },
+      body: JSON.stringify({ query: ingest, variables: { t: text } }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
+    expect(Date.now() - started).toBeLessThan(30_000);
+    if (response.status !== 200) {
+      expect([422, 429, 503]).toContain(response.status);
+      expect(body.errors?.[0]?.extensions.code).not.toBe("INTERNAL_SERVER_ERROR");
+    } else expect(body.errors).toBeUndefined();
+  }
+  expect(workersOf(primary!)).toEqual([replacement]);
+  expect(processesMentioning(`--home=${dataDir}`)).toEqual([jvm]);
+
   // Stopping still stops everything: the worker, then Neo4j, then the primary.
   server.npm.kill("SIGTERM");
   expect(await server.exited).toBe(0);
