@@ -151,12 +151,26 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
   return undefined;
 }
 
+const CUE_AT = new RegExp(`\\b(?:${CUE_WORDS})\\b`, "giu");
+
+/** The last cue verb followed only by a short stretch without sentence ends or quotation marks (`said to X:`). */
+function lastCueBefore(before: string): { index: number; 1: string; 2: string } | undefined {
+  let found: { index: number; 1: string; 2: string } | undefined;
+  for (const c of before.matchAll(CUE_AT)) {
+    let tail = before.slice(c.index + c[0].length).trimEnd();
+    if (tail.endsWith(":") || tail.endsWith(",")) tail = tail.slice(0, -1);
+    if (tail.length < 60 && !/[.!?"“«]/.test(tail)) found = { index: c.index, 1: c[0], 2: tail };
+  }
+  return found;
+}
+
 /** `NP (aux) (adv) CUE (to X) (on Sunday):` or `NP CUE,` before a quotation; or a subject and a colon. */
 function beforeSite(before: string, at: number): Omit<Site, "around"> | undefined {
   if (!/[:,]\s*$|\s$/.test(before) || !before.trim()) return undefined;
   // The clause that holds the cue: after the last comma that precedes it.
-  const m = new RegExp(`(${CUE_WORDS})\\b([^"“«]*?)[:,]?\\s*$`, "iu").exec(before);
-  if (m && !/[.!?]/.test(m[2]!) && m[2]!.length < 60) {
+  // The last cue of the clause that ends at the quotation ("When asked about it, Brandt said:" is Brandt's "said").
+  const m = lastCueBefore(before);
+  if (m) {
     const tense = cueOf(m[1]!)!.tense;
     let head = before.slice(0, m.index);
     const auxAdv = new RegExp(`(?:\\s+${AUX})?(?:\\s+${ADVERBS})?\\s*$`, "i").exec(head);

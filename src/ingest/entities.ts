@@ -5,6 +5,7 @@
 import nlp from "compromise";
 import { getGender } from "gender-detection-from-name";
 import type { Span } from "../domain/spans";
+import { whyNotAPerson } from "./personNames";
 import { nameKey } from "../domain/names";
 import { stateNamed } from "./countries";
 import {
@@ -322,11 +323,23 @@ const CLUB_MARKS = new Set(["FC", "CF", "AC", "UD", "SC", "AS", "SD", "CD", "RC"
 /** Letters after a name that are not part of it: "Timothy Rusk KC". */
 const POST_NOMINALS = new Set(["KC", "QC", "MP", "MEP", "Jr", "Jr.", "Sr", "Sr.", "PhD", "OBE", "CBE", "MBE"]);
 
-/** How a run of capitalised words is best read. */
-export function classify(
-  run: NameRun,
-  register: Register,
-): { type: EntityType; name: string; isoCode?: string; by?: string } | undefined {
+type Reading = { type: EntityType; name: string; isoCode?: string; by?: string };
+
+/**
+ * How a run of capitalised words is best read. Never as a person whose name cannot be one (src/ingest/personNames.ts):
+ * an outlet or a company is read as the organization it is, an office, a month or a clause word as nothing.
+ */
+export function classify(run: NameRun, register: Register): Reading | undefined {
+  const read = readRun(run, register);
+  if (read?.type !== "person") return read;
+  const why = whyNotAPerson(read.name, (w) => register.isCommonWord(w));
+  if (!why) return read;
+  return why === "news outlet" || why === "company or organization"
+    ? { type: "organization", name: read.name }
+    : undefined;
+}
+
+function readRun(run: NameRun, register: Register): Reading | undefined {
   const { name, words } = run;
   const lowerLast = words[words.length - 1]!.toLowerCase();
   const existing = register.find(name);

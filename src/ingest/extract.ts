@@ -8,6 +8,7 @@ import { Register, type Entity, type KnownEntity } from "./entities";
 import { containing, overlapping, type Paragraph, paragraphsOf, sentencesOf, wordCount } from "./layout";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
 import type { Sentence, Site } from "./patterns";
+import { whyNotAPerson } from "./personNames";
 import { quotationsOf, type Quotation } from "./quotes";
 import { reportedSite } from "./reported";
 import { resolveSpeaker, type Attributed } from "./speakers";
@@ -198,6 +199,17 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       mentionSpeaker(who.entity, site);
       previous = { statement, paragraph: s.paragraph };
     }
+  }
+  // The last word on who may be a person: a statement whose speaker's name cannot be a person's is left for review.
+  for (const st of [...statements]) {
+    const why = st.speaker.type === "person" && !st.speaker.knownId && whyNotAPerson(st.speaker.name);
+    if (!why) continue;
+    statements.splice(statements.indexOf(st), 1);
+    unattributed.push({
+      parts: st.parts,
+      text: st.text,
+      reason: `"${st.speaker.name}" is not a person's name (${why})`,
+    });
   }
   for (const st of statements) st.mentions = mentionsIn(st, register);
   const used = new Set<Entity>();
