@@ -5,6 +5,7 @@ import type { Span } from "../domain/spans";
 import { containing, lastStartingBy, type Paragraph } from "./layout";
 import { ADVERBS, AUX, CUE_WORDS, cueOf, LEADING_CLAUSE, NAMED, type Sentence, type Site } from "./patterns";
 import type { Quotation } from "./quotes";
+import { TITLE_WORDS } from "./lexicon";
 import { ATTRIBUTION_WINDOW } from "./windows";
 
 /** `"X," he said. "Y."` or `"X," he said, "Y."`: only an attribution stands between the two quotations. */
@@ -131,7 +132,8 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
       perfect,
     };
   }
-  const m3 = new RegExp(`^([\\s,—–-]*)(${CUE_WORDS})\\s+([^,.;]+)`, "iu").exec(after);
+  // "said Senator Jon S. Corzine, who …": an initial's full stop does not end the name.
+  const m3 = new RegExp(`^([\\s,—–-]*)(${CUE_WORDS})\\s+((?:[^,.;]|(?<=\\b\\p{Lu})\\.)+)`, "iu").exec(after);
   if (m3) {
     const tense = cueOf(m3[2]!)!.tense;
     if (tense === "participle") return undefined;
@@ -149,6 +151,27 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
     };
   }
   return undefined;
+}
+
+/** Words that open an apposition or an adjunct between a subject and its verb, not the subject itself. */
+const NOT_SUBJECT_START = /^(?:the|a|an|at|from|in|of|on|for|with|who|which|whose|as|by|after|before|during)\b/i;
+
+/**
+ * Where the subject of a cue verb starts in the words before it: the last comma-separated segment that is not an
+ * apposition or adjunct ("Ana Lind, Executive Director of X, said", "From Oslo, Ana, at her blog, writes").
+ */
+function subjectSegment(head: string): number {
+  const starts = [0];
+  for (let at = head.indexOf(", "); at >= 0; at = head.indexOf(", ", at + 2)) starts.push(at + 2);
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const segment = head.slice(starts[i]).trim();
+    const first = segment.split(/\s+/)[0]?.toLowerCase().replace(/[.,]$/, "") ?? "";
+    // A title opens an apposition when it names an office of something ("Executive Director of X"); otherwise it
+    // is the subject's own title ("Judge Miriam Ashdown").
+    const apposition = TITLE_WORDS.has(first) && /\s(?:of|and|at)\s/.test(segment);
+    if (segment && !NOT_SUBJECT_START.test(segment) && !apposition) return starts[i]!;
+  }
+  return starts[starts.length - 1]!;
 }
 
 const CUE_AT = new RegExp(`\\b(?:${CUE_WORDS})\\b`, "giu");
@@ -184,8 +207,7 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
       const phraseStart = appositive.index;
       return { phrase: appositive[1]!, phraseAt: at + phraseStart, cue: m[1]!.toLowerCase(), tense, perfect };
     }
-    const comma = Math.max(head.lastIndexOf(", "), -1);
-    const phraseStart = comma >= 0 && tense !== "participle" ? comma + 2 : 0;
+    const phraseStart = tense !== "participle" ? subjectSegment(head) : 0;
     let phrase = head.slice(phraseStart);
     if (tense === "participle") {
       // "…, saying:" — the subject is the sentence's first noun phrase.

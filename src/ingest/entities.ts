@@ -35,6 +35,8 @@ export interface Entity {
   age?: number;
   /** A node of the graph this entity is (from the caller's knowledge), by its graph id. */
   knownId?: string;
+  /** Named only by a social-media handle ("@someone"), which is its name as the text gives it. */
+  handle?: boolean;
   mentions: Mention[];
 }
 
@@ -68,6 +70,8 @@ export class Register {
   private readonly genders: Map<string, Gender>;
   private readonly people: Set<string>;
   private readonly common: Set<string>;
+  /** Who a first name alone stands for: null once two people share it (then it names neither). */
+  private readonly byFirstName = new Map<string, Entity | null>();
 
   constructor(
     readonly text: string,
@@ -128,6 +132,18 @@ export class Register {
       if (words.length > 1) {
         entity.aliases.add(surname);
         this.byKey.set(nameKey(surname), entity);
+        // "Carlos" again for "Carlos Roque Sánchez", when no one else goes by that word.
+        // Only a word known as a first name ("Carlos"), not the first word of a club or a company read as a person.
+        const firstName =
+          this.genders.has(nameKey(words[0]!)) || genderOfFirstName(words[0]!) ? nameKey(words[0]!) : "";
+        const owner = firstName ? this.byFirstName.get(firstName) : null;
+        if (owner === undefined) {
+          this.byFirstName.set(firstName, entity);
+          if (!this.byKey.has(firstName)) this.byKey.set(firstName, entity);
+        } else if (owner !== null && owner !== entity) {
+          this.byFirstName.set(firstName, null);
+          if (this.byKey.get(firstName) === owner) this.byKey.delete(firstName);
+        }
       }
       entity.gender ??= this.genders.get(nameKey(words[0]!)) ?? genderOfFirstName(words[0]!);
     }
@@ -249,11 +265,20 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
       const lower = bare.toLowerCase();
       const state = stateNamed(bare);
       const isTitle = TITLE_WORDS.has(lower);
-      const isStart = NOT_NAMES.has(lower);
+      // "A." is an initial ("Dr. A. B. Lindqvist"); "A" is an article.
+      const isStart = NOT_NAMES.has(lower) && !/^\p{Lu}\.$/u.test(w);
       if (state && words.length > 1 && (state.by === "demonym" || /[’']s?$/u.test(w))) {
         const next = words[1]!.toLowerCase();
-        if (!TITLE_WORDS.has(next) && !ORGANIZATION_HEADS.has(next)) break;
-        roleState = { name: state.state.name, isoCode: state.state.isoCode };
+        // "Syrian Yassine Essouaiha": a nationality before a person's name (two or more words, none of them a title,
+        // a state or an organization's head) describes the person; it is not part of the name.
+        const person =
+          state.by === "demonym" &&
+          !isOrganization &&
+          words.length >= 3 &&
+          words.slice(1).every((x) => /^\p{Lu}\p{Ll}/u.test(x) && !TITLE_WORDS.has(x.toLowerCase()) && !stateNamed(x));
+        if (person) roleState = { name: state.state.name, isoCode: state.state.isoCode };
+        else if (!TITLE_WORDS.has(next) && !ORGANIZATION_HEADS.has(next)) break;
+        else roleState = { name: state.state.name, isoCode: state.state.isoCode };
       } else if (isTitle && words.length > 1 && !isOrganization) {
         if (HONORIFIC_GENDER[lower] && ["mr", "mrs", "ms", "sir", "dame", "lord", "lady"].includes(lower))
           honorific = lower;
@@ -376,7 +401,9 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
   if (
     words.length >= 2 &&
     words.length <= 4 &&
-    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}’']*(?:-\p{Lu}?[\p{Ll}\p{M}’']+)*$/u.test(w))
+    // Every word a name's word or a middle initial ("Paul R. Whitford", "A. B. Lindqvist"), the last a name's.
+    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}’']*(?:-\p{Lu}?[\p{Ll}\p{M}’']+)*$/u.test(w) || /^\p{Lu}\.$/u.test(w)) &&
+    !/\.$/.test(words[words.length - 1]!)
   ) {
     if (register.looksLikePerson(words) || run.roles.length > 0 || run.honorific) return { type: "person", name };
     if (run.afterPreposition === "in" || run.afterPreposition === "at") return { type: "venue", name };

@@ -4,14 +4,17 @@
 import { QUOTE_GAP, type Span } from "../domain/spans";
 import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution";
+import { blockQuotationsOf } from "./blockQuotes";
 import { Register, type Entity, type KnownEntity } from "./entities";
-import { containing, overlapping, type Paragraph, paragraphsOf, sentencesOf, wordCount } from "./layout";
+import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
 import type { Sentence, Site } from "./patterns";
 import { whyNotAPerson } from "./personNames";
 import { quotationsOf, type Quotation } from "./quotes";
 import { reportedSite } from "./reported";
 import { resolveSpeaker, type Attributed } from "./speakers";
+import { speakerCandidates, type Candidate } from "./speakerCandidates";
+import { confidenceOf, rankSpeakers } from "./speakerRanker";
 import { dateAndPlace, mentionsIn } from "./statementDetails";
 import { REPORTED_SENTENCE, withoutHandover } from "./windows";
 
@@ -47,6 +50,15 @@ export interface Unattributed {
  */
 export const MIN_CONFIDENCE = 0.6;
 
+/** A reading of the attribution rules this sure is taken as it is; below it, the learned ranker decides. */
+export const SURE_RULE = 0.6;
+
+/**
+ * The confidence a speaker chosen by the ranker needs to be drafted (chosen on the tuning split: below it, its
+ * choices were right less than four times in five); below it the quotation is listed for review with its guess.
+ */
+export const RANKED_DRAFT = 0.8;
+
 export interface Extraction {
   statements: ExtractedStatement[];
   entities: Entity[];
@@ -58,11 +70,16 @@ export interface Extraction {
 export interface ExtractOptions {
   publishedOn: string;
   known?: readonly KnownEntity[];
+  /** Sees every quotation's candidate speakers (scripts/train-models.ts learns from them). */
+  onCandidates?: (q: Quotation, candidates: readonly Candidate[]) => void;
 }
 
 export function extract(text: string, options: ExtractOptions): Extraction {
   const paragraphs = paragraphsOf(text);
-  const quotations = quotationsOf(text, paragraphs);
+  const inMarks = quotationsOf(text, paragraphs);
+  const quotations = [...inMarks, ...blockQuotationsOf(text, paragraphs, inMarks)].sort(
+    (a, b) => a.marked[0]!.start - b.marked[0]!.start,
+  );
   const marked = quotations.flatMap((q) => q.marked);
   // The dateline is not part of the first sentence: "KYIV: Ukraine's president said …" is reported from "Ukraine's".
   const storyStart = datelineOf(text)?.storyStart ?? 0;
@@ -89,6 +106,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const unattributed: Unattributed[] = [];
   let lastSpeaker: { entity: Entity; at: number } | undefined;
   let previous: { statement: ExtractedStatement; q?: Quotation; paragraph: number } | undefined;
+  let lastChoice: { speaker: Entity; paragraph: number } | undefined;
 
   for (const c of candidates) {
     if ("q" in c && c.q) {
@@ -122,26 +140,53 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         previous.q = q;
         continue;
       }
-      let who: Attributed | undefined;
-      let cue = site?.cue ?? "";
-      if (site) {
-        who = resolveSpeaker(site.phrase, site.phraseAt, {
-          register,
-          at: site.phraseAt,
-          windowStart: windowStartOf(q.paragraph),
-          paragraphStart: paragraphs[q.paragraph]!.start,
-          lastSpeaker,
+      const ruleWho = site
+        ? resolveSpeaker(site.phrase, site.phraseAt, {
+            register,
+            at: site.phraseAt,
+            windowStart: windowStartOf(q.paragraph),
+            paragraphStart: paragraphs[q.paragraph]!.start,
+            lastSpeaker,
+          })
+        : undefined;
+      // Every speaker in reach, the rules' reading among them, weighed by the ranker.
+      const speakers = speakerCandidates({
+        text,
+        sentences,
+        paragraphs,
+        register,
+        q,
+        rule: site && {
+          who: ruleWho,
+          cue: site.cue,
+          around: site.around,
+          phrase: { start: site.phraseAt, end: site.phraseAt + site.phrase.trimEnd().length },
+        },
+        previous: lastChoice,
+        lastSpeaker: lastSpeaker?.entity,
+      });
+      options.onCandidates?.(q, speakers);
+      const ranked = rankSpeakers(speakers);
+      const best = ranked[0];
+      // A guess of the rules (an age nobody was given, a pronoun nobody fits) stays a guess, however the rest looks.
+      const ceiling = ruleWho && best?.candidate.entity === ruleWho.entity && ruleWho.confidence < MIN_CONFIDENCE;
+      const confidence = Math.min(confidenceOf(ranked, q.style === "block"), ceiling ? ruleWho.confidence : 1);
+      // A sure reading of the attribution (a name, a description or an office that the rules resolve with
+      // confidence) stands; the ranker decides where the rules are unsure or find nothing.
+      const sure = ruleWho && ruleWho.confidence >= SURE_RULE ? ruleWho : undefined;
+      const who: Attributed | undefined =
+        sure ??
+        (site ? ruleWho : undefined) ??
+        (best && {
+          entity: best.candidate.entity,
+          confidence: Math.round(confidence * 100) / 100,
+          via: best.candidate.via,
         });
-      } else if (
-        previous &&
-        (q.paragraph === previous.paragraph + 1 || q.paragraph === previous.paragraph) &&
-        isWholeParagraph(q, paragraphs)
-      ) {
-        // A paragraph that is nothing but a quotation continues the speaker of the one before.
-        who = { entity: previous.statement.speaker, confidence: 0.7, via: "continuation" };
-        cue = "continuation";
-      }
-      if (!who || who.confidence < MIN_CONFIDENCE) {
+      const cue = site && who?.entity === ruleWho?.entity ? site.cue : "";
+      // The next quotation may carry this one on, drafted or not: a block quotation's second paragraph is the same
+      // writer's even when the first was left for review.
+      lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph };
+      if (!who || who.confidence < (site ? MIN_CONFIDENCE : RANKED_DRAFT)) {
         unattributed.push({
           parts: q.parts,
           text: words,
@@ -198,11 +243,13 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       lastSpeaker = { entity: who.entity, at: site.phraseAt };
       mentionSpeaker(who.entity, site);
       previous = { statement, paragraph: s.paragraph };
+      lastChoice = { speaker: who.entity, paragraph: s.paragraph };
     }
   }
   // The last word on who may be a person: a statement whose speaker's name cannot be a person's is left for review.
   for (const st of [...statements]) {
-    const why = st.speaker.type === "person" && !st.speaker.knownId && whyNotAPerson(st.speaker.name);
+    const why =
+      st.speaker.type === "person" && !st.speaker.knownId && !st.speaker.handle && whyNotAPerson(st.speaker.name);
     if (!why) continue;
     statements.splice(statements.indexOf(st), 1);
     unattributed.push({
@@ -247,11 +294,6 @@ function mentionSpeaker(entity: Entity, site: Site): void {
 function isStatementQuote(text: string, marked: Span, sentence: Span): boolean {
   if (!overlaps(marked, sentence)) return false;
   return wordCount(text.slice(marked.start + 1, marked.end - 1)) > 4;
-}
-
-function isWholeParagraph(q: Quotation, paragraphs: readonly Paragraph[]): boolean {
-  const p = paragraphs[q.paragraph]!;
-  return q.marked[0]!.start === p.start && q.marked[q.marked.length - 1]!.end >= paragraphs[q.lastParagraph]!.end - 1;
 }
 
 /** Extends each evidence span that ends where the attribution begins, so the evidence reads "…," he said. */

@@ -5,7 +5,7 @@
 import type { Span } from "../domain/spans";
 import type { Paragraph } from "./layout";
 
-export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets";
+export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets" | "block";
 
 export interface Quotation {
   /** The words inside the marks, one part per paragraph. */
@@ -46,6 +46,8 @@ function closes(style: MarkStyle, text: string, i: number): boolean {
       return c === "’" && !isLetter(next);
     case "single":
       return c === "'" && !isLetter(next) && !/\s/.test(text[i - 1] ?? " ");
+    case "block":
+      return false;
   }
 }
 

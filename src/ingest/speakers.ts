@@ -6,6 +6,7 @@ import { nameKey } from "../domain/names";
 import { stateNamed } from "./countries";
 import { classify, nameRuns, type Entity, type Register } from "./entities";
 import { ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "./lexicon";
+import { whyNotAPerson } from "./personNames";
 import { SPEAKER_PHRASE, trimEdges } from "./windows";
 
 export interface Attributed {
@@ -92,6 +93,8 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
     const next = runs[runs.indexOf(run) + 1];
     const between = next ? ctx.register.text.slice(run.end, next.start).trim().toLowerCase() : "";
     if (next && between && between.split(/\s+/).every((w) => TITLE_WORDS.has(w))) continue;
+    // "Saudi journalist Ebtihal Mubarak", "Israeli blogger Yael": a word that qualifies the name after it.
+    if (next && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}$/u.test(between) && stateNamed(run.name)) continue;
     if (run.possessive && runs.length > 1) continue;
     let read = classify(run, ctx.register);
     // A place does not speak; a capital speaks for its state ("Beijing says", after a BEIJING dateline).
@@ -102,11 +105,34 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
           ? { type: "state", name: state.state.name, isoCode: state.state.isoCode }
           : undefined;
     }
+    // A surname alone where a speaker stands ("…," said Okafor): a person first named in passing, or only in a
+    // headline in capitals; a person, when the word can be a name at all.
+    // (The language model's guess about an unknown word is no help here: a word is common when the text itself
+    // writes it in lower case.)
+    // Not an acronym ("EU"), and not a word that qualifies a noun after it ("the EU negotiator").
+    const rest = ctx.register.text.slice(run.end, phraseStart + Math.max(0, offsetInRaw) + phrase.length).trim();
+    const surname =
+      !read &&
+      run.words.length === 1 &&
+      run.roles.length === 0 &&
+      !run.afterPreposition &&
+      /^\p{Lu}\p{Ll}/u.test(run.name) &&
+      (rest === "" || rest.startsWith(",")) &&
+      !stateNamed(run.name) &&
+      !whyNotAPerson(run.name, lowerCaseIn(ctx.register.text));
+    // …unless an organization goes by that word ("Whitcliffe" for "Whitcliffe Albion").
+    const organization =
+      surname &&
+      ctx.register.entities.find(
+        (e) => e.type === "organization" && nameKey(e.name).split(" ")[0] === nameKey(run.name),
+      );
+    if (organization) read = { type: "organization", name: organization.name };
+    else if (surname) read = { type: "person", name: run.name };
     if (!read) continue;
     const entity =
       ctx.register.find(read.name, read.type) ?? ctx.register.register(read.type, read.name, { isoCode: read.isoCode });
     if (read.name !== run.name) ctx.register.alias(entity, run.name);
-    return { entity, confidence: 0.95, via: "name" };
+    return { entity, confidence: surname && !organization ? 0.85 : 0.95, via: "name" };
   }
 
   // A description: "the minister", "the 54-year-old", "the company", "the company's chief executive".
@@ -144,6 +170,15 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
   }
   return undefined;
 }
+
+/** Whether the text writes a word in lower case somewhere (then it is a common word, not a name). */
+const lowerCaseIn = (text: string) => (word: string) => {
+  const lower = word.toLowerCase();
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!/\p{L}/u.test(text[at - 1] ?? " ") && !/\p{L}/u.test(text[at + lower.length] ?? " ")) return true;
+  }
+  return false;
+};
 
 /** The person a role description points to: the latest person given that role (or a role ending with it). */
 function described(role: string, ctx: Context, isoCode?: string): Entity | undefined {

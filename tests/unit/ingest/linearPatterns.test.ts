@@ -39,6 +39,9 @@ const BOUNDED: [string, string][] = [
   ["\\b(?:at|during|on the sidelines of)\\s+", "window or REPORTED_SENTENCE"],
   // Counted repetition recheck cannot decide in time; each repetition needs white space and a capital: linear.
   ["\\p{Lu}[\\p{L}\\p{M}’'.-]*(?:\\s+(?:(?:de|van|", "a name run of at most ten words"],
+  // src/ingest/speakerCandidates.ts: 30 characters before a mention, 60 before a handle.
+  ["\\b(?:acknowledging|acknowledged|", "30 characters before a mention"],
+  ["(\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3})\\s*\\($", "60 characters before a handle"],
   // Not user text: the output of neo4j-admin import and the driver's own messages.
   ["^\\(\\d\\/\\d\\)|COMPLETED", "neo4j-admin's output lines"],
   ["Connection acquisition timed out in", "the driver's error message"],
