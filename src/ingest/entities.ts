@@ -60,7 +60,7 @@ export interface KnownEntity {
 
 /** Capitalised words with the particles between them; at most ten words, so a run of initials reads in pieces. */
 const NAME_RUN =
-  /\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del)\s+)?\p{Lu}[\p{L}\p{M}’'.-]*){0,9}/gu;
+  /\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del)\s+)?(?:(?:al|el|ad|as|ash|at|bin|ibn|abu|bint)-)?\p{Lu}[\p{L}\p{M}’'.-]*){0,9}/gu;
 
 const stripPossessive = (s: string) => s.replace(/[’']s?$/u, "");
 

@@ -51,7 +51,7 @@ export interface Unattributed {
 export const MIN_CONFIDENCE = 0.6;
 
 /** A reading of the attribution rules this sure is taken as it is; below it, the learned ranker decides. */
-export const SURE_RULE = 0.6;
+export const SURE_RULE = 0.9;
 
 /**
  * The confidence a speaker chosen by the ranker needs to be drafted (chosen on the tuning split: below it, its
@@ -173,10 +173,11 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const confidence = Math.min(confidenceOf(ranked, q.style === "block"), ceiling ? ruleWho.confidence : 1);
       // A sure reading of the attribution (a name, a description or an office that the rules resolve with
       // confidence) stands; the ranker decides where the rules are unsure or find nothing.
-      const sure = ruleWho && ruleWho.confidence >= SURE_RULE ? ruleWho : undefined;
+      // The rules' reading stands when it is sure, or when the ranker agrees with it.
+      const agreed = ruleWho && ruleWho.confidence >= MIN_CONFIDENCE && best?.candidate.entity === ruleWho.entity;
+      const sure = ruleWho && (ruleWho.confidence >= SURE_RULE || agreed) ? ruleWho : undefined;
       const who: Attributed | undefined =
         sure ??
-        (site ? ruleWho : undefined) ??
         (best && {
           entity: best.candidate.entity,
           confidence: Math.round(confidence * 100) / 100,
@@ -186,7 +187,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       // The next quotation may carry this one on, drafted or not: a block quotation's second paragraph is the same
       // writer's even when the first was left for review.
       lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph };
-      if (!who || who.confidence < (site ? MIN_CONFIDENCE : RANKED_DRAFT)) {
+      if (!who || who.confidence < (sure ? MIN_CONFIDENCE : RANKED_DRAFT)) {
         unattributed.push({
           parts: q.parts,
           text: words,

@@ -34,6 +34,16 @@ const CUE_STEMS: Record<string, [past: string, present: string, perfect?: string
   vow: ["vowed", "vows"],
   suggest: ["suggested", "suggests"],
   tweet: ["tweeted", "tweets"],
+  comment: ["commented", "comments"],
+  blog: ["blogged", "blogs"],
+  reiterate: ["reiterated", "reiterates"],
+  testify: ["testified", "testifies"],
+  exclaim: ["exclaimed", "exclaims"],
+  proclaim: ["proclaimed", "proclaims"],
+  lament: ["lamented", "laments"],
+  boast: ["boasted", "boasts"],
+  plead: ["pleaded", "pleads"],
+  reveal: ["revealed", "reveals"],
   post: ["posted", "posts"],
   ask: ["asked", "asks"],
   concede: ["conceded", "concedes"],
@@ -165,7 +175,7 @@ export const HONORIFIC_GENDER: Record<string, "male" | "female"> = {
 /** Nouns an organization is referred back to with ("the company said"). */
 export const ORGANIZATION_NOUNS = new Set(
   (
-    "company firm group ministry government bank court commission council agency party club union committee " +
+    "company firm group ministry government bank court commission council agency party club union committee church " +
     "organisation organization department office authority authorities regulator board alliance federation " +
     "league association institute university hospital police army military navy parliament assembly " +
     "tribunal cabinet administration kremlin presidency embassy secretariat fund airline carrier operator " +
@@ -177,7 +187,7 @@ export const ORGANIZATION_NOUNS = new Set(
 /** Last words that make a capitalised name an organization's ("Helion Systems", "Finance Ministry"). */
 export const ORGANIZATION_HEADS = new Set(
   (
-    "ministry commission council bank agency party court union committee group inc ltd plc corp corporation " +
+    "ministry commission council bank agency party court union committee group inc ltd plc corp corporation church " +
     "company co systems industries holdings airlines airways motors energy foundation institute university " +
     "association federation league fund authority office service services department organisation " +
     "organization parliament assembly tribunal administration board alliance front movement club fc united " +

@@ -107,8 +107,12 @@ export function quotationsOf(text: string, paragraphs: readonly Paragraph[]): Qu
   let running: Quotation | undefined;
   // A quotation left open in the middle of a paragraph and not reopened by the next one was an apostrophe or a stray
   // mark; one that opened its paragraph is a quotation whose closing mark is missing.
+  // One opened right after an attribution's comma or colon (`Ana said, "…` to the paragraph's end) is a quotation
+  // whose closing mark the page lost.
   const dropStray = (q: Quotation) => {
-    if (q.parts.length === 1 && q.marked[0]!.start !== paragraphs[q.paragraph]!.start) out.splice(out.indexOf(q), 1);
+    const open = q.marked[0]!.start;
+    const introduced = /[,:]\s?$/.test(text.slice(Math.max(0, open - 2), open));
+    if (q.parts.length === 1 && open !== paragraphs[q.paragraph]!.start && !introduced) out.splice(out.indexOf(q), 1);
   };
   for (const paragraph of paragraphs) {
     const parts = partsOf(text, paragraph);

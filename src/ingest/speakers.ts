@@ -117,6 +117,8 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
       run.roles.length === 0 &&
       !run.afterPreposition &&
       /^\p{Lu}\p{Ll}/u.test(run.name) &&
+      !/ing$/.test(run.name) &&
+      capitalisedMidSentence(ctx.register.text, run.name) &&
       (rest === "" || rest.startsWith(",")) &&
       !stateNamed(run.name) &&
       !whyNotAPerson(run.name, lowerCaseIn(ctx.register.text));
@@ -128,6 +130,9 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
       );
     if (organization) read = { type: "organization", name: organization.name };
     else if (surname) read = { type: "person", name: run.name };
+    // An acronym where a speaker stands ("…," said KCNA): an organization's short name.
+    if (!read && /^\p{Lu}{2,6}$/u.test(run.name) && (rest === "" || rest.startsWith(",")) && !stateNamed(run.name))
+      read = { type: "organization", name: run.name };
     if (!read) continue;
     const entity =
       ctx.register.find(read.name, read.type) ?? ctx.register.register(read.type, read.name, { isoCode: read.isoCode });
@@ -179,6 +184,18 @@ const lowerCaseIn = (text: string) => (word: string) => {
   }
   return false;
 };
+
+/**
+ * Whether the text writes a word with a capital where no sentence starts (after a lower-case word or a comma): a
+ * name, not a common word that merely opens a sentence ("Students in the city …").
+ */
+function capitalisedMidSentence(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/\p{L}/u.test(text[at + word.length] ?? " ")) continue;
+    if (/[\p{Ll},;]\s+$/u.test(text.slice(Math.max(0, at - 3), at))) return true;
+  }
+  return false;
+}
 
 /** The person a role description points to: the latest person given that role (or a role ending with it). */
 function described(role: string, ctx: Context, isoCode?: string): Entity | undefined {
