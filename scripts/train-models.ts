@@ -179,7 +179,9 @@ function main(): void {
   );
   // The speaker model learns from candidates the current extractor proposes, so it is trained twice: the second
   // time on the candidates that the first model's choices lead to.
-  const speaking = [...tuning.map(fromNews), ...fromInvented()];
+  // The invented articles are wire copy like the seed's, the product's first kind of text: they count three times.
+  const invented = fromInvented();
+  const speaking = [...tuning.map(fromNews), ...invented, ...invented, ...invented];
   for (let round = 0; round < 2; round++) {
     // The extractor reads the model object it imported: the second round runs with the first round's weights.
     if (round > 0) Object.assign(speakerModel, JSON.parse(fs.readFileSync(path.join(MODELS, "speaker.json"), "utf8")));
@@ -187,7 +189,7 @@ function main(): void {
       "speaker",
       "Whether a candidate is the speaker of a quotation (src/ingest/speakerCandidates.ts gives the features)",
       speaking.flatMap(speakerExamples),
-      speaking.length,
+      tuning.length + invented.length,
     );
   }
   Object.assign(speakerModel, JSON.parse(fs.readFileSync(path.join(MODELS, "speaker.json"), "utf8")));
@@ -195,7 +197,7 @@ function main(): void {
     "confidence",
     "Whether the ranker's first choice is the speaker: the confidence a drafted quotation carries",
     speaking.flatMap(confidenceExamples),
-    speaking.length,
+    tuning.length + invented.length,
   );
 }
 

@@ -176,11 +176,14 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       // The rules' reading stands when it is sure, or when the ranker agrees with it.
       const agreed = ruleWho && ruleWho.confidence >= MIN_CONFIDENCE && best?.candidate.entity === ruleWho.entity;
       const sure = ruleWho && (ruleWho.confidence >= SURE_RULE || agreed) ? ruleWho : undefined;
+      // Every confidence is the calibrated one (the rules' own numbers are not probabilities): a sure reading that
+      // the ranker ranks first takes the confidence model's figure for that choice.
+      const calibrated = sure && best?.candidate.entity === sure.entity ? { ...sure, confidence: round(confidence) } : sure;
       const who: Attributed | undefined =
-        sure ??
+        calibrated ??
         (best && {
           entity: best.candidate.entity,
-          confidence: Math.round(confidence * 100) / 100,
+          confidence: round(confidence),
           via: best.candidate.via,
         });
       const cue = site && who?.entity === ruleWho?.entity ? site.cue : "";
@@ -277,6 +280,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   }
   return { statements, entities: register.entities.filter((e) => used.has(e)), unattributed, dateline };
 }
+
+const round = (x: number) => Math.round(x * 100) / 100;
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 

@@ -154,8 +154,7 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
 
   for (const c of byEntity.values()) {
     const e = c.entity;
-    // A person or not (a state speaks as rarely in these texts as an organization, but just as surely when named).
-    if (e.type === "person") set(c, "type_person");
+    // No feature of the entity's kind: people, organizations and states speak alike where the text says they do.
     if (e.handle) set(c, "handle");
     if (whyNotAPerson(e.name) === "news outlet") set(c, "outlet");
     if (e === ctx.lastSpeaker) set(c, "lastSpeaker");
