@@ -178,7 +178,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const sure = ruleWho && (ruleWho.confidence >= SURE_RULE || agreed) ? ruleWho : undefined;
       // Every confidence is the calibrated one (the rules' own numbers are not probabilities): a sure reading that
       // the ranker ranks first takes the confidence model's figure for that choice.
-      const calibrated = sure && best?.candidate.entity === sure.entity ? { ...sure, confidence: round(confidence) } : sure;
+      const calibrated =
+        sure && best?.candidate.entity === sure.entity ? { ...sure, confidence: round(confidence) } : sure;
       const who: Attributed | undefined =
         calibrated ??
         (best && {
