@@ -13,10 +13,14 @@ const BLOCK_MODEL: LinearModel = model;
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|we|we're|we’re|our|ours|us)\b/;
 const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
-const NARRATOR_CUES =
-  /\b(?:says|said|writes|wrote|adds|added|tweets|tweeted|blogs|blogged|argues|argued|explains|explained|notes|noted|continues|continued|asks|asked|reports|reported|comments|commented|concludes|concluded|posted|posts|shared|shares|responded|responds|replied|replies)\b/i;
-const NAMED_CUES =
-  /\b(?:says|said|writes|wrote|adds|added|tweets|tweeted|blogs|blogged|argues|argued|explains|explained|notes|noted)\b/g;
+/** Verbs with which the article's narrator hands over to someone's words ("she writes", "he added"). */
+const NARRATOR_VERBS = (
+  "says said writes wrote adds added tweets tweeted blogs blogged argues argued explains explained notes noted " +
+  "continues continued asks asked reports reported comments commented concludes concluded posted posts shared shares " +
+  "responded responds replied replies"
+).split(" ");
+const NARRATOR_CUES = new RegExp(`\\b(?:${NARRATOR_VERBS.join("|")})\\b`, "i");
+const NAMED_CUES = new RegExp(`\\b(?:${NARRATOR_VERBS.slice(0, 16).join("|")})\\b`, "g");
 
 /** A capitalised word right before one of the narrator's cue verbs ("Anna writes"), found by a scan. */
 function namedCue(words: string): boolean {

@@ -132,8 +132,8 @@ export class Register {
       if (words.length > 1) {
         entity.aliases.add(surname);
         this.byKey.set(nameKey(surname), entity);
-        // "Carlos" again for "Carlos Roque Sánchez", when no one else goes by that word.
-        // Only a word known as a first name ("Carlos"), not the first word of a club or a company read as a person.
+        // "Carlos" again for "Carlos Roque Sánchez", when no one else goes by it and it is known as a first name
+        // (not the first word of a club or a company read as a person).
         const firstName =
           this.genders.has(nameKey(words[0]!)) || genderOfFirstName(words[0]!) ? nameKey(words[0]!) : "";
         const owner = firstName ? this.byFirstName.get(firstName) : null;

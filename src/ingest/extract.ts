@@ -171,9 +171,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       // A guess of the rules (an age nobody was given, a pronoun nobody fits) stays a guess, however the rest looks.
       const ceiling = ruleWho && best?.candidate.entity === ruleWho.entity && ruleWho.confidence < MIN_CONFIDENCE;
       const confidence = Math.min(confidenceOf(ranked, q.style === "block"), ceiling ? ruleWho.confidence : 1);
-      // A sure reading of the attribution (a name, a description or an office that the rules resolve with
-      // confidence) stands; the ranker decides where the rules are unsure or find nothing.
-      // The rules' reading stands when it is sure, or when the ranker agrees with it.
+      // The rules' reading of the attribution stands when it is sure, or when the ranker ranks it first; the ranker
+      // decides where the rules are unsure or find nothing.
       const agreed = ruleWho && ruleWho.confidence >= MIN_CONFIDENCE && best?.candidate.entity === ruleWho.entity;
       const sure = ruleWho && (ruleWho.confidence >= SURE_RULE || agreed) ? ruleWho : undefined;
       // Every confidence is the calibrated one (the rules' own numbers are not probabilities): a sure reading that
