@@ -281,7 +281,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   return { statements, entities: register.entities.filter((e) => used.has(e)), unattributed, dateline };
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
+/** Two decimals, and never certain: a calibrated probability stays below 1. */
+const round = (x: number) => Math.min(0.99, Math.round(x * 100) / 100);
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 

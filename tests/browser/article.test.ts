@@ -97,7 +97,7 @@ describe("adding an article from the explorer", () => {
       [MARCHENKO_SAID, "Olena Marchenko", "undated"],
     ]);
     await statement(page, ZELENSKYY_SAID)
-      .locator(".meta", { hasText: "confidence 85% · cue “office: told”" })
+      .locator(".meta", { hasText: "confidence 98% · cue “office: told”" })
       .waitFor();
     const speakers = await statement(page, ZELENSKYY_SAID).getByLabel("Speaker").locator("option").allTextContents();
     expect(speakers.sort()).toEqual(["Olena Marchenko", "Volodymyr Zelenskyy"]);

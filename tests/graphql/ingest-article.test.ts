@@ -89,7 +89,7 @@ it("imports only with the token, and the imported statement says how it was extr
   expect(read.statement).toEqual({
     speaker: { id: "person:volodymyr-zelenskyy" },
     extraction: [
-      { source: { id: "source:2025-06-03-kyiv-rejects-ceasefire-terms" }, confidence: 0.85, cue: "office: told" },
+      { source: { id: "source:2025-06-03-kyiv-rejects-ceasefire-terms" }, confidence: 0.98, cue: "office: told" },
     ],
   });
 });

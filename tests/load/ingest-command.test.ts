@@ -92,7 +92,7 @@ it("previews with --dry-run, then imports: the quotations join the seed's and sh
   expect(result.errors).toBeUndefined();
   expect(result.data.statement).toEqual({
     sourceCount: 2,
-    extraction: [{ source: { id: "source:2025-06-02-istanbul-wire" }, confidence: 0.95, cue: "name: said" }],
+    extraction: [{ source: { id: "source:2025-06-02-istanbul-wire" }, confidence: 0.99, cue: "name: said" }],
   });
   // An entity's extraction is stored with what this source claims about it.
   const [claim] = await db.read<{ confidence: number; cue: string }>(
