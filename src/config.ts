@@ -2,6 +2,7 @@
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/admission";
+import { WRITE_WAIT_MS } from "./http/writeGate";
 import { DEFAULT_EXTRACTION, type ExtractionSettings } from "./ingest/extractionPool";
 
 export interface EmbeddedNeo4jConfig {
@@ -68,6 +69,8 @@ export interface Config {
   shareQueuedReads: boolean;
   /** Seconds of representative GraphQL load before the server says it is ready (src/startup/warmUpGraphql.ts). */
   warmUpSeconds: number;
+  /** How long a write waits for the seed before SERVER_NOT_READY (WRITE_WAIT_MS); shorter than requestTimeoutMs. */
+  writeWaitMs: number;
   /** Where the reads sent most are kept for the next start's warm-up (src/graph/queryHistory.ts); undefined: off. */
   queryHistoryFile: string | undefined;
   /** Drafting articles (ingestArticle, npm run ingest): threads, deadline, heap, queue (ingest/extractionPool.ts). */
@@ -211,6 +214,21 @@ function transactionMemory(env: Env, heapMb: number): { txMemoryMb: number; txMa
   return { txMemoryMb, txMaxMb };
 }
 
+/** WRITE_WAIT_MS: below HTTP_REQUEST_TIMEOUT_MS, so that the refusal reaches the client before the connection ends. */
+function writeWait(env: Env): number {
+  const { requestTimeoutMs } = httpTimeouts(env);
+  // Unset, it follows a shorter request timeout down (a second under it).
+  const fallback = Math.max(0, Math.min(WRITE_WAIT_MS, requestTimeoutMs - 1000));
+  const writeWaitMs = integer(env, "WRITE_WAIT_MS", fallback, 0, 3_600_000);
+  if (writeWaitMs >= requestTimeoutMs) {
+    throw new ConfigError(
+      `WRITE_WAIT_MS=${writeWaitMs} is not shorter than HTTP_REQUEST_TIMEOUT_MS=${requestTimeoutMs}: ` +
+        "a write refused after its wait would find its connection already closed",
+    );
+  }
+  return writeWaitMs;
+}
+
 /** Node refuses a headers timeout longer than the request timeout; say so in terms of our variables. */
 function httpTimeouts(env: Env): Pick<Config, "requestTimeoutMs" | "headersTimeoutMs"> {
   const requestTimeoutMs = integer(env, "HTTP_REQUEST_TIMEOUT_MS", 30_000, 1000, 3_600_000);
@@ -293,6 +311,7 @@ export function loadConfig(env: Env = process.env): Config {
     cacheMaxAgeS: integer(env, "CACHE_MAX_AGE", 30, 0, 86_400),
     retryMs: integer(env, "NEO4J_RETRY_MS", 3000, 0, 60_000),
     warmUpSeconds: integer(env, "WARM_UP_SECONDS", 5, 0, 600),
+    writeWaitMs: writeWait(env),
     extraction: extractionSettings(env),
     ingestRatePerMinute: integer(env, "INGEST_RATE_PER_MINUTE", 10, 0, 1_000_000),
     queryHistoryFile: queryHistoryFile(env, remote ? path.join(projectRoot, "data") : dataDir(env)),

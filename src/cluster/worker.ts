@@ -24,7 +24,7 @@ export function runWorker(config: Config, logger: Logger): Promise<void> {
   let warmedUp = false;
   let stopping = false;
   // Held until the primary says every worker is ready: a write never races the seed, as with one process.
-  const writes = new WriteGate({ reason: () => warming ?? status.problems[0] });
+  const writes = new WriteGate({ reason: () => warming ?? status.problems[0], waitMs: config.writeWaitMs });
   const running: { db?: Database; http?: HttpServer } = {};
   // Each worker counts its own reads; the last to stop writes the file (the load spreads evenly over workers).
   const reads = rememberedReads(config, (line) => logger.warn(line));

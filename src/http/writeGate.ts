@@ -5,10 +5,11 @@ import { GraphQLError } from "graphql";
 import type { GraphQLContext } from "../graphql/context";
 
 /**
- * How long a write waits for the preparation before it is refused. Longer than a write itself may take
- * (NEO4J_TX_TIMEOUT_MS, 15 s by default), shorter than the 60 s after which proxies commonly give up on a response.
+ * How long a write waits for the preparation before it is refused, by default (WRITE_WAIT_MS). Longer than a write
+ * itself may take (NEO4J_TX_TIMEOUT_MS, 15 s by default), and shorter than the request timeout
+ * (HTTP_REQUEST_TIMEOUT_MS, 30 s), so that the refusal is sent before the server ends the connection.
  */
-export const WRITE_WAIT_MS = 30_000;
+export const WRITE_WAIT_MS = 25_000;
 
 function notReady(message: string): GraphQLError {
   // extensions.http is Apollo's way for a plugin to set the response status; it is removed before the client sees it.

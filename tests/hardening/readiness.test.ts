@@ -1,5 +1,5 @@
 // Ready means ready: /health/ready says "the seed is loading" until the seed is in, and a write sent meanwhile waits
-// for the seed (up to 30 s, then SERVER_NOT_READY) instead of racing it.
+// for the seed (up to WRITE_WAIT_MS, then SERVER_NOT_READY) instead of racing it.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -53,6 +53,9 @@ describe("npm start with a seed to load", () => {
         PORT: String(port),
         SEED_DIR: seedDir,
         API_TOKEN: TEST_TOKEN,
+        // The write sent during the seed waits for it however slow the seed is on a loaded machine.
+        WRITE_WAIT_MS: "100000",
+        HTTP_REQUEST_TIMEOUT_MS: "120000",
         NODE_ENV: "production",
         LOG_LEVEL: "info",
       },

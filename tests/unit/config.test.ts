@@ -38,6 +38,18 @@ describe("configuration", () => {
     expect(config).toMatchObject({ requestTimeoutMs: 120_000, headersTimeoutMs: 5000 });
   });
 
+  it("holds a write for the seed 25 s, always less than the request timeout, and refuses a wait as long", () => {
+    expect(loadConfig({}).writeWaitMs).toBe(25_000);
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: "8000", HTTP_HEADERS_TIMEOUT_MS: "5000" }).writeWaitMs).toBe(7000);
+    expect(loadConfig({ WRITE_WAIT_MS: "100000", HTTP_REQUEST_TIMEOUT_MS: "120000" }).writeWaitMs).toBe(100_000);
+    expect(() => loadConfig({ WRITE_WAIT_MS: "30000" })).toThrow(
+      new ConfigError(
+        "WRITE_WAIT_MS=30000 is not shorter than HTTP_REQUEST_TIMEOUT_MS=30000: " +
+          "a write refused after its wait would find its connection already closed",
+      ),
+    );
+  });
+
   it("refuses a headers timeout longer than the request timeout, naming both", () => {
     expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: "5000", HTTP_HEADERS_TIMEOUT_MS: "8000" })).toThrow(
       new ConfigError(
