@@ -104,6 +104,10 @@ describe("npm start with a seed to load", () => {
       expect(seededAt).toBeGreaterThan(-1);
       expect(writeAt).toBeGreaterThan(seededAt);
       expect(output).toMatch(/GraphQL server ready at/);
+    } catch (error) {
+      // What npm start said, so that a failure on a loaded machine can be read from the CI log.
+      console.error(`npm start's output:\n${output.slice(-6000)}`);
+      throw error;
     } finally {
       npm.kill("SIGTERM");
       expect(await exited).toBe(0);
