@@ -63,7 +63,7 @@ interface Speaking {
   nonQuotes: { start: number; end: number }[];
 }
 
-/** Every choice the ranker makes on a quotation the gold decides, labelled right or wrong. */
+/** The ranker's first choice on every quotation, labelled right (the gold's speaker) or wrong. */
 function confidenceExamples(article: Speaking): Example[] {
   const out: Example[] = [];
   extract(article.text, {

@@ -6,17 +6,17 @@ import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution";
 import { blockQuotationsOf } from "./blockQuotes";
 import { Register, type Entity, type KnownEntity } from "./entities";
-import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
+import { containing, lastStartingBy, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
 import type { Sentence, Site } from "./patterns";
 import { whyNotAPerson } from "./personNames";
 import { quotationsOf, type Quotation } from "./quotes";
 import { reportedSite } from "./reported";
 import { resolveSpeaker, type Attributed } from "./speakers";
-import { speakerCandidates, type Candidate } from "./speakerCandidates";
+import { MentionIndex, speakerCandidates, type Candidate } from "./speakerCandidates";
 import { confidenceOf, rankSpeakers } from "./speakerRanker";
 import { dateAndPlace, mentionsIn } from "./statementDetails";
-import { REPORTED_SENTENCE, withoutHandover } from "./windows";
+import { REPORTED_SENTENCE, SPEAKER_PHRASE, withoutHandover } from "./windows";
 
 export interface ExtractedStatement {
   kind: "DIRECT_QUOTE" | "REPORTED";
@@ -94,6 +94,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const dateline = registerMentions(text, sentences, marked, register);
   learnGenders(text, sentences, register);
 
+  const mentionIndex = new MentionIndex(register);
   const windowStartOf = (paragraph: number) => paragraphs[Math.max(0, paragraph - 2)]!.start;
   const candidates = [
     ...quotations.map((q) => ({ at: q.marked[0]!.start, q })),
@@ -164,6 +165,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         },
         previous: lastChoice,
         lastSpeaker: lastSpeaker?.entity,
+        mentions: mentionIndex,
       });
       options.onCandidates?.(q, speakers);
       const ranked = rankSpeakers(speakers);
@@ -217,7 +219,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       dateAndPlace(statement, site, text, options.publishedOn, register, statements);
       statements.push(statement);
       lastSpeaker = { entity: who.entity, at: site ? site.phraseAt : q.marked[0]!.start };
-      if (site) mentionSpeaker(who.entity, site);
+      if (site) mentionSpeaker(who.entity, site, mentionIndex);
       previous = { statement, q, paragraph: q.lastParagraph };
     } else if ("s" in c && c.s) {
       const s = c.s;
@@ -245,7 +247,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       dateAndPlace(statement, site, text, options.publishedOn, register, statements);
       statements.push(statement);
       lastSpeaker = { entity: who.entity, at: site.phraseAt };
-      mentionSpeaker(who.entity, site);
+      mentionSpeaker(who.entity, site, mentionIndex);
       previous = { statement, paragraph: s.paragraph };
       lastChoice = { speaker: who.entity, paragraph: s.paragraph };
     }
@@ -290,11 +292,14 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
  * A speaker found by pronoun, description or office is mentioned where the phrase stands: later descriptions and
  * pronouns can point back to them as to anyone named there.
  */
-function mentionSpeaker(entity: Entity, site: Site): void {
+function mentionSpeaker(entity: Entity, site: Site, index: MentionIndex): void {
   const end = site.phraseAt + site.phrase.length;
-  if (entity.mentions.some((m) => m.start < end && m.end > site.phraseAt)) return;
-  entity.mentions.push({ entity, start: site.phraseAt, end, subject: true });
-  entity.mentions.sort((a, b) => a.start - b.start);
+  // Its mentions near the phrase, found in the index (not by reading all of the entity's mentions).
+  const near = index.within({ start: site.phraseAt - SPEAKER_PHRASE, end });
+  if (near.some((m) => m.entity === entity && m.start < end && m.end > site.phraseAt)) return;
+  const mention = { entity, start: site.phraseAt, end, subject: true };
+  entity.mentions.splice(lastStartingBy(entity.mentions, mention.start) + 1, 0, mention);
+  index.add(mention);
 }
 
 /** Whether a quotation in a sentence is long enough to be a statement rather than scare quotes. */

@@ -4,13 +4,14 @@
 // introduces it and the paragraph before, the speaker of the quotation before, and the handles of an introduction
 // ("@someone tweeted:") come in beside it. src/ingest/speakerRanker.ts weighs them.
 import type { Span } from "../domain/spans";
-import type { Entity, Register } from "./entities";
+import type { Entity, Mention, Register } from "./entities";
 import { containing, lastStartingBy, type Paragraph } from "./layout";
 import type { Features } from "./linearModel";
 import { CUE_WORDS, type Sentence } from "./patterns";
 import { whyNotAPerson } from "./personNames";
 import type { Quotation } from "./quotes";
 import type { Attributed } from "./speakers";
+import { ATTRIBUTION_WINDOW } from "./windows";
 
 export interface Candidate {
   entity: Entity;
@@ -30,6 +31,8 @@ export interface CandidateContext {
   /** The speaker of the statement before, if it was in this paragraph or the one before. */
   previous?: { speaker: Entity; paragraph: number };
   lastSpeaker?: Entity;
+  /** The article's mentions in text order (made once per article). */
+  mentions: MentionIndex;
 }
 
 const CUE_AFTER = new RegExp(`^[\\s,]*(?:(?:has|have|had|also|then|later)\\s+)?(?:${CUE_WORDS})\\b`, "iu");
@@ -45,17 +48,68 @@ const USER_STOPWORDS = new Set(
 const near = (distance: number) => Math.exp(-Math.max(0, distance) / 250);
 
 /**
+ * Every mention of the article in text order, so that each quotation reads the few around it by a binary search (not
+ * every mention of the article: extraction stays linear in the text). Mentions made while quotations are read (a
+ * speaker found by pronoun, a handle) are added as they come.
+ */
+export class MentionIndex {
+  private readonly sorted: Mention[];
+  private readonly late: Mention[] = [];
+  private readonly keys = new Set<string>();
+  /** Per entity, where its mentions outside quotations start, in text order. */
+  private readonly starts = new Map<Entity, Span[]>();
+
+  constructor(register: Register) {
+    this.sorted = register.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    for (const m of this.sorted) {
+      this.keys.add(`${m.entity.n}:${m.start}`);
+      if (m.quoted) continue;
+      const list = this.starts.get(m.entity);
+      if (list) list.push(m);
+      else this.starts.set(m.entity, [m]);
+    }
+  }
+
+  has(entity: Entity, start: number): boolean {
+    return this.keys.has(`${entity.n}:${start}`);
+  }
+
+  add(m: Mention): void {
+    this.keys.add(`${m.entity.n}:${m.start}`);
+    this.late.splice(lastStartingBy(this.late, m.start) + 1, 0, m);
+  }
+
+  /** The mentions that start inside a span. */
+  within(span: Span): Mention[] {
+    const out: Mention[] = [];
+    for (const list of [this.sorted, this.late]) {
+      for (let i = lastStartingBy(list, span.start - 1) + 1; i < list.length && list[i]!.start < span.end; i++)
+        out.push(list[i]!);
+    }
+    return out;
+  }
+
+  /** How many times the text named an entity (outside quotations) before `at`, as it stood when the index was made. */
+  countBefore(entity: Entity, at: number): number {
+    const list = this.starts.get(entity);
+    return list ? lastStartingBy(list, at - 1) + 1 : 0;
+  }
+}
+
+/**
  * Registers the handles an introduction names as the people they stand for: "@someone wrote:", a user name in lower
  * case before a verb and a language tag ("someone posts [PL]:"), and a name's handle in brackets ("Jan Novak
  * (@jnovak)") as another name of that person.
  */
-function handlesIn(text: string, span: Span, register: Register): void {
+function handlesIn(text: string, span: Span, register: Register, index: MentionIndex): void {
   const slice = text.slice(span.start, span.end);
   const mention = (name: string, start: number) => {
     const known = register.find(name);
     const entity = known ?? register.register("person", name, { handle: true });
-    if (!entity.mentions.some((x) => x.start === start))
-      entity.mentions.push({ entity, start, end: start + name.length, subject: false });
+    if (index.has(entity, start)) return;
+    const m: Mention = { entity, start, end: start + name.length, subject: false };
+    entity.mentions.push(m);
+    index.add(m);
   };
   for (const m of slice.matchAll(HANDLE)) {
     const start = span.start + m.index + 1;
@@ -85,12 +139,23 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
   const opensParagraph = open === paragraph.start;
   const intro = opensParagraph && q.paragraph > 0 ? paragraphs[q.paragraph - 1] : undefined;
   const introducing = intro && /[:]\s*$|\[[^\]]{1,12}\]\s*$/.test(text.slice(intro.end - 16, intro.end));
-  if (intro) handlesIn(text, intro, register);
-  handlesIn(text, { start: paragraph.start, end: open }, register);
+  // Only the words near the quotation are read: at most ATTRIBUTION_WINDOW before it for handles, twice that
+  // before and once after it for mentions, however long its paragraph.
+  if (intro)
+    handlesIn(
+      text,
+      { start: Math.max(intro.start, intro.end - ATTRIBUTION_WINDOW), end: intro.end },
+      register,
+      ctx.mentions,
+    );
+  handlesIn(text, { start: Math.max(paragraph.start, open - ATTRIBUTION_WINDOW), end: open }, register, ctx.mentions);
 
   const window: Span = {
-    start: Math.min(before?.start ?? paragraph.start, intro?.start ?? paragraph.start),
-    end: Math.max(after?.end ?? close, close),
+    start: Math.max(
+      Math.min(before?.start ?? paragraph.start, intro?.start ?? paragraph.start),
+      open - 2 * ATTRIBUTION_WINDOW,
+    ),
+    end: Math.min(Math.max(after?.end ?? close, close), close + ATTRIBUTION_WINDOW),
   };
   const byEntity = new Map<Entity, Candidate>();
   const candidate = (entity: Entity, via: string): Candidate => {
@@ -137,19 +202,17 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
     if (q.style === "block") set(c, "blockContinuation");
   }
 
-  for (const entity of register.entities) {
-    if (entity.type === "venue" || entity.type === "event") continue;
-    for (const m of entity.mentions) {
-      if (m.end <= window.start || m.start >= window.end) continue;
-      const insideQuote = q.marked.some((s) => m.start >= s.start && m.end <= s.end);
-      if (insideQuote || m.quoted) {
-        set(candidate(entity, "nearby"), "mentionedInside");
-        continue;
-      }
-      const c = candidate(entity, "nearby");
-      place(c, m);
-      if (m.subject) set(c, "subject");
+  for (const m of ctx.mentions.within(window)) {
+    const entity = m.entity;
+    if (entity.type === "venue" || entity.type === "event" || m.end <= window.start) continue;
+    const insideQuote = q.marked.some((s) => m.start >= s.start && m.end <= s.end);
+    if (insideQuote || m.quoted) {
+      set(candidate(entity, "nearby"), "mentionedInside");
+      continue;
     }
+    const c = candidate(entity, "nearby");
+    place(c, m);
+    if (m.subject) set(c, "subject");
   }
 
   for (const c of byEntity.values()) {
@@ -158,8 +221,7 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
     if (e.handle) set(c, "handle");
     if (whyNotAPerson(e.name) === "news outlet") set(c, "outlet");
     if (e === ctx.lastSpeaker) set(c, "lastSpeaker");
-    const earlier = e.mentions.filter((m) => !m.quoted && m.start < open).length;
-    set(c, "salience", Math.log1p(earlier) / 3);
+    set(c, "salience", Math.log1p(ctx.mentions.countBefore(e, open)) / 3);
     if (e.type === "person" && e.name.includes(" ")) set(c, "fullName");
   }
   return [...byEntity.values()];
