@@ -97,7 +97,8 @@ describe("adding an article from the explorer", () => {
       [MARCHENKO_SAID, "Olena Marchenko", "undated"],
     ]);
     await statement(page, ZELENSKYY_SAID)
-      .locator(".meta", { hasText: "confidence 98% · cue “office: told”" })
+      // A calibrated confidence (src/ingest/models): 90–99%, its last digit moving with each training.
+      .locator(".meta", { hasText: /confidence 9\d% · cue “office: told”/ })
       .waitFor();
     const speakers = await statement(page, ZELENSKYY_SAID).getByLabel("Speaker").locator("option").allTextContents();
     expect(speakers.sort()).toEqual(["Olena Marchenko", "Volodymyr Zelenskyy"]);

@@ -89,7 +89,14 @@ it("imports only with the token, and the imported statement says how it was extr
   expect(read.statement).toEqual({
     speaker: { id: "person:volodymyr-zelenskyy" },
     extraction: [
-      { source: { id: "source:2025-06-03-kyiv-rejects-ceasefire-terms" }, confidence: 0.98, cue: "office: told" },
+      {
+        source: { id: "source:2025-06-03-kyiv-rejects-ceasefire-terms" },
+        confidence: expect.any(Number),
+        cue: "office: told",
+      },
     ],
   });
+  // The calibrated confidence of a learned model (src/ingest/models): sure, its last digit moving with each training.
+  expect(read.statement.extraction[0].confidence).toBeGreaterThanOrEqual(0.9);
+  expect(read.statement.extraction[0].confidence).toBeLessThan(1);
 });
