@@ -3,7 +3,7 @@
 // weights. `npm run train:models` (then `npm run eval:news` to see what they do on the held-out third).
 import fs from "node:fs";
 import path from "node:path";
-import { blockFeatures } from "../src/ingest/blockQuotes";
+import { blockFeatures, walkBlockCandidates } from "../src/ingest/blockQuotes";
 import { paragraphsOf } from "../src/ingest/layout";
 import { fit, type Features, type LinearModel } from "../src/ingest/linearModel";
 import { quotationsOf, type Quotation } from "../src/ingest/quotes";
@@ -33,23 +33,12 @@ function goldCovers(article: NewsArticle, start: number, end: number): boolean {
 function blockExamples(article: NewsArticle): Example[] {
   const { text } = article;
   const paragraphs = paragraphsOf(text);
-  const quotations = quotationsOf(text, paragraphs);
-  const marked = new Set<number>();
-  for (const q of quotations) for (let p = q.paragraph; p <= q.lastParagraph; p++) marked.add(p);
   const out: Example[] = [];
-  let run = 0;
-  for (let i = 1; i < paragraphs.length; i++) {
-    const p = paragraphs[i]!;
-    const previous = text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end);
-    const afterColon = previous.trimEnd().endsWith(":");
-    if (marked.has(i) || (!afterColon && run === 0)) {
-      run = 0;
-      continue;
-    }
+  walkBlockCandidates(text, paragraphs, quotationsOf(text, paragraphs), (p, words, state) => {
     const label = goldCovers(article, p.start, p.end);
-    out.push({ features: blockFeatures(text.slice(p.start, p.end), { afterColon, run, previous }), label });
-    run = label ? run + 1 : 0;
-  }
+    out.push({ features: blockFeatures(words, state), label });
+    return label;
+  });
   return out;
 }
 

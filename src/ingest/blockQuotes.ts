@@ -80,12 +80,17 @@ export function blockProbability(words: string, state: BlockState): number {
 
 const BLOCK_THRESHOLD = 0.5;
 
-/** Paragraphs (not already in quotation marks) read as quotations without marks, one Quotation each. */
-export function blockQuotationsOf(
+/**
+ * Walks the paragraphs a block quotation may be (after a colon, or after another block paragraph; not already in
+ * marks) and asks `decide` about each; a paragraph decided to be one carries the run on. The extractor decides with
+ * the model, the training script (scripts/train-models.ts) with the gold.
+ */
+export function walkBlockCandidates(
   text: string,
   paragraphs: readonly Paragraph[],
   quotations: readonly Quotation[],
-): Quotation[] {
+  decide: (paragraph: Paragraph, words: string, state: BlockState) => boolean,
+): void {
   const markedParagraphs = new Set<number>();
   for (const q of quotations)
     for (let p = q.paragraph; p <= q.lastParagraph; p++) {
@@ -96,7 +101,6 @@ export function blockQuotationsOf(
       );
       if (inside * 2 >= para.end - para.start) markedParagraphs.add(p);
     }
-  const out: Quotation[] = [];
   let run = 0;
   for (let i = 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
@@ -106,20 +110,28 @@ export function blockQuotationsOf(
       run = 0;
       continue;
     }
-    const words = text.slice(p.start, p.end);
-    if (blockProbability(words, { afterColon, run, previous }) < BLOCK_THRESHOLD) {
-      run = 0;
-      continue;
-    }
-    run++;
+    run = decide(p, text.slice(p.start, p.end), { afterColon, run, previous }) ? run + 1 : 0;
+  }
+}
+
+/** Paragraphs (not already in quotation marks) read as quotations without marks, one Quotation each. */
+export function blockQuotationsOf(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  quotations: readonly Quotation[],
+): Quotation[] {
+  const out: Quotation[] = [];
+  walkBlockCandidates(text, paragraphs, quotations, (p, words, state) => {
+    if (blockProbability(words, state) < BLOCK_THRESHOLD) return false;
     out.push({
       parts: [{ start: p.start, end: p.end }],
       marked: [{ start: p.start, end: p.end }],
       style: "block",
-      paragraph: i,
-      lastParagraph: i,
+      paragraph: p.index,
+      lastParagraph: p.index,
       inner: [],
     });
-  }
+    return true;
+  });
   return out;
 }
