@@ -142,6 +142,7 @@ function scoreKind(
   describe: (s: Span) => string,
   errors: string[],
   label: string,
+  whyMissed: (g: GoldItem) => string = () => "",
 ) {
   let right = 0;
   const recalled = new Set<GoldItem>();
@@ -159,7 +160,7 @@ function scoreKind(
     else if (!ok) errors.push(`wrong speaker ${how}, gold ${speakersOf(matches[0]!)}: ${describe(matches[0]!)}`);
   }
   for (const g of gold)
-    if (!recalled.has(g) && named(g)) errors.push(`missed ${label} by ${speakersOf(g)}: ${describe(g)}`);
+    if (!recalled.has(g) && named(g)) errors.push(`missed ${label} by ${speakersOf(g)}${whyMissed(g)}: ${describe(g)}`);
   return { right, recalled: recalled.size, verdicts };
 }
 
@@ -178,7 +179,15 @@ export function scoreArticle(article: NewsArticle): ArticleScore {
   counts.foundSpans = goldQuotes.filter((q) => covers(found, q)).length;
   for (const q of goldQuotes) if (!covers(found, q)) errors.push(`quotation not found: ${describe(q)}`);
   counts.goldNamed = goldQuotes.filter(named).length;
-  const direct = scoreKind(quotes, goldQuotes, describe, errors, "quotation");
+  // Why a quotation was missed: never found, left for review (and whom the ranker suggested), or drafted wrong.
+  const whyMissed = (g: GoldItem) => {
+    if (!covers(found, g)) return " [not found]";
+    const left = extraction.unattributed.find((u) => covers(u.parts, g));
+    if (!left) return " [drafted wrong]";
+    const suggested = left.suggested ? `, suggested ${left.suggested.entity.name} ${left.suggested.confidence}` : "";
+    return ` [left: ${left.reason.slice(0, 60)}${suggested}]`;
+  };
+  const direct = scoreKind(quotes, goldQuotes, describe, errors, "quotation", whyMissed);
   counts.drafted = quotes.length;
   counts.right = direct.right;
   counts.recalled = direct.recalled;
