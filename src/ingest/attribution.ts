@@ -61,7 +61,8 @@ export function attributionOf(
       prev &&
       prev.paragraph === q.paragraph - 1 &&
       start !== undefined &&
-      text.slice(start, prev.end).trimEnd().endsWith(":")
+      // "Nick Keith said," as a paragraph of its own hands over as a colon does.
+      /[:,]$/.test(text.slice(start, prev.end).trimEnd())
     ) {
       const site = beforeSite(text.slice(start, prev.end), start);
       if (site) return { ...site, around: { start, end: prev.end } };

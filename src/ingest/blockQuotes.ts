@@ -37,7 +37,7 @@ const FUNCTION_WORDS = new Set(
 const ENDS_SENTENCE = /[.!?…"”’)\]]$/;
 
 export interface BlockState {
-  /** The paragraph before ends with a colon. */
+  /** The paragraph before ends with a colon (or a comma: it hands over all the same). */
   afterColon: boolean;
   /** How many block paragraphs run right before this one. */
   run: number;
@@ -105,7 +105,8 @@ export function walkBlockCandidates(
   for (let i = 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const previous = text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end);
-    const afterColon = previous.trimEnd().endsWith(":");
+    // "X writes:", and "Nick Keith said," as a paragraph of its own: a paragraph that ends with a comma hands over.
+    const afterColon = /[:,]$/.test(previous.trimEnd());
     if (markedParagraphs.has(i) || (!afterColon && run === 0)) {
       run = 0;
       continue;

@@ -7,6 +7,7 @@ import { attributionOf, joinsPrevious } from "./attribution";
 import { blockQuotationsOf } from "./blockQuotes";
 import { Register, type Entity, type KnownEntity } from "./entities";
 import { containing, lastStartingBy, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
+import { registerIntroducers } from "./introducers";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
 import type { Sentence, Site } from "./patterns";
 import { whyNotAPerson } from "./personNames";
@@ -57,7 +58,7 @@ export const SURE_RULE = 0.9;
  * The confidence a speaker chosen by the ranker needs to be drafted (chosen on the tuning split: below it, its
  * choices were right less than four times in five); below it the quotation is listed for review with its guess.
  */
-export const RANKED_DRAFT = 0.8;
+export const RANKED_DRAFT = 0.7;
 
 export interface Extraction {
   statements: ExtractedStatement[];
@@ -92,6 +93,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   );
   const register = new Register(text, options.known ?? []);
   const dateline = registerMentions(text, sentences, marked, register);
+  registerIntroducers(text, sentences, marked, register);
   learnGenders(text, sentences, register);
 
   const mentionIndex = new MentionIndex(register);
@@ -107,7 +109,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const unattributed: Unattributed[] = [];
   let lastSpeaker: { entity: Entity; at: number } | undefined;
   let previous: { statement: ExtractedStatement; q?: Quotation; paragraph: number } | undefined;
-  let lastChoice: { speaker: Entity; paragraph: number } | undefined;
+  let lastChoice: { speaker: Entity; paragraph: number; confidence: number } | undefined;
 
   for (const c of candidates) {
     if ("q" in c && c.q) {
@@ -191,8 +193,11 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const cue = site && who?.entity === ruleWho?.entity ? site.cue : "";
       // The next quotation may carry this one on, drafted or not: a block quotation's second paragraph is the same
       // writer's even when the first was left for review.
-      lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph };
-      if (!who || who.confidence < (sure ? MIN_CONFIDENCE : RANKED_DRAFT)) {
+      lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph, confidence: who.confidence };
+      // The attribution describes someone the register cannot tell ("the EU negotiator said"): whoever else ranks
+      // first is a guess about another person, listed for review, never drafted.
+      const named = site && !ruleWho && /^(?:the|a|an)\s/i.test(site.phrase.trim());
+      if (!who || who.confidence < (sure ? MIN_CONFIDENCE : RANKED_DRAFT) || (named && !sure)) {
         unattributed.push({
           parts: q.parts,
           text: words,
@@ -249,7 +254,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       lastSpeaker = { entity: who.entity, at: site.phraseAt };
       mentionSpeaker(who.entity, site, mentionIndex);
       previous = { statement, paragraph: s.paragraph };
-      lastChoice = { speaker: who.entity, paragraph: s.paragraph };
+      lastChoice = { speaker: who.entity, paragraph: s.paragraph, confidence: statement.confidence };
     }
   }
   // The last word on who may be a person: a statement whose speaker's name cannot be a person's is left for review.

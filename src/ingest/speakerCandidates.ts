@@ -29,7 +29,7 @@ export interface CandidateContext {
   /** The rules' reading of the attribution, and where it stood relative to the quotation. */
   rule?: { who?: Attributed; cue: string; around: Span; phrase: Span };
   /** The speaker of the statement before, if it was in this paragraph or the one before. */
-  previous?: { speaker: Entity; paragraph: number };
+  previous?: { speaker: Entity; paragraph: number; confidence: number };
   lastSpeaker?: Entity;
   /** The article's mentions in text order (made once per article). */
   mentions: MentionIndex;
@@ -138,7 +138,7 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
   const after = sentences[lastStartingBy(sentences, close - 1) + 1];
   const opensParagraph = open === paragraph.start;
   const intro = opensParagraph && q.paragraph > 0 ? paragraphs[q.paragraph - 1] : undefined;
-  const introducing = intro && /[:]\s*$|\[[^\]]{1,12}\]\s*$/.test(text.slice(intro.end - 16, intro.end));
+  const introducing = intro && /[:,]\s*$|\[[^\]]{1,12}\]\s*$/.test(text.slice(intro.end - 16, intro.end));
   // Only the words near the quotation are read: at most ATTRIBUTION_WINDOW before it for handles, twice that
   // before and once after it for mentions, however long its paragraph.
   if (intro)
@@ -200,6 +200,8 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
     set(c, ctx.previous.paragraph === q.paragraph ? "previousSameParagraph" : "previousParagraph");
     if (opensParagraph && !ctx.rule) set(c, "continuesWithoutCue");
     if (q.style === "block") set(c, "blockContinuation");
+    // How sure the choice before was: a run of paragraphs is as much its first speaker's as the first was.
+    set(c, "previousConfidence", ctx.previous.confidence);
   }
 
   for (const m of ctx.mentions.within(window)) {

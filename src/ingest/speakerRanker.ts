@@ -22,6 +22,28 @@ export function rankSpeakers(candidates: readonly Candidate[]): Ranked[] {
     .sort((a, b) => b.probability - a.probability);
 }
 
+/** The winner's own features the confidence model reads beside the margin. */
+const WINNER_FEATURES = [
+  "inIntroduction",
+  "subject",
+  "beforeCue",
+  "afterCue",
+  "sameSentence",
+  "previousSentence",
+  "blockContinuation",
+  "continuesWithoutCue",
+  "previousSameParagraph",
+  "fullName",
+  "mentionedInside",
+  "afterPreposition",
+  "ruleAfter",
+  "ruleGuess",
+  "rule_pronoun",
+  "rule_description",
+  "outlet",
+  "previousConfidence",
+] as const;
+
 const logit = (p: number) => Math.log(p / (1 - p));
 
 /** What the confidence model reads of a choice: how far ahead the winner is, and how it came in. */
@@ -41,6 +63,8 @@ export function decisionFeatures(ranked: readonly Ranked[], block: boolean): Fea
     block: block ? 1 : 0,
     organization: f.type_organization ?? 0,
     handle: f.handle ?? 0,
+    // Where the winner stands: the subject of the introduction, before its cue, in the quotation's own sentence.
+    ...Object.fromEntries(WINNER_FEATURES.map((k) => [`winner_${k}`, f[k] ?? 0])),
   };
 }
 

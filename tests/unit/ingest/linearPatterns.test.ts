@@ -42,6 +42,9 @@ const BOUNDED: [string, string][] = [
   // src/ingest/speakerCandidates.ts: 30 characters before a mention, 60 before a handle.
   ["\\b(?:acknowledging|acknowledged|", "30 characters before a mention"],
   ["(\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3})\\s*\\($", "60 characters before a handle"],
+  // src/ingest/introducers.ts: language tags and asides in the subject of an introduction (INTRO_READ, 240).
+  ["\\[[^\\]]{0,40}\\]|\\([^)]{0,80}\\)", "the first 240 characters of a sentence"],
+  ["\\s(?:(?:also|then|later|further|again|simply|quickly)\\s+)?(?:", "the first 240 characters of a sentence"],
   // Not user text: the output of neo4j-admin import and the driver's own messages.
   ["^\\(\\d\\/\\d\\)|COMPLETED", "neo4j-admin's output lines"],
   ["Connection acquisition timed out in", "the driver's error message"],
@@ -116,7 +119,9 @@ async function verdictOf(literal: string): Promise<Verdict> {
   const cached = known[keyOf(literal)];
   if (cached) return cached;
   const cut = literal.lastIndexOf("/");
-  const result = await check(literal.slice(1, cut), literal.slice(cut + 1), { timeout: 5000 });
+  // Recording verdicts (RECHECK_UPDATE=1) gives recheck a minute a pattern: a loaded machine leaves none undecided.
+  const timeout = process.env.RECHECK_UPDATE === "1" ? 60_000 : 5000;
+  const result = await check(literal.slice(1, cut), literal.slice(cut + 1), { timeout });
   const verdict =
     result.status === "safe" ? "safe" : result.status === "vulnerable" ? result.complexity.type : "undecided";
   known[keyOf(literal)] = verdict;
@@ -141,11 +146,16 @@ describe("regular expressions in src/", () => {
       );
     }
     if (process.env.RECHECK_UPDATE === "1") {
-      const kept = Object.fromEntries([...patterns.keys()].map((p) => [keyOf(p), known[keyOf(p)]!]).sort());
+      const kept = Object.fromEntries(
+        [...patterns.keys()]
+          .map((p) => [keyOf(p), known[keyOf(p)]!])
+          .filter(([, verdict]) => verdict !== "undecided")
+          .sort(),
+      );
       fs.writeFileSync(VERDICTS, `${JSON.stringify(kept, null, 2)}\n`);
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it("every bounded exception still names a pattern that exists", () => {
     const all = [...literals().keys(), ...composed().keys()];

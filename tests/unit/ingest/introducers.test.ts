@@ -1,0 +1,93 @@
+// Bloggers and commenters who go by one word or a handle, and introductions that end with a comma: sentences written
+// here (invented names and blogs, no article copied), each a shape that left real posts without a speaker.
+import { isCommonEnglish } from "../../../src/ingest/commonWords";
+import { extract } from "../../../src/ingest/extract";
+import { introducerOf } from "../../../src/ingest/introducers";
+
+const run = (text: string) => extract(text, { publishedOn: "2026-04-14" });
+const speakers = (text: string) => run(text).statements.map((s) => [s.speaker.type, s.speaker.name]);
+const introducer = (sentence: string) => introducerOf(sentence, { start: 0, end: sentence.length }, [])?.name;
+
+describe("the one an introduction names", () => {
+  it("reads a one-word name or a handle before a verb of writing, with a nationality, a blog or an aside", () => {
+    expect(introducer("Velkaro writes [kaz]:")).toBe("Velkaro");
+    expect(introducer("And Jordanian Brakkid concludes:")).toBe("Brakkid");
+    expect(introducer("Ilmar at The Quiet Harbour argues that the vote was rushed:")).toBe("Ilmar");
+    expect(introducer("Tavesh, on the blog Northern Lantern [Pt], says that the port is everyone's:")).toBe("Tavesh");
+    expect(introducer("In a post entitled Harbour Days, Saudi Lume_In_Oslo poses the following questions:")).toBe(
+      "Lume_In_Oslo",
+    );
+    expect(introducer("R.Q wrote:")).toBe("R.Q");
+  });
+
+  it("reads a site as an organization", () => {
+    const sentence = "The site Harbourwatch [es] reports what happened:";
+    expect(introducerOf(sentence, { start: 0, end: sentence.length }, [])).toMatchObject({
+      name: "Harbourwatch",
+      type: "organization",
+    });
+  });
+
+  it("never takes a common word, a pronoun, an office, a nationality or a month for a name", () => {
+    for (const sentence of [
+      "Students write:",
+      "Others respond:",
+      "Critics argue:",
+      "He writes:",
+      "Minister says:",
+      "Syrians say:",
+      "March says:",
+      "Many users tweeted:",
+    ])
+      expect([sentence, introducer(sentence)]).toEqual([sentence, undefined]);
+  });
+
+  it("reads only a sentence that hands over to a quotation", () => {
+    expect(introducer("Velkaro writes about the harbour every week.")).toBeUndefined();
+    const inline = 'Velkaro writes that "the harbour is ours" and more.';
+    const mark = { start: inline.indexOf('"'), end: inline.lastIndexOf('"') + 1 };
+    expect(introducerOf(inline, { start: 0, end: inline.length }, [mark])?.name).toBe("Velkaro");
+  });
+});
+
+describe("speakers an introduction gives", () => {
+  it("drafts a blog post after a one-word blogger's introduction, and lists its next paragraph with them", () => {
+    const text = [
+      "The dance has become a symbol of the country's youth, and bloggers disagree about where it comes from.",
+      "",
+      "Velkaro writes [kaz]:",
+      "",
+      "I think this dance is not just a dance but something that has united all of us, young and old.",
+      "",
+      "We have danced it at every wedding this year, and I am proud of it.",
+      "",
+      "Others are less sure.",
+    ].join("\n");
+    const extraction = run(text);
+    expect(extraction.statements.map((s) => [s.speaker.type, s.speaker.name])).toEqual([["person", "Velkaro"]]);
+    // The paragraph after it is the same blogger's, by the run; the model is less sure of a run than of its start.
+    expect(extraction.unattributed[0]).toMatchObject({
+      text: "We have danced it at every wedding this year, and I am proud of it.",
+      suggested: { entity: { name: "Velkaro" } },
+    });
+  });
+
+  it("takes a paragraph that ends with a comma as an introduction", () => {
+    const text = [
+      "A small translation firm has won its first contracts abroad.",
+      "",
+      "Mara Lindqvist, its director, found the trade mission useful. Mara Lindqvist said,",
+      "",
+      "I never thought I would sell my services abroad. The visits gave me the confidence to try.",
+    ].join("\n");
+    expect(speakers(text)).toEqual([["person", "Mara Lindqvist"]]);
+  });
+});
+
+describe("common English words", () => {
+  it("knows common words and their plurals, and not names nobody writes in lower case", () => {
+    for (const w of ["students", "Critics", "others", "elixir", "netizens"])
+      expect([w, isCommonEnglish(w)]).toEqual([w, true]);
+    for (const w of ["Velkaro", "Brakkid", "Tavesh", "Qunfaz"]) expect([w, isCommonEnglish(w)]).toEqual([w, false]);
+  });
+});
