@@ -13,8 +13,8 @@ export interface ScaleReport {
 
 /**
  * From this size on, a database the scale run fills itself is filled by the bulk import (npm run import:bulk), which is
- * faster there: 1.6x at 100k, 2.3x at 1M (README, Bulk import); below it the loader, which the bulk import's fixed
- * costs (two JVM starts, index population) would outweigh.
+ * faster there: 1.6x at 100k, 2.3x at 1M (docs/loading-data.md, Bulk import); below it the loader, which the bulk
+ * import's fixed costs (two JVM starts, index population) would outweigh.
  */
 export const BULK_FROM = 100_000;
 

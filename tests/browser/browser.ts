@@ -53,7 +53,7 @@ export function record(page: Page): { requests: string[]; errors: string[] } {
 }
 
 /**
- * Saves test-artifacts/<name>.png. With DOCS_SCREENSHOTS=1, a picture marked for the README also refreshes
+ * Saves test-artifacts/<name>.png. With DOCS_SCREENSHOTS=1, a picture marked for the guides also refreshes
  * docs/<name>.png.
  */
 export async function screenshot(page: Page, name: string, options: { docs?: boolean } = {}): Promise<string> {

@@ -175,7 +175,7 @@ describe("the explorer's charts", () => {
     await chart(page, "mentions-most").locator("figcaption", { hasText: "Mentions most" }).waitFor();
     await chart(page, "mentioned-most-by").locator("figcaption", { hasText: "Mentioned most by" }).waitFor();
 
-    // The charts in the README, by day again.
+    // The charts in the browser guide (docs/browser.md), by day again.
     await chart(page, "over-time").locator('button[data-unit="DAY"]').click();
     await screenshot(page, "explorer-charts", { docs: true });
 

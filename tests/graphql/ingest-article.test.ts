@@ -51,7 +51,7 @@ it("drafts without writing: speakers by name, pronoun and office, resolved to th
       "DAY",
       "office: told",
     ],
-    // No date of its own and none said before by its speaker: undated, as the README's rule 3 has it.
+    // No date of its own and none said before by its speaker: undated, as the date rules of docs/articles.md have it.
     ["DIRECT_QUOTE", "person:dmitry-peskov", "Kyiv knows our conditions", null, null, "pronoun: said"],
   ]);
   // Every part indexes the text exactly as given.

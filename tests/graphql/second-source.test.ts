@@ -1,6 +1,6 @@
-// The README's worked example: a second (invented) report of the seed's day, with other spellings and its own ids,
-// imported through the API onto the seeded graph. It joins the seed's nodes, every fact keeps its source, and a
-// curator can merge and split by hand.
+// The worked example of docs/entity-resolution.md: a second (invented) report of the seed's day, with other spellings
+// and its own ids, imported through the API onto the seeded graph. It joins the seed's nodes, every fact keeps its
+// source, and a curator can merge and split by hand.
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/config";

@@ -171,7 +171,7 @@ it("makes a read with a bookmark not reached yet wait, then fail as BOOKMARK_NOT
   expect(read.json.errors[0].extensions.code).toBe("BOOKMARK_NOT_REACHED");
   expect(read.json.errors[0].path).toEqual(["person"]);
   // One query, not retried: Neo4j 5.26 waits out its bookmark wait twice for it (measured: 2 s → 4.05 s), which is
-  // why the README asks for a bookmark wait of at most half NEO4J_TX_TIMEOUT_MS. A retry would add two more.
+  // why docs/clusters.md asks for a bookmark wait of at most half NEO4J_TX_TIMEOUT_MS. A retry would add two more.
   expect(waited).toBeGreaterThanOrEqual(BOOKMARK_WAIT_MS - 100);
   expect(waited).toBeLessThan(Math.min(TX_TIMEOUT_MS, 3 * BOOKMARK_WAIT_MS));
 });

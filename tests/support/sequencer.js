@@ -18,6 +18,7 @@ const SECONDS = {
   "tests/neo4j/out-of-memory.test.ts": 57,
   "tests/bulk/same-graph.test.ts": 52,
   "tests/graphql/mutations.test.ts": 42,
+  "tests/docs/examples.test.ts": 40,
   "tests/hardening/hostile-articles.test.ts": 35,
   "tests/hardening/fuzz.test.ts": 32,
   "tests/browser/explorer.test.ts": 29,
