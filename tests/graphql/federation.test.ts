@@ -68,7 +68,7 @@ const notesSubgraph = new ApolloServer({
 let knowledge: HttpServer;
 let notesUrl: string;
 let gateway: ApolloServer;
-const knowledgeSdl = { value: "" };
+let knowledgeSdl = "";
 
 beforeAll(async () => {
   await emptyGraph(db);
@@ -76,16 +76,22 @@ beforeAll(async () => {
   const config = loadConfig({ FEDERATION: "true" });
   knowledge = await startTestServer(db, {
     logger,
-    apollo: { limits: config.limits, introspection: true, production: false, logError: () => {}, federation: true },
+    apollo: {
+      limits: config.limits,
+      introspection: true,
+      production: false,
+      logError: () => {},
+      federation: config.federation,
+    },
   });
   ({ url: notesUrl } = await startStandaloneServer(notesSubgraph, { listen: { port: 0, host: "127.0.0.1" } }));
 
   // The knowledge subgraph's SDL, as a gateway's build step (rover, composition) reads it: over HTTP.
   const sdl = await post(knowledge.url, { query: "{ _service { sdl } }" });
   expect(sdl.json.errors).toBeUndefined();
-  knowledgeSdl.value = sdl.json.data._service.sdl as string;
+  knowledgeSdl = sdl.json.data._service.sdl as string;
   const composed = composeServices([
-    { name: "knowledge", url: knowledge.url, typeDefs: parse(knowledgeSdl.value) },
+    { name: "knowledge", url: knowledge.url, typeDefs: parse(knowledgeSdl) },
     { name: "notes", url: notesUrl, typeDefs: NOTES_TYPE_DEFS },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join("\n"));
@@ -109,9 +115,9 @@ async function throughGateway(query: string, variables: Record<string, unknown> 
 describe("the knowledge graph as a Federation 2 subgraph", () => {
   it("keys every Node type by id in the SDL it gives the gateway", () => {
     for (const type of ["Person", "State", "Organization", "Venue", "Event", "Source", "Statement"]) {
-      expect(knowledgeSdl.value).toMatch(new RegExp(`type ${type} implements [^{]*@key\\(fields: "id"\\)`));
+      expect(knowledgeSdl).toMatch(new RegExp(`type ${type} implements [^{]*@key\\(fields: "id"\\)`));
     }
-    expect(knowledgeSdl.value).toContain(`@link(url: "${FEDERATION_SPEC}", import: ["@key"])`);
+    expect(knowledgeSdl).toContain(`@link(url: "${FEDERATION_SPEC}", import: ["@key"])`);
   });
 
   it("answers a person's name from Neo4j and its press note from the other subgraph, in one operation", async () => {
@@ -125,6 +131,24 @@ describe("the knowledge graph as a Federation 2 subgraph", () => {
         name: "Volodymyr Zelenskyy",
         aliases: ["Zelenskyy"],
         pressNote: "Briefs the press daily from Kyiv",
+      },
+    });
+  });
+
+  it("follows a statement to its speaker through the Speaker interface, and on to the other subgraph", async () => {
+    const result = await throughGateway(
+      `query ($id: ID!) {
+        statement(id: $id) { kind saidOn datePrecision speaker { __typename ... on Person { name pressNote } } }
+      }`,
+      { id: "statement:zelenskyy-leaders-resolve-key-issues" },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      statement: {
+        kind: "DIRECT_QUOTE",
+        saidOn: "2025-06-01",
+        datePrecision: "MONTH",
+        speaker: { __typename: "Person", name: "Volodymyr Zelenskyy", pressNote: "Briefs the press daily from Kyiv" },
       },
     });
   });
