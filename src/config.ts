@@ -52,6 +52,11 @@ export interface Config {
   /** NODE_ENV=production: no IDE or introspection unless enabled, no stack traces, JSON logs. */
   production: boolean;
   introspection: boolean;
+  /**
+   * Serve the schema as an Apollo Federation 2 subgraph (FEDERATION): entity keys on the Node types, `_service` and
+   * `_entities` for a gateway (src/graphql/federation.ts, docs/federation.md). Off: the schema is schema/*.graphql.
+   */
+  federation: boolean;
   limits: QueryLimits;
   /** Requests per minute per client address; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
@@ -295,6 +300,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: origins(env, "CORS_ORIGINS"),
     production,
     introspection: boolean(env, "INTROSPECTION", !production),
+    federation: boolean(env, "FEDERATION", false),
     limits: {
       maxDepth: integer(env, "MAX_DEPTH", 12, 2, 100),
       maxCost: integer(env, "MAX_COST", 20000, 10, 10_000_000),

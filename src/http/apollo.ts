@@ -3,12 +3,14 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { loadConfig, type QueryLimits } from "../config";
 import type { GraphQLContext } from "../graphql/context";
 import { createFormatError } from "../graphql/formatError";
 import { resolvers } from "../graphql/resolvers/index";
+import { subgraphSchema } from "../graphql/federation";
 import { withResponseBudget } from "../graphql/responseBudget";
 import { loadTypeDefs } from "../graphql/schema";
 import { bookmarkPlugin } from "./bookmarks";
@@ -27,6 +29,8 @@ export interface ApolloSettings {
   logError: (error: unknown) => void;
   /** How long a browser or CDN may keep a public GET query's answer (CACHE_MAX_AGE); 0: never. */
   cacheMaxAgeS?: number;
+  /** Serve the schema as an Apollo Federation 2 subgraph (FEDERATION; src/graphql/federation.ts). */
+  federation?: boolean;
 }
 
 export const defaultApolloSettings = (): ApolloSettings => {
@@ -37,6 +41,7 @@ export const defaultApolloSettings = (): ApolloSettings => {
     production: false,
     logError: (e) => console.error(e),
     cacheMaxAgeS: config.cacheMaxAgeS,
+    federation: config.federation,
   };
 };
 
@@ -47,10 +52,15 @@ export function createApollo(
   const limits = queryLimits(settings.limits, settings.production);
   const caches = documentCaches();
   const typeDefs = loadTypeDefs();
+  // Every field counts against the request's MAX_RESPONSE_FIELDS as it is resolved (responseBudget.ts).
+  const budgeted = withResponseBudget(typeDefs, resolvers);
+  // As a subgraph, the same SDL and resolvers plus the entity keys, _service and _entities; every limit below holds
+  // for a gateway's requests as for any client's.
+  const schema = settings.federation
+    ? { schema: subgraphSchema(typeDefs, budgeted) }
+    : { typeDefs, resolvers: budgeted };
   return new ApolloServer<GraphQLContext>({
-    typeDefs,
-    // Every field counts against the request's MAX_RESPONSE_FIELDS as it is resolved (responseBudget.ts).
-    resolvers: withResponseBudget(typeDefs, resolvers),
+    ...schema,
     introspection: settings.introspection,
     // Off here, on in front of it for what needs it: http/csrf.ts refuses a form-like POST (which could carry a
     // mutation) and lets GET queries through as clients send them by default; Apollo refuses mutations over GET.
@@ -70,6 +80,9 @@ export function createApollo(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      // A subgraph would otherwise time every field of any request that asks for a trace (Apollo Studio's ftv1
+      // header) and send the timings back in the answer: nothing here collects them, and any client could ask.
+      ApolloServerPluginInlineTraceDisabled(),
       ...limits.plugins,
       caches.plugin,
       // Documents are parsed without locations; errors that point into one get them back here.

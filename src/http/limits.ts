@@ -37,9 +37,13 @@ const BOUNDED_LIST_SIZE: Record<string, number> = { conversation: MAX_CONVERSATI
  */
 const LIST_SIZE: Record<string, number> = { "Statement.respondsTo": 20, "Statement.responses": 20 };
 
-/** The size a root list counts as: a conversation of depth 0 is the one statement. */
+/**
+ * The size a root list counts as: a conversation of depth 0 is the one statement; a gateway's `_entities` (with
+ * FEDERATION on) returns one entity per representation it sends.
+ */
 function boundedSize(field: string, args: Record<string, unknown>): number | undefined {
   if (field === "conversation" && args.maxDepth === 0) return 1;
+  if (field === "_entities" && Array.isArray(args.representations)) return args.representations.length;
   return BOUNDED_LIST_SIZE[field];
 }
 

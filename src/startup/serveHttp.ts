@@ -36,6 +36,7 @@ export function serveHttp(config: Config, options: ServeOptions): Promise<HttpSe
       production: config.production,
       logError: (e) => logger.error({ err: e }, "unexpected error in a GraphQL request"),
       cacheMaxAgeS: config.cacheMaxAgeS,
+      federation: config.federation,
     },
     writeGate: options.writeGate,
     readiness: {

@@ -177,3 +177,13 @@ describe("configuration of overload and answer sizes (issue 30)", () => {
     }
   });
 });
+
+describe("configuration of federation (issue 34)", () => {
+  it("serves no subgraph unless FEDERATION is on, and refuses nonsense", () => {
+    expect(loadConfig({}).federation).toBe(false);
+    expect(loadConfig({ FEDERATION: "true" }).federation).toBe(true);
+    expect(() => loadConfig({ FEDERATION: "v2" })).toThrow(
+      new ConfigError('FEDERATION="v2" is not a boolean (use true or false)'),
+    );
+  });
+});

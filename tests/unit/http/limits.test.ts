@@ -2,6 +2,7 @@
 // their length, and root fields that scan the graph cost extra. Remembered per document, operation and variables.
 import { buildSchema, parse } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
+import { subgraphSchema } from "../../../src/graphql/federation";
 import { loadTypeDefs } from "../../../src/graphql/schema";
 import { CostCache, listSizeEstimator } from "../../../src/http/limits";
 
@@ -118,5 +119,21 @@ describe("CostCache", () => {
     const document = parse(`query ($n: Int) { people(first: $n) { nodes { id } } }`);
     expect(() => costs.cost(schema, document, { n: "many" })).toThrow();
     expect(costs.cost(schema, document, { n: 2 })).toBe(5);
+  });
+});
+
+describe("the cost of a gateway's _entities (FEDERATION=true)", () => {
+  const subgraph = subgraphSchema(loadTypeDefs(), {});
+  const entities = (n: number) =>
+    getComplexity({
+      schema: subgraph,
+      query: parse(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }`),
+      variables: { r: Array.from({ length: n }, (_, i) => ({ __typename: "Person", id: `person:${i}` })) },
+      estimators: [listSizeEstimator],
+    });
+
+  it("counts one entity per representation", () => {
+    expect(entities(1)).toBe(1 + 1 * 2);
+    expect(entities(40)).toBe(1 + 40 * 2);
   });
 });
