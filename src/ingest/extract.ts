@@ -238,7 +238,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         paragraphStart: paragraphs[s.paragraph]!.start,
         lastSpeaker,
       });
-      if (!who) continue;
+      // A news outlet that reports is the channel the news came through, not a speaker (its sources are unnamed).
+      if (!who || whyNotAPerson(who.entity.name) === "news outlet") continue;
       const statement: ExtractedStatement = {
         kind: "REPORTED",
         speaker: who.entity,

@@ -64,8 +64,10 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
       /^\s+(?:on\s+\S+\s+|late\s+\S+\s+|last\s+\S+\s+|yesterday\s+|in\s+\S+\s+)?(?:that\b|it\b|the\b|\S+\s+(?:would|will|was|is|had|has|could|should|must)\b)/.test(
         rest,
       ) || /^\s+that\b/.test(rest);
+    const wordBefore = /(\S+)\s+$/.exec(lead[2]!)?.[1]?.toLowerCase() ?? "";
     if (
       named &&
+      !NOUN_BEFORE.has(wordBefore) &&
       info.tense !== "participle" &&
       REPORTING_STEMS.has(info.stem) &&
       (that || /\b(?:that|would|will)\b/.test(rest.slice(0, 40))) &&
@@ -128,3 +130,14 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
   }
   return undefined;
 }
+
+/**
+ * Words after which a cue word is a noun ("seven states", "the reports", "his claims", "the United States") or the
+ * verb of a relative clause ("an officer who said that …": the officer speaks, not the sentence's subject).
+ */
+const NOUN_BEFORE = new Set(
+  (
+    "the a an his her their its our my your this these those some many several few no any other such " +
+    "two three four five six seven eight nine ten dozen united who which"
+  ).split(" "),
+);

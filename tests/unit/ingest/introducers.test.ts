@@ -91,3 +91,20 @@ describe("common English words", () => {
     for (const w of ["Velkaro", "Brakkid", "Tavesh", "Qunfaz"]) expect([w, isCommonEnglish(w)]).toEqual([w, false]);
   });
 });
+
+describe("reported speech that is not", () => {
+  it("never takes a noun for a verb of saying, nor an outlet for a speaker", () => {
+    const text = [
+      "Norland is one of seven states that have no tax on income.",
+      "",
+      "The Harbour Gazette reported that the ferry would resume on Monday.",
+      "",
+      "Mara Lindqvist said that the ferry would resume on Monday.",
+    ].join("\n");
+    expect(
+      run(text)
+        .statements.filter((s) => s.kind === "REPORTED")
+        .map((s) => s.speaker.name),
+    ).toEqual(["Mara Lindqvist"]);
+  });
+});
