@@ -1166,7 +1166,7 @@ export type ResolutionDecision =
   | 'AMBIGUOUS'
   /** It is a node already in the graph (into): same id, an alias id, sameAs, or a candidate scoring above the threshold. */
   | 'MERGED'
-  /** No node of the graph is it: a new node under its own id. */
+  /** No node of the graph is it: a new node under its own id (an extractor's draft whose id is another node's takes the first free id after it, as its reasons say). */
   | 'NEW';
 
 /** How a statement responds to another. */

@@ -184,7 +184,7 @@ export class Database {
       this.options.history?.record(cypher, params);
       return toRows<T>(records);
     } catch (error) {
-      throw this.translate(error, "read");
+      throw this.translate(error, "read", this.options.txTimeoutMs);
     }
   }
 
@@ -206,8 +206,9 @@ export class Database {
     return this.inSession("READ", work);
   }
 
-  writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.inSession("WRITE", work);
+  /** `timeoutMs`: a write that may take longer than a request's (the seed at start-up), not NEO4J_TX_TIMEOUT_MS. */
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.inSession("WRITE", work, options.timeoutMs);
   }
 
   /** The operators of the plan Neo4j would run (EXPLAIN), for tests that check index use. */
@@ -240,18 +241,26 @@ export class Database {
     return this.driver.close();
   }
 
-  private inSession<T>(mode: "READ" | "WRITE", work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.admission.run(() => this.inAdmittedSession(mode, work));
+  private inSession<T>(
+    mode: "READ" | "WRITE",
+    work: (tx: Transaction) => Promise<T>,
+    timeoutMs = this.options.txTimeoutMs,
+  ): Promise<T> {
+    return this.admission.run(() => this.inAdmittedSession(mode, work, timeoutMs));
   }
 
-  private async inAdmittedSession<T>(mode: "READ" | "WRITE", work: (tx: Transaction) => Promise<T>): Promise<T> {
+  private async inAdmittedSession<T>(
+    mode: "READ" | "WRITE",
+    work: (tx: Transaction) => Promise<T>,
+    timeoutMs: number,
+  ): Promise<T> {
     const bookmarks = this.bookmarks.forSession();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarks,
     });
-    const config = { timeout: this.options.txTimeoutMs };
+    const config = { timeout: timeoutMs };
     const txWork = (tx: ManagedTransaction) => work(this.wrap(tx));
     try {
       if (mode === "READ") return await session.executeRead(txWork, config);
@@ -259,17 +268,17 @@ export class Database {
       this.bookmarks.afterWrite(bookmarks, session.lastBookmarks());
       return result;
     } catch (error) {
-      throw this.translate(error, mode === "READ" ? "read" : "write");
+      throw this.translate(error, mode === "READ" ? "read" : "write", timeoutMs);
     } finally {
       await session.close();
     }
   }
 
-  private translate(error: unknown, mode: "read" | "write"): unknown {
+  private translate(error: unknown, mode: "read" | "write", timeoutMs: number): unknown {
     return (
       bookmarkRefused(error) ??
       busyPool(error, this.poolSize, this.admission.retryAfterSeconds) ??
-      translateDriverError(error, this.options.txTimeoutMs, mode)
+      translateDriverError(error, timeoutMs, mode)
     );
   }
 

@@ -52,6 +52,8 @@ export function draftDataset(text: string, extraction: Extraction, meta: Article
     name: e.name,
     aliases: [...e.aliases].filter((a) => a !== e.name),
     distinctFrom: [],
+    // The graph told the extractor who this is (an office's holder): that node, by its id.
+    ...(e.knownId ? { sameAs: e.knownId } : {}),
     fromSource: true,
     extraction: entityConfidence(e),
   });

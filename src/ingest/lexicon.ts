@@ -70,6 +70,8 @@ const CUE_STEMS: Record<string, [past: string, present: string, perfect?: string
   believe: ["believed", "believes"],
   estimate: ["estimated", "estimates"],
   forecast: ["forecast", "forecasts"],
+  // '"…," read a banner': words a sign, a statement or a placard carries.
+  read: ["read", "reads"],
 };
 
 export type CueTense = "past" | "present" | "participle";

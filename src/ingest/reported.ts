@@ -64,7 +64,7 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
       /^\s+(?:on\s+\S+\s+|late\s+\S+\s+|last\s+\S+\s+|yesterday\s+|in\s+\S+\s+)?(?:that\b|it\b|the\b|\S+\s+(?:would|will|was|is|had|has|could|should|must)\b)/.test(
         rest,
       ) || /^\s+that\b/.test(rest);
-    const wordBefore = /(\S+)\s+$/.exec(lead[2]!)?.[1]?.toLowerCase() ?? "";
+    const wordBefore = lead[2]!.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
     if (
       named &&
       !NOUN_BEFORE.has(wordBefore) &&

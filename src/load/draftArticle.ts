@@ -17,7 +17,7 @@ export interface ArticleDraft {
   extraction: Extraction;
   /** The dry run's report: a decision per drafted entity and statement. */
   report: LoadResult;
-  /** Drafted id → the graph's id, for what resolution merged. */
+  /** Drafted id → the graph's id, for what resolution merged, or the free id of a new entity drafted under a taken one. */
   resolvedIds: Map<string, string>;
 }
 
@@ -31,7 +31,11 @@ export async function draftArticle(
   const known = await officeHolders(db, await pool.statesNamed(text));
   const { dataset, extraction } = await pool.draft(text, meta, known);
   const report = await loadDataset(db, dataset, { file: meta.fileName ?? "ingestArticle", dryRun: true });
-  const resolvedIds = new Map(report.mergedInto.map((m) => [m.id, m.into]));
+  // Merged entities take their node's id; new ones drafted under another node's id, the free id they would get.
+  const resolvedIds = new Map([
+    ...report.mergedInto.map((m) => [m.id, m.into] as const),
+    ...report.renamed.map((r) => [r.id, r.to] as const),
+  ]);
   return { dataset: withResolvedIds(dataset, resolvedIds), drafted: dataset, extraction, report, resolvedIds };
 }
 

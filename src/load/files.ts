@@ -18,7 +18,7 @@ export async function loadFiles(
   db: Database,
   files: string[],
   log: (line: string) => void,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; txTimeoutMs?: number } = {},
 ): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const file of files) {

@@ -20,6 +20,8 @@ export interface LoadResult {
   resolution: Resolution[];
   /** Entities of the dataset that turned out to be other nodes of the graph (the MERGED decisions, by id). */
   mergedInto: { id: string; into: string }[];
+  /** New entities drafted under another node's id, and the free id each was (or would be) written under. */
+  renamed: { id: string; to: string }[];
   /** Nothing was written: the report of what a load would do. */
   dryRun: boolean;
   ms: number;
@@ -30,12 +32,14 @@ export interface LoadOptions {
   baseDir?: string;
   /** Resolve against the graph and report, without writing anything. */
   dryRun?: boolean;
+  /** The write's time limit, when it may be longer than a request's (the seed at start-up). */
+  txTimeoutMs?: number;
 }
 
 export async function loadDatasetFile(
   db: Database,
   file: string,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; txTimeoutMs?: number } = {},
 ): Promise<LoadResult> {
   return loadDataset(db, readDatasetJson(file), { file, baseDir: path.dirname(file), ...options });
 }
@@ -59,10 +63,13 @@ export async function loadDataset(db: Database, raw: unknown, options: LoadOptio
     const refused = [...resolved.problems, ...statements.problems, ...unknownReferences(external, resolved.known)];
     if (refused.length) throw new DatasetError(file, refused);
     const existing = [...statements.remap.values()];
-    if (!options.dryRun) await write(tx, dataset, text, to, { to: statementTo, existing, quoteHashes });
-    return [...resolved.resolutions, ...statements.merged];
+    const claimed = (id: string) => resolved.renamed.get(id) ?? id;
+    if (!options.dryRun) await write(tx, dataset, text, { to, claimed }, { to: statementTo, existing, quoteHashes });
+    return { resolution: [...resolved.resolutions, ...statements.merged], renamed: resolved.renamed };
   };
-  const resolution = options.dryRun ? await db.readTransaction(work) : await db.writeTransaction(work);
+  const { resolution, renamed } = options.dryRun
+    ? await db.readTransaction(work)
+    : await db.writeTransaction(work, { timeoutMs: options.txTimeoutMs });
 
   return {
     file,
@@ -79,6 +86,7 @@ export async function loadDataset(db: Database, raw: unknown, options: LoadOptio
     mergedInto: resolution
       .filter((r) => r.decision === "MERGED" && r.into && r.into !== r.incoming)
       .map((r) => ({ id: r.incoming, into: r.into! })),
+    renamed: [...renamed].map(([id, to]) => ({ id, to })),
     dryRun: options.dryRun ?? false,
     ms: Date.now() - started,
   };
@@ -92,15 +100,16 @@ async function write(
   tx: Transaction,
   dataset: Dataset,
   text: string,
-  to: (id: string) => string,
+  ids: { to: (id: string) => string; claimed: (id: string) => string },
   statements: StatementPlan,
 ): Promise<void> {
+  const { to } = ids;
   const sourceId = dataset.source.id;
   await upsertSource(tx, sourceRow(dataset, text));
   // What this source said before is taken back first; then it is written as the dataset says it now.
   const withdrawn = await withdrawSource(tx, sourceId);
   const entities: string[] = [];
-  for (const [label, rows] of claimRows(dataset, to)) {
+  for (const [label, rows] of claimRows(dataset, to, ids.claimed)) {
     await writeClaims(tx, label, sourceId, rows);
     entities.push(...rows.map((r) => r.target));
   }

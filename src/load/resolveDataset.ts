@@ -13,6 +13,8 @@ export interface DatasetResolution {
   resolutions: Resolution[];
   /** Incoming id → the graph node it is (merged entities and alias ids; new ones are absent). */
   remap: Map<string, string>;
+  /** Drafted id → the free id a new node takes when the drafted one is another node's (also in remap). */
+  renamed: Map<string, string>;
   /** Ids the dataset refers to that the graph knows, with their node's id. */
   known: Map<string, string>;
   /** Problems that refuse the dataset (a sameAs naming nothing). */
@@ -25,7 +27,15 @@ const linkId = (l: Link) => (typeof l === "string" ? l : l?.id);
 interface Incoming {
   label: ResolvableLabel;
   where: string;
-  entity: { id: string; name: string; aliases: string[]; sameAs?: string; distinctFrom: string[] };
+  entity: {
+    id: string;
+    name: string;
+    aliases: string[];
+    sameAs?: string;
+    distinctFrom: string[];
+    /** Set on an extractor's draft (npm run ingest, ingestArticle): its id is a slug of its name, not an identity. */
+    extraction?: unknown;
+  };
   /** Its profile, given a function from dataset ids to graph ids. */
   profile: (to: (id: string) => string) => EntityProfile;
 }
@@ -47,11 +57,15 @@ export async function resolveDataset(
   const to = (id: string) => remap.get(id) ?? known.get(id) ?? id;
   const resolutions: Resolution[] = [];
   const problems: string[] = [];
+  const taken = new Set(everyId);
+  const renamed = new Map<string, string>();
 
   for (const stage of stages) {
     const open: Incoming[] = [];
     for (const incoming of stage) {
-      const decided = decidedByIds(incoming, known);
+      // A drafted entity's id is the slug of the name it was drafted under: two drafts (or a draft and a node) whose
+      // slugs collide are not one node for it; names and context decide, as for an entity of another source.
+      const decided = isDrafted(incoming) ? null : decidedByIds(incoming, known);
       if (typeof decided === "string") {
         problems.push(decided);
       } else if (decided) {
@@ -63,16 +77,47 @@ export async function resolveDataset(
     }
     if (open.length === 0) continue;
     const label = open[0]!.label;
-    const profiles = open.map((i) => i.profile(to));
+    // A drafted entity is compared with every node, the one under its own id too (which it may well not be).
+    const profiles = open.map((i) => (isDrafted(i) ? { ...i.profile(to), id: `draft ${i.entity.id}` } : i.profile(to)));
     const candidates = await graph.findCandidates(label, profiles);
     for (const [i, incoming] of open.entries()) {
       const excluded = new Set(incoming.entity.distinctFrom.map(to));
-      const resolution = resolveExcept(profiles[i]!, candidates.get(incoming.entity.id) ?? [], excluded);
+      const resolution = {
+        ...resolveExcept(profiles[i]!, candidates.get(profiles[i]!.id) ?? [], excluded),
+        incoming: incoming.entity.id,
+      };
       if (resolution.decision === "MERGED" && resolution.into) remap.set(incoming.entity.id, resolution.into);
+      else if (known.has(incoming.entity.id)) {
+        // Not that node, but under its id: written under the first free id after it.
+        const free = await freeId(graph, incoming.entity.id, taken);
+        taken.add(free);
+        remap.set(incoming.entity.id, free);
+        renamed.set(incoming.entity.id, free);
+        resolution.reasons.push(`its drafted id ${incoming.entity.id} is another node's: written as ${free}`);
+      }
       resolutions.push(resolution);
     }
   }
-  return { resolutions, remap, known, problems };
+  return { resolutions, remap, renamed, known, problems };
+}
+
+/** The reason of a node met again under its own id. */
+export const ALREADY_UNDER_THIS_ID = "already in the graph under this id";
+
+/** An extractor's draft without a sameAs: its id is no identity. */
+const isDrafted = (i: Incoming) => i.entity.extraction !== undefined && !i.entity.sameAs;
+
+/** How many numbered ids are asked about at once when a drafted entity needs a free one. */
+const FREE_ID_BATCH = 20;
+
+/** The first of `id`-2, `id`-3, … that neither the graph nor the dataset uses. */
+async function freeId(graph: ResolutionReads, id: string, taken: ReadonlySet<string>): Promise<string> {
+  for (let from = 2; ; from += FREE_ID_BATCH) {
+    const tries = Array.from({ length: FREE_ID_BATCH }, (_, i) => `${id}-${from + i}`);
+    const known = await graph.knownIds(tries);
+    const free = tries.find((t) => !known.has(t) && !taken.has(t));
+    if (free) return free;
+  }
 }
 
 /**
@@ -100,7 +145,7 @@ function decidedByIds(incoming: Incoming, known: Map<string, string>): Resolutio
   }
   const node = known.get(id);
   if (!node) return null;
-  return decided(node, node === id ? "already in the graph under this id" : `an alias id of ${node} (merged before)`);
+  return decided(node, node === id ? ALREADY_UNDER_THIS_ID : `an alias id of ${node} (merged before)`);
 }
 
 function incomingByStage(dataset: DatasetEntities): Incoming[][] {

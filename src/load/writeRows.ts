@@ -31,7 +31,15 @@ export function sourceRow(dataset: Dataset, text: string): SourceWrite {
   };
 }
 
-export function claimRows(dataset: DatasetEntities, to: (id: string) => string): Map<ResolvableLabel, ClaimWrite[]> {
+/**
+ * What each entity of a dataset claims, for the node resolution put it on (`to`). The id it claims is its own, or the
+ * free id it was given when its drafted id was another node's (`claimedId`).
+ */
+export function claimRows(
+  dataset: DatasetEntities,
+  to: (id: string) => string,
+  claimedId: (id: string) => string = (id) => id,
+): Map<ResolvableLabel, ClaimWrite[]> {
   const claim = (e: {
     id: string;
     name: string;
@@ -41,7 +49,7 @@ export function claimRows(dataset: DatasetEntities, to: (id: string) => string):
     extraction?: { confidence: number; cue: string };
   }) => ({
     target: to(e.id),
-    id: e.id,
+    id: claimedId(e.id),
     name: e.name,
     aliases: e.aliases,
     description: e.description ?? null,

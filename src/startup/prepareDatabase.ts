@@ -17,6 +17,12 @@ export interface PreparationProgress {
   stopped(): boolean;
 }
 
+/**
+ * The seed's write may take longer than a request may (NEO4J_TX_TIMEOUT_MS): it runs once, before the server says it
+ * is ready, and a slow disk or a busy machine must not stop the start.
+ */
+const SEED_TX_TIMEOUT_MS = 10 * 60_000;
+
 /** Applies the schema and loads the seed when the graph is empty; resolves once that has succeeded (or stopped). */
 export async function prepareDatabase(
   db: Database,
@@ -37,7 +43,7 @@ export async function prepareDatabase(
             : `The database is empty and ${config.seedDir} holds no dataset.`,
         );
         progress.report(`the seed is loading (${files.length} dataset file(s) from ${config.seedDir})`);
-        await loadFiles(db, files, (line) => logger.info(line));
+        await loadFiles(db, files, (line) => logger.info(line), { txTimeoutMs: SEED_TX_TIMEOUT_MS });
       }
       return;
     } catch (e) {

@@ -117,7 +117,8 @@ it("drafts through the server at GRAPHQL_URL: the graph's office holders speak a
     const result = await runCommandAsync("ingest.ts", [file, "--published", "2025-06-04", "--out", out], {
       GRAPHQL_URL: server.url,
     });
-    expect(result.err).toBe("");
+    // Nothing but the progress line a slow (loaded) machine prints after 5 s.
+    expect(result.err.split("\n").filter((line) => line && !line.includes("still extracting"))).toEqual([]);
     expect(result.out).toContain(`resolved against ${server.url}`);
     const draft = parseDataset(out, JSON.parse(fs.readFileSync(out, "utf8")));
     expect(draft.statements.map((s) => [s.speaker, s.text, s.saidOn])).toEqual([

@@ -108,3 +108,16 @@ describe("reported speech that is not", () => {
     ).toEqual(["Mara Lindqvist"]);
   });
 });
+
+describe("words a thing carries", () => {
+  it("leaves a banner's words for review, not to the person who spoke before", () => {
+    const text = [
+      'Olena Marchenko, a grain trader, said the port was busy. "The ships are moving, but slowly," Marchenko said.',
+      "",
+      '"Nobody here expects a quick deal," read a banner outside the station.',
+    ].join("\n");
+    const extraction = run(text);
+    expect(extraction.statements.map((s) => s.speaker.name)).toEqual(["Olena Marchenko"]);
+    expect(extraction.unattributed.map((u) => u.text)).toEqual(["Nobody here expects a quick deal"]);
+  });
+});
