@@ -17,7 +17,7 @@ export interface ArticleDraft {
   extraction: Extraction;
   /** The dry run's report: a decision per drafted entity and statement. */
   report: LoadResult;
-  /** Drafted id → the graph's id, for what resolution merged, or the free id of a new entity drafted under a taken one. */
+  /** Drafted id → the graph's id (merged), or the free id of a new entity drafted under a taken one. */
   resolvedIds: Map<string, string>;
 }
 
