@@ -26,3 +26,17 @@ export function formatDate(date: string | null, precision: DatePrecision | null)
   if (precision === "MONTH") return `${monthName} ${year}`;
   return `${Number(day)} ${monthName} ${year}`;
 }
+
+/** A date for a <time datetime> attribute, to its precision: "2025-06-02", "2025-06" or "2025". */
+export function datetimeOf(date: string, precision: DatePrecision | null): string {
+  if (precision === "YEAR") return date.slice(0, 4);
+  if (precision === "MONTH") return date.slice(0, 7);
+  return date;
+}
+
+/** How precisely a date is known, as the pages say it beside a date. */
+export const PRECISION_WORDS: Record<DatePrecision, string> = {
+  DAY: "to the day",
+  MONTH: "to the month",
+  YEAR: "to the year",
+};
