@@ -79,9 +79,7 @@ export function buildTimelineQuery(query: TimelineQuery): BuiltQuery {
        ${items}
        WITH item, CASE WHEN when IS NULL THEN '~'
          ELSE left(toString(when), CASE item.datePrecision WHEN 'YEAR' THEN 4 WHEN 'MONTH' THEN 7 ELSE 10 END)
-       END AS sortKey${
-         cursors.predicates.length ? `\n       WHERE ${cursors.predicates.join(" AND ")}` : ""
-       }
+       END AS sortKey${cursors.predicates.length ? `\n       WHERE ${cursors.predicates.join(" AND ")}` : ""}
        WITH item, sortKey ORDER BY sortKey ${direction}, item.id ${direction} LIMIT $limit
        RETURN collect({row: ${row}, sortKey: sortKey}) AS page
      }${total}

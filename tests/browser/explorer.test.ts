@@ -119,8 +119,8 @@ const UKRAINE_PAGE_1 = [
   [
     "1 June 2025",
     "",
-    "Volodymyr Zelenskyy: “First - a full and unconditional ceasefire. Second - the release of prisoners. Third - the " +
-      "return of abducted children”",
+    "Volodymyr Zelenskyy: “First - a full and unconditional ceasefire. Second - the release of prisoners. " +
+      "Third - the return of abducted children”",
   ],
   ["2 June 2025", "", "Second round of Russia-Ukraine talks in Istanbul"],
   ["undated", "", "Donald Trump (reported): Moscow and Kyiv should open direct negotiations."],
