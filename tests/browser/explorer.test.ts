@@ -345,6 +345,11 @@ describe("the graph explorer at /explore", () => {
     await page.goto(`${suite.origin}/explore`);
     await page.locator("#search").fill("ciragan");
     await page.locator('#suggestions li[data-id="venue:ciragan-palace"]').waitFor();
+    // An event known to the month is suggested with its month, not the first day of it.
+    await page.locator("#search").fill("first round");
+    await page
+      .locator('#suggestions li[data-id="event:istanbul-talks-round-1"] .detail', { hasText: /^May 2025$/ })
+      .waitFor();
     await page.locator("#search").fill("ceasefire");
     await page
       .locator('#suggestions li[data-id="statement:zelenskyy-ceasefire-prisoners-children"] mark', {

@@ -38,6 +38,7 @@ export const FindDocument = graphql(`
         id
         name
         date
+        datePrecision
       }
     }
     search(query: $text, first: 8) {

@@ -61,7 +61,7 @@ export type FindQueryVariables = Exact<{
 }>;
 
 
-export type FindQuery = { people: { nodes: Array<{ id: string, name: string, description: string | null }> }, states: { nodes: Array<{ id: string, name: string, description: string | null }> }, organizations: { nodes: Array<{ id: string, name: string, description: string | null }> }, venues: { nodes: Array<{ id: string, name: string, kind: string }> }, events: { nodes: Array<{ id: string, name: string, date: string | null }> }, search: { nodes: Array<{ snippet: string, node:
+export type FindQuery = { people: { nodes: Array<{ id: string, name: string, description: string | null }> }, states: { nodes: Array<{ id: string, name: string, description: string | null }> }, organizations: { nodes: Array<{ id: string, name: string, description: string | null }> }, venues: { nodes: Array<{ id: string, name: string, kind: string }> }, events: { nodes: Array<{ id: string, name: string, date: string | null, datePrecision: DatePrecision | null }> }, search: { nodes: Array<{ snippet: string, node:
         | { __typename: 'Event', id: string }
         | { __typename: 'Organization', id: string }
         | { __typename: 'Person', id: string }
@@ -675,6 +675,7 @@ export const FindDocument = new TypedDocumentString(`
       id
       name
       date
+      datePrecision
     }
   }
   search(query: $text, first: 8) {
