@@ -16,7 +16,7 @@ import {
 import { chartsSection } from "./nodeCharts";
 import type { ThreadStatement } from "./thread";
 import { threadSection } from "./threadSection";
-import { kindWords, statementWords } from "./words";
+import { kindWords, statementButtonClass, statementWords } from "./words";
 
 export type Select = (id: string) => void;
 
@@ -64,7 +64,7 @@ function statementList(
       "li",
       {},
       linkButton(statementWords(statement), () => select(statement.id), {
-        class: "link statement",
+        class: statementButtonClass(statement.kind),
         "data-id": statement.id,
       }),
       el(

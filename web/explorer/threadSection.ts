@@ -5,7 +5,7 @@ import { datetimeOf, formatDate } from "./dates";
 import { el, linkButton, type Child } from "./dom";
 import type { Select } from "./panel";
 import { linkWords, threadItems, type ThreadItem, type ThreadLink, type ThreadStatement } from "./thread";
-import { shortWords, statementWords } from "./words";
+import { shortWords, statementButtonClass, statementWords } from "./words";
 
 function said(statement: ThreadStatement): HTMLElement {
   const date = formatDate(statement.saidOn, statement.datePrecision);
@@ -31,7 +31,10 @@ function item({ statement, selected, links }: ThreadItem, select: Select): HTMLE
   const text = statementWords(statement);
   const words = selected
     ? el("span", { class: "thread-text" }, text)
-    : linkButton(text, () => select(statement.id), { class: "link statement", "data-id": statement.id });
+    : linkButton(text, () => select(statement.id), {
+        class: statementButtonClass(statement.kind),
+        "data-id": statement.id,
+      });
   return el(
     "li",
     {

@@ -5,7 +5,7 @@ import type { TimelineQuery } from "../generated/graphql";
 import { datetimeOf, formatDate, PRECISION_WORDS } from "./dates";
 import { el, linkButton } from "./dom";
 import type { View } from "./route";
-import { saidLine } from "./words";
+import { saidLine, statementButtonClass } from "./words";
 
 type Timeline = TimelineQuery["timeline"];
 type Item = Timeline["nodes"][number];
@@ -40,7 +40,7 @@ function entry(item: Item, select: (id: string) => void): HTMLElement {
   const what =
     item.__typename === "Statement"
       ? linkButton(saidLine(item.speaker.name, item), () => select(item.id), {
-          class: item.kind === "DIRECT_QUOTE" ? "link statement" : "link statement reported",
+          class: statementButtonClass(item.kind),
         })
       : linkButton(item.name, () => select(item.id));
   return el(
@@ -68,8 +68,7 @@ function filters(view: View, change: TimelineActions["change"]): HTMLFormElement
     el("button", { type: "submit" }, "Filter"),
     el("button", { type: "button", class: "link timeline-clear" }, "All dates"),
   );
-  const day = (id: string) =>
-    (form.querySelector<HTMLInputElement>(`#${id}`)?.value || undefined) as string | undefined;
+  const day = (id: string) => form.querySelector<HTMLInputElement>(`#${id}`)?.value || undefined;
   const firstPage = { page: 1, after: undefined, before: undefined };
   form.addEventListener("submit", (event) => {
     event.preventDefault();

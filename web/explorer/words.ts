@@ -37,3 +37,8 @@ export function saidLine(speaker: string, statement: Said): string {
 export function kindWords(kind: StatementKind): string {
   return kind === "DIRECT_QUOTE" ? "direct quote" : "reported";
 }
+
+/** The class of a button that selects a statement: a reported one is set in italics, as a paraphrase. */
+export function statementButtonClass(kind: StatementKind): string {
+  return kind === "DIRECT_QUOTE" ? "link statement" : "link statement reported";
+}
