@@ -968,7 +968,7 @@ export type Query = {
   /** Statements matching a filter, latest first by default; undated statements come last. */
   statements: StatementConnection;
   states: StateConnection;
-  /** What an entity said, was mentioned in, took part in (and for a venue: what happened there), by date; undated items last. */
+  /** What an entity said, was mentioned in, took part in (and for a venue: what happened there), by date at its precision (June 2025 before 1 June 2025); undated items last. */
   timeline: TimelineConnection;
   venue?: Maybe<Venue>;
   venues: VenueConnection;
@@ -1626,7 +1626,7 @@ export type TextSpan = {
   start: Scalars['Int']['output'];
 };
 
-/** Statements and events by date, undated ones last, then by id. */
+/** Statements and events by date at its precision (a year before its months, a month before its days), undated ones last, then by id. */
 export type TimelineConnection = {
   __typename?: 'TimelineConnection';
   edges: Array<TimelineEdge>;

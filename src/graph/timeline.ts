@@ -1,6 +1,6 @@
 // What happened around an entity, in date order: statements it made (a state: also its organizations and office
 // holders), statements that mention it, events it took part in, and for a venue what was said or held there. A
-// keyset-paginated list like the others: (date, id), undated items last.
+// keyset-paginated list like the others: (date at its precision, id), undated items last.
 import { nodeById } from "./aliasIds";
 import { cursorScope, type CursorScope } from "./cursor";
 import type { Database } from "./database";
@@ -55,12 +55,13 @@ export function buildTimelineQuery(query: TimelineQuery): BuiltQuery {
        WITH item, CASE WHEN item:Statement THEN item.saidOn ELSE item.date END AS when${
          predicates.length ? `\n       WHERE ${predicates.join(" AND ")}` : ""
        }`;
-  // Undated items sort as the latest date.
+  // The key is the date written to its precision ("2025", "2025-06", "2025-06-01"): as text, a month sorts after the
+  // months before it and before its own days (a prefix sorts first), never among the days as if said on the 1st.
+  // Undated items sort last ("~" follows every digit).
   const cursors = cursorPredicates(query, timelineCursorScope(query), {
     key: "sortKey",
     id: "item.id",
     direction: "ASC",
-    asKey: (param) => `date(${param})`,
   });
   Object.assign(params, cursors.params);
   const direction = scanDirection(query, "ASC");
@@ -76,11 +77,11 @@ export function buildTimelineQuery(query: TimelineQuery): BuiltQuery {
     cypher: `${nodeById("x", "$entity")}
      CALL (x) {
        ${items}
-       WITH item, coalesce(when, date('9999-12-31')) AS sortKey${
-         cursors.predicates.length ? `\n       WHERE ${cursors.predicates.join(" AND ")}` : ""
-       }
+       WITH item, CASE WHEN when IS NULL THEN '~'
+         ELSE left(toString(when), CASE item.datePrecision WHEN 'YEAR' THEN 4 WHEN 'MONTH' THEN 7 ELSE 10 END)
+       END AS sortKey${cursors.predicates.length ? `\n       WHERE ${cursors.predicates.join(" AND ")}` : ""}
        WITH item, sortKey ORDER BY sortKey ${direction}, item.id ${direction} LIMIT $limit
-       RETURN collect({row: ${row}, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: ${row}, sortKey: sortKey}) AS page
      }${total}
      RETURN page${query.withTotal ? ", total" : ", null AS total"}`,
     params,

@@ -2,7 +2,6 @@
 // clean shutdown.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import cors from "cors";
 import express from "express";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -14,8 +13,9 @@ import { DEFAULT_EXTRACTION, ExtractionPool, type ExtractionSettings } from "../
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
 import { authenticate } from "./auth";
-import { BOOKMARK_HEADER, requestBookmarks } from "./bookmarks";
+import { requestBookmarks } from "./bookmarks";
 import { varyOnRequestHeaders } from "./cacheControl";
+import { graphqlCors, refuseUnlistedPreflights } from "./cors";
 import { refuseSimplePosts } from "./csrf";
 import { limitDocumentSize } from "./documentSize";
 import { healthRouter, type Readiness } from "./health";
@@ -76,35 +76,6 @@ function createNodeServer(app: express.Express, options: HttpOptions): http.Serv
   return http.createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval: 1000 }, app);
 }
 
-/**
- * CORS for pages served elsewhere: only the listed origins get Access-Control-Allow-Origin. Apollo's CSRF prevention
- * stays on whatever this allows: a GET or a form-like POST without a preflight-forcing header is refused.
- * The allowed headers are those browser clients send: Apollo Client's client awareness (`apollographql-client-*`),
- * its CSRF header, a request id the page picks, which it can read back because the answer exposes it, and the
- * Neo4j-Bookmark a mutation's answer exposes and later requests send back (read-your-writes, bookmarks.ts).
- * No credentials: the API token travels in Authorization, never in cookies, so no cookie needs to cross origins.
- */
-function graphqlCors(origins: readonly string[]) {
-  const allowed = new Set(origins);
-  return cors({
-    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-    methods: ["GET", "POST"],
-    allowedHeaders: [
-      "content-type",
-      "authorization",
-      "apollo-require-preflight",
-      "x-apollo-operation-name",
-      "apollographql-client-name",
-      "apollographql-client-version",
-      "x-request-id",
-      BOOKMARK_HEADER.toLowerCase(),
-    ],
-    exposedHeaders: ["x-request-id", BOOKMARK_HEADER.toLowerCase()],
-    credentials: false,
-    maxAge: 600,
-  });
-}
-
 export async function startHttpServer(options: HttpOptions): Promise<HttpServer> {
   const app = express();
   const httpServer = createNodeServer(app, options);
@@ -136,6 +107,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   app.use("/health", healthRouter(options.readiness));
   app.use("/graphql", varyOnRequestHeaders);
   app.use(browserRouter({ ideEnabled: options.ideEnabled ?? true }));
+  app.use("/graphql", refuseUnlistedPreflights(options.corsOrigins ?? []));
   if (options.corsOrigins?.length) app.use("/graphql", graphqlCors(options.corsOrigins));
   app.use("/graphql", requestLog(logger, settings.production ? "info" : "debug"));
   if (options.rateLimitPerMinute) app.use("/graphql", rateLimiter(options.rateLimitPerMinute));

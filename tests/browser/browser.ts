@@ -53,13 +53,17 @@ export function record(page: Page): { requests: string[]; errors: string[] } {
 }
 
 /**
- * Saves test-artifacts/<name>.png. With DOCS_SCREENSHOTS=1, a picture marked for the guides also refreshes
- * docs/<name>.png.
+ * Saves test-artifacts/<name>.png (the whole page with fullPage, else the screen). With DOCS_SCREENSHOTS=1, a picture
+ * marked for the guides also refreshes docs/<name>.png.
  */
-export async function screenshot(page: Page, name: string, options: { docs?: boolean } = {}): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { docs?: boolean; fullPage?: boolean } = {},
+): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   if (options.docs && process.env.DOCS_SCREENSHOTS === "1")
     fs.copyFileSync(file, path.join(projectRoot, "docs", `${name}.png`));
   return file;

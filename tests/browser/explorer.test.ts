@@ -80,6 +80,55 @@ async function threadOf(
   return thread;
 }
 
+/** The timeline as it reads, item by item: [date as shown, its precision when not a day, the item]. */
+async function timelineOf(page: Page): Promise<string[][]> {
+  return page
+    .locator("#timeline .timeline > li")
+    .evaluateAll((items) =>
+      items.map((item) => [
+        (item.querySelector(".when time") ?? item.querySelector(".when"))?.textContent ?? "",
+        item.querySelector(".precision")?.textContent ?? "",
+        item.querySelector("button")?.textContent ?? "",
+      ]),
+    );
+}
+
+/** Ukraine's timeline on its first page: a month's items before its days, quotations in quotation marks. */
+const UKRAINE_PAGE_1 = [
+  ["2022", "to the year", "Russia-Ukraine war"],
+  ["May 2025", "to the month", "First round of Russia-Ukraine talks in Istanbul"],
+  [
+    "June 2025",
+    "to the month",
+    "Ukraine (reported): Ukraine carried out one of its most successful attacks, hitting bombers parked at airbases " +
+      "deep inside Russia.",
+  ],
+  [
+    "June 2025",
+    "to the month",
+    "Volodymyr Zelenskyy (reported): The sides should discuss a direct meeting between Zelenskyy and Russian " +
+      "President Vladimir Putin.",
+  ],
+  ["June 2025", "to the month", "Volodymyr Zelenskyy: “The key issues can only be resolved by the leaders”"],
+  ["1 June 2025", "", "Ukrainian attack on Russian strategic bombers"],
+  [
+    "1 June 2025",
+    "",
+    "Volodymyr Zelenskyy (reported): Zelenskyy refreshed his call for an immediate halt to the fighting.",
+  ],
+  [
+    "1 June 2025",
+    "",
+    "Volodymyr Zelenskyy: “First - a full and unconditional ceasefire. Second - the release of prisoners. " +
+      "Third - the return of abducted children”",
+  ],
+  ["2 June 2025", "", "Second round of Russia-Ukraine talks in Istanbul"],
+  ["undated", "", "Donald Trump (reported): Moscow and Kyiv should open direct negotiations."],
+];
+
+const timelinePage = (page: Page, text: string) =>
+  page.locator("#timeline .timeline-page", { hasText: text }).waitFor();
+
 describe("the graph explorer at /explore", () => {
   it("finds Zelenskyy, shows what he said, and expands the graph to the Ciragan Palace", async () => {
     const page = await suite.context.newPage();
@@ -151,29 +200,30 @@ describe("the graph explorer at /explore", () => {
       .locator("#details .statement-text", { hasText: "A Putin-Zelenskyy meeting could only happen" })
       .waitFor();
 
-    // Zelenskyy's two statements of June 2025, then the Kremlin's undated answer to both, the one selected.
+    // Zelenskyy's two statements of June 2025, then the Kremlin's undated answer to both, the one selected. Only his
+    // direct quotation is in quotation marks; the reported statements are paraphrases, and marked so.
     expect(await threadOf(page)).toEqual([
       {
         id: MEETING,
-        said: "Volodymyr Zelenskyy · June 2025",
-        text: "“The sides should discuss a direct meeting between Zelenskyy and Russian President Vladimir Putin.”",
+        said: "Volodymyr Zelenskyy · June 2025 · reported",
+        text: "The sides should discuss a direct meeting between Zelenskyy and Russian President Vladimir Putin.",
         selected: false,
-        links: ["rejected by The Kremlin: “A Putin-Zelenskyy meeting could only happen aft…”"],
+        links: ["rejected by The Kremlin: A Putin-Zelenskyy meeting could only happen aft…"],
       },
       {
         id: LEADERS,
         said: "Volodymyr Zelenskyy · June 2025",
         text: "“The key issues can only be resolved by the leaders”",
         selected: false,
-        links: ["answered by The Kremlin: “A Putin-Zelenskyy meeting could only happen aft…”"],
+        links: ["answered by The Kremlin: A Putin-Zelenskyy meeting could only happen aft…"],
       },
       {
         id: KREMLIN,
-        said: "The Kremlin · undated",
-        text: `“${KREMLIN_WORDS}”`,
+        said: "The Kremlin · undated · reported",
+        text: KREMLIN_WORDS,
         selected: true,
         links: [
-          "rejects Volodymyr Zelenskyy: “The sides should discuss a direct meeting betwe…”",
+          "rejects Volodymyr Zelenskyy: The sides should discuss a direct meeting betwe…",
           "answers Volodymyr Zelenskyy: “The key issues can only be resolved by the lead…”",
         ],
       },
@@ -210,11 +260,96 @@ describe("the graph explorer at /explore", () => {
     expect(seen.errors).toEqual([]);
   });
 
+  it("says a report is no quotation, dates items to their precision, and keeps each view in the address", async () => {
+    const page = await suite.context.newPage();
+    const seen = record(page);
+    // A link to Ukraine's timeline opens it.
+    await page.goto(`${suite.origin}/explore#state:ua&tab=timeline`);
+    await page.locator("#timeline h2", { hasText: "Timeline of Ukraine" }).waitFor();
+    await expect(page.locator("#tab-timeline").getAttribute("aria-selected")).resolves.toBe("true");
+    await timelinePage(page, "Page 1 of 2");
+    expect(await timelineOf(page)).toEqual(UKRAINE_PAGE_1);
+    // Machine-readable dates say no more than is known.
+    expect(
+      await page
+        .locator("#timeline .timeline time")
+        .evaluateAll((times) => times.map((t) => t.getAttribute("datetime"))),
+    ).toEqual([
+      "2022",
+      "2025-05",
+      "2025-06",
+      "2025-06",
+      "2025-06",
+      "2025-06-01",
+      "2025-06-01",
+      "2025-06-01",
+      "2025-06-02",
+    ]);
+    await page.locator("#timeline .timeline-summary", { hasText: "11 items, by date" }).waitFor();
+
+    // The next page is an address of its own: back and forward step between the pages.
+    await page.getByRole("button", { name: "Later →" }).click();
+    await timelinePage(page, "Page 2 of 2");
+    expect(await timelineOf(page)).toEqual([
+      ["undated", "", "Ukraine (reported): Russia should send its demands in advance of the talks."],
+    ]);
+    expect(page.url()).toMatch(/\/explore#state:ua&tab=timeline&page=2&after=[^&]+$/);
+    const secondPage = page.url();
+    await page.goBack();
+    await timelinePage(page, "Page 1 of 2");
+    expect(page.url()).toBe(`${suite.origin}/explore#state:ua&tab=timeline`);
+    await page.goForward();
+    await timelinePage(page, "Page 2 of 2");
+
+    // The filter by date is in the address too; a statement picked from the timeline opens its details.
+    await page.getByLabel("From").fill("2025-06-01");
+    await page.getByLabel("To").fill("2025-06-30");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page
+      .locator("#timeline .timeline-summary", { hasText: "7 items from 1 June 2025 until 30 June 2025" })
+      .waitFor();
+    expect(page.url()).toBe(`${suite.origin}/explore#state:ua&tab=timeline&from=2025-06-01&to=2025-06-30`);
+    expect((await timelineOf(page)).map((row) => row[0])).toEqual([
+      "June 2025",
+      "June 2025",
+      "June 2025",
+      "1 June 2025",
+      "1 June 2025",
+      "1 June 2025",
+      "2 June 2025",
+    ]);
+    await page.locator("#timeline button", { hasText: "Ukraine carried out one of its most successful" }).click();
+    await page
+      .locator("#details .statement-text", { hasText: "Ukraine carried out one of its most successful" })
+      .waitFor();
+    expect(page.url()).toBe(
+      `${suite.origin}/explore#statement:kyiv-successful-attack-on-bombers&from=2025-06-01&to=2025-06-30`,
+    );
+    await page.goBack();
+    await page.locator("#timeline .timeline-summary", { hasText: "7 items from 1 June 2025" }).waitFor();
+    await page.goBack();
+    await timelinePage(page, "Page 2 of 2");
+    expect(page.url()).toBe(secondPage);
+
+    // A copied link opens the same view in another tab.
+    const shared = await suite.context.newPage();
+    await shared.goto(secondPage);
+    await shared.locator("#timeline h2", { hasText: "Timeline of Ukraine" }).waitFor();
+    await timelinePage(shared, "Page 2 of 2");
+    expect(await timelineOf(shared)).toEqual(await timelineOf(page));
+    expect(seen.errors).toEqual([]);
+  });
+
   it("suggests venues and statements as you type", async () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.origin}/explore`);
     await page.locator("#search").fill("ciragan");
     await page.locator('#suggestions li[data-id="venue:ciragan-palace"]').waitFor();
+    // An event known to the month is suggested with its month, not the first day of it.
+    await page.locator("#search").fill("first round");
+    await page
+      .locator('#suggestions li[data-id="event:istanbul-talks-round-1"] .detail', { hasText: /^May 2025$/ })
+      .waitFor();
     await page.locator("#search").fill("ceasefire");
     await page
       .locator('#suggestions li[data-id="statement:zelenskyy-ceasefire-prisoners-children"] mark', {

@@ -159,4 +159,31 @@ describe("CORS", () => {
     expect((await post(withCors, APP)).headers.get("access-control-allow-origin")).toBe(APP);
     expect((await post(withCors, "http://evil.example.test")).headers.get("access-control-allow-origin")).toBeNull();
   });
+
+  it("refuses a preflight from an origin not in CORS_ORIGINS with 403, saying which setting allows it", async () => {
+    const evil = "http://evil.example.test";
+    const allowedNow: [HttpServer, string][] = [
+      [server, "none is listed, so only same-origin pages may call it"],
+      [withCors, APP],
+    ];
+    for (const [s, listed] of allowedNow) {
+      const refused = await preflight(s, evil);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+      expect(refused.headers.get("x-cors-refused")).toBe(`origin not in CORS_ORIGINS: ${evil}`);
+      expect(await refused.json()).toEqual({
+        errors: [
+          {
+            message:
+              `Origin ${evil} is not allowed to call /graphql: add it to CORS_ORIGINS (comma-separated origins) ` +
+              `to allow it. Allowed now: ${listed}.`,
+            extensions: { code: "CORS_ORIGIN_NOT_ALLOWED", origin: evil },
+          },
+        ],
+      });
+    }
+    // A listed origin's preflight is still answered, and an OPTIONS that is no preflight is not refused as one.
+    expect((await preflight(withCors, APP)).status).toBe(204);
+    expect((await fetch(withCors.url, { method: "OPTIONS" })).status).not.toBe(403);
+  });
 });

@@ -320,28 +320,64 @@ describe("who said what, where and when — against the Istanbul article", () =>
     expect(bad.errors?.[0]?.path).toEqual(["person", "statements"]);
   });
 
-  it("gives a timeline for Ukraine in date order, undated items last", async () => {
+  it("gives a timeline for Ukraine in date order, a month before its days, undated items last", async () => {
     const data = await api.data(`{
       timeline(entity: "state:ua") {
         nodes {
           __typename
-          ... on Statement { id saidOn }
-          ... on Event { id date }
+          ... on Statement { id saidOn datePrecision }
+          ... on Event { id date datePrecision }
         }
       }
     }`);
+    // MONTH and YEAR dates are stored as the period's first day: June 2025 comes before 1 June, not among its items.
     expect(data.timeline.nodes).toEqual([
-      { __typename: "Event", id: "event:russia-ukraine-war", date: "2022-01-01" },
-      { __typename: "Event", id: "event:istanbul-talks-round-1", date: "2025-05-01" },
-      { __typename: "Event", id: "event:ukrainian-attack-on-russian-bombers", date: "2025-06-01" },
-      { __typename: "Statement", id: "statement:kyiv-successful-attack-on-bombers", saidOn: "2025-06-01" },
-      { __typename: "Statement", id: "statement:zelenskyy-calls-for-halt-to-fighting", saidOn: "2025-06-01" },
-      { __typename: "Statement", id: "statement:zelenskyy-calls-for-meeting-with-putin", saidOn: "2025-06-01" },
-      { __typename: "Statement", id: "statement:zelenskyy-ceasefire-prisoners-children", saidOn: "2025-06-01" },
-      { __typename: "Statement", id: "statement:zelenskyy-leaders-resolve-key-issues", saidOn: "2025-06-01" },
-      { __typename: "Event", id: "event:istanbul-talks-round-2", date: "2025-06-02" },
-      { __typename: "Statement", id: "statement:trump-urges-direct-negotiations", saidOn: null },
-      { __typename: "Statement", id: "statement:ukraine-presses-russia-to-send-demands", saidOn: null },
+      { __typename: "Event", id: "event:russia-ukraine-war", date: "2022-01-01", datePrecision: "YEAR" },
+      { __typename: "Event", id: "event:istanbul-talks-round-1", date: "2025-05-01", datePrecision: "MONTH" },
+      {
+        __typename: "Statement",
+        id: "statement:kyiv-successful-attack-on-bombers",
+        saidOn: "2025-06-01",
+        datePrecision: "MONTH",
+      },
+      {
+        __typename: "Statement",
+        id: "statement:zelenskyy-calls-for-meeting-with-putin",
+        saidOn: "2025-06-01",
+        datePrecision: "MONTH",
+      },
+      {
+        __typename: "Statement",
+        id: "statement:zelenskyy-leaders-resolve-key-issues",
+        saidOn: "2025-06-01",
+        datePrecision: "MONTH",
+      },
+      {
+        __typename: "Event",
+        id: "event:ukrainian-attack-on-russian-bombers",
+        date: "2025-06-01",
+        datePrecision: "DAY",
+      },
+      {
+        __typename: "Statement",
+        id: "statement:zelenskyy-calls-for-halt-to-fighting",
+        saidOn: "2025-06-01",
+        datePrecision: "DAY",
+      },
+      {
+        __typename: "Statement",
+        id: "statement:zelenskyy-ceasefire-prisoners-children",
+        saidOn: "2025-06-01",
+        datePrecision: "DAY",
+      },
+      { __typename: "Event", id: "event:istanbul-talks-round-2", date: "2025-06-02", datePrecision: "DAY" },
+      { __typename: "Statement", id: "statement:trump-urges-direct-negotiations", saidOn: null, datePrecision: null },
+      {
+        __typename: "Statement",
+        id: "statement:ukraine-presses-russia-to-send-demands",
+        saidOn: null,
+        datePrecision: null,
+      },
     ]);
     const june = await api.data(
       `{ timeline(entity: "state:ua", from: "2025-06-02") { nodes { ... on Event { id } } } }`,

@@ -3,6 +3,7 @@
 // importDataset and the bearer token. A client of the public GraphQL API and nothing else.
 import "./style.css";
 import { request } from "../explorer/api";
+import { formatDay } from "../explorer/dates";
 import { DraftArticleDocument, ImportReviewedDocument } from "./queries";
 import { initialEdits, reviewedDataset, SPEAKER_TYPES, type Draft, type Edits } from "./review";
 import {
@@ -29,6 +30,7 @@ const articleForm = byId<HTMLFormElement>("article-form");
 const textInput = byId<HTMLTextAreaElement>("text");
 const titleInput = byId<HTMLInputElement>("title");
 const publishedInput = byId<HTMLInputElement>("published-on");
+const publishedWords = byId<HTMLOutputElement>("published-on-words");
 const urlInput = byId<HTMLInputElement>("url");
 const publisherInput = byId<HTMLInputElement>("publisher");
 const extractButton = byId<HTMLButtonElement>("extract");
@@ -141,7 +143,16 @@ async function importReviewed(): Promise<void> {
   }
 }
 
+// The date field shows the day in the browser's format (mm/dd/yyyy in the US, dd/mm/yyyy elsewhere): its hint says
+// the day in words, so that 06/10 cannot be misread.
+function showPublishedDay(): void {
+  publishedWords.textContent = formatDay(publishedInput.value) || "no day picked yet";
+}
+
 tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? "";
+publishedInput.addEventListener("input", showPublishedDay);
+publishedInput.addEventListener("change", showPublishedDay);
+showPublishedDay();
 tokenInput.addEventListener("input", () => {
   if (tokenInput.value) sessionStorage.setItem(TOKEN_KEY, tokenInput.value);
   else sessionStorage.removeItem(TOKEN_KEY);

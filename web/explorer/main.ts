@@ -1,15 +1,18 @@
 // The graph explorer at /explore: find an entity, see it with its neighbours, click a node to expand it, read a
 // statement with its evidence and the conversation around it, follow an entity's timeline. A client of the public
-// GraphQL API and nothing else.
+// GraphQL API and nothing else. What it shows is in its address (route.ts): every view a history entry of its own,
+// so back and forward step through them and a copied link opens the same view.
 import "./style.css";
 import { ApiError, request } from "./api";
 import { releaseCharts } from "./charts";
 import { GraphView } from "./graph";
 import { labelOf, neighbourhoodOf, type NodeDetails } from "./model";
-import { renderDetails, renderMessage, renderTimeline } from "./panel";
+import { renderDetails, renderMessage } from "./panel";
 import { NeighbourhoodDocument, TimelineDocument } from "./queries";
+import { parseView, START, viewHash, type Tab, type View } from "./route";
 import { attachSearch } from "./search";
 import { isStatementId } from "./thread";
+import { renderTimeline, TIMELINE_PAGE } from "./timeline";
 
 /** How many statements (said, and mentioning) a node brings along when it is expanded. */
 const STATEMENTS_PER_NODE = 20;
@@ -29,11 +32,13 @@ const timelineTab = byId<HTMLButtonElement>("tab-timeline");
 // What the panel says before anything is selected, to put back when the graph is cleared.
 const intro = [...details.childNodes].map((node) => node.cloneNode(true));
 
-let current: NodeDetails | undefined;
-let timelineOf: string | undefined;
+/** The view shown (or being shown), the node in the panel and the id it was asked by, the timeline drawn. */
+let view: View = START;
+let current: { asked: string; node: NodeDetails } | undefined;
+let timelineShown: string | undefined;
 let latest = 0;
 
-const graph = new GraphView(byId("graph"), (id) => void select(id));
+const graph = new GraphView(byId("graph"), (id) => select(id));
 
 function showCounts(): void {
   const { nodes, edges } = graph.counts;
@@ -48,68 +53,109 @@ function fail(error: unknown): void {
   status.textContent = error instanceof Error ? error.message : String(error);
 }
 
-function showTab(tab: "details" | "timeline"): void {
+function showTab(tab: Tab): void {
   details.hidden = tab !== "details";
   timeline.hidden = tab !== "timeline";
   detailsTab.setAttribute("aria-selected", String(tab === "details"));
   timelineTab.setAttribute("aria-selected", String(tab === "timeline"));
 }
 
-async function showTimeline(): Promise<void> {
-  if (!current || timelineTab.disabled) return;
-  showTab("timeline");
-  if (timelineOf === current.id) return;
-  const node = current;
-  renderMessage(timeline, "Loading the timeline…");
-  const data = await request(TimelineDocument, { entity: node.id });
-  if (current !== node) return;
-  timelineOf = node.id;
-  renderTimeline(timeline, labelOf(node), data.timeline.nodes, (id) => void select(id));
+/** Goes to a view: a new history entry (unless it is the one shown), then shows it. */
+function go(next: View): void {
+  const hash = viewHash(next);
+  if (hash !== viewHash(view)) history.pushState(null, "", hash || window.location.pathname);
+  void show(next);
 }
 
-/** Shows a node in the panel and expands it in the graph: its neighbours are fetched and drawn around it. */
-async function select(id: string): Promise<void> {
+/** Selects a node: its details (or its timeline, when that tab is open), the timeline's filter kept. */
+function select(id: string): void {
+  go({ ...view, node: id, page: 1, after: undefined, before: undefined });
+}
+
+function clear(): void {
+  graph.clear();
+  releaseCharts();
+  current = undefined;
+  timelineShown = undefined;
+  details.replaceChildren(...intro.map((node) => node.cloneNode(true)));
+  showTab("details");
+}
+
+/** Fetches a node with its neighbours, draws them around it and shows it in the panel. */
+async function loadNode(id: string, ticket: number): Promise<boolean> {
+  const { node, conversation } = await request(NeighbourhoodDocument, {
+    id,
+    first: STATEMENTS_PER_NODE,
+    thread: isStatementId(id),
+  });
+  if (ticket !== latest) return false; // a later view wins
+  if (!node) throw new ApiError(`There is no node with id ${id}.`);
+  current = { asked: id, node };
+  timelineShown = undefined;
+  graph.merge(neighbourhoodOf(node, conversation), node.id);
+  graph.select(node.id);
+  showCounts();
+  renderDetails(details, node, select, conversation);
+  timelineTab.disabled = node.__typename === "Statement" || node.__typename === "Source";
+  return true;
+}
+
+async function loadTimeline(shown: View, node: NodeDetails, ticket: number): Promise<void> {
+  const key = viewHash({ ...shown, tab: "timeline" });
+  if (timelineShown === key) return;
+  renderMessage(timeline, "Loading the timeline…");
+  const page = shown.before
+    ? { last: TIMELINE_PAGE, before: shown.before }
+    : { first: TIMELINE_PAGE, after: shown.after };
+  const data = await request(TimelineDocument, { entity: node.id, from: shown.from, to: shown.to, ...page });
+  if (ticket !== latest) return;
+  timelineShown = key;
+  renderTimeline(timeline, labelOf(node), data.timeline, shown, {
+    select,
+    change: (change) => go({ ...view, ...change }),
+  });
+}
+
+/** Shows a view: the node (fetched unless it is the one shown), then the tab it names. */
+async function show(next: View): Promise<void> {
   const ticket = ++latest;
+  view = next;
+  if (!next.node) {
+    clear();
+    status.textContent = "Search for someone or something to start.";
+    return;
+  }
   document.body.classList.add("busy");
   try {
-    const { node, conversation } = await request(NeighbourhoodDocument, {
-      id,
-      first: STATEMENTS_PER_NODE,
-      thread: isStatementId(id),
-    });
-    if (ticket !== latest) return; // a later click wins
-    if (!node) throw new ApiError(`There is no node with id ${id}.`);
-    current = node;
-    graph.merge(neighbourhoodOf(node, conversation), id);
-    graph.select(id);
-    showCounts();
-    renderDetails(details, node, (next) => void select(next), conversation);
-    timelineTab.disabled = node.__typename === "Statement" || node.__typename === "Source";
-    if (!timeline.hidden && !timelineTab.disabled) await showTimeline();
-    else showTab("details");
-    history.replaceState(null, "", `#${encodeURIComponent(id)}`);
+    if (current?.asked !== next.node && !(await loadNode(next.node, ticket))) return;
+    const node = current!.node;
+    const tab: Tab = next.tab === "timeline" && !timelineTab.disabled ? "timeline" : "details";
+    if (tab !== next.tab) {
+      // A statement has no timeline: the address says what is shown, and the next node opens on its details.
+      view = { ...next, tab };
+      history.replaceState(null, "", viewHash(view));
+    }
+    showTab(tab);
+    if (tab === "timeline") await loadTimeline(next, node, ticket);
   } catch (error) {
-    fail(error);
+    if (ticket === latest) fail(error);
   } finally {
     if (ticket === latest) document.body.classList.remove("busy");
   }
 }
 
-attachSearch(byId<HTMLInputElement>("search"), byId("suggestions"), (id) => void select(id), fail);
-detailsTab.addEventListener("click", () => showTab("details"));
-timelineTab.addEventListener("click", () => void showTimeline().catch(fail));
+attachSearch(byId<HTMLInputElement>("search"), byId("suggestions"), select, fail);
+detailsTab.addEventListener("click", () => go({ ...view, tab: "details" }));
+timelineTab.addEventListener("click", () => go({ ...view, tab: "timeline" }));
 byId("fit").addEventListener("click", () => graph.fit());
 byId("clear").addEventListener("click", () => {
-  graph.clear();
-  releaseCharts();
-  current = undefined;
-  timelineOf = undefined;
-  details.replaceChildren(...intro.map((node) => node.cloneNode(true)));
-  showTab("details");
+  go(START);
   status.textContent = "Cleared. Search for something to start again.";
-  history.replaceState(null, "", window.location.pathname);
 });
+// Back, forward, and a hash typed into the address bar: show the view the address names.
+window.addEventListener("popstate", () => void show(parseView(window.location.hash)));
 
-// /explore#person:volodymyr-zelenskyy opens that node: links to the explorer can point at anything.
-const start = decodeURIComponent(window.location.hash.slice(1));
-if (start) void select(start);
+// /explore#person:volodymyr-zelenskyy opens that node; the address is rewritten as the view it names.
+const start = parseView(window.location.hash);
+history.replaceState(null, "", viewHash(start) || window.location.pathname + window.location.search);
+void show(start);

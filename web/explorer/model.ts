@@ -1,8 +1,14 @@
 // Turns a Neighbourhood result into the nodes and relationships the graph draws, with relationships in their stored
 // direction and named as in the database (SAID, MENTIONS, HELD_AT …), so the picture matches the data model; a
 // response between statements is named by its relation (REJECTS, ANSWERS …), what its RESPONDS_TO says.
-import type { ClaimFieldsFragment, NeighbourhoodQuery, StatementLinksFragment } from "../generated/graphql";
+import type {
+  ClaimFieldsFragment,
+  NeighbourhoodQuery,
+  StatementKind,
+  StatementLinksFragment,
+} from "../generated/graphql";
 import type { ThreadStatement } from "./thread";
+import { shortWords } from "./words";
 
 export type Kind = "Person" | "State" | "Organization" | "Venue" | "Event" | "Statement" | "Source";
 
@@ -26,16 +32,14 @@ export interface Neighbourhood {
 export type NodeDetails = NonNullable<NeighbourhoodQuery["node"]>;
 
 /** What any reference in a result looks like: its type, its id and whichever of name, text or title it has. */
-export type Ref = { __typename: Kind; id: string } & ({ name: string } | { text: string } | { title: string });
+export type Ref = { __typename: Kind; id: string } & (
+  { name: string } | { text: string; kind: StatementKind } | { title: string }
+);
 
-export function shortQuote(text: string, max = 48): string {
-  const short = text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-  return `“${short}”`;
-}
-
+/** A node's name; a statement's words (in quotation marks only when they are a direct quotation). */
 export function labelOf(ref: Ref): string {
   if ("name" in ref) return ref.name;
-  if ("text" in ref) return shortQuote(ref.text);
+  if ("text" in ref) return shortWords(ref);
   return ref.title;
 }
 
@@ -56,7 +60,7 @@ class Collector {
   }
 
   statement(statement: StatementLinksFragment): void {
-    this.node("Statement", statement.id, shortQuote(statement.text));
+    this.node("Statement", statement.id, shortWords(statement));
     this.ref(statement.speaker);
     this.edge(statement.speaker.id, statement.id, "SAID");
     if (statement.venue) {
@@ -76,7 +80,7 @@ class Collector {
   /** The statements of a conversation, who said them, and their responses to one another. */
   thread(statements: ThreadStatement[]): void {
     for (const statement of statements) {
-      this.node("Statement", statement.id, shortQuote(statement.text));
+      this.node("Statement", statement.id, shortWords(statement));
       this.ref(statement.speaker);
       this.edge(statement.speaker.id, statement.id, "SAID");
     }

@@ -1,9 +1,9 @@
 // The side panel: what the selected node is (a statement with its evidence, source and conversation; an entity with
 // its facts, charts and statements), what each source claims about it, and its timeline. Every name in it is a button
 // that selects that node in the graph.
-import type { DatePrecision, StatementLinksFragment, TimelineQuery } from "../generated/graphql";
+import type { StatementLinksFragment } from "../generated/graphql";
 import { releaseCharts } from "./charts";
-import { formatDate } from "./dates";
+import { datetimeOf, formatDate, PRECISION_WORDS } from "./dates";
 import { el, linkButton, type Child } from "./dom";
 import {
   claimGroups,
@@ -16,6 +16,7 @@ import {
 import { chartsSection } from "./nodeCharts";
 import type { ThreadStatement } from "./thread";
 import { threadSection } from "./threadSection";
+import { kindWords, statementButtonClass, statementWords } from "./words";
 
 export type Select = (id: string) => void;
 
@@ -62,15 +63,15 @@ function statementList(
     const item = el(
       "li",
       {},
-      linkButton(`“${statement.text}”`, () => select(statement.id), {
-        class: "link statement",
+      linkButton(statementWords(statement), () => select(statement.id), {
+        class: statementButtonClass(statement.kind),
         "data-id": statement.id,
       }),
       el(
         "span",
         { class: "meta" },
         `${statement.speaker.name} · ${formatDate(statement.saidOn, statement.datePrecision)} · ` +
-          (statement.kind === "DIRECT_QUOTE" ? "direct quote" : "reported"),
+          kindWords(statement.kind),
       ),
     );
     list.append(item);
@@ -110,24 +111,27 @@ const FIELD_LABELS: Record<string, string> = {
   mentions: "Mentions",
 };
 
-const PRECISION: Record<DatePrecision, string> = { DAY: "to the day", MONTH: "to the month", YEAR: "to the year" };
-
 const NODE_ID = /^(?:person|state|organization|venue|event|statement):\S+$/;
 
 /**
  * A claimed value as the panel shows it: a date with its precision, a linked node by its name (by its id when the
  * node is not among the neighbours; the facts above hold the buttons), words in quotes.
  */
-function claimValue(claim: ClaimedValue, names: Map<string, string>): Child[] {
+function claimValue(claim: ClaimedValue, names: Map<string, string>, node: NodeDetails): Child[] {
   const name = (id: string) => names.get(id) ?? id;
   if (claim.field === "date" || claim.field === "saidOn") {
     const precision = claim.precision ?? "DAY";
-    return [el("time", { datetime: claim.value }, formatDate(claim.value, precision)), ` (${PRECISION[precision]})`];
+    return [
+      el("time", { datetime: datetimeOf(claim.value, precision) }, formatDate(claim.value, precision)),
+      ` (${PRECISION_WORDS[precision]})`,
+    ];
   }
   const office = claim.field === "offices" ? /^(.+) of (\S+)$/.exec(claim.value) : null;
   if (office) return [`${office[1]} of ${name(office[2]!)}`];
   if (NODE_ID.test(claim.value)) return [name(claim.value)];
-  if (claim.field === "text") return [`“${claim.value}”`];
+  if (claim.field === "text" && node.__typename === "Statement") {
+    return [statementWords({ text: claim.value, kind: node.kind })];
+  }
   if (claim.field === "kind" && claim.value === "DIRECT_QUOTE") return ["direct quote"];
   if (claim.field === "kind" && claim.value === "REPORTED") return ["reported"];
   return [claim.value];
@@ -173,7 +177,7 @@ function claimsSection(node: NodeDetails): Child[] {
           el(
             "li",
             { class: `claim claim-${claimed.status.replace(" ", "-")}` },
-            el("span", { class: "claim-value" }, ...claimValue(claimed, names)),
+            el("span", { class: "claim-value" }, ...claimValue(claimed, names, node)),
             claimed.status !== "listed" && el("span", { class: "claim-mark" }, claimed.status),
             el("span", { class: "meta" }, ...whoClaims(claimed)),
           ),
@@ -226,7 +230,10 @@ function statementDetails(
       [
         "Mentions",
         links(
-          node.mentions.map((m) => ({ id: m.id, name: "name" in m ? m.name : "text" in m ? `“${m.text}”` : m.title })),
+          node.mentions.map((m) => ({
+            id: m.id,
+            name: "name" in m ? m.name : "text" in m ? statementWords(m) : m.title,
+          })),
           select,
         ),
       ],
@@ -342,30 +349,6 @@ export function renderDetails(
   else if (node.__typename === "Source") content = [heading("Source", node.title, node.id)];
   else content = entityDetails(node, select);
   container.replaceChildren(el("article", { class: "details" }, ...content));
-}
-
-export function renderTimeline(
-  container: HTMLElement,
-  title: string,
-  items: TimelineQuery["timeline"]["nodes"],
-  select: Select,
-): void {
-  const list = el("ol", { class: "timeline" });
-  for (const item of items) {
-    const when =
-      item.__typename === "Statement"
-        ? formatDate(item.saidOn, item.datePrecision)
-        : formatDate(item.date, item.datePrecision);
-    const what =
-      item.__typename === "Statement"
-        ? linkButton(`${item.speaker.name}: “${item.text}”`, () => select(item.id), { class: "link statement" })
-        : linkButton(item.name, () => select(item.id));
-    list.append(el("li", { class: `timeline-${item.__typename}` }, el("time", {}, when), badge(item.__typename), what));
-  }
-  container.replaceChildren(
-    el("h2", {}, `Timeline of ${title}`),
-    items.length === 0 ? el("p", { class: "meta" }, "Nothing dated or undated links to it.") : list,
-  );
 }
 
 export function renderMessage(container: HTMLElement, ...content: Child[]): void {

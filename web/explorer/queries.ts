@@ -38,6 +38,7 @@ export const FindDocument = graphql(`
         id
         name
         date
+        datePrecision
       }
     }
     search(query: $text, first: 8) {
@@ -72,6 +73,7 @@ graphql(`
     }
     ... on Statement {
       text
+      kind
     }
     ... on Source {
       title
@@ -176,6 +178,7 @@ graphql(`
   fragment ThreadStatement on Statement {
     id
     text
+    kind
     saidOn
     datePrecision
     speaker {
@@ -433,15 +436,23 @@ export const NeighbourhoodDocument = graphql(`
   }
 `);
 
-/** What an entity said, was mentioned in and took part in, by date. */
+/** What an entity said, was mentioned in and took part in, by date: one page of it, between two days if asked. */
 export const TimelineDocument = graphql(`
-  query Timeline($entity: ID!) {
-    timeline(entity: $entity, first: 100) {
+  query Timeline($entity: ID!, $from: Date, $to: Date, $first: Int, $after: String, $last: Int, $before: String) {
+    timeline(entity: $entity, from: $from, to: $to, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
       nodes {
         __typename
         ... on Statement {
           id
           text
+          kind
           saidOn
           datePrecision
           speaker {

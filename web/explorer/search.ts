@@ -1,6 +1,7 @@
 // The search box: as you type, suggests people, states, organizations, venues and events by name (word prefixes,
 // case and accents ignored) and statements by their words; picking a suggestion puts it in the graph.
 import { request } from "./api";
+import { formatDate } from "./dates";
 import { el } from "./dom";
 import type { Kind } from "./model";
 import { FindDocument } from "./queries";
@@ -52,7 +53,7 @@ async function find(query: string): Promise<Suggestion[]> {
       id: e.id,
       kind: "Event" as const,
       label: text(e.name),
-      detail: e.date ?? "undated",
+      detail: formatDate(e.date, e.datePrecision),
     })),
   ];
   const statements: Suggestion[] = data.search.nodes.flatMap((hit) =>

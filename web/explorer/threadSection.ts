@@ -1,11 +1,11 @@
 // The panel's conversation section for a statement: the thread around it in date order, each statement with its
 // speaker, its date and how it relates to the others; the selected one marked, the others buttons that select them.
 // The thread comes with the panel's own query (queries.ts: ThreadStatement).
-import { formatDate } from "./dates";
+import { datetimeOf, formatDate } from "./dates";
 import { el, linkButton, type Child } from "./dom";
-import { shortQuote } from "./model";
 import type { Select } from "./panel";
 import { linkWords, threadItems, type ThreadItem, type ThreadLink, type ThreadStatement } from "./thread";
+import { shortWords, statementButtonClass, statementWords } from "./words";
 
 function said(statement: ThreadStatement): HTMLElement {
   const date = formatDate(statement.saidOn, statement.datePrecision);
@@ -13,7 +13,8 @@ function said(statement: ThreadStatement): HTMLElement {
     "span",
     { class: "meta thread-said" },
     `${statement.speaker.name} · `,
-    statement.saidOn ? el("time", { datetime: statement.saidOn }, date) : date,
+    statement.saidOn ? el("time", { datetime: datetimeOf(statement.saidOn, statement.datePrecision) }, date) : date,
+    statement.kind === "REPORTED" && " · reported",
   );
 }
 
@@ -22,15 +23,18 @@ function link(link: ThreadLink): HTMLElement {
     "li",
     { class: `thread-link thread-${link.direction}` },
     el("span", { class: `relation relation-${link.relation.toLowerCase()}` }, linkWords(link)),
-    ` ${link.other.speaker.name}: ${shortQuote(link.other.text)}`,
+    ` ${link.other.speaker.name}: ${shortWords(link.other)}`,
   );
 }
 
 function item({ statement, selected, links }: ThreadItem, select: Select): HTMLElement {
-  const text = `“${statement.text}”`;
+  const text = statementWords(statement);
   const words = selected
     ? el("span", { class: "thread-text" }, text)
-    : linkButton(text, () => select(statement.id), { class: "link statement", "data-id": statement.id });
+    : linkButton(text, () => select(statement.id), {
+        class: statementButtonClass(statement.kind),
+        "data-id": statement.id,
+      });
   return el(
     "li",
     {

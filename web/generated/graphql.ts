@@ -61,7 +61,7 @@ export type FindQueryVariables = Exact<{
 }>;
 
 
-export type FindQuery = { people: { nodes: Array<{ id: string, name: string, description: string | null }> }, states: { nodes: Array<{ id: string, name: string, description: string | null }> }, organizations: { nodes: Array<{ id: string, name: string, description: string | null }> }, venues: { nodes: Array<{ id: string, name: string, kind: string }> }, events: { nodes: Array<{ id: string, name: string, date: string | null }> }, search: { nodes: Array<{ snippet: string, node:
+export type FindQuery = { people: { nodes: Array<{ id: string, name: string, description: string | null }> }, states: { nodes: Array<{ id: string, name: string, description: string | null }> }, organizations: { nodes: Array<{ id: string, name: string, description: string | null }> }, venues: { nodes: Array<{ id: string, name: string, kind: string }> }, events: { nodes: Array<{ id: string, name: string, date: string | null, datePrecision: DatePrecision | null }> }, search: { nodes: Array<{ snippet: string, node:
         | { __typename: 'Event', id: string }
         | { __typename: 'Organization', id: string }
         | { __typename: 'Person', id: string }
@@ -85,7 +85,7 @@ type EntityRef_Source_Fragment = { __typename: 'Source', title: string, id: stri
 
 type EntityRef_State_Fragment = { __typename: 'State', name: string, id: string };
 
-type EntityRef_Statement_Fragment = { __typename: 'Statement', text: string, id: string };
+type EntityRef_Statement_Fragment = { __typename: 'Statement', text: string, kind: StatementKind, id: string };
 
 type EntityRef_Venue_Fragment = { __typename: 'Venue', name: string, id: string };
 
@@ -109,7 +109,7 @@ export type StatementLinksFragment = { id: string, text: string, kind: Statement
     | { __typename: 'Person', name: string, id: string }
     | { __typename: 'Source', title: string, id: string }
     | { __typename: 'State', name: string, id: string }
-    | { __typename: 'Statement', text: string, id: string }
+    | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
     | { __typename: 'Venue', name: string, id: string }
   > };
 
@@ -123,7 +123,7 @@ export type StatementPageFragment = { totalCount: number, nodes: Array<{ id: str
       | { __typename: 'Person', name: string, id: string }
       | { __typename: 'Source', title: string, id: string }
       | { __typename: 'State', name: string, id: string }
-      | { __typename: 'Statement', text: string, id: string }
+      | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
       | { __typename: 'Venue', name: string, id: string }
     > }> };
 
@@ -143,7 +143,7 @@ export type SpeakerCountFieldsFragment = { count: number, node:
 
 export type ClaimFieldsFragment = { field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null };
 
-export type ThreadStatementFragment = { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+export type ThreadStatementFragment = { id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
     | { __typename: 'Organization', id: string, name: string }
     | { __typename: 'Person', id: string, name: string }
     | { __typename: 'State', id: string, name: string }
@@ -171,7 +171,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }>, bySpeaker: Array<{ count: number, node:
               | { __typename: 'Organization', id: string, name: string }
@@ -187,7 +187,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedMostBy: Array<{ count: number, node:
           | { __typename: 'Organization', id: string, name: string }
@@ -208,7 +208,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
@@ -220,7 +220,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionsMost: Array<{ count: number, node:
           | { __typename: 'Event', name: string, id: string }
@@ -228,7 +228,7 @@ export type NeighbourhoodQuery = { node:
           | { __typename: 'Person', name: string, id: string }
           | { __typename: 'Source', title: string, id: string }
           | { __typename: 'State', name: string, id: string }
-          | { __typename: 'Statement', text: string, id: string }
+          | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
           | { __typename: 'Venue', name: string, id: string }
          }>, mentionedMostBy: Array<{ count: number, node:
           | { __typename: 'Organization', id: string, name: string }
@@ -245,7 +245,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedIn: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
             | { __typename: 'Organization', id: string, name: string }
@@ -257,7 +257,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionsMost: Array<{ count: number, node:
           | { __typename: 'Event', name: string, id: string }
@@ -265,7 +265,7 @@ export type NeighbourhoodQuery = { node:
           | { __typename: 'Person', name: string, id: string }
           | { __typename: 'Source', title: string, id: string }
           | { __typename: 'State', name: string, id: string }
-          | { __typename: 'Statement', text: string, id: string }
+          | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
           | { __typename: 'Venue', name: string, id: string }
          }>, mentionedMostBy: Array<{ count: number, node:
           | { __typename: 'Organization', id: string, name: string }
@@ -283,7 +283,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }> }, allStatements: { totalCount: number, facets: { undated: number, byPeriod: Array<{ period: string, count: number }>, bySpeaker: Array<{ count: number, node:
               | { __typename: 'Organization', id: string, name: string }
@@ -299,7 +299,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedMostBy: Array<{ count: number, node:
           | { __typename: 'Organization', id: string, name: string }
@@ -316,7 +316,7 @@ export type NeighbourhoodQuery = { node:
         | { __typename: 'Person', name: string, id: string }
         | { __typename: 'Source', title: string, id: string }
         | { __typename: 'State', name: string, id: string }
-        | { __typename: 'Statement', text: string, id: string }
+        | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
         | { __typename: 'Venue', name: string, id: string }
       > }
     | { __typename: 'Venue', description: string | null, aliases: Array<string>, name: string, id: string, venueKind: string, claims: Array<{ field: string, value: string, precision: DatePrecision | null, curator: boolean, source: { id: string, title: string } | null }>, locatedIn: { id: string, name: string } | null, contains: Array<{ id: string, name: string }>, state: { id: string, name: string } | null, heldHere: Array<{ id: string, name: string }>, statements: { totalCount: number, nodes: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
@@ -329,7 +329,7 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }>, bySpeaker: Array<{ count: number, node:
               | { __typename: 'Organization', id: string, name: string }
@@ -345,14 +345,14 @@ export type NeighbourhoodQuery = { node:
             | { __typename: 'Person', name: string, id: string }
             | { __typename: 'Source', title: string, id: string }
             | { __typename: 'State', name: string, id: string }
-            | { __typename: 'Statement', text: string, id: string }
+            | { __typename: 'Statement', text: string, kind: StatementKind, id: string }
             | { __typename: 'Venue', name: string, id: string }
           > }>, facets: { undated: number, byPeriod: Array<{ period: string, count: number }> } }, mentionedMostBy: Array<{ count: number, node:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
          }> }
-   | null, conversation?: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+   | null, conversation?: Array<{ id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
       | { __typename: 'Organization', id: string, name: string }
       | { __typename: 'Person', id: string, name: string }
       | { __typename: 'State', id: string, name: string }
@@ -360,12 +360,18 @@ export type NeighbourhoodQuery = { node:
 
 export type TimelineQueryVariables = Exact<{
   entity: string;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type TimelineQuery = { timeline: { nodes: Array<
+export type TimelineQuery = { timeline: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<
       | { __typename: 'Event', id: string, name: string, date: string | null, datePrecision: DatePrecision | null }
-      | { __typename: 'Statement', id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
+      | { __typename: 'Statement', id: string, text: string, kind: StatementKind, saidOn: string | null, datePrecision: DatePrecision | null, speaker:
           | { name: string }
           | { name: string }
           | { name: string }
@@ -405,6 +411,7 @@ export const EntityRefFragmentDoc = new TypedDocumentString(`
   }
   ... on Statement {
     text
+    kind
   }
   ... on Source {
     title
@@ -449,6 +456,7 @@ export const StatementLinksFragmentDoc = new TypedDocumentString(`
   }
   ... on Statement {
     text
+    kind
   }
   ... on Source {
     title
@@ -475,6 +483,7 @@ export const StatementPageFragmentDoc = new TypedDocumentString(`
   }
   ... on Statement {
     text
+    kind
   }
   ... on Source {
     title
@@ -557,6 +566,7 @@ export const ThreadStatementFragmentDoc = new TypedDocumentString(`
     fragment ThreadStatement on Statement {
   id
   text
+  kind
   saidOn
   datePrecision
   speaker {
@@ -665,6 +675,7 @@ export const FindDocument = new TypedDocumentString(`
       id
       name
       date
+      datePrecision
     }
   }
   search(query: $text, first: 8) {
@@ -930,6 +941,7 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
   }
   ... on Statement {
     text
+    kind
   }
   ... on Source {
     title
@@ -1002,6 +1014,7 @@ fragment ClaimFields on Claim {
 fragment ThreadStatement on Statement {
   id
   text
+  kind
   saidOn
   datePrecision
   speaker {
@@ -1017,13 +1030,29 @@ fragment ThreadStatement on Statement {
   }
 }`) as unknown as TypedDocumentString<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
 export const TimelineDocument = new TypedDocumentString(`
-    query Timeline($entity: ID!) {
-  timeline(entity: $entity, first: 100) {
+    query Timeline($entity: ID!, $from: Date, $to: Date, $first: Int, $after: String, $last: Int, $before: String) {
+  timeline(
+    entity: $entity
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
     nodes {
       __typename
       ... on Statement {
         id
         text
+        kind
         saidOn
         datePrecision
         speaker {

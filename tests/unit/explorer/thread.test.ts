@@ -11,6 +11,7 @@ function statement(id: string, speaker: string, respondsTo: ThreadStatement["res
   return {
     id,
     text: `words of ${id}`,
+    kind: "REPORTED",
     saidOn: null,
     datePrecision: null,
     speaker: { __typename: "Person", id: `person:${speaker}`, name: speaker },

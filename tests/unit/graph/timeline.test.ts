@@ -4,7 +4,7 @@ import { encodeCursor } from "../../../src/graph/cursor";
 import { buildTimelineQuery, timelineCursorScope } from "../../../src/graph/timeline";
 
 describe("the timeline query", () => {
-  it("gathers statements and events around the entity in date order, undated last", () => {
+  it("gathers statements and events around the entity in date order (a month before its days), undated last", () => {
     expect(buildTimelineQuery({ entity: "state:ua", size: 100, parts: {}, withTotal: false })).toMatchInlineSnapshot(`
      {
        "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $entity}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $entity})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS x WHERE x IS NOT NULL RETURN x }
@@ -26,9 +26,11 @@ describe("the timeline query", () => {
               MATCH (x:Venue)<-[:LOCATED_IN*0..5]-(:Venue)<-[:HELD_AT]-(e:Event) RETURN e AS item
             }
             WITH item, CASE WHEN item:Statement THEN item.saidOn ELSE item.date END AS when
-            WITH item, coalesce(when, date('9999-12-31')) AS sortKey
+            WITH item, CASE WHEN when IS NULL THEN '~'
+              ELSE left(toString(when), CASE item.datePrecision WHEN 'YEAR' THEN 4 WHEN 'MONTH' THEN 7 ELSE 10 END)
+            END AS sortKey
             WITH item, sortKey ORDER BY sortKey ASC, item.id ASC LIMIT $limit
-            RETURN collect({row: CASE WHEN item:Statement THEN item {.*, label: 'Statement'} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END, sortKey: toString(sortKey)}) AS page
+            RETURN collect({row: CASE WHEN item:Statement THEN item {.*, label: 'Statement'} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END, sortKey: sortKey}) AS page
           }
           RETURN page, null AS total",
        "params": {
@@ -70,9 +72,11 @@ describe("the timeline query", () => {
             }
             WITH item, CASE WHEN item:Statement THEN item.saidOn ELSE item.date END AS when
             WHERE when >= date($from) AND when <= date($to)
-            WITH item, coalesce(when, date('9999-12-31')) AS sortKey
+            WITH item, CASE WHEN when IS NULL THEN '~'
+              ELSE left(toString(when), CASE item.datePrecision WHEN 'YEAR' THEN 4 WHEN 'MONTH' THEN 7 ELSE 10 END)
+            END AS sortKey
             WITH item, sortKey ORDER BY sortKey ASC, item.id ASC LIMIT $limit
-            RETURN collect({row: CASE WHEN item:Statement THEN item {.*, label: 'Statement', venue: head([(item)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END])} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END, sortKey: toString(sortKey)}) AS page
+            RETURN collect({row: CASE WHEN item:Statement THEN item {.*, label: 'Statement', venue: head([(item)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END])} ELSE CASE WHEN item:Source THEN item {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE item {.*, label: head([l IN labels(item) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END, sortKey: sortKey}) AS page
           }
           CALL (x) {
             CALL (x) {
@@ -120,7 +124,7 @@ describe("the timeline query", () => {
     const before = encodeCursor(timelineCursorScope({ entity: "x" }), ["2025-06-02", "statement:b"]);
     const built = buildTimelineQuery({ entity: "x", size: 5, backward: true, before, parts: {}, withTotal: false });
     expect(built.cypher).toContain(
-      "WHERE (sortKey < date($beforeKey) OR (sortKey = date($beforeKey) AND item.id < $beforeId))\n" +
+      "WHERE (sortKey < $beforeKey OR (sortKey = $beforeKey AND item.id < $beforeId))\n" +
         "       WITH item, sortKey ORDER BY sortKey DESC, item.id DESC LIMIT $limit",
     );
     expect(() =>
