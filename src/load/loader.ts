@@ -1,6 +1,8 @@
 // Loads one dataset: validate, check provenance, resolve entities already in the graph, write in one transaction.
 import path from "node:path";
 import type { Database, Transaction } from "../graph/database";
+import { ChangeSet, type Actor } from "../graph/changes/changeLog";
+import { sourceFootprint } from "../graph/changes/nodeStates";
 import { writeClaims } from "../graph/claims";
 import { settle, withdrawSource } from "../graph/sourceWithdrawal";
 import { linkEntities, upsertSource, writeResponses, writeStatements } from "../graph/datasetWrites";
@@ -30,6 +32,8 @@ export interface LoadOptions {
   baseDir?: string;
   /** Resolve against the graph and report, without writing anything. */
   dryRun?: boolean;
+  /** Who the change log names for the write (the request's token holder); null when no one (the seed command). */
+  actor?: Actor;
 }
 
 export async function loadDatasetFile(
@@ -59,7 +63,9 @@ export async function loadDataset(db: Database, raw: unknown, options: LoadOptio
     const refused = [...resolved.problems, ...statements.problems, ...unknownReferences(external, resolved.known)];
     if (refused.length) throw new DatasetError(file, refused);
     const existing = [...statements.remap.values()];
-    if (!options.dryRun) await write(tx, dataset, text, to, { to: statementTo, existing, quoteHashes });
+    if (!options.dryRun) {
+      await write(tx, dataset, text, to, { to: statementTo, existing, quoteHashes }, options.actor ?? null);
+    }
     return [...resolved.resolutions, ...statements.merged];
   };
   const resolution = options.dryRun ? await db.readTransaction(work) : await db.writeTransaction(work);
@@ -94,17 +100,28 @@ async function write(
   text: string,
   to: (id: string) => string,
   statements: StatementPlan,
+  actor: Actor,
 ): Promise<void> {
   const sourceId = dataset.source.id;
+  const claims = claimRows(dataset, to);
+  const links = relationshipRows(dataset);
+  // The change log compares every node this load may touch: what the source said before and what it says now.
+  const touched = [
+    sourceId,
+    ...[...claims.values()].flat().map((r) => r.target),
+    ...[...links.values()].flat().flatMap((r) => [to(r.from), to(r.to)]),
+    ...dataset.statements.map((s) => statements.to(s.id)),
+  ];
+  const changes = await ChangeSet.start(tx, [...(await sourceFootprint(tx, sourceId)), ...touched]);
   await upsertSource(tx, sourceRow(dataset, text));
   // What this source said before is taken back first; then it is written as the dataset says it now.
   const withdrawn = await withdrawSource(tx, sourceId);
   const entities: string[] = [];
-  for (const [label, rows] of claimRows(dataset, to)) {
+  for (const [label, rows] of claims) {
     await writeClaims(tx, label, sourceId, rows);
     entities.push(...rows.map((r) => r.target));
   }
-  for (const [type, rows] of relationshipRows(dataset)) {
+  for (const [type, rows] of links) {
     await linkEntities(
       tx,
       type,
@@ -117,4 +134,5 @@ async function write(
   // Values are chosen last, from every source's claims. New statements were created with this source's values; those
   // already in the graph choose among their sources'.
   await settle(tx, withdrawn, { entities, statements: statements.existing });
+  await changes.finish(tx, touched, { actor, source: sourceId });
 }
