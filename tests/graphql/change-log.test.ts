@@ -1,6 +1,9 @@
 // The change log (issue 32, items 1 and 3): every write path leaves one entry per node it created, changed or
 // deleted, in its own transaction, and a refused write leaves none; changes(after:) reads the log in order and
 // history(id) a node's entries, newest first, merges included.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { decodePosition } from "../../src/graph/changes/positions";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { tinyDataset, TINY_TEXT } from "../support/datasets";
 import { TestApi } from "../support/graphql";
@@ -109,7 +112,7 @@ describe("every write path leaves one entry per node it wrote", () => {
       { field: "id", before: null, after: "person:jane-roe" },
       { field: "name", before: null, after: "Jane Roe" },
     ]);
-    expect(entries[1]!.fields).toEqual([{ field: "aliases", before: [], after: ["Roe"] }]);
+    expect(entries[1]!.fields).toEqual([{ field: "aliases", before: null, after: ["Roe"] }]);
     expect(entries[2]!.fields.map((f) => [f.field, f.after])).toEqual([
       ["aliases", null],
       ["description", null],
@@ -184,7 +187,7 @@ describe("every write path leaves one entry per node it wrote", () => {
       // The merged-away id resolves to the kept node.
       ["MERGED", ["person:j-roe", "person:jane-roe"], "person:jane-roe"],
     ]);
-    expect(merged[0]!.fields).toEqual([{ field: "aliases", before: [], after: ["J. Roe Junior"] }]);
+    expect(merged[0]!.fields).toEqual([{ field: "aliases", before: null, after: ["J. Roe Junior"] }]);
 
     const beforeSplit = merged.at(-1)!.cursor;
     await mutate(SPLIT, { id: "person:jane-roe", mergedId: "person:j-roe" });
@@ -288,14 +291,14 @@ describe("reading the log", () => {
     const withToken = (await api.run(HISTORY, { id: "person:jane-roe" }, curator)).data;
     // The merged-away id's entries are part of the kept node's history.
     expect(withToken.history.nodes.map((c: Entry) => [c.kind, c.ids[0], c.actor])).toEqual([
-      ["MERGED", "person:jane-roe", "api-token"],
       ["MERGED", "person:j-roe", "api-token"],
+      ["MERGED", "person:jane-roe", "api-token"],
       ["UPDATED", "person:j-roe", "api-token"],
       ["CREATED", "person:j-roe", "api-token"],
       ["UPDATED", "person:jane-roe", "api-token"],
       ["CREATED", "person:jane-roe", "api-token"],
     ]);
-    expect(withToken.history.nodes[4].fields).toEqual([{ field: "aliases", before: [], after: ["Roe"] }]);
+    expect(withToken.history.nodes[4].fields).toEqual([{ field: "aliases", before: null, after: ["Roe"] }]);
     expect(withToken.person.history.nodes.map((c: Entry) => c.kind)).toEqual(["MERGED", "MERGED"]);
     expect(withToken.person.history.pageInfo.hasNextPage).toBe(true);
 
@@ -334,5 +337,56 @@ describe("reading the log", () => {
     );
     expect(plans.some((op) => op.startsWith("NodeIndexSeek"))).toBe(true);
     expect(plans).not.toContain("NodeByLabelScan");
+  });
+});
+
+describe("concurrent writers in separate processes", () => {
+  /** Runs the writer script in a child process of its own, resolving when it exits successfully. */
+  function writerProcess(writer: string, count: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", path.join(__dirname, "../support/changeLogWriter.ts")],
+        {
+          env: { ...process.env, WRITER: writer, COUNT: String(count) },
+          stdio: ["ignore", "inherit", "inherit"],
+        },
+      );
+      child.on("error", reject);
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited with ${code}`))));
+    });
+  }
+
+  it("gives a gap-free, duplicate-free order that a reader paging with changes(after:) meanwhile sees completely", async () => {
+    const COUNT = 15;
+    const start = await lastCursor();
+    let done = false;
+    const writers = Promise.all([writerProcess("a", COUNT), writerProcess("b", COUNT)]).finally(() => (done = true));
+
+    // The reader tails the log while the writers write, then once more after they are done.
+    const seen: Entry[] = [];
+    let cursor = start;
+    for (let finished = false; !finished;) {
+      finished = done;
+      const page = await entriesAfter(cursor);
+      seen.push(...page);
+      cursor = page.at(-1)?.cursor ?? cursor;
+      if (!finished) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await writers;
+
+    const positions = seen.map((e) => decodePosition(e.cursor, "after"));
+    const first = positions[0]!;
+    expect(positions).toEqual(positions.map((_, i) => first + i));
+    expect(seen).toHaveLength(4 * COUNT);
+    for (const writer of ["a", "b"]) {
+      const own = seen.filter((e) => e.actor === writer);
+      expect(own.map((e) => `${e.kind} ${e.ids[0]}`)).toEqual(
+        Array.from({ length: COUNT }, (_, i) => [
+          `CREATED source:writer-${writer}-${i}`,
+          `UPDATED source:writer-${writer}-${i}`,
+        ]).flat(),
+      );
+    }
   });
 });

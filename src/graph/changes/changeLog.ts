@@ -122,6 +122,10 @@ export class ChangeSet {
     };
     for (const [key, before] of this.before) add(before, after.get(key) ?? null);
     for (const [key, now] of after) if (!this.before.has(key)) add(null, now);
+    // A stable order within the write: marked nodes as marked (a merge's kept node first), then the others by id.
+    const marked = Object.keys(marks);
+    const rank = (e: EntryWrite) => (marked.includes(e.nodeId!) ? marked.indexOf(e.nodeId!) : marked.length);
+    entries.sort((a, b) => rank(a) - rank(b) || (a.nodeId! < b.nodeId! ? -1 : a.nodeId! > b.nodeId! ? 1 : 0));
     await appendEntries(tx, entries);
     return entries.length;
   }

@@ -32,7 +32,9 @@ export function nodeFields(state: NodeState): Map<string, Plain> {
   const fields = new Map<string, Plain>();
   const internal = INTERNAL_BY_LABEL[state.label];
   for (const [name, value] of Object.entries(state.props)) {
-    if (INTERNAL_PROPERTIES.has(name) || internal?.has(name) || value === null) continue;
+    // An empty list is no value, as a missing property is: a person without aliases has none either way.
+    const empty = value === null || (Array.isArray(value) && value.length === 0);
+    if (INTERNAL_PROPERTIES.has(name) || internal?.has(name) || empty) continue;
     fields.set(name, value);
   }
   for (const owned of OWNED_LINKS[state.label] ?? []) {
