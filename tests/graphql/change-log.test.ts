@@ -68,7 +68,9 @@ const UPDATE_PERSON = `mutation ($id: ID!, $input: PersonUpdateInput!) { updateP
 const DELETE_PERSON = `mutation ($id: ID!) { deletePerson(id: $id) { id } }`;
 const CREATE_SOURCE = `mutation ($input: SourceInput!) { createSource(input: $input) { id } }`;
 const RECORD = `mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { id } }`;
-const UPDATE_STATEMENT = `mutation ($id: ID!, $input: StatementUpdateInput!) { updateStatement(id: $id, input: $input) { id } }`;
+const UPDATE_STATEMENT = `mutation ($id: ID!, $input: StatementUpdateInput!) {
+  updateStatement(id: $id, input: $input) { id }
+}`;
 const DELETE_STATEMENT = `mutation ($id: ID!) { deleteStatement(id: $id) { id } }`;
 const MERGE = `mutation ($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { id } }`;
 const SPLIT = `mutation ($id: ID!, $mergedId: ID!) { splitEntity(id: $id, mergedId: $mergedId) { id } }`;
@@ -94,7 +96,7 @@ const RECORD_INPUT = {
 };
 
 describe("every write path leaves one entry per node it wrote", () => {
-  it("createPerson, updatePerson and deletePerson: CREATED with every field, UPDATED with before and after, DELETED", async () => {
+  it("create, update, delete a person: CREATED with every field, UPDATED before and after, DELETED", async () => {
     const start = await lastCursor();
     await mutate(CREATE_PERSON, { input: { id: "person:jane-roe", name: "Jane Roe", description: "A diplomat." } });
     await mutate(UPDATE_PERSON, { id: "person:jane-roe", input: { aliases: ["Roe"] } });
@@ -197,7 +199,7 @@ describe("every write path leaves one entry per node it wrote", () => {
     ]);
   });
 
-  it("importDataset: one entry per node the dataset created, all citing its source; a reload of it adds none", async () => {
+  it("importDataset: an entry per node the dataset created, each citing its source; a reload adds none", async () => {
     const before = await entityIds();
     const start = await lastCursor();
     await mutate(IMPORT, { dataset: tinyDataset() });
@@ -221,7 +223,9 @@ describe("every write path leaves one entry per node it wrote", () => {
   });
 
   it("ingestArticle with dryRun false: one entry per node of the article; a dry run leaves none", async () => {
-    const INGEST = `mutation ($input: ArticleInput!, $dry: Boolean) { ingestArticle(input: $input, dryRun: $dry) { dryRun } }`;
+    const INGEST = `mutation ($input: ArticleInput!, $dry: Boolean) {
+      ingestArticle(input: $input, dryRun: $dry) { dryRun }
+    }`;
     const input = {
       text: 'GENEVA: Jane Roe spoke to reporters. "We will sign on Friday," Jane Roe said on Monday.',
       publishedOn: "2025-03-04",
@@ -242,7 +246,7 @@ describe("every write path leaves one entry per node it wrote", () => {
     );
   });
 
-  it("a write refused inside its transaction leaves no entry (a duplicate person, a span outside its source)", async () => {
+  it("a write refused inside its transaction leaves no entry (a duplicate person, a bad span)", async () => {
     await sourceAndSpeaker();
     const start = await lastCursor();
     // Resolution refuses it after the transaction wrote its name-key lock.
@@ -275,7 +279,7 @@ describe("reading the log", () => {
     expect(wrong.errors![0]!.message).toContain("after:");
   });
 
-  it("history(id) shows a person's creation, an alias added with the token (actor shown) and a merge, newest first", async () => {
+  it("history(id): a person's creation, an alias added with the token (actor shown), a merge", async () => {
     await mutate(CREATE_PERSON, { input: { id: "person:jane-roe", name: "Jane Roe" } });
     await mutate(UPDATE_PERSON, { id: "person:jane-roe", input: { aliases: ["Roe"] } });
     await mutate(CREATE_PERSON, {
@@ -317,7 +321,9 @@ describe("reading the log", () => {
 
     // Paging on from a cursor gives the older entries.
     const older = await api.run(
-      `query ($after: String) { person(id: "person:jane-roe") { history(first: 10, after: $after) { nodes { kind } } } }`,
+      `query ($after: String) {
+        person(id: "person:jane-roe") { history(first: 10, after: $after) { nodes { kind } } }
+      }`,
       {
         after: withToken.person.history.edges[1].cursor,
       },
@@ -357,7 +363,7 @@ describe("concurrent writers in separate processes", () => {
     });
   }
 
-  it("gives a gap-free, duplicate-free order that a reader paging with changes(after:) meanwhile sees completely", async () => {
+  it("give a gap-free, duplicate-free order that a reader paging with changes(after:) sees completely", async () => {
     const COUNT = 15;
     const start = await lastCursor();
     let done = false;

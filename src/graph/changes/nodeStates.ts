@@ -47,9 +47,10 @@ export async function readNodeStates(
      }
      RETURN elementId(n) AS key, n.id AS id, head([l IN labels(n) WHERE l <> 'Entity']) AS label,
             properties(n) AS props,
-            [(n)-[r]->(x) WHERE type(r) IN $outgoing | {type: type(r), outgoing: true, id: x.id, props: properties(r)}] +
-            [(n)<-[r]-(x) WHERE type(r) IN $incoming | {type: type(r), outgoing: false, id: x.id, props: properties(r)}]
-              AS links`,
+            [(n)-[r]->(x) WHERE type(r) IN $outgoing |
+              {type: type(r), outgoing: true, id: x.id, props: properties(r)}] +
+            [(n)<-[r]-(x) WHERE type(r) IN $incoming |
+              {type: type(r), outgoing: false, id: x.id, props: properties(r)}] AS links`,
     { ids: [...new Set(ids)], keys: [...new Set(keys)], outgoing: OUTGOING_TYPES, incoming: INCOMING_TYPES },
   );
   return new Map(rows.map((row) => [row.key, row]));
