@@ -26,7 +26,7 @@ export interface NodeState {
 export type NodeStates = Map<string, NodeState>;
 
 /**
- * The nodes with these ids (or alias-free current ids) and these element ids. Both lists are looked up through an
+ * The nodes with these ids and these element ids (in one map by element id). Both lists are looked up through an
  * index (the id constraint; element ids directly), never by a scan.
  */
 export async function readNodeStates(
@@ -34,8 +34,21 @@ export async function readNodeStates(
   ids: readonly string[],
   keys: readonly string[] = [],
 ): Promise<NodeStates> {
-  if (ids.length === 0 && keys.length === 0) return new Map();
-  const rows = await tx.run<NodeState>(
+  const uniqueIds = [...new Set(ids)];
+  const uniqueKeys = [...new Set(keys)];
+  const states: NodeStates = new Map();
+  // In batches, so that a large import's states never come back as one huge answer.
+  for (let i = 0; i < Math.max(uniqueIds.length, uniqueKeys.length); i += BATCH) {
+    const rows = await readBatch(tx, uniqueIds.slice(i, i + BATCH), uniqueKeys.slice(i, i + BATCH));
+    for (const row of rows) states.set(row.key, row);
+  }
+  return states;
+}
+
+const BATCH = 2000;
+
+function readBatch(tx: Transaction, ids: string[], keys: string[]): Promise<NodeState[]> {
+  return tx.run<NodeState>(
     `CALL () {
        UNWIND $ids AS id
        MATCH (n:Entity {id: id})
@@ -51,9 +64,8 @@ export async function readNodeStates(
               {type: type(r), outgoing: true, id: x.id, props: properties(r)}] +
             [(n)<-[r]-(x) WHERE type(r) IN $incoming |
               {type: type(r), outgoing: false, id: x.id, props: properties(r)}] AS links`,
-    { ids: [...new Set(ids)], keys: [...new Set(keys)], outgoing: OUTGOING_TYPES, incoming: INCOMING_TYPES },
+    { ids, keys, outgoing: OUTGOING_TYPES, incoming: INCOMING_TYPES },
   );
-  return new Map(rows.map((row) => [row.key, row]));
 }
 
 /**
