@@ -99,7 +99,8 @@ export class ChangeSet {
 
   /**
    * Reads the nodes again (those of `ids`, which may be new, and every node read before) and appends an entry for
-   * each that was created, deleted or changed; marked nodes get the mark's kind and ids, changed or not.
+   * each that was created, deleted or changed; marked nodes get the mark's kind and ids, changed or not. Call it as
+   * the transaction's last step: from here to the commit, other writers wait for the log's counter.
    */
   async finish(tx: Transaction, ids: readonly string[], note: WriteNote, marks: Record<string, Mark> = {}) {
     const after = await readNodeStates(tx, ids, [...this.before.keys()]);

@@ -66,8 +66,9 @@ export async function createEntity<L extends EntityLabel>(
     // A curator's node keeps its id whatever sources later claim about it.
     await markCurated(tx, id, ["id"]);
     await writeEntity(tx, label, id, input, fields);
+    const written = (await readEntity(tx, label, id))!;
     await changes.finish(tx, [id], { actor });
-    return (await readEntity(tx, label, id))!;
+    return written;
   });
 }
 
@@ -85,8 +86,9 @@ export async function updateEntity<L extends EntityLabel>(
     const fields = entityFields(label, current, input);
     await checkEntityLinks(tx, label, id, input, true);
     await writeEntity(tx, label, id, input, fields);
+    const written = (await readEntity(tx, label, id))!;
     await changes.finish(tx, [id], { actor });
-    return (await readEntity(tx, label, id))!;
+    return written;
   });
 }
 

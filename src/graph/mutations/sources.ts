@@ -20,8 +20,9 @@ export async function createSource(db: Database, input: SourceChanges, actor: Ac
     const changes = await ChangeSet.start(tx, []);
     await createNode(tx, "Source", id);
     await setProperties(tx, id, sourceProps(input, true), { publishedOn: input.publishedOn ?? null });
+    const written = (await readSource(tx, id))!;
     await changes.finish(tx, [id], { actor, source: id });
-    return (await readSource(tx, id))!;
+    return written;
   });
 }
 
@@ -73,8 +74,9 @@ export async function updateSource(
         { id, text },
       );
     }
+    const written = (await readSource(tx, id))!;
     await changes.finish(tx, [id], { actor, source: id });
-    return (await readSource(tx, id))!;
+    return written;
   });
 }
 

@@ -51,9 +51,10 @@ export async function recordStatement(
     await createNode(tx, "Statement", id);
     await markCurated(tx, id, ["id"]);
     await writeStatement(tx, state, given);
+    const written = (await readStatement(tx, id))!;
     // The statement's entry; its source has its own, from the write that created it.
     await changes.finish(tx, [id], { actor, source: state.evidence[0]?.source ?? null });
-    return (await readStatement(tx, id))!;
+    return written;
   });
 }
 
@@ -82,8 +83,9 @@ export async function updateStatement(
     const given = (field: keyof StatementChanges) => input[field] !== undefined;
     await checkStatement(tx, state, input, given);
     await writeStatement(tx, state, given);
+    const written = (await readStatement(tx, id))!;
     await changes.finish(tx, [id], { actor });
-    return (await readStatement(tx, id))!;
+    return written;
   });
 }
 
