@@ -4,13 +4,16 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { decodePosition } from "../../src/graph/changes/positions";
+import { API_TOKEN_HOLDER } from "../../src/http/auth";
+import { startHttpServer } from "../../src/http/server";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { tinyDataset, TINY_TEXT } from "../support/datasets";
 import { TestApi } from "../support/graphql";
 
 const db = connectTestDatabase();
 const api = new TestApi(db);
-const curator = { canWrite: true, actor: "api-token" };
+const curator = { canWrite: true, actor: API_TOKEN_HOLDER };
+const TOKEN = "a-test-token-of-16+chars";
 
 beforeAll(() => api.start());
 beforeEach(() => emptyGraph(db));
@@ -222,6 +225,21 @@ describe("every write path leaves one entry per node it wrote", () => {
     ]);
   });
 
+  it("deleteSource: the source and what only it stated, each DELETED and citing it", async () => {
+    await mutate(IMPORT, { dataset: tinyDataset() });
+    const before = await entityIds();
+    const start = await lastCursor();
+    await mutate(`mutation { deleteSource(id: "source:tiny") { id } }`);
+    const after = await entityIds();
+    const removed = [...before].filter((id) => !after.has(id)).sort();
+    expect(removed).toEqual(["person:jane-doe", "source:tiny", "statement:doe-will-sign", "venue:geneva"]);
+
+    const entries = await entriesAfter(start);
+    expect(entries.map((e) => `${e.kind} ${e.ids[0]} ${e.source?.id ?? null}`)).toEqual(
+      removed.map((id) => `DELETED ${id} null`),
+    );
+  });
+
   it("ingestArticle with dryRun false: one entry per node of the article; a dry run leaves none", async () => {
     const INGEST = `mutation ($input: ArticleInput!, $dry: Boolean) {
       ingestArticle(input: $input, dryRun: $dry) { dryRun }
@@ -281,7 +299,27 @@ describe("reading the log", () => {
 
   it("history(id): a person's creation, an alias added with the token (actor shown), a merge", async () => {
     await mutate(CREATE_PERSON, { input: { id: "person:jane-roe", name: "Jane Roe" } });
-    await mutate(UPDATE_PERSON, { id: "person:jane-roe", input: { aliases: ["Roe"] } });
+    // Over HTTP with the server's token: the actor is the token's holder, as authentication names it.
+    const server = await startHttpServer({
+      db,
+      port: 0,
+      host: "127.0.0.1",
+      readiness: { check: async () => [] },
+      apiToken: TOKEN,
+    });
+    try {
+      const response = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({
+          query: UPDATE_PERSON,
+          variables: { id: "person:jane-roe", input: { aliases: ["Roe"] } },
+        }),
+      });
+      expect(await response.json()).toEqual({ data: { updatePerson: { id: "person:jane-roe" } } });
+    } finally {
+      await server.stop();
+    }
     await mutate(CREATE_PERSON, {
       input: { id: "person:j-roe", name: "J. Roe Junior", distinctFrom: ["person:jane-roe"] },
     });
