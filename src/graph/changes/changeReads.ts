@@ -34,37 +34,46 @@ const FILTERS = `($kinds IS NULL OR c.kind IN $kinds)
        AND ($actor IS NULL OR c.actor = $actor)
        AND ($since IS NULL OR c.at >= datetime($since))`;
 
-/** The log after a position, in order: a range seek on the positions' index, which also gives the order. */
-const CHANGES = `MATCH (c:Change)
+/**
+ * The log after a position, in order: a range seek on the positions' index, read in the index's order and stopped at
+ * the page's end (the ORDER BY is on the node's property, before the projection, so that no sort is needed).
+ */
+export const CHANGES = `MATCH (c:Change)
      WHERE c.seq > $after AND ${FILTERS}
-     RETURN ${ENTRY}
-     ORDER BY c.seq
-     LIMIT $limit`;
+     WITH c ORDER BY c.seq LIMIT $limit
+     RETURN ${ENTRY}`;
 
-/** The entries of some nodes after a position, in order: one seek on (nodeId, seq) per id. */
-const CHANGES_OF_NODES = `UNWIND $ids AS id
-     MATCH (c:Change {nodeId: id})
-     WHERE c.seq > $after AND ${FILTERS}
-     WITH DISTINCT c
-     RETURN ${ENTRY}
-     ORDER BY c.seq
-     LIMIT $limit`;
+/** The entries of some nodes after a position, in order: per id, a page from the (nodeId, seq) index; then merged. */
+export const CHANGES_OF_NODES = `UNWIND $ids AS id
+     WITH DISTINCT id
+     CALL (id) {
+       MATCH (c:Change {nodeId: id})
+       WHERE c.seq > $after AND ${FILTERS}
+       WITH c ORDER BY c.seq LIMIT $limit
+       RETURN c
+     }
+     WITH c ORDER BY c.seq LIMIT $limit
+     RETURN ${ENTRY}`;
 
 /**
  * A node's entries before a position, newest first: under its own id, the id it had before (an alias id) and the ids
- * of the nodes merged into it. A deleted node's id still finds its entries.
+ * of the nodes merged into it, each a page from the (nodeId, seq) index read backwards, then merged. A deleted node's
+ * id still finds its entries.
  */
-const HISTORY = `OPTIONAL MATCH (n:Entity {id: $id})
+export const HISTORY = `OPTIONAL MATCH (n:Entity {id: $id})
      OPTIONAL MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(kept:Entity)
      WITH coalesce(n, kept) AS node
      WITH [$id] + CASE WHEN node IS NULL THEN [] ELSE [node.id] + [(a:IdAlias)-[:ALIAS_OF]->(node) | a.id] END AS ids
      UNWIND ids AS id
      WITH DISTINCT id
-     MATCH (c:Change {nodeId: id})
-     WHERE c.seq < $before
-     RETURN ${ENTRY}
-     ORDER BY c.seq DESC
-     LIMIT $limit`;
+     CALL (id) {
+       MATCH (c:Change {nodeId: id})
+       WHERE c.seq < $before
+       WITH c ORDER BY c.seq DESC LIMIT $limit
+       RETURN c
+     }
+     WITH c ORDER BY c.seq DESC LIMIT $limit
+     RETURN ${ENTRY}`;
 
 type StoredRow = Omit<ChangeRow, "fields"> & { fields: string };
 
