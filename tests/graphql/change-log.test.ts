@@ -392,6 +392,16 @@ describe("reading the log", () => {
   });
 });
 
+describe("the counter", () => {
+  it("made anew (a graph whose counter was removed) goes on after the last entry there is", async () => {
+    await mutate(CREATE_PERSON, { input: { id: "person:ann-first", name: "Ann First" } });
+    await db.write("MATCH (log:ChangeLog) DELETE log");
+    await mutate(CREATE_PERSON, { input: { id: "person:bob-second", name: "Bob Second" } });
+    const positions = (await entriesAfter()).map((e) => decodePosition(e.cursor, "after"));
+    expect(positions).toEqual([positions[0], positions[0]! + 1]);
+  });
+});
+
 describe("concurrent writers in separate processes", () => {
   /** Runs the writer script in a child process of its own, resolving when it exits successfully. */
   function writerProcess(writer: string, count: number): Promise<void> {

@@ -42,10 +42,11 @@ interface EntryWrite {
 /**
  * Takes the next `count` positions. The first SET locks the counter node, and the value is read after that, so two
  * transactions never get the same positions; the lock is held until this transaction commits or rolls back, so
- * positions become visible in order (a later position is never committed before an earlier one).
+ * positions become visible in order (a later position is never committed before an earlier one). A counter made anew
+ * (the first write, or a graph whose counter was removed) starts after the last entry there is.
  */
 const TAKE_POSITIONS = `MERGE (log:ChangeLog {name: 'changes'})
-ON CREATE SET log.last = 0
+ON CREATE SET log.last = coalesce(head(COLLECT { MATCH (c:Change) RETURN c.seq ORDER BY c.seq DESC LIMIT 1 }), 0)
 SET log.locked = true
 WITH log
 SET log.last = log.last + $count
