@@ -3,6 +3,7 @@
 // history(id) a node's entries, newest first, merges included.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { TAKE_POSITIONS } from "../../src/graph/changes/changeLog";
 import * as reads from "../../src/graph/changes/changeReads";
 import { decodePosition } from "../../src/graph/changes/positions";
 import { API_TOKEN_HOLDER } from "../../src/http/auth";
@@ -386,6 +387,10 @@ describe("reading the log", () => {
       expect(seeks(plan)).not.toEqual([]);
       expect(scans(plan)).toEqual([]);
     }
+    // A write takes its positions without reading the log: at most the last entry, from the index's end.
+    const positions = await db.planOperators(TAKE_POSITIONS, { count: 1 });
+    expect(scans(positions)).toEqual([]);
+    expect(positions).not.toContain("Top");
     // The log itself is read in the index's order and stopped at the page's end: no Top over all later entries.
     expect(changes).toEqual(expect.arrayContaining(["Limit", "NodeUniqueIndexSeekByRange"]));
     expect(changes).not.toContain("Top");

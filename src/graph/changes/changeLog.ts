@@ -45,8 +45,13 @@ interface EntryWrite {
  * positions become visible in order (a later position is never committed before an earlier one). A counter made anew
  * (the first write, or a graph whose counter was removed) starts after the last entry there is.
  */
-const TAKE_POSITIONS = `MERGE (log:ChangeLog {name: 'changes'})
-ON CREATE SET log.last = coalesce(head(COLLECT { MATCH (c:Change) RETURN c.seq ORDER BY c.seq DESC LIMIT 1 }), 0)
+export const TAKE_POSITIONS = `CALL () {
+  OPTIONAL MATCH (c:Change) WHERE c.seq IS NOT NULL
+  WITH c ORDER BY c.seq DESC LIMIT 1
+  RETURN coalesce(c.seq, 0) AS lastEntry
+}
+MERGE (log:ChangeLog {name: 'changes'})
+ON CREATE SET log.last = lastEntry
 SET log.locked = true
 WITH log
 SET log.last = log.last + $count
