@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { EmbeddedNeo4jConfig } from "../config";
+import { recordBulkImport } from "../graph/changes/bulkNote";
 import { applyConstraintsAndIndexes } from "../graph/constraintsAndIndexes";
 import { Database } from "../graph/database";
 import {
@@ -117,6 +118,13 @@ export async function importBulk(options: BulkImportOptions): Promise<BulkImport
     step();
     const counts = await countByLabelAndType(db);
     verify(counts, conversion.written);
+    // The change log's first entry: what this run imported (one note, not one entry per node).
+    await recordBulkImport(db, {
+      files: options.files.map((file) => path.basename(file)),
+      statements: conversion.statements,
+      entities: conversion.entities,
+      nodes: counts.nodes,
+    });
     ms.total = Date.now() - started;
     return { conversion, counts, ms };
   } catch (e) {

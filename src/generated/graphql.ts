@@ -6,6 +6,8 @@ import type { ClaimRow } from '../graph/claimReads';
 import type { PathRow } from '../graph/paths';
 import type { OfficeParent, ParticipationParent, SearchHitParent, StatementPage, PersonPage, StatePage, OrganizationPage, VenuePage, EventPage, SourcePage, SearchPage, TimelinePage } from '../graphql/parents';
 import type { FacetRows } from '../graph/facets';
+import type { ChangeRow, ChangePage } from '../graph/changes/changeReads';
+import type { FieldChangeRow } from '../graph/changes/fieldChanges';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -47,6 +49,62 @@ export type ArticleInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
 };
+
+/**
+ * An entry of the change log: one node created, changed or deleted by one write, recorded in the write's own
+ * transaction. Entries are totally ordered; cursor is the position, valid in every list of changes.
+ */
+export type Change = {
+  __typename?: 'Change';
+  /** Who made the write (the token's holder): null to a request without a token, and for writes made without a request. */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** When the write's transaction ran. */
+  at: Scalars['DateTime']['output'];
+  cursor: Scalars['String']['output'];
+  /** What changed; for a creation every field (before null), for a deletion every field (after null). */
+  fields: Array<FieldChange>;
+  /** The node's id and, for merges and splits, the other id involved. */
+  ids: Array<Scalars['ID']['output']>;
+  kind: ChangeKind;
+  /** The node as it is now: null after a deletion; the kept node for a merged-away id. */
+  node?: Maybe<Node>;
+  /** The source the write came from: the dataset or article imported, the source a recorded statement cites. */
+  source?: Maybe<Source>;
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  nodes: Array<Change>;
+  pageInfo: PageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+/** Which entries of the log to list; all of the given conditions hold. */
+export type ChangeFilter = {
+  /** Entries by this actor. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Entries about these nodes (their ids at the time of the change). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  /** Entries made at or after this time. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How a change log entry changed its node. */
+export type ChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  /** Two nodes became one: an entry for the kept node and one for the merged node, each listing both ids. */
+  | 'MERGED'
+  /** A merge undone: an entry for each of the two nodes, each listing both ids. */
+  | 'SPLIT'
+  | 'UPDATED';
 
 /** One source's assertion about an entity (or a curator's): a field of the dataset format and its value. */
 export type Claim = {
@@ -139,6 +197,8 @@ export type Event = Node & {
   /** The event this one follows (the first round before the second). */
   follows?: Maybe<Event>;
   fromSource: Scalars['Boolean']['output'];
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   id: Scalars['ID']['output'];
   /** Statements that mention this event. */
   mentionedIn: StatementConnection;
@@ -157,6 +217,13 @@ export type Event = Node & {
 /** Something that happened at a time and place: a round of talks, an attack, a war. */
 export type EventClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Something that happened at a time and place: a round of talks, an attack, a war. */
+export type EventHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -277,6 +344,16 @@ export type Extraction = {
   /** What the speaker was found by, e.g. "pronoun: said", "name: told", "continuation". */
   cue: Scalars['String']['output'];
   source: Source;
+};
+
+/** One field of a node before and after a change: a property, or a link the node owns (a statement's speaker, mentions, evidence). */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** Null when the field is no longer set (always for a deletion). */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** Null when the field was not set (always for a creation). */
+  before?: Maybe<Scalars['JSON']['output']>;
+  field: Scalars['String']['output'];
 };
 
 /** What importDataset loaded (or, with dryRun, would load): counts as listed in the dataset and the resolution report. */
@@ -639,10 +716,19 @@ export type MutationUpdateVenueArgs = {
 
 /** Everything with a stable id: people, states, organizations, venues, events, sources and statements. */
 export type Node = {
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   /** Stable, readable id, e.g. person:volodymyr-zelenskyy, state:ua, venue:ciragan-palace. */
   id: Scalars['ID']['output'];
   /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
   mentionedMostBy: Array<SpeakerCount>;
+};
+
+
+/** Everything with a stable id: people, states, organizations, venues, events, sources and statements. */
+export type NodeHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -676,6 +762,8 @@ export type Organization = Node & Speaker & {
   description?: Maybe<Scalars['String']['output']>;
   events: Array<Participation>;
   fromSource: Scalars['Boolean']['output'];
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   id: Scalars['ID']['output'];
   /** Organizations this one is a member of. */
   memberOf: Array<Organization>;
@@ -696,6 +784,13 @@ export type Organization = Node & Speaker & {
 /** A body that speaks for a state or group, e.g. the Kremlin or a delegation. */
 export type OrganizationClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A body that speaks for a state or group, e.g. the Kremlin or a delegation. */
+export type OrganizationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -845,6 +940,8 @@ export type Person = Node & Speaker & {
   events: Array<Participation>;
   /** False when the entity is outside knowledge, not named in its source. */
   fromSource: Scalars['Boolean']['output'];
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   id: Scalars['ID']['output'];
   /** Statements by anyone that mention this person. */
   mentionedIn: StatementConnection;
@@ -864,6 +961,13 @@ export type Person = Node & Speaker & {
 /** A human speaker or actor. */
 export type PersonClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A human speaker or actor. */
+export type PersonHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -936,6 +1040,8 @@ export type PersonUpdateInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The change log in order, oldest first, after the given cursor (from the start without one). first: at most 100. */
+  changes: ChangeConnection;
   /**
    * The conversation around a statement: it and every statement up to maxDepth responses away (0 to 10), following
    * responses both ways (what it answers, what answers those, what answers it, …), in date order, undated last; at most
@@ -945,6 +1051,11 @@ export type Query = {
   event?: Maybe<Event>;
   /** Events by date (undated last), then name. */
   events: EventConnection;
+  /**
+   * A node's changes, newest first, older than the given cursor; after a merge, the merged-away ids' changes are
+   * included. Works for a deleted node's id too. first: at most 100.
+   */
+  history: ChangeConnection;
   /** Any entity, statement or source by id. */
   node?: Maybe<Node>;
   organization?: Maybe<Organization>;
@@ -975,6 +1086,13 @@ export type Query = {
 };
 
 
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChangeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryConversationArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   statement: Scalars['ID']['input'];
@@ -992,6 +1110,13 @@ export type QueryEventsArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1205,6 +1330,8 @@ export type SearchHit = {
 export type Source = Node & {
   __typename?: 'Source';
   dateline?: Maybe<Scalars['String']['output']>;
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   id: Scalars['ID']['output'];
   /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
   mentionedMostBy: Array<SpeakerCount>;
@@ -1221,6 +1348,13 @@ export type Source = Node & {
   textLength: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An article that statements were reported in. */
+export type SourceHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1333,6 +1467,8 @@ export type State = Node & Speaker & {
   description?: Maybe<Scalars['String']['output']>;
   events: Array<Participation>;
   fromSource: Scalars['Boolean']['output'];
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code, e.g. UA. */
   isoCode: Scalars['String']['output'];
@@ -1367,6 +1503,13 @@ export type StateAllStatementsArgs = {
 /** A sovereign state (country). */
 export type StateClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A sovereign state (country). */
+export type StateHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1455,6 +1598,8 @@ export type Statement = Node & {
   evidence: Array<Evidence>;
   /** How an extractor (npm run ingest, ingestArticle) found it, per source that was extracted by machine; empty when hand-made. */
   extraction: Array<Extraction>;
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   id: Scalars['ID']['output'];
   kind: StatementKind;
   /** Who mentions it most: speakers by how many of their statements mention it, most first (then by id). first: at most 100. */
@@ -1483,6 +1628,13 @@ export type Statement = Node & {
 /** Something someone said. */
 export type StatementClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Something someone said. */
+export type StatementHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1670,6 +1822,8 @@ export type Venue = Node & {
   /** Events held here, by date. */
   events: Array<Event>;
   fromSource: Scalars['Boolean']['output'];
+  /** Its changes, newest first (see Query.history). first: at most 100. */
+  history: ChangeConnection;
   id: Scalars['ID']['output'];
   /** building, city, region, country, site or waterway. */
   kind: Scalars['String']['output'];
@@ -1689,6 +1843,13 @@ export type Venue = Node & {
 /** A place where something was said or happened: a building, a city, a region, a site. */
 export type VenueClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A place where something was said or happened: a building, a city, a region, a site. */
+export type VenueHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1875,6 +2036,11 @@ export type ResolversTypes = {
   ArticleDraft: ResolverTypeWrapper<ArticleDraft>;
   ArticleInput: ArticleInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeRow>;
+  ChangeConnection: ResolverTypeWrapper<ChangePage>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChangeFilter: ChangeFilter;
+  ChangeKind: ChangeKind;
   Claim: ResolverTypeWrapper<ClaimRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
@@ -1892,6 +2058,7 @@ export type ResolversTypes = {
   Evidence: ResolverTypeWrapper<EvidenceRow>;
   EvidenceInput: EvidenceInput;
   Extraction: ResolverTypeWrapper<Omit<Extraction, 'source'> & { source: ResolversTypes['Source'] }>;
+  FieldChange: ResolverTypeWrapper<FieldChangeRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportResult: ResolverTypeWrapper<ImportResult>;
@@ -1971,6 +2138,10 @@ export type ResolversParentTypes = {
   ArticleDraft: ArticleDraft;
   ArticleInput: ArticleInput;
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeRow;
+  ChangeConnection: ChangePage;
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  ChangeFilter: ChangeFilter;
   Claim: ClaimRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1987,6 +2158,7 @@ export type ResolversParentTypes = {
   Evidence: EvidenceRow;
   EvidenceInput: EvidenceInput;
   Extraction: Omit<Extraction, 'source'> & { source: ResolversParentTypes['Source'] };
+  FieldChange: FieldChangeRow;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   ImportResult: ImportResult;
@@ -2065,6 +2237,28 @@ export type ArticleDraftResolvers<ContextType = GraphQLContext, ParentType exten
   unattributed?: Resolver<Array<ResolversTypes['UnattributedQuotation']>, ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
 export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   curator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2121,6 +2315,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   followedBy?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   follows?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<EventHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<EventMentionedInArgs, 'orderBy'>>;
   mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<EventMentionedMostByArgs, 'first'>>;
@@ -2155,6 +2350,12 @@ export type ExtractionResolvers<ContextType = GraphQLContext, ParentType extends
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   cue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type FieldChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ImportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
@@ -2235,6 +2436,7 @@ export type OrganizationResolvers<ContextType = GraphQLContext, ParentType exten
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<OrganizationHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberOf?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Speaker']>, ParentType, ContextType>;
@@ -2295,6 +2497,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<PersonHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'orderBy'>>;
   mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<PersonMentionedMostByArgs, 'first'>>;
@@ -2319,9 +2522,11 @@ export type PersonEdgeResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   conversation?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'maxDepth' | 'statement'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
@@ -2375,6 +2580,7 @@ export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type SourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   dateline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<SourceHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<SourceMentionedMostByArgs, 'first'>>;
   publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2415,6 +2621,7 @@ export type StateResolvers<ContextType = GraphQLContext, ParentType extends Reso
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<StateHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isoCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<StateMentionedInArgs, 'orderBy'>>;
@@ -2447,6 +2654,7 @@ export type StatementResolvers<ContextType = GraphQLContext, ParentType extends 
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   extraction?: Resolver<Array<ResolversTypes['Extraction']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<StatementHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
   mentionedMostBy?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<StatementMentionedMostByArgs, 'first'>>;
@@ -2526,6 +2734,7 @@ export type VenueResolvers<ContextType = GraphQLContext, ParentType extends Reso
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   fromSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<VenueHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   locatedIn?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType>;
@@ -2556,6 +2765,9 @@ export type VenueEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type Resolvers<ContextType = GraphQLContext> = {
   ArticleDraft?: ArticleDraftResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -2567,6 +2779,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Extraction?: ExtractionResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KindCount?: KindCountResolvers<ContextType>;

@@ -14,6 +14,11 @@ const STATEMENTS: string[] = [
   // The id a merged node had lives on as an alias of the node it was merged into (aliasIds.ts): one per id.
   "CREATE CONSTRAINT id_alias_id IF NOT EXISTS FOR (n:IdAlias) REQUIRE n.id IS UNIQUE",
   "CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE",
+  // The change log (src/graph/changes): one entry per position, read in order through this constraint's index; a
+  // node's entries through (nodeId, seq); one counter node that hands out the positions.
+  "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
+  "CREATE INDEX change_node IF NOT EXISTS FOR (c:Change) ON (c.nodeId, c.seq)",
+  "CREATE CONSTRAINT change_log_name IF NOT EXISTS FOR (n:ChangeLog) REQUIRE n.name IS UNIQUE",
   ...NAMED_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`),
   "CREATE INDEX state_iso_code IF NOT EXISTS FOR (n:State) ON (n.isoCode)",
   "CREATE INDEX statement_said_on IF NOT EXISTS FOR (n:Statement) ON (n.saidOn)",

@@ -12,6 +12,11 @@ export interface Auth {
   canWrite: boolean;
   /** Why it cannot, for the error message. */
   reason?: string;
+  /**
+   * Who the token says is writing: the name the change log records. Today the static token's holder (auth.ts); named
+   * curators will set their own name here. Unset: the writes are logged without an actor.
+   */
+  actor?: string;
 }
 
 export interface GraphQLContext {

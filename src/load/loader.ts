@@ -1,6 +1,8 @@
 // Loads one dataset: validate, check provenance, resolve entities already in the graph, write in one transaction.
 import path from "node:path";
 import type { Database, Transaction } from "../graph/database";
+import { ChangeSet, type Actor } from "../graph/changes/changeLog";
+import { sourceFootprint } from "../graph/changes/nodeStates";
 import { writeClaims } from "../graph/claims";
 import { settle, withdrawSource } from "../graph/sourceWithdrawal";
 import { linkEntities, upsertSource, writeResponses, writeStatements } from "../graph/datasetWrites";
@@ -34,6 +36,8 @@ export interface LoadOptions {
   dryRun?: boolean;
   /** The write's time limit, when it may be longer than a request's (the seed at start-up). */
   txTimeoutMs?: number;
+  /** Who the change log names for the write (the request's token holder); null when no one (the seed command). */
+  actor?: Actor;
 }
 
 export async function loadDatasetFile(
@@ -64,7 +68,10 @@ export async function loadDataset(db: Database, raw: unknown, options: LoadOptio
     if (refused.length) throw new DatasetError(file, refused);
     const existing = [...statements.remap.values()];
     const claimed = (id: string) => resolved.renamed.get(id) ?? id;
-    if (!options.dryRun) await write(tx, dataset, text, { to, claimed }, { to: statementTo, existing, quoteHashes });
+    if (!options.dryRun) {
+      const ids = { to, claimed };
+      await write(tx, dataset, text, ids, { to: statementTo, existing, quoteHashes }, options.actor ?? null);
+    }
     return { resolution: [...resolved.resolutions, ...statements.merged], renamed: resolved.renamed };
   };
   const { resolution, renamed } = options.dryRun
@@ -102,18 +109,29 @@ async function write(
   text: string,
   ids: { to: (id: string) => string; claimed: (id: string) => string },
   statements: StatementPlan,
+  actor: Actor,
 ): Promise<void> {
   const { to } = ids;
   const sourceId = dataset.source.id;
+  const claims = claimRows(dataset, to, ids.claimed);
+  const links = relationshipRows(dataset);
+  // The change log compares every node this load may touch: what the source said before and what it says now.
+  const touched = [
+    sourceId,
+    ...[...claims.values()].flat().map((r) => r.target),
+    ...[...links.values()].flat().flatMap((r) => [to(r.from), to(r.to)]),
+    ...dataset.statements.map((s) => statements.to(s.id)),
+  ];
+  const changes = await ChangeSet.start(tx, [...(await sourceFootprint(tx, sourceId)), ...touched]);
   await upsertSource(tx, sourceRow(dataset, text));
   // What this source said before is taken back first; then it is written as the dataset says it now.
   const withdrawn = await withdrawSource(tx, sourceId);
   const entities: string[] = [];
-  for (const [label, rows] of claimRows(dataset, to, ids.claimed)) {
+  for (const [label, rows] of claims) {
     await writeClaims(tx, label, sourceId, rows);
     entities.push(...rows.map((r) => r.target));
   }
-  for (const [type, rows] of relationshipRows(dataset)) {
+  for (const [type, rows] of links) {
     await linkEntities(
       tx,
       type,
@@ -126,4 +144,5 @@ async function write(
   // Values are chosen last, from every source's claims. New statements were created with this source's values; those
   // already in the graph choose among their sources'.
   await settle(tx, withdrawn, { entities, statements: statements.existing });
+  await changes.finish(tx, touched, { actor, source: sourceId });
 }

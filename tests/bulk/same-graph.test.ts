@@ -11,6 +11,7 @@ import path from "node:path";
 import { generateSyntheticDataset } from "../../bench/generate";
 import { loadConfig, projectRoot } from "../../src/config";
 import { importBulk, type BulkImportResult } from "../../src/bulk/importBulk";
+import { changesPage } from "../../src/graph/changes/changeReads";
 import { Database } from "../../src/graph/database";
 import { loadDatasetFile } from "../../src/load/loader";
 import { startEmbeddedNeo4j, type RunningNeo4j } from "../../src/neo4j/embedded";
@@ -141,7 +142,9 @@ interface Dump {
 async function dumpWithTypes(db: Database): Promise<Dump> {
   const typed = "[k IN keys(x) | [k, valueType(x[k]), x[k]]]";
   const nodes = await db.read<{ labels: string[]; props: unknown[][] }>(
-    `MATCH (x) WHERE NOT x:GraphFormat RETURN labels(x) AS labels, ${typed} AS props`,
+    // The change log is history, not state: the loader logs each node, the bulk import its run (checked below).
+    `MATCH (x) WHERE NOT x:GraphFormat AND NOT x:Change AND NOT x:ChangeLog
+     RETURN labels(x) AS labels, ${typed} AS props`,
   );
   const relationships = await db.read<{ type: string; from: string; to: string; props: unknown[][] }>(
     `MATCH (a)-[x]->(b) RETURN type(x) AS type, coalesce(a.id, a.key) AS from, coalesce(b.id, b.key) AS to,
@@ -305,5 +308,17 @@ describe("bulk import and the transactional loader", () => {
     ]);
     const [format] = await bulkDb!.read<{ version: number }>("MATCH (f:GraphFormat) RETURN f.version AS version");
     expect(format).toEqual({ version: 2 });
+  });
+
+  it("notes the run in the change log as one entry: the files, and the nodes it imported", async () => {
+    const log = await changesPage(bulkDb!, { size: 10 });
+    expect(log.items).toHaveLength(1);
+    const [entry] = log.items.map((item) => item.node);
+    expect(entry).toMatchObject({ kind: "CREATED", nodeId: null, ids: [], actor: null });
+    expect(entry!.fields[0]).toMatchObject({
+      field: "bulkImport",
+      before: null,
+      after: { files: files.map((f) => path.basename(f)), nodes: bulk.counts.nodes },
+    });
   });
 });

@@ -29,6 +29,7 @@ const SECONDS = {
   "tests/graphql/performance-by-construction.test.ts": 20,
   "tests/browser/ide.test.ts": 19,
   "tests/graphql/traversals.test.ts": 17,
+  "tests/graphql/change-log.test.ts": 16,
   "tests/hardening/document-memory.test.ts": 15,
   "tests/browser/charts.test.ts": 13,
   "tests/hardening/overload.test.ts": 13,

@@ -5,6 +5,8 @@ import { changedPrecision, eventDateProblems, precisionWithoutDateProblem } from
 import { InvalidInputError } from "../../domain/errors";
 import { SPEAKER_LABELS, type EntityLabel, type Label } from "../../domain/labels";
 import type { Database, Transaction } from "../database";
+import { ChangeSet, type Actor } from "../changes/changeLog";
+import { dependentIds } from "../changes/nodeStates";
 import { lookupKeys, spellingText } from "../../domain/resolution";
 import { nodeMap } from "../projections";
 import type { EntityRow } from "../rows";
@@ -52,9 +54,11 @@ export async function createEntity<L extends EntityLabel>(
   db: Database,
   label: L,
   input: EntityChanges,
+  actor: Actor = null,
 ): Promise<Entity<L>> {
   return creating(db, async (tx) => {
     const id = await newId(tx, label, input.id, input.name ?? "");
+    const changes = await ChangeSet.start(tx, []);
     const fields = entityFields(label, null, input);
     await checkEntityLinks(tx, label, id, input, false);
     await refuseDuplicate(tx, label, id, input);
@@ -62,7 +66,9 @@ export async function createEntity<L extends EntityLabel>(
     // A curator's node keeps its id whatever sources later claim about it.
     await markCurated(tx, id, ["id"]);
     await writeEntity(tx, label, id, input, fields);
-    return (await readEntity(tx, label, id))!;
+    const written = (await readEntity(tx, label, id))!;
+    await changes.finish(tx, [id], { actor });
+    return written;
   });
 }
 
@@ -71,19 +77,23 @@ export async function updateEntity<L extends EntityLabel>(
   label: L,
   id: string,
   input: EntityChanges,
+  actor: Actor = null,
 ): Promise<Entity<L>> {
   return db.writeTransaction(async (tx) => {
     const current = await readEntity(tx, label, id);
     if (!current) throw notFound(label, id);
+    const changes = await ChangeSet.start(tx, [id]);
     const fields = entityFields(label, current, input);
     await checkEntityLinks(tx, label, id, input, true);
     await writeEntity(tx, label, id, input, fields);
-    return (await readEntity(tx, label, id))!;
+    const written = (await readEntity(tx, label, id))!;
+    await changes.finish(tx, [id], { actor });
+    return written;
   });
 }
 
 /** Deletes an entity with its relationships; refused while it is the speaker of statements (they would lose it). */
-export async function deleteEntity(db: Database, label: EntityLabel, id: string): Promise<void> {
+export async function deleteEntity(db: Database, label: EntityLabel, id: string, actor: Actor = null): Promise<void> {
   await db.writeTransaction(async (tx) => {
     const [node] = await tx.run<{ said: number; examples: string[] }>(
       `MATCH (n:${label} {id: $id})
@@ -101,6 +111,8 @@ export async function deleteEntity(db: Database, label: EntityLabel, id: string)
         id,
       );
     }
+    // Statements that mention it, events it took part in, … lose a link: they change too.
+    const changes = await ChangeSet.start(tx, [id, ...(await dependentIds(tx, [id]))]);
     // Name keys that named only this entity go with it.
     await tx.run(
       `MATCH (n:${label} {id: $id})
@@ -112,6 +124,7 @@ export async function deleteEntity(db: Database, label: EntityLabel, id: string)
        DELETE k`,
       { id },
     );
+    await changes.finish(tx, [], { actor });
   });
 }
 

@@ -6,6 +6,8 @@ import { InvalidInputError, NotFoundError } from "../../domain/errors";
 import { labelOfId, type Label } from "../../domain/labels";
 import { materialise, materialiseStatements } from "../claims";
 import type { Database, Transaction } from "../database";
+import { ChangeSet, type Actor } from "../changes/changeLog";
+import { dependentIds } from "../changes/nodeStates";
 import { knownIds } from "../resolutionReads";
 import { markCurated } from "./writeHelpers";
 
@@ -39,7 +41,12 @@ function moveRelationships(direction: "out" | "in"): string {
        }`;
 }
 
-export async function mergeEntities(db: Database, keepId: string, mergeId: string): Promise<{ id: string }> {
+export async function mergeEntities(
+  db: Database,
+  keepId: string,
+  mergeId: string,
+  actor: Actor = null,
+): Promise<{ id: string }> {
   return db.writeTransaction(async (tx) => {
     const ids = await knownIds(tx, [keepId, mergeId]);
     const keep = ids.get(keepId);
@@ -51,6 +58,8 @@ export async function mergeEntities(db: Database, keepId: string, mergeId: strin
     if (!label || !MERGEABLE.includes(label) || labelOfId(merge) !== label) {
       throw new InvalidInputError("merge", `${merge} and ${keep} are not two nodes of one kind that can merge`, merge);
     }
+    // The two nodes, and the nodes whose links to the merged one now point at the kept one.
+    const changes = await ChangeSet.start(tx, [keep, merge, ...(await dependentIds(tx, [merge]))]);
     await tx.run(
       `MATCH (keep:Entity {id: $keep}), (m:Entity {id: $merge})
        ${moveRelationships("out")}
@@ -78,12 +87,23 @@ export async function mergeEntities(db: Database, keepId: string, mergeId: strin
     // A curator decided which id stays: sources' claims no longer change it.
     await markCurated(tx, keep, ["id"]);
     await rechoose(tx, label, [keep]);
+    await changes.finish(
+      tx,
+      [keep],
+      { actor },
+      { [keep]: { kind: "MERGED", ids: [keep, merge] }, [merge]: { kind: "MERGED", ids: [merge, keep] } },
+    );
     return { id: keep };
   });
 }
 
 /** Undoes mergeEntities: the merged node comes back with the relationships it had, under its own id. */
-export async function splitEntity(db: Database, id: string, mergedId: string): Promise<{ id: string }> {
+export async function splitEntity(
+  db: Database,
+  id: string,
+  mergedId: string,
+  actor: Actor = null,
+): Promise<{ id: string }> {
   return db.writeTransaction(async (tx) => {
     const node = (await knownIds(tx, [id])).get(id);
     if (!node) throw new NotFoundError("id", id, "node");
@@ -98,6 +118,8 @@ export async function splitEntity(db: Database, id: string, mergedId: string): P
         mergedId,
       );
     }
+    // The kept node, and the nodes whose links it received from the merged one (those that go back change).
+    const changes = await ChangeSet.start(tx, [node, ...(await dependentIds(tx, [node]))]);
     await tx.run(
       `MATCH (keep:Entity {id: $node}), (m:Merged {id: $mergedId, mergedInto: $node})
        OPTIONAL MATCH (alias:IdAlias {id: $mergedId})
@@ -151,6 +173,12 @@ export async function splitEntity(db: Database, id: string, mergedId: string): P
       { node, mergedId },
     );
     await rechoose(tx, merged.label, [node, mergedId]);
+    await changes.finish(
+      tx,
+      [node, mergedId],
+      { actor },
+      { [node]: { kind: "SPLIT", ids: [node, mergedId] }, [mergedId]: { kind: "SPLIT", ids: [mergedId, node] } },
+    );
     return { id: mergedId };
   });
 }

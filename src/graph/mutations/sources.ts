@@ -4,6 +4,8 @@ import { saidAfterPublished } from "../../domain/dates";
 import { InvalidInputError } from "../../domain/errors";
 import { spanProblem, type StatementKind } from "../../domain/spans";
 import type { Database, Transaction } from "../database";
+import { ChangeSet, type Actor } from "../changes/changeLog";
+import { sourceFootprint } from "../changes/nodeStates";
 import { settle, withdrawSource } from "../sourceWithdrawal";
 import { sourceMap } from "../projections";
 import type { SourceRow } from "../rows";
@@ -12,20 +14,29 @@ import type { SourceChanges } from "./inputs";
 import { notFound } from "./references";
 import { setProperties } from "./writeHelpers";
 
-export async function createSource(db: Database, input: SourceChanges): Promise<SourceRow> {
+export async function createSource(db: Database, input: SourceChanges, actor: Actor = null): Promise<SourceRow> {
   return creating(db, async (tx) => {
     const id = await newId(tx, "Source", input.id, input.title ?? "");
+    const changes = await ChangeSet.start(tx, []);
     await createNode(tx, "Source", id);
     await setProperties(tx, id, sourceProps(input, true), { publishedOn: input.publishedOn ?? null });
-    return (await readSource(tx, id))!;
+    const written = (await readSource(tx, id))!;
+    await changes.finish(tx, [id], { actor, source: id });
+    return written;
   });
 }
 
 /** A new text or publication date must still hold every statement reported in the source. */
-export async function updateSource(db: Database, id: string, input: SourceChanges): Promise<SourceRow> {
+export async function updateSource(
+  db: Database,
+  id: string,
+  input: SourceChanges,
+  actor: Actor = null,
+): Promise<SourceRow> {
   return db.writeTransaction(async (tx) => {
     const current = await readSource(tx, id);
     if (!current) throw notFound("Source", id);
+    const changes = await ChangeSet.start(tx, [id]);
     const text = input.text ?? current.text ?? "";
     const publishedOn = input.publishedOn ?? current.publishedOn;
     if (input.text != null || input.publishedOn != null) {
@@ -63,7 +74,9 @@ export async function updateSource(db: Database, id: string, input: SourceChange
         { id, text },
       );
     }
-    return (await readSource(tx, id))!;
+    const written = (await readSource(tx, id))!;
+    await changes.finish(tx, [id], { actor, source: id });
+    return written;
   });
 }
 
@@ -71,9 +84,11 @@ export async function updateSource(db: Database, id: string, input: SourceChange
  * Deletes a source as if its dataset had never been loaded: the statements it alone reports, its claims (entities show
  * what the other sources say), its evidence and links; entities stay.
  */
-export async function deleteSource(db: Database, id: string): Promise<void> {
+export async function deleteSource(db: Database, id: string, actor: Actor = null): Promise<void> {
   await db.writeTransaction(async (tx) => {
     if (!(await readSource(tx, id))) throw notFound("Source", id);
+    // Everything the source touched: its statements go, entities show what the other sources say.
+    const changes = await ChangeSet.start(tx, await sourceFootprint(tx, id));
     const withdrawn = await withdrawSource(tx, id);
     await tx.run(
       `MATCH (src:Source {id: $id})
@@ -87,6 +102,7 @@ export async function deleteSource(db: Database, id: string): Promise<void> {
       { id },
     );
     await settle(tx, withdrawn, { entities: [], statements: [] });
+    await changes.finish(tx, [], { actor, source: id });
   });
 }
 

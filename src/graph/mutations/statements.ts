@@ -7,6 +7,8 @@ import { MENTIONABLE_LABELS, SPEAKER_LABELS } from "../../domain/labels";
 import { responsesProblems, type DatedStatement, type ResponseTarget } from "../../domain/responses";
 import { quotePiecesProblem, spanProblem, type StatementKind } from "../../domain/spans";
 import type { Database, Transaction } from "../database";
+import { ChangeSet, type Actor } from "../changes/changeLog";
+import { dependentIds } from "../changes/nodeStates";
 import { ALL_STATEMENT_PARTS, statementMap } from "../projections";
 import type { StatementRow } from "../rows";
 import { createNode, creating, newId } from "./creating";
@@ -35,21 +37,34 @@ interface StatementState {
 /** Whether a field was given: always when creating, when not undefined when updating. */
 type Given = (field: keyof StatementChanges) => boolean;
 
-export async function recordStatement(db: Database, input: StatementChanges): Promise<StatementRow> {
+export async function recordStatement(
+  db: Database,
+  input: StatementChanges,
+  actor: Actor = null,
+): Promise<StatementRow> {
   return creating(db, async (tx) => {
     const id = await newId(tx, "Statement", input.id, statementSlugBasis(input.speaker ?? "", input.text ?? ""));
     const state = mergeStatement(id, null, input);
+    const changes = await ChangeSet.start(tx, []);
     const given = () => true;
     await checkStatement(tx, state, input, given);
     await createNode(tx, "Statement", id);
     await markCurated(tx, id, ["id"]);
     await writeStatement(tx, state, given);
-    return (await readStatement(tx, id))!;
+    const written = (await readStatement(tx, id))!;
+    // The statement's entry; its source has its own, from the write that created it.
+    await changes.finish(tx, [id], { actor, source: state.evidence[0]?.source ?? null });
+    return written;
   });
 }
 
 /** Changes a statement; the result is checked as a whole (a new text must still be inside the stored spans, …). */
-export async function updateStatement(db: Database, id: string, input: StatementChanges): Promise<StatementRow> {
+export async function updateStatement(
+  db: Database,
+  id: string,
+  input: StatementChanges,
+  actor: Actor = null,
+): Promise<StatementRow> {
   return db.writeTransaction(async (tx) => {
     const [row] = await tx.run<{ s: StatementState }>(
       `MATCH (s:Statement {id: $id})
@@ -63,21 +78,27 @@ export async function updateStatement(db: Database, id: string, input: Statement
       { id },
     );
     if (!row) throw notFound("Statement", id);
+    const changes = await ChangeSet.start(tx, [id]);
     const state = mergeStatement(id, row.s, input);
     const given = (field: keyof StatementChanges) => input[field] !== undefined;
     await checkStatement(tx, state, input, given);
     await writeStatement(tx, state, given);
-    return (await readStatement(tx, id))!;
+    const written = (await readStatement(tx, id))!;
+    await changes.finish(tx, [id], { actor });
+    return written;
   });
 }
 
-export async function deleteStatement(db: Database, id: string): Promise<void> {
+export async function deleteStatement(db: Database, id: string, actor: Actor = null): Promise<void> {
   await db.writeTransaction(async (tx) => {
+    // Statements that respond to it lose that link: they change too.
+    const changes = await ChangeSet.start(tx, [id, ...(await dependentIds(tx, [id]))]);
     const [row] = await tx.run<{ deleted: number }>(
       "MATCH (s:Statement {id: $id}) DETACH DELETE s RETURN count(*) AS deleted",
       { id },
     );
     if (!row?.deleted) throw notFound("Statement", id);
+    await changes.finish(tx, [], { actor });
   });
 }
 

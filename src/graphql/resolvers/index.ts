@@ -3,6 +3,7 @@ import type { Resolvers } from "../../generated/graphql";
 import { DateScalar, DateTimeScalar, JsonScalar } from "../scalars";
 import { facetField } from "../facets";
 import { snippet } from "../snippet";
+import { changeQueries, changeResolvers, historyField } from "./changes";
 import { connectionFields } from "./connections";
 import { entityResolvers } from "./entities";
 import { ingestResolvers } from "./ingest";
@@ -10,14 +11,25 @@ import { mutationResolvers } from "./mutations";
 import { queryResolvers } from "./query";
 import { statementResolvers } from "./statements";
 
+/** Every type that implements Node has its history. */
+const NODE_TYPES = ["Person", "State", "Organization", "Venue", "Event", "Source", "Statement"] as const;
+
+const withHistory = (types: Resolvers): Resolvers =>
+  Object.fromEntries(
+    Object.entries(types).map(([name, fields]) => [
+      name,
+      (NODE_TYPES as readonly string[]).includes(name) ? { ...fields, history: historyField } : fields,
+    ]),
+  );
+
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...changeQueries },
   Mutation: { ...mutationResolvers, ...ingestResolvers },
-  ...entityResolvers,
-  ...statementResolvers,
+  ...withHistory({ ...entityResolvers, ...statementResolvers }),
+  ...changeResolvers,
   Node: { __resolveType: (row) => row.label },
   Speaker: { __resolveType: (row) => row.label },
   TimelineItem: { __resolveType: (row) => row.label },

@@ -7,7 +7,7 @@ import { draftArticle, type ArticleDraft } from "../../load/draftArticle";
 import { loadDataset } from "../../load/loader";
 import { extractionRefusal } from "../articleDrafting";
 import { badInput } from "../errors";
-import { write } from "./mutations";
+import { actorOf, write } from "./mutations";
 
 type EntityList = "people" | "states" | "organizations" | "venues" | "events";
 const TYPES: Record<EntityList, string> = {
@@ -66,7 +66,9 @@ export const ingestResolvers: Pick<MutationResolvers, "ingestArticle"> = {
       });
       const entities = draftEntities(draft);
       const report =
-        dryRun === false ? await loadDataset(ctx.db, draft.dataset, { file: "ingestArticle" }) : draft.report;
+        dryRun === false
+          ? await loadDataset(ctx.db, draft.dataset, { file: "ingestArticle", actor: actorOf(ctx) })
+          : draft.report;
       return {
         dataset: draft.dataset,
         statements: draft.dataset.statements.map((s, i) => {

@@ -9,6 +9,7 @@ import type { EntityChanges, SourceChanges, StatementChanges } from "../../graph
 import { mergeEntities, splitEntity } from "../../graph/mutations/merging";
 import { createSource, deleteSource, updateSource } from "../../graph/mutations/sources";
 import type { NodeRow } from "../../graph/rows";
+import type { Actor } from "../../graph/changes/changeLog";
 import { deleteStatement, recordStatement, updateStatement } from "../../graph/mutations/statements";
 import {
   eventSchema,
@@ -64,6 +65,11 @@ function unauthenticated(ctx: GraphQLContext): GraphQLError {
 export async function write<T>(ctx: GraphQLContext, run: () => Promise<T>): Promise<T> {
   if (!ctx.auth.canWrite) throw unauthenticated(ctx);
   return run();
+}
+
+/** Who the change log names for this request's writes (null when its token names no one). */
+export function actorOf(ctx: GraphQLContext): Actor {
+  return ctx.auth.actor ?? null;
 }
 
 /** A node just written, read back for the answer (after the transaction committed). */
@@ -126,11 +132,11 @@ function statementInput(input: StatementChanges, updating: boolean): StatementCh
 function entityMutations<L extends EntityLabel>(label: L) {
   return {
     create: (ctx: GraphQLContext, input: EntityChanges) =>
-      write(ctx, () => createEntity(ctx.db, label, entityInput(label, input, false))),
+      write(ctx, () => createEntity(ctx.db, label, entityInput(label, input, false), actorOf(ctx))),
     update: (ctx: GraphQLContext, id: string, input: EntityChanges) =>
-      write(ctx, () => updateEntity(ctx.db, label, id, entityInput(label, input, true))),
+      write(ctx, () => updateEntity(ctx.db, label, id, entityInput(label, input, true), actorOf(ctx))),
     delete: (ctx: GraphQLContext, id: string) =>
-      write(ctx, async () => (await deleteEntity(ctx.db, label, id), { id, deleted: true })),
+      write(ctx, async () => (await deleteEntity(ctx.db, label, id, actorOf(ctx)), { id, deleted: true })),
   };
 }
 
@@ -157,25 +163,32 @@ export const mutationResolvers: MutationResolvers = {
   updateEvent: (_p, { id, input }, ctx) => event.update(ctx, id, input),
   deleteEvent: (_p, { id }, ctx) => event.delete(ctx, id),
 
-  createSource: (_p, { input }, ctx) => write(ctx, () => createSource(ctx.db, sourceInput(input, false))),
-  updateSource: (_p, { id, input }, ctx) => write(ctx, () => updateSource(ctx.db, id, sourceInput(input, true))),
-  deleteSource: (_p, { id }, ctx) => write(ctx, async () => (await deleteSource(ctx.db, id), { id, deleted: true })),
+  createSource: (_p, { input }, ctx) => write(ctx, () => createSource(ctx.db, sourceInput(input, false), actorOf(ctx))),
+  updateSource: (_p, { id, input }, ctx) =>
+    write(ctx, () => updateSource(ctx.db, id, sourceInput(input, true), actorOf(ctx))),
+  deleteSource: (_p, { id }, ctx) =>
+    write(ctx, async () => (await deleteSource(ctx.db, id, actorOf(ctx)), { id, deleted: true })),
 
   mergeEntities: (_p, { keep, merge }, ctx) =>
-    write(ctx, async () => readNode(ctx, (await mergeEntities(ctx.db, keep, merge)).id)),
+    write(ctx, async () => readNode(ctx, (await mergeEntities(ctx.db, keep, merge, actorOf(ctx))).id)),
   splitEntity: (_p, { id, mergedId }, ctx) =>
-    write(ctx, async () => readNode(ctx, (await splitEntity(ctx.db, id, mergedId)).id)),
+    write(ctx, async () => readNode(ctx, (await splitEntity(ctx.db, id, mergedId, actorOf(ctx))).id)),
 
-  recordStatement: (_p, { input }, ctx) => write(ctx, () => recordStatement(ctx.db, statementInput(input, false))),
+  recordStatement: (_p, { input }, ctx) =>
+    write(ctx, () => recordStatement(ctx.db, statementInput(input, false), actorOf(ctx))),
   updateStatement: (_p, { id, input }, ctx) =>
-    write(ctx, () => updateStatement(ctx.db, id, statementInput(input, true))),
+    write(ctx, () => updateStatement(ctx.db, id, statementInput(input, true), actorOf(ctx))),
   deleteStatement: (_p, { id }, ctx) =>
-    write(ctx, async () => (await deleteStatement(ctx.db, id), { id, deleted: true })),
+    write(ctx, async () => (await deleteStatement(ctx.db, id, actorOf(ctx)), { id, deleted: true })),
 
   importDataset: (_p, { dataset, dryRun }, ctx) =>
     write(ctx, async () => {
       // Exactly what `npm run seed` does with a file; a text file next to it cannot be referred to from here.
-      const result = await loadDataset(ctx.db, dataset, { file: "importDataset", dryRun: dryRun ?? false });
+      const result = await loadDataset(ctx.db, dataset, {
+        file: "importDataset",
+        dryRun: dryRun ?? false,
+        actor: actorOf(ctx),
+      });
       const { sourceId, counts, mergedInto, resolution } = result;
       return { sourceId, ...counts, mergedInto, resolution, dryRun: result.dryRun };
     }),
