@@ -139,7 +139,7 @@ it("finds the examples and no misplaced marker", () => {
   expect(runnable("graphql")).toBeGreaterThanOrEqual(12);
   expect(runnable("sh")).toBeGreaterThanOrEqual(5);
   // The languages the guides use; a block in a new one (say yaml) needs a check here first.
-  const known = ["graphql", "sh", "bash", "json", "ts", "js", "md", ""];
+  const known = ["graphql", "sh", "bash", "json", "ts", "js", "cypher", "md", ""];
   expect(all.filter((e) => !known.includes(e.lang)).map(where)).toEqual([]);
 });
 
