@@ -2,7 +2,9 @@
 // (type-aware), and lines of at most 120 characters (Prettier formats code to that width; strings and comments are
 // ours to wrap), and no regular expression in src/ that can backtrack super-linearly (eslint-plugin-regexp). Formatting itself is Prettier's job (.prettierrc.json).
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import regexp from "eslint-plugin-regexp";
+import { ELEMENTS, EXCEPTION_BLOCKS, LAYER_RULE } from "./eslint.layers.mjs";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -35,11 +37,28 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          caughtErrors: "none",
+        },
       ],
-      "max-len": ["error", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      "max-len": ["error", { code: 120, ignoreUrls: true }],
     },
   },
+  {
+    // One-way flow between the rooms of src/: a room imports only rooms below it (eslint.layers.mjs, which also
+    // names today's exceptions; docs/architecture.md).
+    files: ["src/**/*.ts"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { node: { extensions: [".ts", ".js"] } },
+      "boundaries/elements": ELEMENTS,
+    },
+    rules: { "boundaries/dependencies": LAYER_RULE() },
+  },
+  ...EXCEPTION_BLOCKS,
   {
     // Patterns over user text must not backtrack super-linearly (ReDoS): literals and statically known new RegExp()
     // here; the patterns composed at run time are checked with recheck in tests/unit/ingest/linearPatterns.test.ts.
@@ -49,7 +68,9 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.mjs"],
-    languageOptions: { globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" } },
+    languageOptions: {
+      globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" },
+    },
   },
   {
     // Tests read answers as untyped JSON.

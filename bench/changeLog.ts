@@ -3,11 +3,11 @@
 // the entry) in a transaction of its own, and N calls from 8 concurrent writers (they queue on the log's counter).
 // `npm run bench:changelog [-- --n 200]`, into the configured Neo4j (an empty one: set NEO4J_DATA_DIR to a new folder).
 import { loadConfig } from "../src/config";
-import { ChangeSet } from "../src/graph/changes/changeLog";
-import type { Database } from "../src/graph/database";
-import { createEntity } from "../src/graph/mutations/entities";
-import { createSource } from "../src/graph/mutations/sources";
-import { recordStatement } from "../src/graph/mutations/statements";
+import { ChangeSet } from "../src/graph/writes/changes/changeLog";
+import type { Database } from "../src/graph/runtime/database";
+import { createEntity } from "../src/graph/writes/mutations/entities";
+import { createSource } from "../src/graph/writes/mutations/sources";
+import { recordStatement } from "../src/graph/writes/mutations/statements";
 import { loadIntoConfiguredNeo4j, runLoadCommand } from "../src/load/run";
 
 const TEXT = 'GENEVA: Jane Doe met the press. "We will sign on Friday," Doe said on Monday.';

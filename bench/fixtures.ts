@@ -1,5 +1,5 @@
 // The ids the questions ask about, chosen from the loaded data by fixed rules, so every run at a size asks the same.
-import type { Database } from "../src/graph/database";
+import type { Database } from "../src/graph/runtime/database";
 import { PATH_RELATIONSHIPS } from "./questions";
 
 export interface Fixtures {

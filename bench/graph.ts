@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../src/config";
-import { Database } from "../src/graph/database";
+import { Database } from "../src/graph/runtime/database";
 import { applyConstraintsAndIndexes } from "../src/graph/constraintsAndIndexes";
 import { importBulk } from "../src/bulk/importBulk";
 import { countStatements, jvmHeap, neo4jComponents } from "../src/graph/stats";

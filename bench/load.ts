@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig, type Config } from "../src/config";
-import type { Database } from "../src/graph/database";
+import type { Database } from "../src/graph/runtime/database";
 import { datasetFilesIn } from "../src/load/files";
 import { loadDatasetFile } from "../src/load/loader";
 import { loadIntoConfiguredNeo4j, noDatasetIn, runLoadCommand } from "../src/load/run";

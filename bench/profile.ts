@@ -33,11 +33,9 @@ export async function profileQuery(driver: Driver, cypher: string, params: Recor
     const walk = (node: PlanNode, depth: number) => {
       profile.dbHits += node.dbHits;
       const details = typeof node.arguments?.Details === "string" ? ` ${node.arguments.Details}` : "";
+      const operator = node.operatorType.replace(/@.*$/, "");
       profile.plan.push(
-        `${"  ".repeat(depth)}${node.operatorType.replace(/@.*$/, "")} rows=${node.rows} hits=${node.dbHits}${details}`.slice(
-          0,
-          400,
-        ),
+        `${"  ".repeat(depth)}${operator} rows=${node.rows} hits=${node.dbHits}${details}`.slice(0, 400),
       );
       for (const child of node.children) walk(child, depth + 1);
     };

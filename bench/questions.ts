@@ -3,7 +3,7 @@
 // reduces the answer to its ids (or counts), so answers can be compared.
 import type { Fixtures } from "./fixtures";
 
-/** The relationships a shortest path may follow: the same list as src/graph/paths.ts (provenance excluded). */
+/** The relationships a shortest path may follow: the same list as src/graph/reads/paths.ts (provenance excluded). */
 export const PATH_RELATIONSHIPS =
   "SAID|MENTIONS|SAID_AT|DURING|HOLDS_OFFICE|MEMBER_OF|PART_OF|LOCATED_IN|IN_STATE|HELD_AT|PARTICIPATED_IN|FOLLOWS|" +
   "RESPONDS_TO";

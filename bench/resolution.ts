@@ -4,8 +4,8 @@
 // (use an empty NEO4J_DATA_DIR: the people are created there).
 import { loadConfig } from "../src/config";
 import { lookupKeys, resolve } from "../src/domain/resolution";
-import type { Database } from "../src/graph/database";
-import { candidatesByKeys } from "../src/graph/resolutionReads";
+import type { Database } from "../src/graph/runtime/database";
+import { candidatesByKeys } from "../src/graph/reads/resolutionReads";
 import { loadIntoConfiguredNeo4j, runLoadCommand } from "../src/load/run";
 
 const GIVEN = ["Olena", "Anna", "Oleksandr", "Ivan", "Maria", "Petro", "Iryna", "Andriy", "Sofia", "Mykola"];

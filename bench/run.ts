@@ -1,7 +1,7 @@
 // One benchmark run at one dataset size: data ready in Neo4j, the contenders started, every answer checked (same ids,
 // no errors), then each question measured under the same load, contender after contender in a rotating order.
 import { projectRoot } from "../src/config";
-import { Database } from "../src/graph/database";
+import { Database } from "../src/graph/runtime/database";
 import { startContenders, type Answer, type CompiledServer, type ContenderProcess, type Run } from "./contenders";
 import { ensureDataset } from "./dataset";
 import { chooseFixtures, type Fixtures } from "./fixtures";

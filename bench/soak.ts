@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, projectRoot } from "../src/config";
-import { Database } from "../src/graph/database";
+import { Database } from "../src/graph/runtime/database";
 import { applyConstraintsAndIndexes } from "../src/graph/constraintsAndIndexes";
 import { countStatements } from "../src/graph/stats";
 import { startHttpServer } from "../src/http/server";

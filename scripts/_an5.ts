@@ -23,7 +23,8 @@ for (const a of arts) {
         ? `UNATTR ${un.suggested?.entity.name ?? "-"} ${un.suggested?.confidence ?? ""} (${un.reason.slice(0, 40)})`
         : "NOTFOUND";
     console.log(
-      `${g.speakers[0]!.speaker} | ${what} | …${before.slice(-150)}⟦${a.text.slice(g.start, g.start + 30).replace(/\n/g, " ")}`,
+      `${g.speakers[0]!.speaker} | ${what} | …${before.slice(-150)}⟦` +
+        a.text.slice(g.start, g.start + 30).replace(/\n/g, " "),
     );
   }
 }

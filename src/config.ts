@@ -1,7 +1,7 @@
 // Every environment variable the server reads, parsed and validated once. Nothing else reads process.env.
 import os from "node:os";
 import path from "node:path";
-import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/admission";
+import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/runtime/admission";
 import { WRITE_WAIT_MS } from "./http/writeGate";
 import { DEFAULT_EXTRACTION, type ExtractionSettings } from "./ingest/extractionPool";
 
@@ -76,7 +76,10 @@ export interface Config {
   warmUpSeconds: number;
   /** How long a write waits for the seed before SERVER_NOT_READY (WRITE_WAIT_MS); shorter than requestTimeoutMs. */
   writeWaitMs: number;
-  /** Where the reads sent most are kept for the next start's warm-up (src/graph/queryHistory.ts); undefined: off. */
+  /**
+   * Where the reads sent most are kept for the next start's warm-up (src/graph/runtime/queryHistory.ts); undefined:
+   * off.
+   */
   queryHistoryFile: string | undefined;
   /** Drafting articles (ingestArticle, npm run ingest): threads, deadline, heap, queue (ingest/extractionPool.ts). */
   extraction: ExtractionSettings;
@@ -129,9 +132,9 @@ function queryHistoryFile(env: Env, folder: string): string | undefined {
 /**
  * NEO4J_MAX_IN_FLIGHT's default with the embedded Neo4j: 4 queries per core of this machine, shared by the workers.
  * Neo4j runs on the same cores as Node: more queries at once only share the CPU thinner, while reads that wait here
- * can be joined by identical ones (src/graph/sharedWaits.ts). With 64, the default for a remote Neo4j of unknown size,
- * 100 clients on the soak mix got 176 req/s and a p99 of 1.4 s on two cores; with 8, 501 req/s and 0.93 s
- * (bench/results/soak.md).
+ * can be joined by identical ones (src/graph/runtime/sharedWaits.ts). With 64, the default for a remote Neo4j of
+ * unknown size, 100 clients on the soak mix got 176 req/s and a p99 of 1.4 s on two cores; with 8, 501 req/s and
+ * 0.93 s (bench/results/soak.md).
  */
 function embeddedInFlight(env: Env): number {
   const workers = Number(env.WORKERS) || 1;

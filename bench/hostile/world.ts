@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, projectRoot } from "../../src/config";
-import { Database } from "../../src/graph/database";
+import { Database } from "../../src/graph/runtime/database";
 import { applyConstraintsAndIndexes } from "../../src/graph/constraintsAndIndexes";
 import { startHttpServer, type HttpServer } from "../../src/http/server";
 import { LOAD_TX_TIMEOUT_MS } from "../../src/load/run";

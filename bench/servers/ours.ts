@@ -1,7 +1,7 @@
 // Child process: this project's GraphQL server (startHttpServer, as `npm start` serves it) on a free loopback port over
 // the benchmark's Neo4j. It counts the Neo4j queries of every request (Database.withCounter) and can record their
 // Cypher.
-import { Database, QueryCounter } from "../../src/graph/database";
+import { Database, QueryCounter } from "../../src/graph/runtime/database";
 import { startHttpServer, type HttpServer } from "../../src/http/server";
 import { toNeo4jParams } from "../../src/graph/values";
 import { serveParent } from "../ipc/child";

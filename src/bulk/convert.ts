@@ -10,7 +10,7 @@
 // A file that the loader would refuse refuses the whole import, before anything is written to the database.
 import fs from "node:fs";
 import path from "node:path";
-import { uniqueLinks } from "../graph/datasetWrites";
+import { uniqueLinks } from "../graph/writes/datasetWrites";
 import type { Reference } from "../load/checks";
 import { DatasetError } from "../load/dataset";
 import { resolveDataset, unknownReferences } from "../load/resolveDataset";

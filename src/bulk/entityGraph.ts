@@ -1,10 +1,10 @@
 // The entities of the graph a bulk import builds, held in memory as the loader leaves them in Neo4j after each file:
 // nodes with every source's claims and the values chosen from them (src/domain/nodeValues.ts, as materialise does),
 // their name keys, alias ids and links. Resolution asks it what the loader asks Neo4j (knownIds, findCandidates, as
-// src/graph/resolutionReads.ts answers them), so that the same files resolve alike on both paths.
-import type { ClaimWrite } from "../graph/claims";
-import type { LinkWrite, RelationshipType } from "../graph/datasetWrites";
-import { MAX_CANDIDATES, withoutRepeats } from "../graph/resolutionReads";
+// src/graph/reads/resolutionReads.ts answers them), so that the same files resolve alike on both paths.
+import type { ClaimWrite } from "../graph/writes/claims";
+import type { LinkWrite, RelationshipType } from "../graph/writes/datasetWrites";
+import { MAX_CANDIDATES, withoutRepeats } from "../graph/reads/resolutionReads";
 import { entityValues, type EntityValues } from "../domain/nodeValues";
 import { lookupKeys, type EntityProfile, type ResolvableLabel } from "../domain/resolution";
 import type { ResolutionReads } from "../load/resolutionReads";
@@ -83,7 +83,7 @@ export class EntityGraph {
     return known;
   }
 
-  /** As findCandidates in src/graph/resolutionReads.ts: by name keys, and for events also at the same venue. */
+  /** As findCandidates in src/graph/reads/resolutionReads.ts: by name keys, and for events also at the same venue. */
   findCandidates(label: ResolvableLabel, profiles: EntityProfile[]): Map<string, EntityProfile[]> {
     const found = new Map<string, EntityProfile[]>();
     for (const incoming of profiles) {
@@ -216,7 +216,7 @@ export class EntityGraph {
     return this.byKey;
   }
 
-  /** A node's profile as PROFILE in src/graph/resolutionReads.ts reads it. */
+  /** A node's profile as PROFILE in src/graph/reads/resolutionReads.ts reads it. */
   private profile(node: EntityNode): EntityProfile {
     const values = node.values!;
     const out = (types: RelationshipType[], label: ResolvableLabel) =>

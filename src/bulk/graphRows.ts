@@ -1,8 +1,8 @@
-// What the loader's Cypher stores (src/graph/datasetWrites.ts, claims.ts), as rows of the importer's CSV files: the
-// same labels, properties with the same types, the same relationships. An unset property (null) is left out, as SET
-// leaves it out; a list that is empty is left out too (the importer stores no empty list: fillEmptyLists in
-// src/graph/importedGraph.ts sets them after the import).
-import type { ResponseWrite, SourceWrite } from "../graph/datasetWrites";
+// What the loader's Cypher stores (src/graph/writes/datasetWrites.ts, claims.ts), as rows of the importer's CSV files:
+// the same labels, properties with the same types, the same relationships. An unset property (null) is left out, as
+// SET leaves it out; a list that is empty is left out too (the importer stores no empty list: fillEmptyLists in
+// src/graph/writes/importedGraph.ts sets them after the import).
+import type { ResponseWrite, SourceWrite } from "../graph/writes/datasetWrites";
 import { GRAPH_FORMAT } from "../graph/graphFormat";
 import type { EntityGraph, EntityNode } from "./entityGraph";
 import { date, datetime, time, type ImportFiles, type Props } from "./importFiles";

@@ -5,16 +5,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { EmbeddedNeo4jConfig } from "../config";
-import { recordBulkImport } from "../graph/changes/bulkNote";
+import { recordBulkImport } from "../graph/writes/changes/bulkNote";
 import { applyConstraintsAndIndexes } from "../graph/constraintsAndIndexes";
-import { Database } from "../graph/database";
+import { Database } from "../graph/runtime/database";
 import {
   awaitIndexesOnline,
   countByLabelAndType,
   fillEmptyLists,
   stillPopulating,
   type GraphCounts,
-} from "../graph/importedGraph";
+} from "../graph/writes/importedGraph";
 import { startEmbeddedNeo4j, type RunningNeo4j } from "../neo4j/embedded";
 import { convertToCsv, type Conversion } from "./convert";
 import { assertReadyForImport, rememberFolder } from "./dataDir";

@@ -3,7 +3,7 @@
 // on a date compatible with the other's (datesCompatible: a day lies within a month or a year; an undated statement
 // meets any). A statement looks for its "sought" keys among the "own" keys of earlier statements; when two
 // statements share no key, resolution can never join them. Pure.
-import type { StatementWrite } from "../graph/datasetWrites";
+import type { StatementWrite } from "../graph/writes/datasetWrites";
 
 type Row = Pick<StatementWrite, "claimId" | "quoteHash" | "speaker" | "saidOn" | "datePrecision">;
 

@@ -4,7 +4,7 @@
 // sure "no" refuses the file) and marks it, so that the second pass follows its statement (StatementReplay) and knows
 // its node exactly. A followed node's id may still change in a later file (the earliest source's id wins), so a
 // response with a followed end is written after the last file.
-import { uniqueResponses, type ResponseWrite } from "../graph/datasetWrites";
+import { uniqueResponses, type ResponseWrite } from "../graph/writes/datasetWrites";
 import { labelOfId } from "../domain/labels";
 import type { Reference } from "../load/checks";
 import { unknownReferences } from "../load/resolveDataset";

@@ -4,7 +4,7 @@
 // (BloomFilter); the second replays the loader's statement resolution (resolveStatements) with the loader's writes
 // (RESTATE_STATEMENTS, materialiseStatements in src/graph) for those only, in load order. Every other statement is
 // written as it comes, so memory holds only the few that are followed.
-import type { StatementWrite } from "../graph/datasetWrites";
+import type { StatementWrite } from "../graph/writes/datasetWrites";
 import type { StatementClaims } from "../domain/claims";
 import { statementValues } from "../domain/nodeValues";
 import type { Precision } from "../domain/dates";
@@ -297,7 +297,7 @@ export class StatementReplay {
     return known;
   }
 
-  /** As sameQuotations in src/graph/resolutionReads.ts, over the followed statements. */
+  /** As sameQuotations in src/graph/reads/resolutionReads.ts, over the followed statements. */
   private sameQuotations(rows: { incoming: string; speaker: string; quoteHash: string }[]) {
     return rows.flatMap((row) =>
       (this.byHash.get(row.quoteHash) ?? [])

@@ -3,7 +3,7 @@
 // database once while they answer "not ready", replaces a worker that dies (killed, out of memory) while Neo4j runs on,
 // and on SIGTERM or SIGINT lets every worker finish its requests before it closes the driver and stops Neo4j.
 import type { Config } from "../config";
-import { Database } from "../graph/database";
+import { Database } from "../graph/runtime/database";
 import type { Logger } from "../logging";
 import { resolveNeo4j, type Neo4jTarget } from "../neo4j/connect";
 import { freePort } from "../neo4j/embedded";

@@ -2,7 +2,7 @@
 // primary resolved and prepared. It takes its orders from the primary over IPC: where Neo4j is, how ready the whole
 // server is, when to stop. The primary replaces it if it dies.
 import type { Config } from "../config";
-import { Database } from "../graph/database";
+import { Database } from "../graph/runtime/database";
 import type { HttpServer } from "../http/server";
 import { WriteGate } from "../http/writeGate";
 import type { Logger } from "../logging";

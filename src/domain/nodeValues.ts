@@ -1,6 +1,6 @@
 // The values a node shows, chosen from every source's claims with a curator's values first (chooseValues): what the
-// data layer stores on a node when it materialises it (src/graph/claims.ts), and what the bulk import writes for it
-// (src/bulk). Pure.
+// data layer stores on a node when it materialises it (src/graph/writes/claims.ts), and what the bulk import writes for
+// it (src/bulk). Pure.
 import {
   chooseStatementValues,
   chooseValues,

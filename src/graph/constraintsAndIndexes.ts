@@ -1,8 +1,8 @@
 // Constraints and indexes of the who-said-what graph, and the backfill of stored excerpts that reads rely on.
 // Idempotent: runs at every start-up and before tests.
 import { NAMED_LABELS } from "../domain/labels";
-import type { Database } from "./database";
-import { SOURCE_RELATIONSHIPS } from "./datasetWrites";
+import type { Database } from "./runtime/database";
+import { SOURCE_RELATIONSHIPS } from "./writes/datasetWrites";
 import { upgradeGraph } from "./graphFormat";
 
 const STATEMENTS: string[] = [
@@ -14,7 +14,7 @@ const STATEMENTS: string[] = [
   // The id a merged node had lives on as an alias of the node it was merged into (aliasIds.ts): one per id.
   "CREATE CONSTRAINT id_alias_id IF NOT EXISTS FOR (n:IdAlias) REQUIRE n.id IS UNIQUE",
   "CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE",
-  // The change log (src/graph/changes): one entry per position, read in order through this constraint's index; a
+  // The change log (src/graph/writes/changes): one entry per position, read in order through this constraint's index; a
   // node's entries through (nodeId, seq); one counter node that hands out the positions.
   "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
   "CREATE INDEX change_node IF NOT EXISTS FOR (c:Change) ON (c.nodeId, c.seq)",

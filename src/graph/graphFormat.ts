@@ -5,7 +5,7 @@
 import { ENTITY_LABELS } from "../domain/labels";
 import { quotationKey } from "../domain/quotations";
 import { lookupKeys, spellingText } from "../domain/resolution";
-import type { Database } from "./database";
+import type { Database } from "./runtime/database";
 
 export const GRAPH_FORMAT = 2;
 const BATCH = 5000;

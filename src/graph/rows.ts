@@ -1,5 +1,5 @@
 // Plain rows the data layer returns: Neo4j nodes as JS objects tagged with their label (dates as ISO strings).
-import type { FacetRows } from "./facets";
+import type { FacetRows } from "./reads/facets";
 
 interface Named {
   id: string;

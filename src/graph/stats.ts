@@ -1,5 +1,5 @@
 // Counts of what the graph holds, for start-up decisions and status output.
-import type { Database } from "./database";
+import type { Database } from "./runtime/database";
 
 export async function countStatements(db: Database): Promise<number> {
   const rows = await db.read<{ n: number }>("MATCH (s:Statement) RETURN count(s) AS n");

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { CursorError } from "../graph/cursor";
 import type { PageWindow } from "../graph/pages";
 import type { StatementParts } from "../graph/projections";
-import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/statements";
+import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/reads/statements";
 import { badInput } from "./errors";
 import { selectedFacets } from "./facets";
 import { perSelection, selectedFields } from "./lookahead";

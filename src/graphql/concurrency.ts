@@ -2,11 +2,11 @@
 // requests wait their turn instead of piling work (and memory) onto Neo4j at once; a wait that is too long is refused
 // with SERVER_BUSY, which src/http/overload.ts answers as HTTP 503 with Retry-After (like OVERLOADED). The queue
 // itself is the data layer's Admission (the same rules as the driver's query slots), and identical operations waiting
-// in it run once (src/graph/sharedWaits.ts).
+// in it run once (src/graph/runtime/sharedWaits.ts).
 import { GraphQLError } from "graphql";
-import { Admission } from "../graph/admission";
-import { OverloadedError } from "../graph/errors";
-import { SharedWaits } from "../graph/sharedWaits";
+import { Admission } from "../graph/runtime/admission";
+import { OverloadedError } from "../graph/runtime/errors";
+import { SharedWaits } from "../graph/runtime/sharedWaits";
 
 export interface ConcurrencySettings {
   /** Operations running at once; 0 means no cap. */

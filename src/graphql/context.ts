@@ -1,6 +1,6 @@
 // What every resolver receives: the data layer scoped to one request (its own query counter and bookmarks), its
 // batch loaders, and whether the request may write.
-import type { Database } from "../graph/database";
+import type { Database } from "../graph/runtime/database";
 import { loadConfig } from "../config";
 import { processWideDrafting, type ArticleDrafting } from "./articleDrafting";
 import { ConcurrencyLimit } from "./concurrency";

@@ -11,7 +11,7 @@ import {
   QueryTimeoutError,
   QueryTooLargeError,
   TransactionTooLargeError,
-} from "../graph/errors";
+} from "../graph/runtime/errors";
 import { DatasetError } from "../load/dataset";
 
 export interface FormatErrorOptions {

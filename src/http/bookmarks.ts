@@ -1,7 +1,7 @@
 // Read-your-writes across requests and server instances: a request that wrote answers with the bookmarks of its
 // transactions in the Neo4j-Bookmark header; a request that sends them back has every read wait until the database
 // (on a cluster, the member serving it) has reached them. The waiting itself is the driver's and Neo4j's
-// (src/graph/database.ts); this module only carries the header in and out.
+// (src/graph/runtime/database.ts); this module only carries the header in and out.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
@@ -16,7 +16,7 @@ export const MAX_BOOKMARK_LENGTH = 1024;
 /**
  * Bookmarks are opaque to clients, so only their alphabet is checked: Neo4j writes them as a prefix and base64
  * ("FB:kcwQ…"); a character outside it means the header was not copied from a response. Neo4j itself refuses a
- * well-formed string that is no bookmark of its own (BAD_USER_INPUT as well, from src/graph/database.ts).
+ * well-formed string that is no bookmark of its own (BAD_USER_INPUT as well, from src/graph/runtime/database.ts).
  */
 const BOOKMARK = /^[A-Za-z0-9+/=:._-]+$/;
 

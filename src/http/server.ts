@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import type { Database } from "../graph/database";
+import type { Database } from "../graph/runtime/database";
 import { ConcurrencyLimit } from "../graphql/concurrency";
 import { ArticleDrafting } from "../graphql/articleDrafting";
 import { createContext } from "../graphql/context";

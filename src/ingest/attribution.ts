@@ -8,6 +8,35 @@ import type { Quotation } from "./quotes";
 import { TITLE_WORDS } from "./lexicon";
 import { ATTRIBUTION_WINDOW } from "./windows";
 
+/** A name with up to three lower-case words before it: "the outspoken Robert Fico". */
+const CAPITALISED_WORD = String.raw`[\p{Lu}][\p{L}’'.-]*`;
+const NAMED_SUBJECT = String.raw`(?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD})*`;
+const ROLE_NOUNS = [
+  "executive",
+  "minister",
+  "officer",
+  "president",
+  "director",
+  "secretary",
+  "judge",
+  "coach",
+  "governor",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "chairman",
+  "chairwoman",
+  "leader",
+  "envoy",
+].join("|");
+/** "the chief executive", "the foreign minister": a role as the subject. */
+const ROLE_SUBJECT = String.raw`the\s+[\p{Ll}\d-]+(?:\s+(?:${ROLE_NOUNS}))?`;
+/** The subject of a clause before a colon, after an optional clause of its own, followed by its predicate. */
+const COLON_SUBJECT = new RegExp(
+  String.raw`^(?:[^,]*,\s+)?(${NAMED_SUBJECT}|he|she|they|${ROLE_SUBJECT})\s+\p{Ll}`,
+  "u",
+);
+
 /** `"X," he said. "Y."` or `"X," he said, "Y."`: only an attribution stands between the two quotations. */
 export function joinsPrevious(text: string, previous: Quotation, q: Quotation): boolean {
   const between = text.slice(previous.marked[previous.marked.length - 1]!.end, q.marked[0]!.start);
@@ -236,10 +265,7 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
       );
     if (apposed)
       return { phrase: apposed[1]!, phraseAt: at + lead.length, cue: "colon", tense: "past", perfect: false };
-    const subject =
-      /^(?:[^,]*,\s+)?((?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)*|he|she|they|the\s+[\p{Ll}\d-]+(?:\s+(?:executive|minister|officer|president|director|secretary|judge|coach|governor|spokesman|spokeswoman|spokesperson|chairman|chairwoman|leader|envoy))?)\s+\p{Ll}/u.exec(
-        clause,
-      );
+    const subject = COLON_SUBJECT.exec(clause);
     if (subject) {
       const phraseAt = at + lead.length + clause.indexOf(subject[1]!);
       return { phrase: subject[1]!, phraseAt, cue: "colon", tense: "past", perfect: false };

@@ -18,6 +18,23 @@ import {
 } from "./lexicon";
 import { NLP_PIECE, piecesOf } from "./windows";
 
+const ORGANIZATION_WORDS = [
+  "chipmaker",
+  "carmaker",
+  "retailer",
+  "lender",
+  "insurer",
+  "daily",
+  "weekly",
+  "broadcaster",
+  "newspaper",
+  "club",
+  "charity",
+  "group",
+].join("|");
+/** "the carmaker Volkswagen": a noun for an organization just before a name. */
+const ORGANIZATION_NOUN_BEFORE = new RegExp(String.raw`\b(?:${ORGANIZATION_WORDS})\s+$`);
+
 export type EntityType = "person" | "state" | "organization" | "venue" | "event";
 export type Gender = "male" | "female";
 
@@ -59,8 +76,15 @@ export interface KnownEntity {
 }
 
 /** Capitalised words with the particles between them; at most ten words, so a run of initials reads in pieces. */
-const NAME_RUN =
-  /\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del)\s+)?(?:(?:al|el|ad|as|ash|at|bin|ibn|abu|bint)-)?\p{Lu}[\p{L}\p{M}’'.-]*){0,9}/gu;
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}’'.-]*`;
+/** Words between the parts of a name: "Ursula von der Leyen", "Bank of England". */
+const NAME_PARTICLES = "de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del";
+/** Prefixes joined to a name part by a hyphen: "al-Assad", "bin-Salman". */
+const NAME_PREFIXES = "al|el|ad|as|ash|at|bin|ibn|abu|bint";
+const NAME_RUN = new RegExp(
+  String.raw`${NAME_WORD}(?:\s+(?:(?:${NAME_PARTICLES})\s+)?(?:(?:${NAME_PREFIXES})-)?${NAME_WORD}){0,9}`,
+  "gu",
+);
 
 const stripPossessive = (s: string) => s.replace(/[’']s?$/u, "");
 
@@ -332,10 +356,7 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
       organizationNounBefore:
         ORGANIZATION_NOUNS.has(
           (/([\p{Ll}-]+)[’']?\s+$/u.exec(text.slice(Math.max(0, offset - 24), offset))?.[1] ?? "").replace(/s$/, ""),
-        ) ||
-        /\b(?:chipmaker|carmaker|retailer|lender|insurer|daily|weekly|broadcaster|newspaper|club|charity|group)\s+$/.test(
-          text.slice(Math.max(0, offset - 24), offset),
-        ),
+        ) || ORGANIZATION_NOUN_BEFORE.test(text.slice(Math.max(0, offset - 24), offset)),
       atSentenceStart,
     });
   }

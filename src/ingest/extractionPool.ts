@@ -4,8 +4,8 @@
 // the extractor itself. A bounded number of articles wait for a thread; one more is refused at once.
 import path from "node:path";
 import { Piscina } from "piscina";
-import { Admission } from "../graph/admission";
-import { OverloadedError } from "../graph/errors";
+import { Admission } from "../graph/runtime/admission";
+import { OverloadedError } from "../graph/runtime/errors";
 import type { ArticleMeta } from "./draft";
 import type { KnownEntity } from "./entities";
 import type { ingestText } from "./ingest";

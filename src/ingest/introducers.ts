@@ -58,8 +58,23 @@ const TOKEN = "\\p{Lu}[\\p{L}\\p{M}\\p{N}’'._-]*";
 const SUBJECT = new RegExp(`^(${TOKEN}(?:\\s${TOKEN}){0,3})(?:\\s(?:at|of|on|from|in|for|with)\\s.*)?$`, "u");
 const LEADING_WORDS = /^(?:And|But|Also|So|Then|Meanwhile|Finally|Similarly|Here|Now|Yet|Still)\s+/u;
 /** "The site Kaosenlared", "blogger Emoodz": what the name is, said before it. */
-const DESCRIPTOR =
-  /^(?:the\s+|a\s+)?(?:(site|blog|website|portal|newspaper|magazine)|(blogger|user|twitterer|tweeter|netizen|writer|journalist|activist|author|poet|columnist|commentator|commenter))\s+/iu;
+const OUTLET_WORDS = "site|blog|website|portal|newspaper|magazine";
+const WRITER_WORDS = [
+  "blogger",
+  "user",
+  "twitterer",
+  "tweeter",
+  "netizen",
+  "writer",
+  "journalist",
+  "activist",
+  "author",
+  "poet",
+  "columnist",
+  "commentator",
+  "commenter",
+].join("|");
+const DESCRIPTOR = new RegExp(String.raw`^(?:the\s+|a\s+)?(?:(${OUTLET_WORDS})|(${WRITER_WORDS}))\s+`, "iu");
 const BRACKETS = /\[[^\]]{0,40}\]|\([^)]{0,80}\)/g;
 
 export interface Introducer extends Span {

@@ -7,6 +7,14 @@ import { containing, overlapping } from "./layout";
 import { TITLE_WORDS } from "./lexicon";
 import type { Sentence } from "./patterns";
 
+const CAPITALISED = String.raw`[\p{Lu}][\p{L}]+`;
+/** "Slovakia's " or "Kremlin ": whose role it is, before the role. */
+const ROLE_OWNER = String.raw`(?:(${CAPITALISED})[’']s\s+|(${CAPITALISED})\s+)?`;
+/** The role itself, up to four lower-case words, and what it is of: "foreign minister", "head of the bank". */
+const ROLE_WORDS = String.raw`((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?:\s+(?:of|for|at)\s+[^,.\s][^,.]*)?`;
+/** ", the country's foreign minister," after a name. */
+const APPOSITION = new RegExp(String.raw`^,\s+(?:the\s+|a\s+|an\s+)?${ROLE_OWNER}${ROLE_WORDS}[,.]`, "u");
+
 /**
  * The dateline that opens wire copy ("ISTANBUL:", "KYIV, 16 September (Wire) -"): the city in capitals, where it
  * stands, and where the story itself begins.
@@ -82,10 +90,7 @@ function describePerson(
   const after = text.slice(run.end, run.end + 100);
   const age = /^[’']?s?,\s+(\d{1,3}),/.exec(after);
   if (age) person.age = Number(age[1]);
-  const appos =
-    /^,\s+(?:the\s+|a\s+|an\s+)?(?:([\p{Lu}][\p{L}]+)[’']s\s+|([\p{Lu}][\p{L}]+)\s+)?((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?:\s+(?:of|for|at)\s+[^,.\s][^,.]*)?[,.]/u.exec(
-      after,
-    );
+  const appos = APPOSITION.exec(after);
   if (appos) {
     const words = appos[3]!.split(/\s+/);
     if (words.some((w) => TITLE_WORDS.has(w))) {

@@ -25,13 +25,30 @@ const OCCASIONS =
   "negotiations|rally|debate|convention|symposium|ceremony";
 export const EVENT = new RegExp(
   "\\b(?:at|during|on the sidelines of)\\s+(?:the\\s+|a\\s+)?" +
-    `((?:[\\p{Lu}\\d][\\p{L}\\d’'-]*\\s+){1,5}(?:${OCCASIONS}|${OCCASIONS.replace(/\b\w/g, (c) => c.toUpperCase())}))\\b`,
+    `((?:[\\p{Lu}\\d][\\p{L}\\d’'-]*\\s+){1,5}` +
+    `(?:${OCCASIONS}|${OCCASIONS.replace(/\b\w/g, (c) => c.toUpperCase())}))\\b`,
   "u",
 );
 
 /** A clause before the subject that is not part of it: "Speaking in Bratislava on Tuesday, ", "In a statement, ". */
-export const LEADING_CLAUSE =
-  /^(?:Speaking|Writing|Asked|Addressing|Interviewed|Responding|Answering|Replying|In|At|On|Later|Earlier|After|Before)\b[^,]*,\s+/;
+const LEADING_WORDS = [
+  "Speaking",
+  "Writing",
+  "Asked",
+  "Addressing",
+  "Interviewed",
+  "Responding",
+  "Answering",
+  "Replying",
+  "In",
+  "At",
+  "On",
+  "Later",
+  "Earlier",
+  "After",
+  "Before",
+].join("|");
+export const LEADING_CLAUSE = new RegExp(String.raw`^(?:${LEADING_WORDS})\b[^,]*,\s+`);
 
 export const CUE_WORDS = [...CUES.keys()].sort((a, b) => b.length - a.length).join("|");
 

@@ -5,6 +5,19 @@ import { wordCount } from "./layout";
 import { CUES, REPORTING_STEMS } from "./lexicon";
 import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, type Sentence, type Site } from "./patterns";
 
+const AUDIENCES = "reporters|journalists|lawmakers|parliament";
+const NAME = String.raw`[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*`;
+/** Who was told or asked: "told reporters", "told the BBC", "asked him", "told Robert Fico". */
+const TOLD_WHOM = new RegExp(
+  String.raw`^\s+(?:${AUDIENCES}|the\s+\S+|a\s+\S+(?:\s+\S+)?|him|her|them|us|${NAME})`,
+  "u",
+);
+/** "on Tuesday ", "last week ", "yesterday ": when, between the cue and what was said. */
+const WHEN_SAID = String.raw`(?:on\s+\S+\s+|late\s+\S+\s+|last\s+\S+\s+|yesterday\s+|in\s+\S+\s+)?`;
+const MODALS = "would|will|was|is|had|has|could|should|must";
+/** What starts a reported clause: "that", "it", "the", or a subject and its verb ("Russia would"). */
+const REPORTED_START = new RegExp(String.raw`^\s+${WHEN_SAID}(?:that\b|it\b|the\b|\S+\s+(?:${MODALS})\b)`);
+
 /** Reported speech in a sentence without a quotation of its own. */
 export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | undefined {
   const sentence = text.slice(s.start, s.end);
@@ -54,16 +67,11 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
     const info = CUES.get(cue)!;
     // "told reporters that …": the one told is not what was said.
     const told = /^(?:told|tells|telling|asked|asks)$/.test(cue)
-      ? (/^\s+(?:reporters|journalists|lawmakers|parliament|the\s+\S+|a\s+\S+(?:\s+\S+)?|him|her|them|us|[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)/u.exec(
-          sentence.slice(lead[0].length),
-        )?.[0] ?? "")
+      ? (TOLD_WHOM.exec(sentence.slice(lead[0].length))?.[0] ?? "")
       : "";
     const rest = sentence.slice(lead[0].length + told.length);
     const named = /^[\p{Lu}]/u.test(lead[2]!) || /^(?:he|she|the)\b/i.test(lead[2]!);
-    const that =
-      /^\s+(?:on\s+\S+\s+|late\s+\S+\s+|last\s+\S+\s+|yesterday\s+|in\s+\S+\s+)?(?:that\b|it\b|the\b|\S+\s+(?:would|will|was|is|had|has|could|should|must)\b)/.test(
-        rest,
-      ) || /^\s+that\b/.test(rest);
+    const that = REPORTED_START.test(rest) || /^\s+that\b/.test(rest);
     const wordBefore = lead[2]!.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
     if (
       named &&

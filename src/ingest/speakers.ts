@@ -9,6 +9,13 @@ import { ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "./lexicon";
 import { whyNotAPerson } from "./personNames";
 import { SPEAKER_PHRASE, trimEdges } from "./windows";
 
+const SPOKESPERSON = String.raw`(?:spokes(?:man|woman|person)|representative|statement)`;
+/** "a spokesman for the ministry": the organization named after the spokesperson. */
+const SPOKESPERSON_FOR = new RegExp(
+  String.raw`^(?:an?|the)\s+(?:\w+\s+)?${SPOKESPERSON}\s+(?:for|of|from)\s+(\S.*)$`,
+  "iu",
+);
+
 export interface Attributed {
   entity: Entity;
   confidence: number;
@@ -40,10 +47,7 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
   if (gender) return gender === "plural" ? undefined : byPronoun(gender, ctx);
 
   // "a spokesman for the ministry", "a Kremlin spokesman" without a name: the organization speaks.
-  const forOrg =
-    /^(?:an?|the)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+(\S.*)$/iu.exec(
-      phrase,
-    );
+  const forOrg = SPOKESPERSON_FOR.exec(phrase);
   if (forOrg) return resolveSpeaker(forOrg[1]!, phraseStart + phrase.indexOf(forOrg[1]!), ctx);
 
   // An office: "Ukraine's defence minister", "the Polish foreign minister", "Poland's top diplomat".

@@ -1,7 +1,7 @@
 // Finds dataset files and loads them one after another, one transaction each.
 import fs from "node:fs";
 import path from "node:path";
-import type { Database } from "../graph/database";
+import type { Database } from "../graph/runtime/database";
 import { loadDatasetFile, type LoadResult } from "./loader";
 import { reportLines } from "./report";
 

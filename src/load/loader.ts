@@ -1,11 +1,11 @@
 // Loads one dataset: validate, check provenance, resolve entities already in the graph, write in one transaction.
 import path from "node:path";
-import type { Database, Transaction } from "../graph/database";
-import { ChangeSet, type Actor } from "../graph/changes/changeLog";
-import { sourceFootprint } from "../graph/changes/nodeStates";
-import { writeClaims } from "../graph/claims";
-import { settle, withdrawSource } from "../graph/sourceWithdrawal";
-import { linkEntities, upsertSource, writeResponses, writeStatements } from "../graph/datasetWrites";
+import type { Database, Transaction } from "../graph/runtime/database";
+import { ChangeSet, type Actor } from "../graph/writes/changes/changeLog";
+import { sourceFootprint } from "../graph/writes/changes/nodeStates";
+import { writeClaims } from "../graph/writes/claims";
+import { settle, withdrawSource } from "../graph/writes/sourceWithdrawal";
+import { linkEntities, upsertSource, writeResponses, writeStatements } from "../graph/writes/datasetWrites";
 import type { Resolution } from "../domain/resolution";
 import { resolveDataset, unknownReferences } from "./resolveDataset";
 import { quotationKeys, resolveStatements } from "./resolveStatements";

@@ -2,8 +2,8 @@
 // file's transaction; the bulk import (src/bulk) asks its in-memory model of the graph it is building. Both then run
 // the same resolution (resolveDataset, resolveStatements), so both decide alike.
 import type { EntityProfile, ResolvableLabel } from "../domain/resolution";
-import type { Transaction } from "../graph/database";
-import { findCandidates, knownIds, sameQuotations, type QuotationMatch } from "../graph/resolutionReads";
+import type { Transaction } from "../graph/runtime/database";
+import { findCandidates, knownIds, sameQuotations, type QuotationMatch } from "../graph/reads/resolutionReads";
 
 export type { QuotationMatch };
 

@@ -1,7 +1,7 @@
 // Runs a load from the command line (`npm run seed`, `npm run bench:load`): reaches the configured Neo4j, applies the
 // schema, loads, and turns the failures a user can fix into a message and exit code 1.
 import { ConfigError, type Config } from "../config";
-import { Database } from "../graph/database";
+import { Database } from "../graph/runtime/database";
 import { applyConstraintsAndIndexes } from "../graph/constraintsAndIndexes";
 import { resolveNeo4j } from "../neo4j/connect";
 import { PrerequisiteError } from "../neo4j/prerequisites";

@@ -1,8 +1,14 @@
 // The rows a resolved dataset is written as: the source, what it claims about each entity, the links it states and its
 // statements. Pure: the loader sends them to Neo4j (src/graph), the bulk import turns them into the importer's CSV
 // (src/bulk), so both write the same values.
-import type { ClaimWrite } from "../graph/claims";
-import type { LinkWrite, RelationshipType, ResponseWrite, SourceWrite, StatementWrite } from "../graph/datasetWrites";
+import type { ClaimWrite } from "../graph/writes/claims";
+import type {
+  LinkWrite,
+  RelationshipType,
+  ResponseWrite,
+  SourceWrite,
+  StatementWrite,
+} from "../graph/writes/datasetWrites";
 import type { ResolvableLabel } from "../domain/resolution";
 import type { Dataset, DatasetEntities, StatementInput } from "./dataset";
 

@@ -2,8 +2,8 @@
 // cannot be reached, and says at each step why the server is not ready yet. The single process and the primary of
 // WORKERS=N both run it; workers never do.
 import type { Config } from "../config";
-import type { Database } from "../graph/database";
-import { DatabaseUnavailableError } from "../graph/errors";
+import type { Database } from "../graph/runtime/database";
+import { DatabaseUnavailableError } from "../graph/runtime/errors";
 import { applyConstraintsAndIndexes } from "../graph/constraintsAndIndexes";
 import { countStatements } from "../graph/stats";
 import { DatasetError } from "../load/dataset";

@@ -1,7 +1,7 @@
 // The HTTP server as the configuration describes it, for the single process and for each worker of WORKERS=N.
 // Readiness is Neo4j answering plus whatever the caller says is still missing (the preparation, other workers).
 import type { Config } from "../config";
-import type { Database } from "../graph/database";
+import type { Database } from "../graph/runtime/database";
 import { startHttpServer, type HttpServer } from "../http/server";
 import type { WriteGate } from "../http/writeGate";
 import type { Logger } from "../logging";

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { projectRoot } from "../../src/config";
-import type { Database } from "../../src/graph/database";
+import type { Database } from "../../src/graph/runtime/database";
 import { startHttpServer, type HttpOptions, type HttpServer } from "../../src/http/server";
 import { buildWeb } from "../../web/build";
 import { emptyGraph } from "../support/database";

@@ -65,7 +65,10 @@ describe("npm run import:bulk", () => {
     expect(run.err).toContain("Bulk import refused, nothing was imported");
     expect(run.err).toContain(`${path.join(datasets, "seed.json")}: dataset refused`);
     expect(run.err).toMatch(
-      /statements\[0\] \(statement:[a-z-]+\)\.respondsTo\[0\]\.statement: statement:never-said is neither defined in this dataset nor in the graph/,
+      new RegExp(
+        String.raw`statements\[0\] \(statement:[a-z-]+\)\.respondsTo\[0\]\.statement: ` +
+          "statement:never-said is neither defined in this dataset nor in the graph",
+      ),
     );
     expect(fs.existsSync(dataDir)).toBe(false);
   });

@@ -1,6 +1,6 @@
 // Reads by an alias id: the id a node had before entity resolution merged it into another still finds it, and the
 // answer carries the node's own id. Every root field that takes an id, and every filter that names a node.
-import { buildNodesByIdsQuery } from "../../src/graph/nodes";
+import { buildNodesByIdsQuery } from "../../src/graph/reads/nodes";
 import { loadDataset } from "../../src/load/loader";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { TINY_TEXT, tinyDataset } from "../support/datasets";

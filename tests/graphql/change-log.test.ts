@@ -3,9 +3,9 @@
 // history(id) a node's entries, newest first, merges included.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { TAKE_POSITIONS } from "../../src/graph/changes/changeLog";
-import * as reads from "../../src/graph/changes/changeReads";
-import { decodePosition } from "../../src/graph/changes/positions";
+import { TAKE_POSITIONS } from "../../src/graph/writes/changes/changeLog";
+import * as reads from "../../src/graph/writes/changes/changeReads";
+import { decodePosition } from "../../src/graph/writes/changes/positions";
 import { API_TOKEN_HOLDER } from "../../src/http/auth";
 import { startHttpServer } from "../../src/http/server";
 import { connectTestDatabase, emptyGraph } from "../support/database";

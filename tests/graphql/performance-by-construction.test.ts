@@ -1,7 +1,7 @@
 // Performance by construction, checked against Neo4j: queries per request, cursor walks, index use of every filter.
 // The Cypher text the builders produce is pinned without a database in tests/unit/graph.
-import { buildEntityListQuery, type EntityListQuery } from "../../src/graph/entities";
-import { buildStatementQuery, type StatementQuery } from "../../src/graph/statements";
+import { buildEntityListQuery, type EntityListQuery } from "../../src/graph/reads/entities";
+import { buildStatementQuery, type StatementQuery } from "../../src/graph/reads/statements";
 import { loadDataset } from "../../src/load/loader";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { manyStatements } from "../support/datasets";

@@ -4,7 +4,7 @@
 // has no cluster, so a lagging replica is played by a bookmark from the future.
 import neo4j from "neo4j-driver";
 import { loadConfig } from "../../src/config";
-import { Database } from "../../src/graph/database";
+import { Database } from "../../src/graph/runtime/database";
 import { applyConstraintsAndIndexes } from "../../src/graph/constraintsAndIndexes";
 import { parseBookmarkHeader } from "../../src/http/bookmarks";
 import type { HttpServer } from "../../src/http/server";

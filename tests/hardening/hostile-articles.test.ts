@@ -4,7 +4,7 @@
 // token, while /health/live answers within a second and other clients' look-ups keep working. Past the extraction
 // deadline the answer is EXTRACTION_TOO_COSTLY (422); a full queue is SERVER_BUSY (503); anonymous dry runs have a
 // rate (429), requests with the token do not.
-import type { Database } from "../../src/graph/database";
+import type { Database } from "../../src/graph/runtime/database";
 import type { HttpServer } from "../../src/http/server";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { loadIstanbulSeed } from "../support/seed";

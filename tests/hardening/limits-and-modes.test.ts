@@ -1,6 +1,6 @@
 import { loadConfig } from "../../src/config";
-import { Database } from "../../src/graph/database";
-import { QueryTimeoutError } from "../../src/graph/errors";
+import { Database } from "../../src/graph/runtime/database";
+import { QueryTimeoutError } from "../../src/graph/runtime/errors";
 import type { HttpServer } from "../../src/http/server";
 import { EXAMPLES } from "../../web/ide/examples";
 import { connectTestDatabase, emptyGraph } from "../support/database";

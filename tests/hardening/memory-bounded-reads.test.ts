@@ -3,7 +3,7 @@
 // liveness answers within a second throughout.
 import { ATTACKS } from "../../bench/hostile/attacks";
 import { send, startHostileWorld, watchLiveness, type HostileWorld } from "../../bench/hostile/world";
-import { QueryTooLargeError } from "../../src/graph/errors";
+import { QueryTooLargeError } from "../../src/graph/runtime/errors";
 import { createFormatError } from "../../src/graphql/formatError";
 import { MAX_TEXT_PIECE } from "../../src/graphql/textPieces";
 import { processAlive } from "../../src/neo4j/embedded";
@@ -40,8 +40,8 @@ describe.each(ATTACKS.map((a) => [a.name, a] as const))("%s", (_name, attack) =>
     }
     // The probe, the server and the attacking client share this process's event loop. On a 2-core EPYC the slowest
     // probe took 0.41–0.50 s (6 concurrent timelines with every part), since identical reads waiting for their turn run
-    // once (src/graph/sharedWaits.ts): the 28 aliases of 100 statements, which used to keep the loop busy 0.9–1.1 s
-    // decoding 28 copies of one answer, now take ~11 ms.
+    // once (src/graph/runtime/sharedWaits.ts): the 28 aliases of 100 statements, which used to keep the loop busy
+    // 0.9–1.1 s decoding 28 copies of one answer, now take ~11 ms.
     expect(slowestLive).toBeLessThan(1000);
     expect(world.unexpectedExits).toEqual([]);
     expect(processAlive(world.neo4j.pid)).toBe(true);

@@ -4,9 +4,9 @@
 // A database that is really gone is still DATABASE_UNAVAILABLE. And the start-up warm-up that spares the first
 // users the cold plan cache.
 import { loadConfig } from "../../src/config";
-import { Database } from "../../src/graph/database";
-import type { AdmissionSettings } from "../../src/graph/admission";
-import { warmUp } from "../../src/graph/warmUp";
+import { Database } from "../../src/graph/runtime/database";
+import type { AdmissionSettings } from "../../src/graph/runtime/admission";
+import { warmUp } from "../../src/graph/runtime/warmUp";
 import type { HttpServer } from "../../src/http/server";
 import { freePort } from "../../src/neo4j/embedded";
 import { emptyGraph } from "../support/database";
@@ -212,7 +212,11 @@ it("refuses expensive operations that get no turn in time: 503 SERVER_BUSY with 
     expect(refused.json.errors).toHaveLength(1);
     expect(refused.json.errors[0]).toMatchObject({
       message: expect.stringMatching(
-        /^The server is busy: (search|conversation|path|timeline) waited 300 ms behind 1 running expensive operations \(MAX_CONCURRENT_EXPENSIVE, EXPENSIVE_WAIT_MS\)\. Nothing was run; retry after 1 s\.$/,
+        new RegExp(
+          "^The server is busy: (search|conversation|path|timeline) " +
+            "waited 300 ms behind 1 running expensive operations " +
+            String.raw`\(MAX_CONCURRENT_EXPENSIVE, EXPENSIVE_WAIT_MS\)\. Nothing was run; retry after 1 s\.$`,
+        ),
       ),
       extensions: { code: "SERVER_BUSY", retryAfterSeconds: 1 },
     });

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { generateSyntheticDataset } from "../../bench/generate";
 import { projectRoot } from "../../src/config";
-import type { Database } from "../../src/graph/database";
+import type { Database } from "../../src/graph/runtime/database";
 import { countStatements } from "../../src/graph/stats";
 import type { HttpServer } from "../../src/http/server";
 import { WriteGate } from "../../src/http/writeGate";

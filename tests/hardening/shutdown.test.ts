@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
 import { processAlive } from "../../src/neo4j/embedded";
-import { PLACEHOLDER, readHistory } from "../../src/graph/queryHistory";
+import { PLACEHOLDER, readHistory } from "../../src/graph/runtime/queryHistory";
 import { npmStart } from "../support/npmStart";
 
 /** Command lines of the processes running now whose command line mentions the text (the test's data folder). */

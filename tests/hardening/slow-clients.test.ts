@@ -1,7 +1,7 @@
 // Slow clients (slowloris): a request whose headers or body trickle in is cut off with 408 once its timeout passes,
 // so such sockets cannot pile up, and normal requests are answered meanwhile.
 import net from "node:net";
-import type { Database } from "../../src/graph/database";
+import type { Database } from "../../src/graph/runtime/database";
 import type { HttpServer } from "../../src/http/server";
 import { connectTestDatabase } from "../support/database";
 import { post, startTestServer } from "../support/server";

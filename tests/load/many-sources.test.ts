@@ -3,8 +3,8 @@
 // false friends that must stay apart.
 import fs from "node:fs";
 import path from "node:path";
-import { deleteSource } from "../../src/graph/mutations/sources";
-import { knownIds } from "../../src/graph/resolutionReads";
+import { deleteSource } from "../../src/graph/writes/mutations/sources";
+import { knownIds } from "../../src/graph/reads/resolutionReads";
 import { loadDataset, type LoadResult } from "../../src/load/loader";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { dumpGraph } from "../support/graphDump";

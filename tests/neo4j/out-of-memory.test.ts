@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "../../src/config";
-import { Database } from "../../src/graph/database";
+import { Database } from "../../src/graph/runtime/database";
 import { resolveNeo4j, type Neo4jTarget } from "../../src/neo4j/connect";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-oom-"));

@@ -28,7 +28,7 @@ describe("the project's own Neo4j", () => {
   });
 
   it("requires the generated password", async () => {
-    const { Database } = await import("../../src/graph/database");
+    const { Database } = await import("../../src/graph/runtime/database");
     const wrong = Database.connect({
       uri: process.env.TEST_NEO4J_URI!,
       user: "neo4j",

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
-import { Database } from "../../src/graph/database";
+import { Database } from "../../src/graph/runtime/database";
 import { freePort, startEmbeddedNeo4j, type RunningNeo4j } from "../../src/neo4j/embedded";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-restart-"));

@@ -1,7 +1,7 @@
 // A separate process that writes through the data layer, for the change log's test of concurrent writers: it creates
 // and then updates COUNT sources named after WRITER, on the test run's Neo4j, and exits.
 import { connectTestDatabase } from "./database";
-import { createSource, updateSource } from "../../src/graph/mutations/sources";
+import { createSource, updateSource } from "../../src/graph/writes/mutations/sources";
 
 async function main() {
   const writer = process.env.WRITER ?? "a";

@@ -1,5 +1,5 @@
 // Connects a test file to the run's Neo4j and gives it an empty graph of its own (files run one at a time).
-import { Database } from "../../src/graph/database";
+import { Database } from "../../src/graph/runtime/database";
 
 export function connectTestDatabase(): Database {
   const uri = process.env.TEST_NEO4J_URI;

@@ -1,6 +1,6 @@
 // The whole graph as plain, sorted data, to compare two graphs (load orders, reloads, dry runs). The change log is
 // history, not the graph's state: two load orders give one graph and two logs, so it is left out.
-import type { Database } from "../../src/graph/database";
+import type { Database } from "../../src/graph/runtime/database";
 
 export async function dumpGraph(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const nodeRows = await db.read<{ labels: string[]; props: Record<string, unknown> }>(

@@ -1,7 +1,7 @@
 // Runs GraphQL operations against the real schema and database, reporting how many Neo4j queries each cost.
 import type { ApolloServer } from "@apollo/server";
 import { createContext, type Auth, type GraphQLContext } from "../../src/graphql/context";
-import type { Database } from "../../src/graph/database";
+import type { Database } from "../../src/graph/runtime/database";
 import { createApollo } from "../../src/http/apollo";
 import { emptyGraph } from "./database";
 import { loadIstanbulSeed } from "./seed";

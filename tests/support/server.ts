@@ -1,6 +1,6 @@
 // Starts the real HTTP server in-process on a free port, for tests that speak HTTP.
 import { loadConfig } from "../../src/config";
-import type { Database } from "../../src/graph/database";
+import type { Database } from "../../src/graph/runtime/database";
 import { startHttpServer, type HttpOptions, type HttpServer } from "../../src/http/server";
 import { connectTestDatabase, emptyGraph } from "./database";
 import { loadIstanbulSeed } from "./seed";

@@ -1,8 +1,8 @@
 // The change log as GraphQL: the log in order (changes), a node's history (history, Node.history), and each entry's
 // node and source through the batch loaders. Public reads; who made a change is shown to requests with a token only.
 import type { ChangeResolvers, QueryResolvers, ResolverFn } from "../../generated/graphql";
-import { changesPage, historyPage, type ChangePage } from "../../graph/changes/changeReads";
-import { encodePosition as encodeCursor } from "../../graph/changes/positions";
+import { changesPage, historyPage, type ChangePage } from "../../graph/writes/changes/changeReads";
+import { encodePosition as encodeCursor } from "../../graph/writes/changes/positions";
 import type { SourceRow } from "../../graph/rows";
 import { pageWindow, withCursor } from "../arguments";
 import { badInput } from "../errors";

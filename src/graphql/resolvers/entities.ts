@@ -2,11 +2,11 @@
 // statement lists and plain neighbour lists are made from the table in relationFields.ts, which the early fetches
 // read too; the fields whose items wrap a neighbour (offices, participations) are written out here.
 import { getNullableType, isListType, type GraphQLResolveInfo } from "graphql";
-import type { NeighbourKind } from "../../graph/neighbours";
+import type { NeighbourKind } from "../../graph/reads/neighbours";
 import type { EventRow, LinkedRow, PersonRow, SourceRow, SpeakerRow, StateRow } from "../../graph/rows";
-import type { StatementAnchor } from "../../graph/statements";
+import type { StatementAnchor } from "../../graph/reads/statements";
 import type { ResolverFn, Resolvers } from "../../generated/graphql";
-import type { MentionCount, SpeakerCountRow } from "../../graph/mentionCounts";
+import type { MentionCount, SpeakerCountRow } from "../../graph/reads/mentionCounts";
 import { statementQuery, type StatementListArgs } from "../arguments";
 import { mentionCountField } from "../facets";
 import type { GraphQLContext } from "../context";

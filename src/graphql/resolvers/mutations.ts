@@ -4,13 +4,13 @@ import { GraphQLError } from "graphql";
 import type { z } from "zod";
 import type { Label, EntityLabel } from "../../domain/labels";
 import type { MutationResolvers } from "../../generated/graphql";
-import { createEntity, deleteEntity, updateEntity } from "../../graph/mutations/entities";
-import type { EntityChanges, SourceChanges, StatementChanges } from "../../graph/mutations/inputs";
-import { mergeEntities, splitEntity } from "../../graph/mutations/merging";
-import { createSource, deleteSource, updateSource } from "../../graph/mutations/sources";
+import { createEntity, deleteEntity, updateEntity } from "../../graph/writes/mutations/entities";
+import type { EntityChanges, SourceChanges, StatementChanges } from "../../graph/writes/mutations/inputs";
+import { mergeEntities, splitEntity } from "../../graph/writes/mutations/merging";
+import { createSource, deleteSource, updateSource } from "../../graph/writes/mutations/sources";
 import type { NodeRow } from "../../graph/rows";
-import type { Actor } from "../../graph/changes/changeLog";
-import { deleteStatement, recordStatement, updateStatement } from "../../graph/mutations/statements";
+import type { Actor } from "../../graph/writes/changes/changeLog";
+import { deleteStatement, recordStatement, updateStatement } from "../../graph/writes/mutations/statements";
 import {
   eventSchema,
   organizationSchema,

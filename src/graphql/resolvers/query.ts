@@ -1,14 +1,14 @@
 // Root fields: look-ups by id, lists, statements, search, paths and timelines.
 import type { QueryResolvers } from "../../generated/graphql";
-import { entityPage, type EntityFilter, type ListLabel } from "../../graph/entities";
+import { entityPage, type EntityFilter, type ListLabel } from "../../graph/reads/entities";
 import { MAX_CONVERSATION_DEPTH } from "../../domain/responses";
-import { shortestPath } from "../../graph/paths";
-import { conversation } from "../../graph/responses";
+import { shortestPath } from "../../graph/reads/paths";
+import { conversation } from "../../graph/reads/responses";
 import type { StatementParts } from "../../graph/projections";
 import type { NodeLabel, NodeRow, Page } from "../../graph/rows";
-import { searchPage } from "../../graph/search";
-import { statementPages } from "../../graph/statements";
-import { timeline } from "../../graph/timeline";
+import { searchPage } from "../../graph/reads/search";
+import { statementPages } from "../../graph/reads/statements";
+import { timeline } from "../../graph/reads/timeline";
 import {
   pageWindow,
   statementPartsSelected,

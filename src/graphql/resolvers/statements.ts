@@ -1,5 +1,5 @@
 // Fields of a statement: linked parts come with the statement when the query asked for them, else in one batch.
-import type { SpeakerCountRow } from "../../graph/mentionCounts";
+import type { SpeakerCountRow } from "../../graph/reads/mentionCounts";
 import { mentionCountField } from "../facets";
 import type { Resolvers } from "../../generated/graphql";
 import type { StatementRow } from "../../graph/rows";

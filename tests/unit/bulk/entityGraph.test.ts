@@ -1,6 +1,6 @@
 // The bulk import's in-memory entities: what resolution finds in them (as it finds it in Neo4j), and what a second
 // source's claims do to a node (its values chosen again, its id the earliest source's, the old id an alias id).
-import type { ClaimWrite } from "../../../src/graph/claims";
+import type { ClaimWrite } from "../../../src/graph/writes/claims";
 import { EntityGraph } from "../../../src/bulk/entityGraph";
 
 const claim = (target: string, id: string, name: string, aliases: string[] = []): ClaimWrite => ({

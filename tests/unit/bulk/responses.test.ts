@@ -10,7 +10,7 @@ import { ImportFiles } from "../../../src/bulk/importFiles";
 import { idKey } from "../../../src/bulk/meetingKeys";
 import { fileResponses } from "../../../src/bulk/filePasses";
 import { mayBeDefinedBefore, respondedKeys, ResponseWriter, splitReferences } from "../../../src/bulk/responses";
-import { uniqueResponses, type ResponseWrite } from "../../../src/graph/datasetWrites";
+import { uniqueResponses, type ResponseWrite } from "../../../src/graph/writes/datasetWrites";
 import { parseDataset } from "../../../src/load/dataset";
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 // Refusals carry no API codes; formatError gives them theirs, with the message, field, id and problems clients get.
 import { InvalidInputError, NotFoundError } from "../../../src/domain/errors";
-import { DatabaseUnavailableError } from "../../../src/graph/errors";
+import { DatabaseUnavailableError } from "../../../src/graph/runtime/errors";
 import { createFormatError } from "../../../src/graphql/formatError";
 import { DatasetError } from "../../../src/load/dataset";
 

@@ -1,7 +1,7 @@
 // The Neo4j-Bookmark header as the server reads and writes it, and the bookmarks one request carries from its writes
 // to its answer; no database (tests/hardening/bookmarks.test.ts runs the round trip against a Neo4j server).
 import { GraphQLError } from "graphql";
-import { Bookmarks } from "../../../src/graph/database";
+import { Bookmarks } from "../../../src/graph/runtime/database";
 import {
   formatBookmarkHeader,
   MAX_BOOKMARK_LENGTH,

@@ -2,7 +2,7 @@
 // (SERVER_BUSY the same); answers without one keep their status.
 import { HeaderMap, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
-import { OverloadedError } from "../../../src/graph/errors";
+import { OverloadedError } from "../../../src/graph/runtime/errors";
 import type { GraphQLContext } from "../../../src/graphql/context";
 import { clientView } from "../../../src/graphql/formatError";
 import { overloadPlugin } from "../../../src/http/overload";

@@ -1,0 +1,124 @@
+// Reading the change log: the log in order after a position (changes), and one node's entries newest first
+// (history), the ids merged into it included. Both are index look-ups: positions through the unique constraint on
+// Change.seq, a node's entries through the index on (Change.nodeId, Change.seq).
+import type { Database } from "../../runtime/database";
+import type { Page } from "../../rows";
+import type { ChangeKind } from "./changeLog";
+import { decodePosition, encodePosition } from "./positions";
+import type { FieldChange } from "./fieldChanges";
+
+export interface ChangeRow {
+  seq: number;
+  at: string;
+  kind: ChangeKind;
+  actor: string | null;
+  nodeId: string | null;
+  ids: string[];
+  fields: FieldChange[];
+  source: string | null;
+}
+
+export type ChangePage = Page<ChangeRow>;
+
+export interface ChangeFilter {
+  ids?: readonly string[] | null;
+  kinds?: readonly ChangeKind[] | null;
+  actor?: string | null;
+  /** An ISO date-time: entries made at or after it. */
+  since?: string | null;
+}
+
+const ENTRY = `c {.seq, .kind, .actor, .nodeId, .ids, .fields, .source, at: toString(c.at)} AS c`;
+
+const FILTERS = `($kinds IS NULL OR c.kind IN $kinds)
+       AND ($actor IS NULL OR c.actor = $actor)
+       AND ($since IS NULL OR c.at >= datetime($since))`;
+
+/**
+ * The log after a position, in order: a range seek on the positions' index, read in the index's order and stopped at
+ * the page's end (the ORDER BY is on the node's property, before the projection, so that no sort is needed).
+ */
+export const CHANGES = `MATCH (c:Change)
+     WHERE c.seq > $after AND ${FILTERS}
+     WITH c ORDER BY c.seq LIMIT $limit
+     RETURN ${ENTRY}`;
+
+/** The entries of some nodes after a position, in order: per id, a page from the (nodeId, seq) index; then merged. */
+export const CHANGES_OF_NODES = `UNWIND $ids AS id
+     WITH DISTINCT id
+     CALL (id) {
+       MATCH (c:Change {nodeId: id})
+       WHERE c.seq > $after AND ${FILTERS}
+       WITH c ORDER BY c.seq LIMIT $limit
+       RETURN c
+     }
+     WITH c ORDER BY c.seq LIMIT $limit
+     RETURN ${ENTRY}`;
+
+/**
+ * A node's entries before a position, newest first: under its own id, the id it had before (an alias id) and the ids
+ * of the nodes merged into it, each a page from the (nodeId, seq) index read backwards, then merged. A deleted node's
+ * id still finds its entries.
+ */
+export const HISTORY = `OPTIONAL MATCH (n:Entity {id: $id})
+     OPTIONAL MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(kept:Entity)
+     WITH coalesce(n, kept) AS node
+     WITH [$id] + CASE WHEN node IS NULL THEN [] ELSE [node.id] + [(a:IdAlias)-[:ALIAS_OF]->(node) | a.id] END AS ids
+     UNWIND ids AS id
+     WITH DISTINCT id
+     CALL (id) {
+       MATCH (c:Change {nodeId: id})
+       WHERE c.seq < $before
+       WITH c ORDER BY c.seq DESC LIMIT $limit
+       RETURN c
+     }
+     WITH c ORDER BY c.seq DESC LIMIT $limit
+     RETURN ${ENTRY}`;
+
+type StoredRow = Omit<ChangeRow, "fields"> & { fields: string };
+
+function toPage(rows: StoredRow[], size: number, after: string | null | undefined): Page<ChangeRow> {
+  const items = rows.slice(0, size).map((row) => ({
+    cursor: encodePosition(row.seq),
+    node: { ...row, fields: JSON.parse(row.fields) as FieldChange[] },
+  }));
+  return { items, hasNextPage: rows.length > size, hasPreviousPage: !!after, totalCount: null };
+}
+
+/** Entries after the cursor (from the start of the log without one), oldest first. */
+export async function changesPage(
+  db: Database,
+  window: { size: number; after?: string | null },
+  filter: ChangeFilter = {},
+): Promise<Page<ChangeRow>> {
+  const after = window.after ? decodePosition(window.after, "after") : 0;
+  const params = {
+    after,
+    limit: window.size + 1,
+    ids: filter.ids ? [...filter.ids] : null,
+    kinds: filter.kinds ? [...filter.kinds] : null,
+    actor: filter.actor ?? null,
+    since: filter.since ?? null,
+  };
+  const rows = await db.read<{ c: StoredRow }>(filter.ids ? CHANGES_OF_NODES : CHANGES, params);
+  return toPage(
+    rows.map((r) => r.c),
+    window.size,
+    window.after,
+  );
+}
+
+/** A node's entries, newest first, older than the cursor when one is given. */
+export async function historyPage(
+  db: Database,
+  id: string,
+  window: { size: number; after?: string | null },
+): Promise<Page<ChangeRow>> {
+  const before = window.after ? decodePosition(window.after, "after") : Number.MAX_SAFE_INTEGER;
+  const rows = await db.read<{ c: StoredRow }>(HISTORY, { id, before, limit: window.size + 1 });
+  return toPage(
+    rows.map((r) => r.c),
+    window.size,
+    window.after,
+  );
+}

@@ -1,0 +1,218 @@
+// The Cypher of a node with what a query asks of it next (buildNodeWithLinksQuery), pinned as text: neighbours of
+// some kinds, a page of statements of each neighbour and of the node, all in one query.
+/* eslint-disable max-len -- the inline snapshots pin every Cypher line exactly as its builder writes it */
+import { buildNodeWithLinksQuery } from "../../../../src/graph/reads/nodeWithLinks";
+import type { StatementQuery } from "../../../../src/graph/reads/statements";
+
+const page = (change: Partial<StatementQuery> = {}): StatementQuery => ({
+  filter: {},
+  order: "SAID_ON_DESC",
+  size: 3,
+  parts: {},
+  withTotal: false,
+  ...change,
+});
+
+describe("a node with its links", () => {
+  it("is the node alone when nothing more is asked", () => {
+    expect(buildNodeWithLinksQuery("person:a", { neighbours: [] })).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node",
+       "params": {
+         "id": "person:a",
+       },
+     }
+    `);
+  });
+
+  it("adds a column of links per kind of neighbour, without counting statements when no page is asked", () => {
+    const built = buildNodeWithLinksQuery("state:ua", {
+      neighbours: [{ kind: "officeHolders" }, { kind: "stateVenues" }],
+    });
+    expect(built).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL (a) {
+            MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
+            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
+          }
+          CALL (a) {
+            MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
+            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links1
+          }
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1",
+       "params": {
+         "id": "state:ua",
+       },
+     }
+    `);
+  });
+
+  it("adds the node's own page of statements, with its total", () => {
+    const built = buildNodeWithLinksQuery("person:a", {
+      neighbours: [],
+      statements: page({ anchor: "said", withTotal: true }),
+    });
+    expect(built).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+          
+          WITH *, a.id AS parent
+          CALL (parent, statements, a) {
+            WITH *, a AS anchor
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (anchor)-[:SAID]->(s) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+          }
+       CALL (parent) {
+         CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)-[:SAID]->(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, page, total, null AS facets",
+       "params": {
+         "id": "person:a",
+         "limit": 4,
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+
+  it("adds a page of each neighbour's statements, its parameters prefixed by the neighbour's position", () => {
+    const built = buildNodeWithLinksQuery("state:ua", {
+      neighbours: [
+        { kind: "stateVenues" },
+        { kind: "officeHolders", statements: page({ anchor: "said", filter: { kind: "REPORTED" } }) },
+      ],
+      statements: page({ anchor: "stateAll", size: 2, withTotal: true }),
+    });
+    expect(built).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+          CALL (a) {
+            MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
+            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
+          }
+          CALL (a, statements) {
+            MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
+            CALL (b, statements) {
+              WITH b, b.id AS parent, statements
+              CALL (parent, statements, b) {
+            WITH *, b AS anchor
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $n1_limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (anchor)-[:SAID]->(s) }
+           AND s.kind = $n1_f_kind
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $n1_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND s.kind = $n1_f_kind
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $n1_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           AND s.kind = $n1_f_kind
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $n1_limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$n1_limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($n1_undated)))}) AS page
+          }
+              RETURN page, null AS total, null AS facets
+            }
+            WITH b, r, p, page, total, facets ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links1
+          }
+          WITH *, a.id AS parent
+          CALL (parent, statements, a) {
+            WITH *, a AS anchor
+         CALL (anchor) { MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
+           MATCH (s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+          }
+       CALL (parent) {
+         CALL (parent) { OPTIONAL MATCH (named:State {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1, page, total, null AS facets",
+       "params": {
+         "id": "state:ua",
+         "limit": 3,
+         "n1_f_kind": "REPORTED",
+         "n1_limit": 4,
+         "n1_undated": "0001-01-01",
+         "undated": "0001-01-01",
+       },
+     }
+    `);
+  });
+});
