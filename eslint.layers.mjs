@@ -53,9 +53,6 @@ const ALLOWED = {
 export const EXCEPTIONS = [
   // The warm-up runs representative reads.
   { file: "src/graph/runtime/warmUp.ts", alsoImports: ["graph-reads"] },
-  // rows.ts and pages.ts name the facet rows of reads/facets.ts.
-  { file: "src/graph/rows.ts", alsoImports: ["graph-reads"] },
-  { file: "src/graph/pages.ts", alsoImports: ["graph-reads"] },
   // The backfill of stored excerpts at start-up uses writes/datasetWrites.ts.
   { file: "src/graph/constraintsAndIndexes.ts", alsoImports: ["graph-writes"] },
   // What ingestion asks the graph is shaped as ingest/entities.ts's KnownEntity.

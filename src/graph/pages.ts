@@ -1,7 +1,7 @@
 // The pagination every keyset-paginated list shares (entities, statements, search hits, timelines): which rows a
 // window keeps between its cursors, which way the query scans, and how the rows become a page with cursors.
 import { decodeCursor, encodeCursor, type CursorArgument, type CursorKey, type CursorScope } from "./cursor";
-import type { FacetRows } from "./reads/facets";
+import type { FacetRows } from "./rows";
 import type { Page } from "./rows";
 
 /** Which part of a list a page is: Relay's first/after (forward) or last/before (backward). */

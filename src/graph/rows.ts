@@ -1,5 +1,4 @@
 // Plain rows the data layer returns: Neo4j nodes as JS objects tagged with their label (dates as ISO strings).
-import type { FacetRows } from "./reads/facets";
 
 interface Named {
   id: string;
@@ -90,3 +89,16 @@ export interface Page<T> {
   /** A statement list's facets by facetKey; null when the query asked for none. */
   facets?: FacetRows | null;
 }
+
+/** What each facet counts. */
+export interface FacetCounts {
+  bySpeaker: { node: SpeakerRow; count: number }[];
+  byMentioned: { node: NodeRow; count: number }[];
+  byVenue: { node: VenueRow; count: number }[];
+  byKind: { kind: "DIRECT_QUOTE" | "REPORTED"; count: number }[];
+  byPeriod: { period: string; count: number }[];
+  undated: number;
+}
+
+/** Each facet's counts by the key facetKey gives it (a facet asked twice with other arguments is counted twice). */
+export type FacetRows = Record<string, FacetCounts[keyof FacetCounts]>;

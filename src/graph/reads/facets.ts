@@ -4,7 +4,9 @@
 // statements' own properties (kind, period, undated) share one traversal: it counts the statements by kind and date,
 // a few thousand groups at most, and each of those facets adds the groups up its own way.
 import { nodeMap } from "../projections";
-import type { NodeRow, SpeakerRow, VenueRow } from "../rows";
+import type { FacetCounts, FacetRows } from "../rows";
+
+export type { FacetCounts, FacetRows };
 
 export type PeriodUnit = "DAY" | "MONTH" | "YEAR";
 
@@ -12,19 +14,6 @@ export type FacetRequest =
   | { kind: "bySpeaker" | "byMentioned" | "byVenue"; first: number }
   | { kind: "byPeriod"; unit: PeriodUnit }
   | { kind: "byKind" | "undated" };
-
-/** What each facet counts. */
-export interface FacetCounts {
-  bySpeaker: { node: SpeakerRow; count: number }[];
-  byMentioned: { node: NodeRow; count: number }[];
-  byVenue: { node: VenueRow; count: number }[];
-  byKind: { kind: "DIRECT_QUOTE" | "REPORTED"; count: number }[];
-  byPeriod: { period: string; count: number }[];
-  undated: number;
-}
-
-/** Each facet's counts by the key facetKey gives it (a facet asked twice with other arguments is counted twice). */
-export type FacetRows = Record<string, FacetCounts[keyof FacetCounts]>;
 
 /** The key of a facet's counts: its kind and arguments. */
 export function facetKey(request: FacetRequest): string {
