@@ -196,8 +196,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph, confidence: who.confidence };
       // The attribution describes someone the register cannot tell ("the EU negotiator said"): whoever else ranks
       // first is a guess about another person, listed for review, never drafted.
-      const named = site && !ruleWho && /^(?:the|a|an)\s/i.test(site.phrase.trim());
-      if (!who || who.confidence < (sure ? MIN_CONFIDENCE : RANKED_DRAFT) || (named && !sure)) {
+      const unknownDescribed = site && !ruleWho && /^(?:the|a|an)\s/i.test(site.phrase.trim());
+      if (!who || who.confidence < (sure ? MIN_CONFIDENCE : RANKED_DRAFT) || (unknownDescribed && !sure)) {
         unattributed.push({
           parts: q.parts,
           text: words,

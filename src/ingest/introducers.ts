@@ -98,8 +98,7 @@ export function introducerOf(text: string, sentence: Span, marked: readonly Span
   const subject = head.slice(0, verb.index).replace(BRACKETS, (m) => " ".repeat(m.length));
   const parts = subject.split(",");
   const lastPart = parts[parts.length - 1]!;
-  let index = lastPart.trim() ? parts.length - 1 : 0;
-  if (parts.length > 2 && !lastPart.trim()) index = 0;
+  const index = lastPart.trim() ? parts.length - 1 : 0;
   let offset = parts.slice(0, index).reduce((n, p) => n + p.length + 1, 0);
   let core = parts[index]!;
   const skip = (n: number) => {
