@@ -12,7 +12,7 @@ import type { Candidate } from "../src/ingest/speakerCandidates";
 import { covers, goldItems, sameSpeaker } from "./eval-news";
 import { loadGold } from "./ingest-gold";
 import speakerModel from "../src/ingest/models/speaker.json";
-import { decisionFeatures, rankSpeakers } from "../src/ingest/speakerRanker";
+import { decisionFeatures, quotationShape, rankSpeakers } from "../src/ingest/speakerRanker";
 import { projectRoot } from "../src/config";
 import { loadNews, type NewsArticle } from "./news-corpus";
 
@@ -67,7 +67,7 @@ function confidenceExamples(article: Speaking): Example[] {
       if (!top) return;
       const names = [top.candidate.entity.name, ...top.candidate.entity.aliases];
       const label = !!gold && gold.names.some((g) => sameSpeaker(names, g));
-      out.push({ features: decisionFeatures(ranked, q.style === "block"), label });
+      out.push({ features: decisionFeatures(ranked, q.style === "block", quotationShape(article.text, q)), label });
     },
   });
   return out;

@@ -123,8 +123,10 @@ export function blockQuotationsOf(
 ): Quotation[] {
   const out: Quotation[] = [];
   walkBlockCandidates(text, paragraphs, quotations, (p, words, state) => {
-    if (blockProbability(words, state) < BLOCK_THRESHOLD) return false;
+    const probability = blockProbability(words, state);
+    if (probability < BLOCK_THRESHOLD) return false;
     out.push({
+      blockProbability: probability,
       parts: [{ start: p.start, end: p.end }],
       marked: [{ start: p.start, end: p.end }],
       style: "block",

@@ -319,7 +319,8 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
     // "European Council President Tomas Vilander": a title inside the run; the name is what follows it.
     if (!isOrganization) {
       for (let i = words.length - 2; i >= 1; i--) {
-        if (!TITLE_WORDS.has(words[i]!.toLowerCase()) || !/^\p{Lu}/u.test(words[i + 1]!)) continue;
+        // "Alaska Sen. Lisa Murkowski": an abbreviated title keeps its full stop.
+        if (!TITLE_WORDS.has(words[i]!.replace(/\.$/, "").toLowerCase()) || !/^\p{Lu}/u.test(words[i + 1]!)) continue;
         roles.push(
           words
             .slice(0, i + 1)
@@ -367,7 +368,21 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
 const CLUB_MARKS = new Set(["FC", "CF", "AC", "UD", "SC", "AS", "SD", "CD", "RC", "SV", "FK", "NK", "AFC"]);
 
 /** Letters after a name that are not part of it: "Timothy Rusk KC". */
-const POST_NOMINALS = new Set(["KC", "QC", "MP", "MEP", "Jr", "Jr.", "Sr", "Sr.", "PhD", "OBE", "CBE", "MBE"]);
+const POST_NOMINALS = new Set(
+  (
+    "KC QC MP MEP MSP MS AM Jr Jr. Sr Sr. PhD MD OBE CBE MBE DBE KBE GBE CMG KCMG GCMG CB KCB GCB CVO KCVO LVO MVO " +
+    "FRS FREng FRSE DL JP QPM KPM"
+  ).split(" "),
+);
+
+/** Title words that only qualify an office ("National", "State", "Deputy"): alone they make nobody a person. */
+const QUALIFYING_TITLE_WORDS = new Set(
+  "vice deputy foreign state national central economic high crown opposition party".split(" "),
+);
+
+/** Whether role words name an office ("Senator", "Foreign Minister"), not only qualify one ("National Award"). */
+const namesAnOffice = (role: string) =>
+  role.split(/\s+/).some((w) => TITLE_WORDS.has(w.replace(/\.$/, "")) && !QUALIFYING_TITLE_WORDS.has(w));
 
 type Reading = { type: EntityType; name: string; isoCode?: string; by?: string };
 
@@ -430,7 +445,7 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
     if (run.afterPreposition === "in" || run.afterPreposition === "at") return { type: "venue", name };
     return { type: "person", name };
   }
-  if (words.length === 1 && (run.honorific || run.roles.length > 0)) return { type: "person", name };
+  if (words.length === 1 && (run.honorific || run.roles.some(namesAnOffice))) return { type: "person", name };
   if (words.length === 1 && (run.afterPreposition === "in" || run.afterPreposition === "at") && !run.atSentenceStart) {
     return { type: "venue", name };
   }

@@ -8,6 +8,7 @@ import { blockQuotationsOf } from "./blockQuotes";
 import { Register, type Entity, type KnownEntity } from "./entities";
 import { containing, lastStartingBy, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
 import { registerIntroducers } from "./introducers";
+import { labelledQuotationsOf, registerLabelWriters } from "./labelled";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
 import type { Sentence, Site } from "./patterns";
 import { whyNotAPerson } from "./personNames";
@@ -15,7 +16,7 @@ import { quotationsOf, type Quotation } from "./quotes";
 import { reportedSite } from "./reported";
 import { resolveSpeaker, type Attributed } from "./speakers";
 import { MentionIndex, speakerCandidates, type Candidate } from "./speakerCandidates";
-import { confidenceOf, rankSpeakers } from "./speakerRanker";
+import { confidenceOf, quotationShape, rankSpeakers } from "./speakerRanker";
 import { dateAndPlace, mentionsIn } from "./statementDetails";
 import { REPORTED_SENTENCE, SPEAKER_PHRASE, withoutHandover } from "./windows";
 
@@ -60,6 +61,9 @@ export const SURE_RULE = 0.9;
  */
 export const RANKED_DRAFT = 0.7;
 
+/** A post under its writer's handle ("@handle: …"): the label says who wrote it. */
+const LABEL_CONFIDENCE = 0.95;
+
 export interface Extraction {
   statements: ExtractedStatement[];
   entities: Entity[];
@@ -77,8 +81,9 @@ export interface ExtractOptions {
 
 export function extract(text: string, options: ExtractOptions): Extraction {
   const paragraphs = paragraphsOf(text);
-  const inMarks = quotationsOf(text, paragraphs);
-  const quotations = [...inMarks, ...blockQuotationsOf(text, paragraphs, inMarks)].sort(
+  const { labelled, inMarks } = labelledQuotationsOf(text, paragraphs, quotationsOf(text, paragraphs));
+  const unmarked = [...inMarks, ...labelled];
+  const quotations = [...unmarked, ...blockQuotationsOf(text, paragraphs, unmarked)].sort(
     (a, b) => a.marked[0]!.start - b.marked[0]!.start,
   );
   const marked = quotations.flatMap((q) => q.marked);
@@ -94,6 +99,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const register = new Register(text, options.known ?? []);
   const dateline = registerMentions(text, sentences, marked, register);
   registerIntroducers(text, sentences, marked, register);
+  registerLabelWriters(labelled, register);
   learnGenders(text, sentences, register);
 
   const mentionIndex = new MentionIndex(register);
@@ -117,6 +123,17 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const sentence = containing(sentences, q.marked[0]!.start)!;
       // The statement's words drop the comma that hands over to the attribution ("…," he said), as readers quote.
       const words = q.parts.map((p) => withoutHandover(text.slice(p.start, p.end))).join(QUOTE_GAP);
+      // "@handle: …": the label names the writer; nothing else is in reach of such a post.
+      const writer = q.label && register.find(q.label.name);
+      if (writer) {
+        const statement = quoteStatement(q, words, { entity: writer, confidence: LABEL_CONFIDENCE, via: "label" });
+        dateAndPlace(statement, undefined, text, options.publishedOn, register, statements);
+        statements.push(statement);
+        lastSpeaker = { entity: writer, at: q.marked[0]!.start };
+        lastChoice = { speaker: writer, paragraph: q.lastParagraph, confidence: LABEL_CONFIDENCE };
+        previous = { statement, q, paragraph: q.lastParagraph };
+        continue;
+      }
       const found = attributionOf(text, q, sentence, sentences, paragraphs, marked);
       // `"X," he said, "Y."`: the attribution before this quotation is the previous one's; the two are one statement.
       const site =
@@ -174,7 +191,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const best = ranked[0];
       // A guess of the rules (an age nobody was given, a pronoun nobody fits) stays a guess, however the rest looks.
       const ceiling = ruleWho && best?.candidate.entity === ruleWho.entity && ruleWho.confidence < MIN_CONFIDENCE;
-      const confidence = Math.min(confidenceOf(ranked, q.style === "block"), ceiling ? ruleWho.confidence : 1);
+      const shape = quotationShape(text, q);
+      const confidence = Math.min(confidenceOf(ranked, q.style === "block", shape), ceiling ? ruleWho.confidence : 1);
       // The rules' reading of the attribution stands when it is sure, or when the ranker ranks it first; the ranker
       // decides where the rules are unsure or find nothing.
       const agreed = ruleWho && ruleWho.confidence >= MIN_CONFIDENCE && best?.candidate.entity === ruleWho.entity;
@@ -210,16 +228,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         });
         continue;
       }
-      const statement: ExtractedStatement = {
-        kind: "DIRECT_QUOTE",
-        speaker: who.entity,
-        text: words,
-        parts: q.parts.map((s) => ({ ...s })),
-        evidence: q.marked.map((s) => ({ ...s })),
-        mentions: [],
-        confidence: who.confidence,
-        cue: `${who.via}${cue ? `: ${cue}` : ""}`,
-      };
+      const statement = quoteStatement(q, words, who, cue);
       if (site) stretch(statement.evidence, site.around);
       dateAndPlace(statement, site, text, options.publishedOn, register, statements);
       statements.push(statement);
@@ -290,6 +299,20 @@ export function extract(text: string, options: ExtractOptions): Extraction {
 }
 
 /** Two decimals, and never certain: a calibrated probability stays below 1. */
+/** A direct quotation's statement: its words, parts and marks, and who said it. */
+function quoteStatement(q: Quotation, words: string, who: Attributed, cue = ""): ExtractedStatement {
+  return {
+    kind: "DIRECT_QUOTE",
+    speaker: who.entity,
+    text: words,
+    parts: q.parts.map((s) => ({ ...s })),
+    evidence: q.marked.map((s) => ({ ...s })),
+    mentions: [],
+    confidence: who.confidence,
+    cue: `${who.via}${cue ? `: ${cue}` : ""}`,
+  };
+}
+
 const round = (x: number) => Math.min(0.99, Math.round(x * 100) / 100);
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

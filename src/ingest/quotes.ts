@@ -5,7 +5,7 @@
 import type { Span } from "../domain/spans";
 import type { Paragraph } from "./layout";
 
-export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets" | "block";
+export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets" | "block" | "label";
 
 export interface Quotation {
   /** The words inside the marks, one part per paragraph. */
@@ -17,6 +17,10 @@ export interface Quotation {
   lastParagraph: number;
   /** Quotations inside this one (a quote inside a quote); never statements of their own. */
   inner: Span[];
+  /** For a paragraph without marks: the block-quotation model's probability that it is someone's words. */
+  blockProbability?: number;
+  /** For a labelled paragraph ("@handle: …", src/ingest/labelled.ts): the writer's handle, without its "@". */
+  label?: { name: string; span: Span };
 }
 
 interface Open {
@@ -47,6 +51,7 @@ function closes(style: MarkStyle, text: string, i: number): boolean {
     case "single":
       return c === "'" && !isLetter(next) && !/\s/.test(text[i - 1] ?? " ");
     case "block":
+    case "label":
       return false;
   }
 }
