@@ -14,6 +14,7 @@ import {
   ORGANIZATION_HEADS,
   ORGANIZATION_NOUNS,
   TITLE_WORDS,
+  isTitleWord,
   VENUE_HEADS,
 } from "./lexicon";
 import { NLP_PIECE, piecesOf } from "./windows";
@@ -288,7 +289,7 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
       const bare = stripPossessive(w.replace(/\.$/, ""));
       const lower = bare.toLowerCase();
       const state = stateNamed(bare);
-      const isTitle = TITLE_WORDS.has(lower);
+      const isTitle = isTitleWord(lower);
       // "A." is an initial ("Dr. A. B. Lindqvist"); "A" is an article.
       const isStart = NOT_NAMES.has(lower) && !/^\p{Lu}\.$/u.test(w);
       if (state && words.length > 1 && (state.by === "demonym" || /[’']s?$/u.test(w))) {
@@ -320,7 +321,7 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
     if (!isOrganization) {
       for (let i = words.length - 2; i >= 1; i--) {
         // "Alaska Sen. Lisa Murkowski": an abbreviated title keeps its full stop.
-        if (!TITLE_WORDS.has(words[i]!.replace(/\.$/, "").toLowerCase()) || !/^\p{Lu}/u.test(words[i + 1]!)) continue;
+        if (!isTitleWord(words[i]!) || !/^\p{Lu}/u.test(words[i + 1]!)) continue;
         roles.push(
           words
             .slice(0, i + 1)
@@ -384,6 +385,12 @@ const QUALIFYING_TITLE_WORDS = new Set(
 const namesAnOffice = (role: string) =>
   role.split(/\s+/).some((w) => TITLE_WORDS.has(w.replace(/\.$/, "")) && !QUALIFYING_TITLE_WORDS.has(w));
 
+/**
+ * A word of a person's name: a capital and small letters, with one more capital inside after a prefix ("McCain",
+ * "O’Leary", "DeWine", "MacArthur") and hyphenated parts ("Jean-Claude", "al-Amr").
+ */
+const NAME_WORD_SHAPE = /^\p{Lu}[\p{Ll}\p{M}’']*(?:\p{Lu}[\p{Ll}\p{M}’']+)?(?:-\p{Lu}?[\p{Ll}\p{M}’']+)*$/u;
+
 type Reading = { type: EntityType; name: string; isoCode?: string; by?: string };
 
 /**
@@ -438,7 +445,7 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
     words.length >= 2 &&
     words.length <= 4 &&
     // Every word a name's word or a middle initial ("Paul R. Whitford", "A. B. Lindqvist"), the last a name's.
-    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}’']*(?:-\p{Lu}?[\p{Ll}\p{M}’']+)*$/u.test(w) || /^\p{Lu}\.$/u.test(w)) &&
+    words.every((w) => NAME_WORD_SHAPE.test(w) || /^\p{Lu}\.$/u.test(w)) &&
     !/\.$/.test(words[words.length - 1]!)
   ) {
     if (register.looksLikePerson(words) || run.roles.length > 0 || run.honorific) return { type: "person", name };

@@ -153,6 +153,12 @@ export const TITLE_WORDS = new Set(
   ).split(" "),
 );
 
+/** A title word, abbreviated or plural too: "Sen.", "Sens.", "Senators" (before two names: "Senators A and B"). */
+export function isTitleWord(word: string): boolean {
+  const w = word.replace(/\.$/, "").toLowerCase();
+  return TITLE_WORDS.has(w) || (w.length > 3 && w.endsWith("s") && TITLE_WORDS.has(w.slice(0, -1)));
+}
+
 export const HONORIFIC_GENDER: Record<string, "male" | "female"> = {
   mr: "male",
   "mr.": "male",

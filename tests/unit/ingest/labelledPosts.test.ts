@@ -8,6 +8,17 @@ const quoted = (text: string) =>
   run(text).statements.map((s) => [s.speaker.name, s.text, s.cue, s.confidence] as const);
 
 describe("posts under a handle", () => {
+  it("keeps items of a list after a colon out of quotations", () => {
+    const text = [
+      "The harbour bill, which Senator Tam McKeown introduced on Monday, would include:",
+      "",
+      "* Rebuilding the north pier and the ferry terminal before the winter season",
+      "",
+      "* Giving the harbour board more money for dredging the channel every year",
+    ].join("\n");
+    expect(run(text).statements).toEqual([]);
+  });
+
   const roundup = [
     "Readers of the harbour blog reacted quickly on Twitter:",
     "",
@@ -49,6 +60,15 @@ describe("names with titles and letters around them", () => {
       "Vermont Sen. Orla Penhallow today praised the volunteers of the lake museum.\n\n" +
       '"The museum is the work of its volunteers and nobody else," said Penhallow.';
     expect(quoted(text).map(([name]) => name)).toEqual(["Orla Penhallow"]);
+  });
+
+  it("reads names with a capital inside (Mc-, O’, De-) and after a plural or abbreviated plural title", () => {
+    const text =
+      "Sens. Tam McKeown (D-VT) and Orla DeVane (R-OH) pushed for the harbour grant.\n\n" +
+      '"We will vote for the grant in the chamber," said McKeown.\n\n' +
+      '"It is a good day for the harbour," said Senator DeVane.\n\n' +
+      '"The harbour needs the money," said Brid O’Rahilly, the harbour master.';
+    expect(quoted(text).map(([name]) => name)).toEqual(["Tam McKeown", "Orla DeVane", "Brid O’Rahilly"]);
   });
 
   it("drops letters of honours after a name", () => {
