@@ -37,6 +37,9 @@ const COLON_SUBJECT = new RegExp(
   "u",
 );
 
+/** A name of two to four words opening a sentence, then an apposition's comma or a verb. */
+const OPENING_NAME = new RegExp(String.raw`^(${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD}){1,3})(?:,|\s+\p{Ll})`, "u");
+
 /** `"X," he said. "Y."` or `"X," he said, "Y."`: only an attribution stands between the two quotations. */
 export function joinsPrevious(text: string, previous: Quotation, q: Quotation): boolean {
   const between = text.slice(previous.marked[previous.marked.length - 1]!.end, q.marked[0]!.start);
@@ -93,7 +96,7 @@ export function attributionOf(
       // "Nick Keith said," as a paragraph of its own hands over as a colon does.
       /[:,]$/.test(text.slice(start, prev.end).trimEnd())
     ) {
-      const site = beforeSite(text.slice(start, prev.end), start);
+      const site = beforeSite(text.slice(start, prev.end), start) ?? openingName(text.slice(start, prev.end), start);
       if (site) return { ...site, around: { start, end: prev.end } };
     }
   }
@@ -215,6 +218,15 @@ function lastCueBefore(before: string): { index: number; 1: string; 2: string } 
     if (tail.length < 60 && !/[.!?"“«]/.test(tail)) found = { index: c.index, 1: c[0], 2: tail };
   }
   return found;
+}
+
+/**
+ * The name that opens a paragraph handing over to the next with no verb of saying: "Anna Berg, Director, Berg
+ * Consulting found the support invaluable," — she speaks in the paragraph that follows.
+ */
+function openingName(intro: string, at: number): Omit<Site, "around"> | undefined {
+  const m = OPENING_NAME.exec(intro);
+  return m ? { phrase: m[1]!, phraseAt: at, cue: "colon", tense: "past", perfect: false } : undefined;
 }
 
 /** `NP (aux) (adv) CUE (to X) (on Sunday):` or `NP CUE,` before a quotation; or a subject and a colon. */

@@ -94,6 +94,9 @@ export function decisionFeatures(ranked: readonly Ranked[], block: boolean, shap
     handle: f.handle ?? 0,
     // Where the winner stands: the subject of the introduction, before its cue, in the quotation's own sentence.
     ...Object.fromEntries(WINNER_FEATURES.map((k) => [`winner_${k}`, f[k] ?? 0])),
+    // A run carried on from a choice sure enough to be drafted: a block's next paragraph is as sure as its first.
+    previousDrafted: (f.previousConfidence ?? 0) >= 0.7 ? 1 : 0,
+    blockAfterDrafted: block && (f.previousConfidence ?? 0) >= 0.7 ? 1 : 0,
     ...shape,
   };
 }
