@@ -267,6 +267,21 @@ function advance(text: string, offset: number, word: string): number {
   return after + (/^\s+/.exec(text.slice(after, after + 8))?.[0].length ?? 0);
 }
 
+/**
+ * "of (the) United States" at the start of `words`, with a name after it: the state and how many words it takes.
+ */
+function stateAfterOf(
+  words: readonly string[],
+): { state: { name: string; isoCode: string }; words: number } | undefined {
+  const from = words[1]?.toLowerCase() === "the" ? 2 : 1;
+  for (let n = 3; n >= 1; n--) {
+    if (from + n >= words.length) continue;
+    const found = stateNamed(words.slice(from, from + n).join(" "));
+    if (found?.by === "name") return { state: found.state, words: from + n };
+  }
+  return undefined;
+}
+
 /** Capitalised runs of words in a span, split into leading titles and the name itself. */
 export function nameRuns(text: string, span: Span, register?: Register): NameRun[] {
   const out: NameRun[] = [];
@@ -304,6 +319,13 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
         if (person) roleState = { name: state.state.name, isoCode: state.state.isoCode };
         else if (!TITLE_WORDS.has(next) && !ORGANIZATION_HEADS.has(next)) break;
         else roleState = { name: state.state.name, isoCode: state.state.isoCode };
+      } else if (lower === "of" && roles.length && !isOrganization && stateAfterOf(words)) {
+        // "President of the United States Barack Obama": the state of the office, then the name.
+        const { state: held, words: used } = stateAfterOf(words)!;
+        roleState = { name: held.name, isoCode: held.isoCode };
+        for (const u of words.slice(0, used)) offset = advance(text, offset, u);
+        words = words.slice(used);
+        continue;
       } else if (isTitle && words.length > 1 && !isOrganization) {
         if (HONORIFIC_GENDER[lower] && ["mr", "mrs", "ms", "sir", "dame", "lord", "lady"].includes(lower))
           honorific = lower;

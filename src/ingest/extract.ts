@@ -10,7 +10,7 @@ import { containing, lastStartingBy, overlapping, paragraphsOf, sentencesOf, wor
 import { registerIntroducers } from "./introducers";
 import { labelledQuotationsOf, registerLabelWriters } from "./labelled";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
-import type { Sentence, Site } from "./patterns";
+import { CUE_WORDS, type Sentence, type Site } from "./patterns";
 import { whyNotAPerson } from "./personNames";
 import { quotationsOf, type Quotation } from "./quotes";
 import { reportedSite } from "./reported";
@@ -60,6 +60,9 @@ export const SURE_RULE = 0.9;
  * choices were right less than four times in five); below it the quotation is listed for review with its guess.
  */
 export const RANKED_DRAFT = 0.7;
+
+/** A verb of saying (or of naming: "called", "described … as") before a quotation in its sentence. */
+const REPORTED_BEFORE = new RegExp(String.raw`\b(?:${CUE_WORDS}|called|dubbed|described|termed|branded)\b`, "iu");
 
 /** A post under its writer's handle ("@handle: …"): the label says who wrote it. */
 const LABEL_CONFIDENCE = 0.95;
@@ -149,7 +152,11 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         paragraphs[q.paragraph]!.end === q.marked[0]!.end &&
         words === words.toUpperCase();
       if (heading) continue;
-      const short = wordCount(words) <= 2 || (wordCount(words) <= 4 && !/[.,!?…;:]$/.test(words) && !site);
+      // A word or two in marks is a term or a scare quote, unless a verb of saying in its sentence hands it over
+      // ("he called the bankruptcies \"quick, surgical\"", "she said it was \"damning\"").
+      const reported = REPORTED_BEFORE.test(text.slice(sentence.start, q.marked[0]!.start));
+      const short =
+        !reported && (wordCount(words) <= 2 || (wordCount(words) <= 4 && !/[.,!?…;:]$/.test(words) && !site));
       if (short) continue;
       // A quotation reopened by its attribution: `"X," he said. "Y."` is one statement of two parts.
       if (!site && previous?.q && previous.paragraph === q.paragraph && joinsPrevious(text, previous.q, q)) {
