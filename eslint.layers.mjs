@@ -51,8 +51,6 @@ const ALLOWED = {
 
 /** Today's imports against the direction: the file, the rooms it may import besides its own room's, and why. */
 export const EXCEPTIONS = [
-  // The warm-up runs representative reads.
-  { file: "src/graph/runtime/warmUp.ts", alsoImports: ["graph-reads"] },
   // The backfill of stored excerpts at start-up uses writes/datasetWrites.ts.
   { file: "src/graph/constraintsAndIndexes.ts", alsoImports: ["graph-writes"] },
   // What ingestion asks the graph is shaped as ingest/entities.ts's KnownEntity.

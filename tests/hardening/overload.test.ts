@@ -6,7 +6,7 @@
 import { loadConfig } from "../../src/config";
 import { Database } from "../../src/graph/runtime/database";
 import type { AdmissionSettings } from "../../src/graph/runtime/admission";
-import { warmUp } from "../../src/graph/runtime/warmUp";
+import { warmUp } from "../../src/graph/reads/warmUp";
 import type { HttpServer } from "../../src/http/server";
 import { freePort } from "../../src/neo4j/embedded";
 import { emptyGraph } from "../support/database";
