@@ -51,8 +51,6 @@ const ALLOWED = {
 
 /** Today's imports against the direction: the file, the rooms it may import besides its own room's, and why. */
 export const EXCEPTIONS = [
-  // Drafting an article before loading it takes the extraction's types and pool.
-  { file: "src/load/draftArticle.ts", alsoImports: ["ingest"] },
 ];
 
 function policies(extra = {}) {

@@ -3,7 +3,7 @@
 import type { MutationResolvers } from "../../generated/graphql";
 import { ArticleError, checkArticleText, checkPublished } from "../../ingest/article";
 import type { Dataset } from "../../load/dataset";
-import { draftArticle, type ArticleDraft } from "../../load/draftArticle";
+import { draftArticle, type ArticleDraft } from "../../ingest/draftArticle";
 import { loadDataset } from "../../load/loader";
 import { extractionRefusal } from "../articleDrafting";
 import { badInput } from "../errors";
