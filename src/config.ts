@@ -236,7 +236,8 @@ function origins(env: Env, name: string): string[] {
       const origin = entry.replace(/\/$/, "");
       if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
         throw new ConfigError(
-          `${name}: ${JSON.stringify(entry)} is not an origin like https://app.example.com (scheme, host and optional port, no path)`,
+          `${name}: ${JSON.stringify(entry)} is not an origin like https://app.example.com ` +
+            "(scheme, host and optional port, no path)",
         );
       }
       return origin;
