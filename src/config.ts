@@ -104,7 +104,10 @@ export interface QueryLimits {
   maxConcurrentExpensive: number;
   /** How long an expensive operation waits for its turn before SERVER_BUSY (HTTP 503 with Retry-After). */
   expensiveWaitMs: number;
-  /** Fields one answer may hold, counted as they are resolved (src/graphql/responseBudget.ts): RESPONSE_TOO_LARGE. */
+  /**
+   * Fields one answer may hold, counted as they are resolved (src/graphql/limits/responseBudget.ts):
+   * RESPONSE_TOO_LARGE.
+   */
   maxResponseFields: number;
 }
 

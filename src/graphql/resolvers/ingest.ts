@@ -5,7 +5,7 @@ import { ArticleError, checkArticleText, checkPublished } from "../../ingest/art
 import type { Dataset } from "../../load/dataset";
 import { draftArticle, type ArticleDraft } from "../../ingest/draftArticle";
 import { loadDataset } from "../../load/loader";
-import { extractionRefusal } from "../articleDrafting";
+import { extractionRefusal } from "../limits/articleDrafting";
 import { badInput } from "../errors";
 import { actorOf, write } from "./mutations";
 
