@@ -1,6 +1,8 @@
 // Lint rules for src/, tests/, bench/, scripts/ and web/: the recommended sets, no unused code, no floating promises
 // (type-aware), and lines of at most 120 characters (Prettier formats code to that width; strings and comments are
-// ours to wrap), and no regular expression in src/ that can backtrack super-linearly (eslint-plugin-regexp). Formatting itself is Prettier's job (.prettierrc.json).
+// ours to wrap; in src/ a line with a URL too), imports only down the rooms of src/ (eslint.layers.mjs), and no
+// regular expression in src/ that can backtrack super-linearly (eslint-plugin-regexp). Formatting itself is
+// Prettier's job (.prettierrc.json).
 import js from "@eslint/js";
 import boundaries from "eslint-plugin-boundaries";
 import regexp from "eslint-plugin-regexp";
