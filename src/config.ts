@@ -1,9 +1,8 @@
-// Every environment variable the server reads, parsed and validated once. Nothing else reads process.env.
+// Every environment variable the server reads, parsed and validated once. Nothing else reads process.env. Read by
+// every room of src/, it imports none of them: the settings' shapes and defaults that the modules they tune also use
+// (the admission queue, the write gate, the extraction pool) are defined here.
 import os from "node:os";
 import path from "node:path";
-import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/runtime/admission";
-import { WRITE_WAIT_MS } from "./http/writeGate";
-import { DEFAULT_EXTRACTION, type ExtractionSettings } from "./ingest/extractionPool";
 
 export interface EmbeddedNeo4jConfig {
   /** Folder holding the database files, logs and the generated password (git-ignored). */
@@ -105,9 +104,53 @@ export interface QueryLimits {
   maxConcurrentExpensive: number;
   /** How long an expensive operation waits for its turn before SERVER_BUSY (HTTP 503 with Retry-After). */
   expensiveWaitMs: number;
-  /** Fields one answer may hold, counted as they are resolved (src/graphql/responseBudget.ts): RESPONSE_TOO_LARGE. */
+  /**
+   * Fields one answer may hold, counted as they are resolved (src/graphql/limits/responseBudget.ts):
+   * RESPONSE_TOO_LARGE.
+   */
   maxResponseFields: number;
 }
+
+/** The admission queue in front of the driver (src/graph/runtime/admission.ts). */
+export interface AdmissionSettings {
+  /** Units of work (queries, transactions) running in Neo4j at once; kept below the driver's pool size. */
+  maxInFlight: number;
+  /** How long one may wait for its turn before OverloadedError. */
+  maxWaitMs: number;
+  /** Waiting at most; one more is refused at once. */
+  maxQueued: number;
+}
+
+export const DEFAULT_ADMISSION: AdmissionSettings = { maxInFlight: 64, maxWaitMs: 5_000, maxQueued: 1_000 };
+
+/**
+ * How long a write waits for the preparation before it is refused, by default (WRITE_WAIT_MS, src/http/writeGate.ts).
+ * Longer than a write itself may take (NEO4J_TX_TIMEOUT_MS, 15 s by default), and shorter than the request timeout
+ * (HTTP_REQUEST_TIMEOUT_MS, 30 s), so that the refusal is sent before the server ends the connection.
+ */
+export const WRITE_WAIT_MS = 25_000;
+
+/** The threads that draft articles (src/ingest/extractionPool.ts). */
+export interface ExtractionSettings {
+  /** Threads drafting articles at once (EXTRACTION_THREADS). */
+  threads: number;
+  /** How long one article may take in its thread (EXTRACTION_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Heap of one extraction thread (EXTRACTION_MEMORY_MB). */
+  memoryMb: number;
+  /** Articles waiting for a thread at most (EXTRACTION_QUEUE); one more is refused at once. */
+  maxQueued: number;
+  /** How long an article waits for a thread before it is refused (EXTRACTION_QUEUE_WAIT_MS). */
+  queueWaitMs: number;
+}
+
+export const DEFAULT_EXTRACTION: ExtractionSettings = {
+  threads: 1,
+  timeoutMs: 20_000,
+  memoryMb: 512,
+  maxQueued: 4,
+  queueWaitMs: 8_000,
+};
 
 export class ConfigError extends Error {}
 
@@ -196,7 +239,8 @@ function origins(env: Env, name: string): string[] {
       const origin = entry.replace(/\/$/, "");
       if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
         throw new ConfigError(
-          `${name}: ${JSON.stringify(entry)} is not an origin like https://app.example.com (scheme, host and optional port, no path)`,
+          `${name}: ${JSON.stringify(entry)} is not an origin like https://app.example.com ` +
+            "(scheme, host and optional port, no path)",
         );
       }
       return origin;

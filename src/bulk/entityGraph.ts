@@ -3,7 +3,8 @@
 // their name keys, alias ids and links. Resolution asks it what the loader asks Neo4j (knownIds, findCandidates, as
 // src/graph/reads/resolutionReads.ts answers them), so that the same files resolve alike on both paths.
 import type { ClaimWrite } from "../graph/writes/claims";
-import type { LinkWrite, RelationshipType } from "../graph/writes/datasetWrites";
+import type { LinkWrite } from "../graph/writes/datasetWrites";
+import type { RelationshipType } from "../domain/relationships";
 import { MAX_CANDIDATES, withoutRepeats } from "../graph/reads/resolutionReads";
 import { entityValues, type EntityValues } from "../domain/nodeValues";
 import { lookupKeys, type EntityProfile, type ResolvableLabel } from "../domain/resolution";

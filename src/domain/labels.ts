@@ -39,6 +39,8 @@ export type ListLabel = LabelsWith<"listed">;
 export type SpeakerLabel = LabelsWith<"speaker">;
 export type MentionableLabel = LabelsWith<"mentionable">;
 export type IdPrefix = Table[Label]["prefix"];
+/** "person", "state", …: the prefix of an entity's ids, the name of its kind in drafts and in ingestion. */
+export type EntityPrefix = Table[EntityLabel]["prefix"];
 
 const ALL = Object.keys(LABELS) as Label[];
 const labelsWith = <T extends Trait>(trait: T) => ALL.filter((label) => LABELS[label][trait]) as LabelsWith<T>[];

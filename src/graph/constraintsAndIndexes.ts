@@ -2,7 +2,7 @@
 // Idempotent: runs at every start-up and before tests.
 import { NAMED_LABELS } from "../domain/labels";
 import type { Database } from "./runtime/database";
-import { SOURCE_RELATIONSHIPS } from "./writes/datasetWrites";
+import { SOURCE_RELATIONSHIPS } from "../domain/relationships";
 import { upgradeGraph } from "./graphFormat";
 
 const STATEMENTS: string[] = [

@@ -1,7 +1,7 @@
 // Turns user text into a Lucene query for Neo4j's full-text indexes: every special character is escaped, so user
 // input is only ever searched for, never interpreted as query syntax. Whatever it is given, a query built here has at
 // most MAX_TERMS terms of at most MAX_TERM_LENGTH characters each, so Lucene's work (and the automaton of a wildcard
-// term) stays small; the API refuses longer input with an error before it gets here (src/graphql/textInputs.ts).
+// term) stays small; the API refuses longer input with an error before it gets here (src/graphql/limits/textInputs.ts).
 import { nameKey } from "../domain/names";
 import { querySpellings } from "../domain/resolution";
 

@@ -1,4 +1,5 @@
 // Plain rows the data layer returns: Neo4j nodes as JS objects tagged with their label (dates as ISO strings).
+import type { EntityPrefix } from "../domain/labels";
 
 interface Named {
   id: string;
@@ -102,3 +103,13 @@ export interface FacetCounts {
 
 /** Each facet's counts by the key facetKey gives it (a facet asked twice with other arguments is counted twice). */
 export type FacetRows = Record<string, FacetCounts[keyof FacetCounts]>;
+
+/** What the graph knows before ingestion reads an article (reads/ingestKnowledge.ts): people and their offices. */
+export interface KnownEntity {
+  id?: string;
+  name: string;
+  type: EntityPrefix;
+  aliases?: string[];
+  isoCode?: string;
+  offices?: { title: string; state: string }[];
+}

@@ -2,10 +2,10 @@
 // batch loaders, and whether the request may write.
 import type { Database } from "../graph/runtime/database";
 import { loadConfig } from "../config";
-import { processWideDrafting, type ArticleDrafting } from "./articleDrafting";
-import { ConcurrencyLimit } from "./concurrency";
-import { createLoaders, type Loaders } from "./loaders";
-import { ResponseBudget } from "./responseBudget";
+import { processWideDrafting, type ArticleDrafting } from "./limits/articleDrafting";
+import { ConcurrencyLimit } from "./limits/concurrency";
+import { createLoaders, type Loaders } from "./fetching/loaders";
+import { ResponseBudget } from "./limits/responseBudget";
 
 export interface Auth {
   /** True when the request carried "Authorization: Bearer <API_TOKEN>". */
@@ -25,7 +25,7 @@ export interface GraphQLContext {
   auth: Auth;
   /** The process-wide cap on expensive operations (timeline, search, path, source texts). */
   expensive: ConcurrencyLimit;
-  /** The extraction pool and the anonymous rate of ingestArticle (src/graphql/articleDrafting.ts). */
+  /** The extraction pool and the anonymous rate of ingestArticle (src/graphql/limits/articleDrafting.ts). */
   drafting: ArticleDrafting;
   /** The client's address, for per-client limits; "local" for in-process callers. */
   client: string;
@@ -51,7 +51,7 @@ export function createContext(
   const scoped = db.withCounter();
   scoped.bookmarks.add(bookmarks);
   const drafting = request.drafting ?? processWideDrafting;
-  // The most fields the answer may hold: MAX_RESPONSE_FIELDS (src/graphql/responseBudget.ts).
+  // The most fields the answer may hold: MAX_RESPONSE_FIELDS (src/graphql/limits/responseBudget.ts).
   const budget = new ResponseBudget(request.maxResponseFields ?? limits.maxResponseFields);
   const loaders = createLoaders(scoped, expensive);
   return { db: scoped, loaders, auth, expensive, drafting, client: request.client ?? "local", budget };

@@ -11,7 +11,7 @@ import type { GraphQLContext } from "../graphql/context";
 import { createFormatError } from "../graphql/formatError";
 import { resolvers } from "../graphql/resolvers/index";
 import { subgraphSchema } from "../graphql/federation";
-import { withResponseBudget } from "../graphql/responseBudget";
+import { withResponseBudget } from "../graphql/limits/responseBudget";
 import { loadTypeDefs } from "../graphql/schema";
 import { bookmarkPlugin } from "./bookmarks";
 import { queryLimits } from "./limits";
@@ -52,7 +52,7 @@ export function createApollo(
   const limits = queryLimits(settings.limits, settings.production);
   const caches = documentCaches();
   const typeDefs = loadTypeDefs();
-  // Every field counts against the request's MAX_RESPONSE_FIELDS as it is resolved (responseBudget.ts).
+  // Every field counts against the request's MAX_RESPONSE_FIELDS as it is resolved (graphql/limits/responseBudget.ts).
   const budgeted = withResponseBudget(typeDefs, resolvers);
   // As a subgraph, the same SDL and resolvers plus the entity keys, _service and _entities; every limit below holds
   // for a gateway's requests as for any client's.

@@ -15,9 +15,9 @@ import {
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "../config";
 import { MAX_CONVERSATION_STATEMENTS } from "../domain/responses";
-import { DEFAULT_PAGE_SIZE, MAX_FIRST } from "../graphql/arguments";
+import { DEFAULT_PAGE_SIZE, MAX_FIRST } from "../graphql/fetching/arguments";
 import type { GraphQLContext } from "../graphql/context";
-import { textPieceSize } from "../graphql/textPieces";
+import { textPieceSize } from "../graphql/limits/textPieces";
 
 /** Assumed size of lists that are not paged (a statement's mentions, an event's participants). */
 const UNPAGED_LIST_SIZE = 5;
@@ -33,7 +33,7 @@ const BOUNDED_LIST_SIZE: Record<string, number> = { conversation: MAX_CONVERSATI
  * count as 20, not their most (100), which would price the explorer's thread (100 statements and what each answers)
  * out of MAX_COST. So four aliases of a conversation with both directions (4 × 100 statements × 2 × 20 responses)
  * are refused up front; what the guess misses in denser threads, MAX_RESPONSE_FIELDS stops while the answer is
- * resolved (src/graphql/responseBudget.ts).
+ * resolved (src/graphql/limits/responseBudget.ts).
  */
 const LIST_SIZE: Record<string, number> = { "Statement.respondsTo": 20, "Statement.responses": 20 };
 

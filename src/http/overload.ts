@@ -1,7 +1,7 @@
 // A server that cannot take the work is an HTTP 503 with Retry-After, so clients, proxies and load balancers back off
 // the way HTTP says to: an overloaded database (OVERLOADED, from formatError) and expensive operations that got no
-// turn in time (SERVER_BUSY, src/graphql/concurrency.ts), each with extensions.retryAfterSeconds. This plugin only
-// turns them into the status and the header once the response is complete.
+// turn in time (SERVER_BUSY, src/graphql/limits/concurrency.ts), each with extensions.retryAfterSeconds. This plugin
+// only turns them into the status and the header once the response is complete.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLContext } from "../graphql/context";
 

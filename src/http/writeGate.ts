@@ -2,14 +2,8 @@
 // imports a dataset right after start-up cannot race the seed load. An Apollo plugin, like the limits in limits.ts.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
+import { WRITE_WAIT_MS } from "../config";
 import type { GraphQLContext } from "../graphql/context";
-
-/**
- * How long a write waits for the preparation before it is refused, by default (WRITE_WAIT_MS). Longer than a write
- * itself may take (NEO4J_TX_TIMEOUT_MS, 15 s by default), and shorter than the request timeout
- * (HTTP_REQUEST_TIMEOUT_MS, 30 s), so that the refusal is sent before the server ends the connection.
- */
-export const WRITE_WAIT_MS = 25_000;
 
 function notReady(message: string): GraphQLError {
   // extensions.http is Apollo's way for a plugin to set the response status; it is removed before the client sees it.

@@ -5,6 +5,7 @@
 import nlp from "compromise";
 import { getGender } from "gender-detection-from-name";
 import type { Span } from "../domain/spans";
+import type { KnownEntity } from "../graph/rows";
 import { whyNotAPerson } from "./personNames";
 import { nameKey } from "../domain/names";
 import { stateNamed } from "./countries";
@@ -37,6 +38,8 @@ const ORGANIZATION_WORDS = [
 const ORGANIZATION_NOUN_BEFORE = new RegExp(String.raw`\b(?:${ORGANIZATION_WORDS})\s+$`);
 
 export type EntityType = "person" | "state" | "organization" | "venue" | "event";
+/** What the graph knows before the article: people and their offices, other entities by name (src/graph/rows.ts). */
+export type { KnownEntity };
 export type Gender = "male" | "female";
 
 export interface Entity {
@@ -64,16 +67,6 @@ export interface Mention extends Span {
   subject: boolean;
   /** Inside a quotation: a mention of what was said, not someone a pronoun can point back to. */
   quoted?: boolean;
-}
-
-/** What the graph knows before the article: people and their offices, other entities by name. */
-export interface KnownEntity {
-  id?: string;
-  name: string;
-  type: EntityType;
-  aliases?: string[];
-  isoCode?: string;
-  offices?: { title: string; state: string }[];
 }
 
 /** Capitalised words with the particles between them; at most ten words, so a run of initials reads in pieces. */

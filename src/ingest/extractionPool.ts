@@ -4,32 +4,12 @@
 // the extractor itself. A bounded number of articles wait for a thread; one more is refused at once.
 import path from "node:path";
 import { Piscina } from "piscina";
+import { DEFAULT_EXTRACTION, type ExtractionSettings } from "../config";
 import { Admission } from "../graph/runtime/admission";
 import { OverloadedError } from "../graph/runtime/errors";
 import type { ArticleMeta } from "./draft";
 import type { KnownEntity } from "./entities";
 import type { ingestText } from "./ingest";
-
-export interface ExtractionSettings {
-  /** Threads drafting articles at once (EXTRACTION_THREADS). */
-  threads: number;
-  /** How long one article may take in its thread (EXTRACTION_TIMEOUT_MS). */
-  timeoutMs: number;
-  /** Heap of one extraction thread (EXTRACTION_MEMORY_MB). */
-  memoryMb: number;
-  /** Articles waiting for a thread at most (EXTRACTION_QUEUE); one more is refused at once. */
-  maxQueued: number;
-  /** How long an article waits for a thread before it is refused (EXTRACTION_QUEUE_WAIT_MS). */
-  queueWaitMs: number;
-}
-
-export const DEFAULT_EXTRACTION: ExtractionSettings = {
-  threads: 1,
-  timeoutMs: 20_000,
-  memoryMb: 512,
-  maxQueued: 4,
-  queueWaitMs: 8_000,
-};
 
 /**
  * Why an article was not drafted: TOO_COSTLY (it ran past the deadline or the heap limit: the same text will again)

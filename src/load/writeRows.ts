@@ -2,13 +2,8 @@
 // statements. Pure: the loader sends them to Neo4j (src/graph), the bulk import turns them into the importer's CSV
 // (src/bulk), so both write the same values.
 import type { ClaimWrite } from "../graph/writes/claims";
-import type {
-  LinkWrite,
-  RelationshipType,
-  ResponseWrite,
-  SourceWrite,
-  StatementWrite,
-} from "../graph/writes/datasetWrites";
+import type { LinkWrite, ResponseWrite, SourceWrite, StatementWrite } from "../graph/writes/datasetWrites";
+import type { RelationshipType } from "../domain/relationships";
 import type { ResolvableLabel } from "../domain/resolution";
 import type { Dataset, DatasetEntities, StatementInput } from "./dataset";
 

@@ -243,7 +243,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Runn
   const ours: LockFile = { pid: child.pid ?? -1, port, owner: process.pid };
   writeLock(lockFile, ours);
   options.log(
-    `Neo4j started in ${((Date.now() - started) / 1000).toFixed(1)} s on bolt://127.0.0.1:${port} (data in ${options.dataDir}).`,
+    `Neo4j started in ${((Date.now() - started) / 1000).toFixed(1)} s on bolt://127.0.0.1:${port} ` +
+      `(data in ${options.dataDir}).`,
   );
 
   const removeLock = () => {

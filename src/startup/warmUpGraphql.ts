@@ -1,5 +1,5 @@
 // The second half of the warm-up: the GraphQL layer under load before the server says it is ready. One run of each
-// query (src/graph/runtime/warmUp.ts) gets Neo4j's plans cached, but a GraphQL selection decides the Cypher text, Neo4j
+// query (src/graph/reads/warmUp.ts) gets Neo4j's plans cached, but a GraphQL selection decides the Cypher text, Neo4j
 // plans each text the first time it runs (up to ~1 s of its CPU on a cold JVM), and the JIT compilers of Node and of
 // Neo4j's JVM only compile code that runs often. So one operation for each kind of question clients ask (a look-up
 // of each kind of node with its statements, lists filtered by speaker, state, date and mention, search, timeline,

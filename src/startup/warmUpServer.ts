@@ -1,12 +1,19 @@
 // The whole warm-up of one server process, before it says it is ready: Neo4j's plans for a few representative reads
-// (src/graph/runtime/warmUp.ts), the reads clients sent most before the last stop (src/graph/runtime/queryHistory.ts),
+// (src/graph/reads/warmUp.ts), the reads clients sent most before the last stop (src/graph/runtime/queryHistory.ts),
 // then the GraphQL layer under load (warmUpGraphql.ts). Each step only logs its failures. Also where this process's
 // history of reads lives: read from QUERY_HISTORY_FILE at start, written back when the process stops and every 5
 // minutes.
 import type { Config } from "../config";
 import type { Database } from "../graph/runtime/database";
-import { QueryHistory, readHistory, shapeOf, writeHistory, type RememberedQuery } from "../graph/runtime/queryHistory";
-import { replayHistory, warmUp } from "../graph/runtime/warmUp";
+import {
+  QueryHistory,
+  readHistory,
+  replayHistory,
+  shapeOf,
+  writeHistory,
+  type RememberedQuery,
+} from "../graph/runtime/queryHistory";
+import { warmUp } from "../graph/reads/warmUp";
 import { warmUpGraphql, type Execute } from "./warmUpGraphql";
 
 const SAVE_EVERY_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
-// Statement lists fetch only the properties their selection reads (src/graphql/selectedProperties.ts): whatever a
-// query selects, each field answers what the full statement says, in one Neo4j query per list.
+// Statement lists fetch only the properties their selection reads (src/graphql/fetching/selectedProperties.ts):
+// whatever a query selects, each field answers what the full statement says, in one Neo4j query per list.
 import { connectTestDatabase } from "../support/database";
 import { seededApi } from "../support/graphql";
 

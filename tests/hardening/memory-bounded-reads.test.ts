@@ -5,7 +5,7 @@ import { ATTACKS } from "../../bench/hostile/attacks";
 import { send, startHostileWorld, watchLiveness, type HostileWorld } from "../../bench/hostile/world";
 import { QueryTooLargeError } from "../../src/graph/runtime/errors";
 import { createFormatError } from "../../src/graphql/formatError";
-import { MAX_TEXT_PIECE } from "../../src/graphql/textPieces";
+import { MAX_TEXT_PIECE } from "../../src/graphql/limits/textPieces";
 import { processAlive } from "../../src/neo4j/embedded";
 
 let world: HostileWorld;

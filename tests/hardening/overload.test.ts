@@ -3,10 +3,9 @@
 // Expensive operations beyond MAX_CONCURRENT_EXPENSIVE are refused the same way (503 SERVER_BUSY) after a short wait.
 // A database that is really gone is still DATABASE_UNAVAILABLE. And the start-up warm-up that spares the first
 // users the cold plan cache.
-import { loadConfig } from "../../src/config";
+import { loadConfig, type AdmissionSettings } from "../../src/config";
 import { Database } from "../../src/graph/runtime/database";
-import type { AdmissionSettings } from "../../src/graph/runtime/admission";
-import { warmUp } from "../../src/graph/runtime/warmUp";
+import { warmUp } from "../../src/graph/reads/warmUp";
 import type { HttpServer } from "../../src/http/server";
 import { freePort } from "../../src/neo4j/embedded";
 import { emptyGraph } from "../support/database";

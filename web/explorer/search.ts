@@ -15,7 +15,7 @@ interface Suggestion {
 
 const text = (value: string) => [document.createTextNode(value)];
 
-/** The API's limits on a name filter (src/graphql/textInputs.ts), which the search box's text is used as. */
+/** The API's limits on a name filter (src/graphql/limits/textInputs.ts), which the search box's text is used as. */
 const MAX_INPUT = 200;
 const MAX_WORDS = 32;
 

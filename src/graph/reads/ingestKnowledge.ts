@@ -1,7 +1,7 @@
 // What article ingestion asks the graph before it reads a text: the people who hold offices in the states the text
 // names, so that "Poland's foreign minister said" finds the minister the graph knows.
 import type { Database } from "../runtime/database";
-import type { KnownEntity } from "../../ingest/entities";
+import type { KnownEntity } from "../rows";
 
 /** Office holders looked at per article: a text names a handful of states, each with a few dozen offices at most. */
 export const MAX_OFFICE_HOLDERS = 500;

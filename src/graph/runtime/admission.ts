@@ -1,18 +1,8 @@
 // Admission in front of the driver: at most maxInFlight units of work hold a Neo4j connection at once; more wait
 // their turn in arrival order for up to maxWaitMs, and beyond maxQueued waiting they are refused at once. So a
 // busy database makes answers slower, then refuses with OVERLOADED, instead of every caller timing out in the pool.
+import { DEFAULT_ADMISSION, type AdmissionSettings } from "../../config";
 import { OverloadedError } from "./errors";
-
-export interface AdmissionSettings {
-  /** Units of work (queries, transactions) running in Neo4j at once; kept below the driver's pool size. */
-  maxInFlight: number;
-  /** How long one may wait for its turn before OverloadedError. */
-  maxWaitMs: number;
-  /** Waiting at most; one more is refused at once. */
-  maxQueued: number;
-}
-
-export const DEFAULT_ADMISSION: AdmissionSettings = { maxInFlight: 64, maxWaitMs: 5_000, maxQueued: 1_000 };
 
 export class Admission {
   private running = 0;

@@ -3,8 +3,9 @@
 // first takes a turn in the admission queue (admission.ts), so overload waits, then fails as OVERLOADED. Sessions
 // carry the bookmarks of their unit of work (Bookmarks below), so a read waits for the writes it must see.
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { DEFAULT_ADMISSION, type AdmissionSettings } from "../../config";
 import { InvalidInputError } from "../../domain/errors";
-import { Admission, DEFAULT_ADMISSION, type AdmissionSettings } from "./admission";
+import { Admission } from "./admission";
 import { BookmarkNotReachedError, busyPool, isOutOfTransactionMemory, translateDriverError } from "./errors";
 import { FirstRuns } from "./firstRuns";
 import type { QueryHistory } from "./queryHistory";

@@ -4,7 +4,7 @@
 // several times slower for its first minute. A client's selection decides the Cypher text, so only the texts clients
 // actually sent say what to warm up: each read is counted here by its text, written to a file when the server stops
 // (QUERY_HISTORY_FILE, next to the database by default) and run again by the warm-up of the next start
-// (replayHistory in warmUp.ts). Only reads are kept: replaying one changes nothing.
+// (replayHistory, below). Only reads are kept: replaying one changes nothing.
 //
 // What it keeps is the shape of what clients asked, not what they asked for: the parameters of a read are kept with
 // every string replaced by a placeholder (ids, words searched for, names, cursors; a date stays a date, so that
@@ -16,7 +16,7 @@
 // a flood of distinct texts makes room by dropping the least counted, never the texts counted most.
 import fs from "node:fs";
 import path from "node:path";
-import type { Params } from "./database";
+import type { Database, Params } from "./database";
 
 export interface RememberedQuery {
   cypher: string;
@@ -161,4 +161,63 @@ export function writeHistory(file: string, history: QueryHistory): void {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify({ version: 1, queries: history.top() }), { mode: 0o600 });
   fs.renameSync(temporary, file);
+}
+
+export interface ReplayOptions {
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  /** The replay takes at most this long in all (REPLAY_BUDGET_MS). */
+  budgetMs?: number;
+  /** Runs of each query at most. */
+  runs?: number;
+  /** Queries running at once. */
+  concurrency?: number;
+}
+
+/** Remembered queries replayed at most (the most frequent), runs of each, and the time they may take in all. */
+export const REPLAYED_QUERIES = 30;
+export const REPLAY_RUNS = 10;
+export const REPLAY_BUDGET_MS = 20_000;
+
+/**
+ * The reads the last run sent most (readHistory), each run again up to `runs` times, a few at once, within the
+ * budget: the first run of each gets it planned and cached by Neo4j, the next ones get the plan's code compiled by the
+ * JVM. A query that fails (a text of an older version, say) is dropped. Returns within the budget (runs still going
+ * then finish in the background, and none starts after it; a run can take up to NEO4J_TX_TIMEOUT_MS, so waiting for
+ * it made a 20 s replay take 24.8 s). Never throws; returns the runs done by then.
+ */
+export async function replayHistory(
+  db: Database,
+  queries: readonly RememberedQuery[],
+  options: ReplayOptions,
+): Promise<number> {
+  const chosen = queries.slice(0, REPLAYED_QUERIES);
+  if (chosen.length === 0) return 0;
+  const started = Date.now();
+  const until = started + (options.budgetMs ?? REPLAY_BUDGET_MS);
+  const runs = options.runs ?? REPLAY_RUNS;
+  // Round by round, so that every query is planned before any runs twice.
+  const queue = Array.from({ length: runs }, () => chosen).flat();
+  const failed = new Set<string>();
+  let done = 0;
+  const worker = async () => {
+    for (let next = queue.shift(); next && Date.now() < until; next = queue.shift()) {
+      if (failed.has(next.cypher)) continue;
+      try {
+        await db.read(next.cypher, next.params);
+        done += 1;
+      } catch {
+        failed.add(next.cypher);
+      }
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, until - Date.now()))));
+  await Promise.race([Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker)), outOfTime]);
+  clearTimeout(timer);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const cut = queue.length > 0 ? ` (out of time: ${queue.length} runs left out)` : "";
+  options.log(`Warm-up: ${chosen.length} reads of the last run, ${done} runs in ${seconds} s${cut}`);
+  if (failed.size > 0) options.warn(`Warm-up: ${failed.size} reads of the last run failed and were left out`);
+  return done;
 }

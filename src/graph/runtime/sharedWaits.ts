@@ -7,8 +7,8 @@
 // saw committed; one that has not begun sees everything either caller could expect to see. With no queue nothing waits
 // and nothing is joined, so this changes nothing until the server is busy. Used for the driver's admission queue
 // (database.ts: the caller gets the records and makes rows of its own) and for the queue of expensive operations
-// (src/graphql/concurrency.ts: callers share the page, which resolvers only read). SHARE_QUEUED_READS=false turns it
-// off.
+// (src/graphql/limits/concurrency.ts: callers share the page, which resolvers only read). SHARE_QUEUED_READS=false
+// turns it off.
 
 /** Reads whose parameters are longer than this as JSON are not joined: their key would cost more than it saves. */
 export const MAX_KEY_PARAMS = 4096;

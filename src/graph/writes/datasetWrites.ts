@@ -1,5 +1,6 @@
 // Writes a checked dataset into Neo4j: every Cypher string of the loader. All functions run inside the caller's
 // transaction, so a file is loaded all-or-nothing. Rows are sent in UNWIND batches.
+import { SOURCE_RELATIONSHIPS, type RelationshipType } from "../../domain/relationships";
 import type { Transaction } from "../runtime/database";
 
 export interface LinkWrite {
@@ -7,21 +8,6 @@ export interface LinkWrite {
   to: string;
   props: Record<string, unknown>;
 }
-
-export type RelationshipType =
-  "LOCATED_IN" | "IN_STATE" | "PART_OF" | "HELD_AT" | "FOLLOWS" | "HOLDS_OFFICE" | "MEMBER_OF" | "PARTICIPATED_IN";
-
-/** Relationships between entities; each carries the id of the source that states it, so a reload replaces them. */
-export const ENTITY_RELATIONSHIPS: readonly RelationshipType[] = [
-  "LOCATED_IN",
-  "IN_STATE",
-  "PART_OF",
-  "HELD_AT",
-  "FOLLOWS",
-  "HOLDS_OFFICE",
-  "MEMBER_OF",
-  "PARTICIPATED_IN",
-];
 
 /** A statement's response to another, as one source states it, with the spans that say so (parallel lists). */
 export interface ResponseWrite {
@@ -32,9 +18,6 @@ export interface ResponseWrite {
   ends: number[];
   excerpts: string[];
 }
-
-/** Every relationship that carries the id of the source that states it (r.source): a reload replaces them. */
-export const SOURCE_RELATIONSHIPS: readonly string[] = [...ENTITY_RELATIONSHIPS, "RESPONDS_TO"];
 
 export interface StatementWrite {
   /** The statement node it is written to (after resolution). */

@@ -4,7 +4,7 @@ import type { ChangeResolvers, QueryResolvers, ResolverFn } from "../../generate
 import { changesPage, historyPage, type ChangePage } from "../../graph/writes/changes/changeReads";
 import { encodePosition as encodeCursor } from "../../graph/writes/changes/positions";
 import type { SourceRow } from "../../graph/rows";
-import { pageWindow, withCursor } from "../arguments";
+import { pageWindow, withCursor } from "../fetching/arguments";
 import { badInput } from "../errors";
 import type { GraphQLContext } from "../context";
 import { connectionFields } from "./connections";

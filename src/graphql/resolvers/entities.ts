@@ -7,8 +7,8 @@ import type { EventRow, LinkedRow, PersonRow, SourceRow, SpeakerRow, StateRow } 
 import type { StatementAnchor } from "../../graph/reads/statements";
 import type { ResolverFn, Resolvers } from "../../generated/graphql";
 import type { MentionCount, SpeakerCountRow } from "../../graph/reads/mentionCounts";
-import { statementQuery, type StatementListArgs } from "../arguments";
-import { mentionCountField } from "../facets";
+import { statementQuery, type StatementListArgs } from "../fetching/arguments";
+import { mentionCountField } from "../fetching/facets";
 import type { GraphQLContext } from "../context";
 import type { OfficeParent, ParticipationParent, StatementPage } from "../parents";
 import {
@@ -17,8 +17,8 @@ import {
   STATEMENT_FIELDS,
   type LinkedType,
   type WrappedNeighbourField,
-} from "../relationFields";
-import { textPiece } from "../textPieces";
+} from "../fetching/relationFields";
+import { textPiece } from "../limits/textPieces";
 
 type TypeResolvers<T extends LinkedType> = NonNullable<Resolvers[T]>;
 

@@ -1,8 +1,8 @@
 // All resolvers, assembled: scalars, root fields, types, interfaces and unions.
 import type { Resolvers } from "../../generated/graphql";
 import { DateScalar, DateTimeScalar, JsonScalar } from "../scalars";
-import { facetField } from "../facets";
-import { snippet } from "../snippet";
+import { facetField } from "../fetching/facets";
+import { snippet } from "./snippet";
 import { changeQueries, changeResolvers, historyField } from "./changes";
 import { connectionFields } from "./connections";
 import { entityResolvers } from "./entities";

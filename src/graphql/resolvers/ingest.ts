@@ -3,9 +3,9 @@
 import type { MutationResolvers } from "../../generated/graphql";
 import { ArticleError, checkArticleText, checkPublished } from "../../ingest/article";
 import type { Dataset } from "../../load/dataset";
-import { draftArticle, type ArticleDraft } from "../../load/draftArticle";
+import { draftArticle, type ArticleDraft } from "../../ingest/draftArticle";
 import { loadDataset } from "../../load/loader";
-import { extractionRefusal } from "../articleDrafting";
+import { extractionRefusal } from "../limits/articleDrafting";
 import { badInput } from "../errors";
 import { actorOf, write } from "./mutations";
 

@@ -16,11 +16,11 @@ import {
   wantsTotal,
   withCursor,
   type PageArgs,
-} from "../arguments";
+} from "../fetching/arguments";
 import type { GraphQLContext } from "../context";
 import { badInput, notFound } from "../errors";
-import { nodeWithSelectedLinks } from "../prefetch";
-import { checkNameFilter, checkSearchQuery } from "../textInputs";
+import { nodeWithSelectedLinks } from "../fetching/prefetch";
+import { checkNameFilter, checkSearchQuery } from "../limits/textInputs";
 import type { GraphQLResolveInfo } from "graphql";
 
 /** A search hit's snippet is cut from its statement's text, whatever else the query reads. */

@@ -1,9 +1,9 @@
 // Fields of a statement: linked parts come with the statement when the query asked for them, else in one batch.
 import type { SpeakerCountRow } from "../../graph/reads/mentionCounts";
-import { mentionCountField } from "../facets";
+import { mentionCountField } from "../fetching/facets";
 import type { Resolvers } from "../../generated/graphql";
 import type { StatementRow } from "../../graph/rows";
-import { statementPropertiesSelected } from "../selectedProperties";
+import { statementPropertiesSelected } from "../fetching/selectedProperties";
 import type { GraphQLContext } from "../context";
 import { notFound } from "../errors";
 

@@ -3,7 +3,7 @@
 // (a source's claims choose another) is still one node.
 import type { Label } from "../../../domain/labels";
 import type { Transaction } from "../../runtime/database";
-import { SOURCE_RELATIONSHIPS } from "../datasetWrites";
+import { SOURCE_RELATIONSHIPS } from "../../../domain/relationships";
 import type { Plain } from "../../values";
 import { INCOMING_TYPES, OUTGOING_TYPES } from "./ownedLinks";
 

@@ -13,11 +13,11 @@ import {
   PLACEHOLDER_DATE,
   QueryHistory,
   readHistory,
+  replayHistory,
   shapeOf,
   writeHistory,
   type RememberedQuery,
 } from "../../../../src/graph/runtime/queryHistory";
-import { replayHistory } from "../../../../src/graph/runtime/warmUp";
 
 /** A clock the test moves by hand. */
 function clock(start = 1_000_000) {

@@ -3,11 +3,11 @@
 // nodes already in the graph; the draft refers to those by their ids, so it reads as what an import would do.
 import type { Database } from "../graph/runtime/database";
 import { officeHolders } from "../graph/reads/ingestKnowledge";
-import type { ArticleMeta } from "../ingest/draft";
-import type { Extraction } from "../ingest/extract";
-import type { ExtractionPool } from "../ingest/extractionPool";
-import type { Dataset } from "./dataset";
-import { loadDataset, type LoadResult } from "./loader";
+import type { Dataset } from "../load/dataset";
+import { loadDataset, type LoadResult } from "../load/loader";
+import type { ArticleMeta } from "./draft";
+import type { Extraction } from "./extract";
+import type { ExtractionPool } from "./extractionPool";
 
 export interface ArticleDraft {
   /** The draft under the graph's ids where resolution found its entities. */

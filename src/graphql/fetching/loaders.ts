@@ -1,17 +1,17 @@
 // Per-request batching: every look-up a resolver makes for many parents becomes one Neo4j query per kind and level.
 import DataLoader from "dataloader";
-import { claimsOf, type ClaimRow } from "../graph/reads/claimReads";
-import type { Database } from "../graph/runtime/database";
-import { mentionCounts, type MentionCount, type MentionDirection } from "../graph/reads/mentionCounts";
-import { neighbours, type NeighbourKind } from "../graph/reads/neighbours";
-import { responsesOf, type ResponseDirection, type ResponseRow } from "../graph/reads/responses";
-import { nodesByIds, statementsWithParts } from "../graph/reads/nodes";
-import type { StatementProperty } from "../graph/projections";
-import type { LinkedRow, NodeRow, Page, StatementRow } from "../graph/rows";
-import { sourceTextPieces, type SourceTextRow, type TextPiece } from "../graph/reads/sourceText";
-import { statementPages, type StatementAnchor, type StatementQuery } from "../graph/reads/statements";
+import { claimsOf, type ClaimRow } from "../../graph/reads/claimReads";
+import type { Database } from "../../graph/runtime/database";
+import { mentionCounts, type MentionCount, type MentionDirection } from "../../graph/reads/mentionCounts";
+import { neighbours, type NeighbourKind } from "../../graph/reads/neighbours";
+import { responsesOf, type ResponseDirection, type ResponseRow } from "../../graph/reads/responses";
+import { nodesByIds, statementsWithParts } from "../../graph/reads/nodes";
+import type { StatementProperty } from "../../graph/projections";
+import type { LinkedRow, NodeRow, Page, StatementRow } from "../../graph/rows";
+import { sourceTextPieces, type SourceTextRow, type TextPiece } from "../../graph/reads/sourceText";
+import { statementPages, type StatementAnchor, type StatementQuery } from "../../graph/reads/statements";
 import { withCursor } from "./arguments";
-import type { ConcurrencyLimit } from "./concurrency";
+import type { ConcurrencyLimit } from "../limits/concurrency";
 
 export interface Loaders {
   /** The claims behind each entity's values. */

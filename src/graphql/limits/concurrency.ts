@@ -4,9 +4,9 @@
 // itself is the data layer's Admission (the same rules as the driver's query slots), and identical operations waiting
 // in it run once (src/graph/runtime/sharedWaits.ts).
 import { GraphQLError } from "graphql";
-import { Admission } from "../graph/runtime/admission";
-import { OverloadedError } from "../graph/runtime/errors";
-import { SharedWaits } from "../graph/runtime/sharedWaits";
+import { Admission } from "../../graph/runtime/admission";
+import { OverloadedError } from "../../graph/runtime/errors";
+import { SharedWaits } from "../../graph/runtime/sharedWaits";
 
 export interface ConcurrencySettings {
   /** Operations running at once; 0 means no cap. */

@@ -1,7 +1,7 @@
 // The per-process cap on expensive operations: never more at once than allowed, the rest in order, a wait too long
 // refused.
 import { GraphQLError } from "graphql";
-import { ConcurrencyLimit } from "../../../src/graphql/concurrency";
+import { ConcurrencyLimit } from "../../../../src/graphql/limits/concurrency";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

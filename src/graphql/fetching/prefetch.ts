@@ -2,12 +2,12 @@
 // statements, one page of each neighbour's statements — in one round trip, and hand those to the batch loaders that
 // the field resolvers read from. What cannot be fetched early is simply left to the loaders.
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
-import type { NeighbourKind } from "../graph/reads/neighbours";
-import { nodeWithLinks, type WantedNeighbours } from "../graph/reads/nodeWithLinks";
-import type { NodeRow } from "../graph/rows";
-import { checkStatementCursors, type StatementAnchor, type StatementQuery } from "../graph/reads/statements";
+import type { NeighbourKind } from "../../graph/reads/neighbours";
+import { nodeWithLinks, type WantedNeighbours } from "../../graph/reads/nodeWithLinks";
+import type { NodeRow } from "../../graph/rows";
+import { checkStatementCursors, type StatementAnchor, type StatementQuery } from "../../graph/reads/statements";
 import { statementQuery } from "./arguments";
-import type { GraphQLContext } from "./context";
+import type { GraphQLContext } from "../context";
 import { childFields, childFieldsNamed } from "./lookahead";
 import { NEIGHBOUR_FIELDS, NEIGHBOUR_NODE_FIELD, STATEMENT_FIELDS, type LinkedType } from "./relationFields";
 

@@ -1,9 +1,9 @@
 // Builds a search hit's snippet: the best matching text with matched words in <mark>, everything else HTML-escaped.
 // The work is linear in the text: the query's word keys are folded once (at most the words the search used), each
 // token of the text is folded once and compared with those few keys.
-import { queryWords } from "../graph/fulltext";
-import { nameKey } from "../domain/names";
-import type { NodeRow } from "../graph/rows";
+import { queryWords } from "../../graph/fulltext";
+import { nameKey } from "../../domain/names";
+import type { NodeRow } from "../../graph/rows";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);

@@ -2,9 +2,9 @@
 // an entity filter's name: a length limit checked before anything else (so a megabyte is refused without being read),
 // a limit on words and on the length of each word, and at least one letter or digit to match. Anything else is
 // refused with BAD_USER_INPUT naming the argument and the limit, never cut or dropped silently.
-import { MAX_TERMS, MAX_TERM_LENGTH } from "../graph/fulltext";
-import { nameKey } from "../domain/names";
-import { badInput } from "./errors";
+import { MAX_TERMS, MAX_TERM_LENGTH } from "../../graph/fulltext";
+import { nameKey } from "../../domain/names";
+import { badInput } from "../errors";
 
 /** Characters of a search query or a statement filter's text. */
 export const MAX_QUERY_LENGTH = 1000;

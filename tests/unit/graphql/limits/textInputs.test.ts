@@ -1,15 +1,15 @@
 // The rules on free-text arguments (search query, filter.text, filter.name): limits on length and words, something
 // to match, and refusals with BAD_USER_INPUT naming the argument.
 import type { GraphQLError } from "graphql";
-import { MAX_TERM_LENGTH, MAX_TERMS } from "../../../src/graph/fulltext";
+import { MAX_TERM_LENGTH, MAX_TERMS } from "../../../../src/graph/fulltext";
 import {
   checkNameFilter,
   checkSearchQuery,
   checkTextFilter,
   MAX_NAME_LENGTH,
   MAX_QUERY_LENGTH,
-} from "../../../src/graphql/textInputs";
-import { NOTHING_TO_MATCH, words } from "../../support/textInputs";
+} from "../../../../src/graphql/limits/textInputs";
+import { NOTHING_TO_MATCH, words } from "../../../support/textInputs";
 
 /** The BAD_USER_INPUT error a check throws, as message and field. */
 function refusal(check: () => unknown): { message: string; code: unknown; field: unknown } {

@@ -1,14 +1,14 @@
 // Checks list arguments and turns them into data-layer queries (with the parts the selection asks for).
 import type { GraphQLResolveInfo } from "graphql";
-import { CursorError } from "../graph/cursor";
-import type { PageWindow } from "../graph/pages";
-import type { StatementParts } from "../graph/projections";
-import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../graph/reads/statements";
-import { badInput } from "./errors";
+import { CursorError } from "../../graph/cursor";
+import type { PageWindow } from "../../graph/pages";
+import type { StatementParts } from "../../graph/projections";
+import type { StatementAnchor, StatementFilter, StatementOrder, StatementQuery } from "../../graph/reads/statements";
+import { badInput } from "../errors";
 import { selectedFacets } from "./facets";
 import { perSelection, selectedFields } from "./lookahead";
 import { statementPropertiesSelected } from "./selectedProperties";
-import { checkTextFilter } from "./textInputs";
+import { checkTextFilter } from "../limits/textInputs";
 
 /** The largest page: first and last are at most this, on every list at every depth. */
 export const MAX_FIRST = 100;

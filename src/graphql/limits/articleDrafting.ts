@@ -6,7 +6,8 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { DEFAULT_EXTRACTION, ExtractionError, ExtractionPool } from "../ingest/extractionPool";
+import { DEFAULT_EXTRACTION } from "../../config";
+import { ExtractionError, ExtractionPool } from "../../ingest/extractionPool";
 
 export interface DraftingSettings {
   pool: ExtractionPool;

@@ -1,9 +1,9 @@
 // Which properties a statement page fetches, from the selection alone (no database): the real schema, a resolver
 // that records what the page would ask for.
 import { buildSchema, executeSync, parse, type GraphQLFieldResolver } from "graphql";
-import type { StatementParts } from "../../../src/graph/projections";
-import { loadTypeDefs } from "../../../src/graphql/schema";
-import { statementPropertiesSelected } from "../../../src/graphql/selectedProperties";
+import type { StatementParts } from "../../../../src/graph/projections";
+import { loadTypeDefs } from "../../../../src/graphql/schema";
+import { statementPropertiesSelected } from "../../../../src/graphql/fetching/selectedProperties";
 
 const schema = buildSchema(loadTypeDefs());
 

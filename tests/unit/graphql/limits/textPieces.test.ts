@@ -1,6 +1,6 @@
 // Source.text(start, end): the piece a query asks for, at most 100,000 characters a call, and what it may cost.
 import type { GraphQLError } from "graphql";
-import { MAX_TEXT_PIECE, textPiece, textPieceSize } from "../../../src/graphql/textPieces";
+import { MAX_TEXT_PIECE, textPiece, textPieceSize } from "../../../../src/graphql/limits/textPieces";
 
 /** The BAD_USER_INPUT error a piece is refused with, as message and field. */
 function refusal(args: { start?: number | null; end?: number | null }) {

@@ -1,8 +1,8 @@
 // selectedFields walks a document's selection once: a repeated document (the same parsed nodes) gets what the first
 // walk found, and a fragment merged with different siblings in two places is walked for each.
 import { buildSchema, executeSync, parse, type DocumentNode, type GraphQLFieldResolver } from "graphql";
-import { loadTypeDefs } from "../../../src/graphql/schema";
-import { perSelection, selectedFields } from "../../../src/graphql/lookahead";
+import { loadTypeDefs } from "../../../../src/graphql/schema";
+import { perSelection, selectedFields } from "../../../../src/graphql/fetching/lookahead";
 
 const schema = buildSchema(loadTypeDefs());
 

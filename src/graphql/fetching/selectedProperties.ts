@@ -8,7 +8,7 @@ import {
   type NodeProperty,
   type StatementParts,
   type StatementProperty,
-} from "../graph/projections";
+} from "../../graph/projections";
 import { selectedFields } from "./lookahead";
 
 /** The object types a statement's speaker, venue, event or mentions can be. */

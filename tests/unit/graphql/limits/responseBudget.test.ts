@@ -9,9 +9,9 @@ import {
   type GraphQLFieldResolver,
   type GraphQLFormattedError,
 } from "graphql";
-import type { GraphQLContext } from "../../../src/graphql/context";
-import { ResponseBudget, withResponseBudget } from "../../../src/graphql/responseBudget";
-import { responseSizePlugin } from "../../../src/http/responseSize";
+import type { GraphQLContext } from "../../../../src/graphql/context";
+import { ResponseBudget, withResponseBudget } from "../../../../src/graphql/limits/responseBudget";
+import { responseSizePlugin } from "../../../../src/http/responseSize";
 
 const typeDefs = `
   type Query { items(n: Int!): [Item!]! answer: Int! }

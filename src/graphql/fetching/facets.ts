@@ -1,11 +1,17 @@
 // The facets a statement list's selection asks for, read ahead so the page query counts them in the same round trip,
 // and the facet fields' resolvers, which read those counts back by the same key.
 import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from "graphql";
-import { facetKey, type FacetCounts, type FacetRequest, type FacetRows, type PeriodUnit } from "../graph/reads/facets";
-import type { MentionDirection } from "../graph/reads/mentionCounts";
+import {
+  facetKey,
+  type FacetCounts,
+  type FacetRequest,
+  type FacetRows,
+  type PeriodUnit,
+} from "../../graph/reads/facets";
+import type { MentionDirection } from "../../graph/reads/mentionCounts";
 import { MAX_FIRST } from "./arguments";
-import type { GraphQLContext } from "./context";
-import { badInput } from "./errors";
+import type { GraphQLContext } from "../context";
+import { badInput } from "../errors";
 import { childFields, childFieldsNamed } from "./lookahead";
 
 const TOP_FACETS = new Set(["bySpeaker", "byMentioned", "byVenue"]);

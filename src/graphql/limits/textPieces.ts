@@ -1,7 +1,7 @@
 // Source.text(start, end): which piece of a source text a query asks for, checked; at most MAX_TEXT_PIECE characters
 // a call, so no answer (and no read in Neo4j) grows with the size of an article.
-import type { TextPiece } from "../graph/reads/sourceText";
-import { badInput } from "./errors";
+import type { TextPiece } from "../../graph/reads/sourceText";
+import { badInput } from "../errors";
 
 export const MAX_TEXT_PIECE = 100_000;
 

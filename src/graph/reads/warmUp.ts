@@ -1,13 +1,13 @@
 // A few representative reads run once at start-up, before the server says it is ready: Neo4j plans and caches
 // their Cypher and warms its page cache, Node compiles the mapping code, so the first users do not pay for that.
-import type { Database } from "./database";
-import { nodeWithLinks } from "../reads/nodeWithLinks";
-import type { RememberedQuery } from "./queryHistory";
-import { shortestPath } from "../reads/paths";
+// The reads of the last run are replayed after these (replayHistory in ../runtime/queryHistory.ts).
+import type { Database } from "../runtime/database";
+import { nodeWithLinks } from "./nodeWithLinks";
+import { shortestPath } from "./paths";
 import { ALL_STATEMENT_PARTS } from "../projections";
 import type { StatementRow } from "../rows";
-import { searchPage } from "../reads/search";
-import { statementPages, type StatementQuery } from "../reads/statements";
+import { searchPage } from "./search";
+import { statementPages, type StatementQuery } from "./statements";
 
 export interface WarmUpOptions {
   log: (line: string) => void;
@@ -68,59 +68,4 @@ export async function warmUp(db: Database, options: WarmUpOptions): Promise<void
   } finally {
     clearTimeout(timer);
   }
-}
-
-export interface ReplayOptions extends WarmUpOptions {
-  /** Runs of each query at most. */
-  runs?: number;
-  /** Queries running at once. */
-  concurrency?: number;
-}
-
-/** Remembered queries replayed at most (the most frequent), runs of each, and the time they may take in all. */
-export const REPLAYED_QUERIES = 30;
-export const REPLAY_RUNS = 10;
-export const REPLAY_BUDGET_MS = 20_000;
-
-/**
- * The reads the last run sent most (queryHistory.ts), each run again up to `runs` times, a few at once, within the
- * budget: the first run of each gets it planned and cached by Neo4j, the next ones get the plan's code compiled by the
- * JVM. A query that fails (a text of an older version, say) is dropped. Returns within the budget (runs still going
- * then finish in the background, and none starts after it; a run can take up to NEO4J_TX_TIMEOUT_MS, so waiting for
- * it made a 20 s replay take 24.8 s). Never throws; returns the runs done by then.
- */
-export async function replayHistory(
-  db: Database,
-  queries: readonly RememberedQuery[],
-  options: ReplayOptions,
-): Promise<number> {
-  const chosen = queries.slice(0, REPLAYED_QUERIES);
-  if (chosen.length === 0) return 0;
-  const started = Date.now();
-  const until = started + (options.budgetMs ?? REPLAY_BUDGET_MS);
-  const runs = options.runs ?? REPLAY_RUNS;
-  // Round by round, so that every query is planned before any runs twice.
-  const queue = Array.from({ length: runs }, () => chosen).flat();
-  const failed = new Set<string>();
-  let done = 0;
-  const worker = async () => {
-    for (let next = queue.shift(); next && Date.now() < until; next = queue.shift()) {
-      if (failed.has(next.cypher)) continue;
-      try {
-        await db.read(next.cypher, next.params);
-        done += 1;
-      } catch {
-        failed.add(next.cypher);
-      }
-    }
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const outOfTime = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, until - Date.now()))));
-  await Promise.race([Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker)), outOfTime]);
-  clearTimeout(timer);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const cut = queue.length > 0 ? ` (out of time: ${queue.length} runs left out)` : "";
-  options.log(`Warm-up: ${chosen.length} reads of the last run, ${done} runs in ${seconds} s${cut}`);
-  if (failed.size > 0) options.warn(`Warm-up: ${failed.size} reads of the last run failed and were left out`);
-  return done;
 }

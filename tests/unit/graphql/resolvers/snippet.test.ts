@@ -1,7 +1,7 @@
 // Search snippets: matched words in <mark>, everything else HTML-escaped, work linear in the text.
-import type { NodeRow } from "../../../src/graph/rows";
-import { snippet } from "../../../src/graphql/snippet";
-import { words } from "../../support/textInputs";
+import type { NodeRow } from "../../../../src/graph/rows";
+import { snippet } from "../../../../src/graphql/resolvers/snippet";
+import { words } from "../../../support/textInputs";
 
 describe("snippets: work linear in the text, at most the words the search used", () => {
   const statement = (text: string): NodeRow => ({ label: "Statement", id: "statement:x", text, kind: "DIRECT_QUOTE" });

@@ -1,9 +1,9 @@
 // Which fields of each node type are lists reached through relationships: neighbours of one kind, or statements
 // hanging off the node. One table, read by the field resolvers (generated from it) and by the look-ups that fetch
 // those lists early. Each entry must name a field the schema has, or this file does not compile.
-import type { Resolvers } from "../generated/graphql";
-import type { NeighbourKind } from "../graph/reads/neighbours";
-import type { StatementAnchor } from "../graph/reads/statements";
+import type { Resolvers } from "../../generated/graphql";
+import type { NeighbourKind } from "../../graph/reads/neighbours";
+import type { StatementAnchor } from "../../graph/reads/statements";
 
 /** A value V for some fields of some types, by their names in the schema (as the generated resolver types say). */
 type BySchemaField<V> = { [T in keyof Resolvers]?: { [F in keyof NonNullable<Resolvers[T]>]?: V } };
