@@ -12,7 +12,9 @@ import { createContext } from "../graphql/context";
 import { DEFAULT_EXTRACTION, ExtractionPool, type ExtractionSettings } from "../ingest/extractionPool";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
-import { authenticate } from "./auth";
+import { authenticate, createAuthenticator } from "./auth";
+import type { JwtSettings } from "./curators/jwt";
+import type { Curators } from "./curators/tokensFile";
 import { requestBookmarks } from "./bookmarks";
 import { varyOnRequestHeaders } from "./cacheControl";
 import { graphqlCors, refuseUnlistedPreflights } from "./cors";
@@ -43,7 +45,12 @@ export interface HttpOptions {
   readiness: Readiness;
   /** Mutations wait here until the database is prepared (src/main.ts opens it once the seed is in); none: no wait. */
   writeGate?: WriteGate;
+  /** The static token for writes (API_TOKEN); its holder is "api-token", an admin. */
   apiToken?: string;
+  /** Named curators with their roles and token hashes (CURATORS_FILE, read at start-up). */
+  curators?: Curators;
+  /** JWTs accepted for writes (JWT_*): the subject is the actor, a claim gives the roles. */
+  jwt?: JwtSettings;
   /** Serve the GraphQL IDE at /graphql to browsers (default true). */
   ideEnabled?: boolean;
   /** Origins whose pages may call /graphql (CORS); none by default: same-origin only. */
@@ -103,6 +110,8 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     anonymousPerMinute: options.ingestRatePerMinute ?? 10,
   });
 
+  const authenticator = createAuthenticator(options);
+
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
   app.use("/graphql", varyOnRequestHeaders);
@@ -119,7 +128,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     limitDocumentSize(settings.limits.maxDocumentBytes),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = authenticate(req.headers, options.apiToken);
+        const auth = await authenticate(req.headers, authenticator);
         const bookmarks = requestBookmarks(req.headers);
         const context = createContext(options.db, auth, expensive, bookmarks, {
           maxResponseFields: settings.limits.maxResponseFields,
