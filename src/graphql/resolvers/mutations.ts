@@ -1,5 +1,6 @@
-// Curator mutations: the token and its role first (src/graphql/roles.ts), then the input's format (the dataset format's own rules, so a mutation
-// accepts what a dataset would), then the data layer, which checks against the graph and writes in one transaction.
+// Curator mutations: the token and its role first (src/graphql/roles.ts), then the input's format (the dataset
+// format's own rules, so a mutation accepts what a dataset would), then the data layer, which checks against the
+// graph and writes in one transaction.
 import { GraphQLError } from "graphql";
 import type { z } from "zod";
 import type { Label, EntityLabel } from "../../domain/labels";
