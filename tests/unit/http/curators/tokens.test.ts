@@ -130,7 +130,8 @@ describe("the authenticator", () => {
     const both = createAuthenticator({ apiToken: API_TOKEN, curators });
     expect(await both(undefined)).toEqual({
       reason:
-        "send the header \"Authorization: Bearer <token>\" (the server's API_TOKEN, a curator's token from CURATORS_FILE)",
+        'send the header "Authorization: Bearer <token>" ' +
+        "(the server's API_TOKEN, a curator's token from CURATORS_FILE)",
     });
     const unknown = await both(`Bearer ${annaToken.slice(0, -2)}zz`);
     expect(unknown).toEqual({
