@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCuratorsCommand } from "../../../../src/cli/curators";
+import { ConfigError, loadConfig } from "../../../../src/config";
 import { CuratorTokens } from "../../../../src/http/curators/curatorTokens";
 import { hashToken, newToken, tokenMatches } from "../../../../src/http/curators/tokenHash";
 import { parseCurators, readCurators, type Curators } from "../../../../src/http/curators/tokensFile";
@@ -66,6 +67,28 @@ describe("the tokens file", () => {
     expect(await tokens.identify(`${anna.token.slice(0, -1)}x`)).toBeUndefined();
     expect(await tokens.identify(`cur_${bob.tokenId}_${anna.token.slice(-43)}`)).toBeUndefined();
     expect(await tokens.identify("cur_000000000000_" + "a".repeat(43))).toBeUndefined();
+  });
+});
+
+describe("CURATORS_FILE", () => {
+  it("is read with the configuration; a wrong file stops the start, naming the file and the entry", async () => {
+    const file = path.join(folder, "curators.json");
+    const made = await newToken(CHEAP);
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ curators: { anna: { role: "curator", tokenId: made.tokenId, tokenHash: made.tokenHash } } }),
+    );
+    expect(loadConfig({ CURATORS_FILE: file }).curators).toEqual({
+      file,
+      curators: { anna: { role: "curator", tokenId: made.tokenId, tokenHash: made.tokenHash } },
+    });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ curators: { anna: { role: "editor", tokenId: made.tokenId, tokenHash: made.tokenHash } } }),
+    );
+    expect(() => loadConfig({ CURATORS_FILE: file })).toThrow(ConfigError);
+    expect(() => loadConfig({ CURATORS_FILE: file })).toThrow(`CURATORS_FILE: ${file}: curators.anna.role: `);
+    expect(loadConfig({}).curators).toBeUndefined();
   });
 });
 
