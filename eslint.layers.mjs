@@ -2,7 +2,7 @@
 // cli, cluster, startup) → http → graphql → bulk → ingest → load → the data layer (graph: writes → reads → the shared
 // parts and the runtime) → domain. A room never imports one above it, and no file is let off (docs/architecture.md).
 // Of the files directly in src/, main.ts starts everything, while config.ts and logging.ts are the base every room
-// reads, so they import no room but domain (BASE_FILES).
+// reads, so they import no room but settings and domain (BASE_FILES).
 
 const room = (type, folder) => ({ type, pattern: folder });
 
@@ -21,16 +21,19 @@ export const ELEMENTS = [
   room("graph-writes", "src/graph/writes"),
   room("graph-shared", "src/graph"),
   room("neo4j", "src/neo4j"),
+  room("settings", "src/settings"),
   room("domain", "src/domain"),
   room("root", "src"),
 ];
 
 const GRAPH = ["graph-runtime", "graph-shared", "graph-reads", "graph-writes"];
-const BASE = ["domain", "root"];
+const BASE = ["settings", "domain", "root"];
 
 /** Each room and the rooms it may import (besides itself). */
 const ALLOWED = {
   domain: [],
+  // Parsers of settings that src/config.ts checks at start-up (the tokens file, the JWT settings): domain below only.
+  settings: ["domain"],
   neo4j: BASE,
   // The runtime and the shared parts (rows, values, projections, pages, cursors) serve reads and writes.
   "graph-runtime": ["graph-shared", ...BASE],
@@ -46,7 +49,7 @@ const ALLOWED = {
   startup: ["http", "graphql", "bulk", "ingest", "load", ...GRAPH, "neo4j", ...BASE],
   cluster: ["startup", "http", "graphql", "ingest", "load", ...GRAPH, "neo4j", ...BASE],
   cli: ["startup", "bulk", "ingest", "load", ...GRAPH, "neo4j", ...BASE],
-  root: ["cli", "cluster", "startup", "http", "graphql", "bulk", "ingest", "load", ...GRAPH, "neo4j", "domain"],
+  root: ["cli", "cluster", "startup", "http", "graphql", "bulk", "ingest", "load", ...GRAPH, "neo4j", "settings", "domain"],
 };
 
 /** Read by every room: the settings (with the defaults the modules they tune share) and the logger. */
@@ -65,5 +68,5 @@ const rule = (allowed) => ["error", { default: "disallow", policies: policies(al
 export const LAYER_RULE = rule(ALLOWED);
 export const BASE_BLOCK = {
   files: BASE_FILES,
-  rules: { "boundaries/dependencies": rule({ ...ALLOWED, root: ["domain"] }) },
+  rules: { "boundaries/dependencies": rule({ ...ALLOWED, root: ["settings", "domain"] }) },
 };

@@ -3,6 +3,8 @@
 // (the admission queue, the write gate, the extraction pool) are defined here.
 import os from "node:os";
 import path from "node:path";
+import { jwtSettings, type JwtSettings } from "./settings/jwtSettings";
+import { CuratorsFileError, readCurators, type Curators } from "./settings/tokensFile";
 
 export interface EmbeddedNeo4jConfig {
   /** Folder holding the database files, logs and the generated password (git-ignored). */
@@ -42,8 +44,12 @@ export interface Config {
   /** Every Neo4j transaction is cut off after this long. */
   txTimeoutMs: number;
   logLevel: "silent" | "error" | "info" | "debug";
-  /** Mutations need "Authorization: Bearer <apiToken>"; without a configured token they are refused. */
+  /** The static token for writes (API_TOKEN): its holder is "api-token", an admin. */
   apiToken?: string;
+  /** CURATORS_FILE, read at start-up: named curators, each with a role and a token hash (docs/security.md). */
+  curators?: { file: string; curators: Curators };
+  /** JWTs accepted for writes (JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL; JWT_ISSUER, JWT_AUDIENCE, …). */
+  jwt?: JwtSettings;
   /** Serve the GraphQL IDE at /graphql to browsers (GET with Accept: text/html). */
   ideEnabled: boolean;
   /** Origins whose pages may call /graphql from a browser (CORS); empty means same-origin only. */
@@ -305,6 +311,23 @@ function extractionSettings(env: Env): ExtractionSettings {
   };
 }
 
+/** CURATORS_FILE: a path (relative to the project) of the tokens file that `npm run curators` writes; unset: none. */
+export function curatorsFilePath(env: Env = process.env): string | undefined {
+  const value = env.CURATORS_FILE?.trim();
+  return value ? path.resolve(projectRoot, value) : undefined;
+}
+
+function curatorsFile(env: Env): Config["curators"] {
+  const file = curatorsFilePath(env);
+  if (!file) return undefined;
+  try {
+    return { file, curators: readCurators(file) };
+  } catch (e) {
+    if (e instanceof CuratorsFileError) throw new ConfigError(`CURATORS_FILE: ${e.message}`);
+    throw e;
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const uri = env.NEO4J_URI?.trim();
@@ -343,6 +366,8 @@ export function loadConfig(env: Env = process.env): Config {
     txTimeoutMs: integer(env, "NEO4J_TX_TIMEOUT_MS", 15000, 100, 3_600_000),
     logLevel: oneOf(env, "LOG_LEVEL", ["silent", "error", "info", "debug"] as const, "info"),
     apiToken: apiToken(env),
+    curators: curatorsFile(env),
+    jwt: jwtSettings(env, (message) => new ConfigError(message)),
     ideEnabled: boolean(env, "IDE_ENABLED", !production),
     corsOrigins: origins(env, "CORS_ORIGINS"),
     production,

@@ -393,9 +393,12 @@ export type MergedEntity = {
 };
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -405,43 +408,46 @@ export type Mutation = {
   createSource: Source;
   createState: State;
   createVenue: Venue;
+  /** Needs the curator role. */
   deleteEvent: DeletePayload;
-  /** Refused while the organization is the speaker of statements. */
+  /** Refused while the organization is the speaker of statements. Needs the curator role. */
   deleteOrganization: DeletePayload;
-  /** Refused while the person is the speaker of statements. */
+  /** Refused while the person is the speaker of statements. Needs the curator role. */
   deletePerson: DeletePayload;
   /**
    * As if its dataset had never been loaded: also deletes the statements that have no other evidence, the links between
    * entities and the claims that the source stated (entities then show what the other sources say), and the entities
-   * only it named.
+   * only it named. Needs the admin role: it withdraws a source wholesale.
    */
   deleteSource: DeletePayload;
-  /** Refused while the state is the speaker of statements. */
+  /** Refused while the state is the speaker of statements. Needs the curator role. */
   deleteState: DeletePayload;
+  /** Needs the curator role. */
   deleteStatement: DeletePayload;
+  /** Needs the curator role. */
   deleteVenue: DeletePayload;
   /**
    * Loads a dataset exactly like npm run seed (src/load/dataset.ts is the format; the source text must be inline), in
    * one transaction, resolving its entities against the graph. With dryRun: true nothing is written and the answer is
-   * the report of what the load would do.
+   * the report of what the load would do. Needs the curator role.
    */
   importDataset: ImportResult;
   /**
    * Extracts who said what, where and when from an article's text and resolves it against the graph. With dryRun (the
-   * default) nothing is written and no token is needed; with dryRun: false (and the bearer token) the draft is imported
-   * as it stands, as importDataset would. At most 200,000 characters of text.
+   * default) nothing is written and no token is needed; with dryRun: false the draft is imported as it stands, as
+   * importDataset would: that needs a token with the curator role. At most 200,000 characters of text.
    */
   ingestArticle: ArticleDraft;
   /**
    * Merges two nodes of one kind that are the same (a person resolution kept apart, two reports of one statement):
    * everything linked to merge moves to keep, merge's names become keep's aliases and its id an alias id of keep (it
-   * keeps resolving). Recorded, so that splitEntity can undo it. Answers the kept node.
+   * keeps resolving). Recorded, so that splitEntity can undo it. Answers the kept node. Needs the curator role.
    */
   mergeEntities: Node;
   recordStatement: Statement;
   /**
    * Undoes mergeEntities(keep: id, merge: mergedId): the merged node comes back under its own id with the relationships
-   * and claims it had. Answers the restored node.
+   * and claims it had. Answers the restored node. Needs the curator role.
    */
   splitEntity: Node;
   updateEvent: Event;
@@ -455,9 +461,12 @@ export type Mutation = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationCreateEventArgs = {
   input: EventInput;
@@ -465,9 +474,12 @@ export type MutationCreateEventArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationCreateOrganizationArgs = {
   input: OrganizationInput;
@@ -475,9 +487,12 @@ export type MutationCreateOrganizationArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationCreatePersonArgs = {
   input: PersonInput;
@@ -485,9 +500,12 @@ export type MutationCreatePersonArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationCreateSourceArgs = {
   input: SourceInput;
@@ -495,9 +513,12 @@ export type MutationCreateSourceArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationCreateStateArgs = {
   input: StateInput;
@@ -505,9 +526,12 @@ export type MutationCreateStateArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationCreateVenueArgs = {
   input: VenueInput;
@@ -515,9 +539,12 @@ export type MutationCreateVenueArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationDeleteEventArgs = {
   id: Scalars['ID']['input'];
@@ -525,9 +552,12 @@ export type MutationDeleteEventArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationDeleteOrganizationArgs = {
   id: Scalars['ID']['input'];
@@ -535,9 +565,12 @@ export type MutationDeleteOrganizationArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationDeletePersonArgs = {
   id: Scalars['ID']['input'];
@@ -545,9 +578,12 @@ export type MutationDeletePersonArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationDeleteSourceArgs = {
   id: Scalars['ID']['input'];
@@ -555,9 +591,12 @@ export type MutationDeleteSourceArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationDeleteStateArgs = {
   id: Scalars['ID']['input'];
@@ -565,9 +604,12 @@ export type MutationDeleteStateArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationDeleteStatementArgs = {
   id: Scalars['ID']['input'];
@@ -575,9 +617,12 @@ export type MutationDeleteStatementArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationDeleteVenueArgs = {
   id: Scalars['ID']['input'];
@@ -585,9 +630,12 @@ export type MutationDeleteVenueArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationImportDatasetArgs = {
   dataset: Scalars['JSON']['input'];
@@ -596,9 +644,12 @@ export type MutationImportDatasetArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationIngestArticleArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
@@ -607,9 +658,12 @@ export type MutationIngestArticleArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationMergeEntitiesArgs = {
   keep: Scalars['ID']['input'];
@@ -618,9 +672,12 @@ export type MutationMergeEntitiesArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationRecordStatementArgs = {
   input: RecordStatementInput;
@@ -628,9 +685,12 @@ export type MutationRecordStatementArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationSplitEntityArgs = {
   id: Scalars['ID']['input'];
@@ -639,9 +699,12 @@ export type MutationSplitEntityArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationUpdateEventArgs = {
   id: Scalars['ID']['input'];
@@ -650,9 +713,12 @@ export type MutationUpdateEventArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationUpdateOrganizationArgs = {
   id: Scalars['ID']['input'];
@@ -661,9 +727,12 @@ export type MutationUpdateOrganizationArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationUpdatePersonArgs = {
   id: Scalars['ID']['input'];
@@ -672,9 +741,12 @@ export type MutationUpdatePersonArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationUpdateSourceArgs = {
   id: Scalars['ID']['input'];
@@ -683,9 +755,12 @@ export type MutationUpdateSourceArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationUpdateStateArgs = {
   id: Scalars['ID']['input'];
@@ -694,9 +769,12 @@ export type MutationUpdateStateArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationUpdateStatementArgs = {
   id: Scalars['ID']['input'];
@@ -705,9 +783,12 @@ export type MutationUpdateStatementArgs = {
 
 
 /**
- * Curator edits. Every mutation needs the header "Authorization: Bearer <API_TOKEN>" (UNAUTHENTICATED otherwise), runs
- * in one transaction (all or nothing) and returns what it wrote, read back. Invalid input is refused with BAD_USER_INPUT
- * and extensions.field; an id that does not exist with NOT_FOUND.
+ * Curator edits. Every mutation needs the header "Authorization: Bearer <token>", with the server's API_TOKEN, a named
+ * curator's token or a JWT (UNAUTHENTICATED otherwise, saying why). Deletions, merges, splits and imports need the
+ * curator role, deleteSource the admin role (an admin is a curator too; the API_TOKEN is an admin): FORBIDDEN
+ * otherwise, naming the role. Each runs in one transaction (all or nothing) and returns what it wrote, read back; the
+ * change log names the token's curator as its actor. Invalid input is refused with BAD_USER_INPUT and
+ * extensions.field; an id that does not exist with NOT_FOUND.
  */
 export type MutationUpdateVenueArgs = {
   id: Scalars['ID']['input'];

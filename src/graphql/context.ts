@@ -1,23 +1,18 @@
 // What every resolver receives: the data layer scoped to one request (its own query counter and bookmarks), its
-// batch loaders, and whether the request may write.
+// batch loaders, and who sent it (whose writes the change log records).
 import type { Database } from "../graph/runtime/database";
 import { loadConfig } from "../config";
 import { processWideDrafting, type ArticleDrafting } from "./limits/articleDrafting";
 import { ConcurrencyLimit } from "./limits/concurrency";
 import { createLoaders, type Loaders } from "./fetching/loaders";
 import { ResponseBudget } from "./limits/responseBudget";
+import type { Identity } from "./roles";
 
-export interface Auth {
-  /** True when the request carried "Authorization: Bearer <API_TOKEN>". */
-  canWrite: boolean;
-  /** Why it cannot, for the error message. */
-  reason?: string;
-  /**
-   * Who the token says is writing: the name the change log records. Today the static token's holder (auth.ts); named
-   * curators will set their own name here. Unset: the writes are logged without an actor.
-   */
-  actor?: string;
-}
+/**
+ * Who sent the request, as its bearer token says (src/http/auth.ts): the identity of a valid token, or why there is
+ * none (no token, an unknown or expired one), for the UNAUTHENTICATED a mutation then gets.
+ */
+export type Auth = { identity: Identity; reason?: undefined } | { identity?: undefined; reason: string };
 
 export interface GraphQLContext {
   db: Database;
@@ -43,7 +38,7 @@ const processWide = new ConcurrencyLimit({ max: limits.maxConcurrentExpensive, m
  */
 export function createContext(
   db: Database,
-  auth: Auth = { canWrite: false, reason: "no token was sent" },
+  auth: Auth = { reason: "no token was sent" },
   expensive: ConcurrencyLimit = processWide,
   bookmarks: readonly string[] = [],
   request: { client?: string; drafting?: ArticleDrafting; maxResponseFields?: number } = {},

@@ -13,7 +13,9 @@ import { DEFAULT_EXTRACTION, type ExtractionSettings } from "../config";
 import { ExtractionPool } from "../ingest/extractionPool";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
-import { authenticate } from "./auth";
+import { authenticate, createAuthenticator } from "./auth";
+import type { JwtSettings } from "./curators/jwt";
+import type { Curators } from "../settings/tokensFile";
 import { requestBookmarks } from "./bookmarks";
 import { varyOnRequestHeaders } from "./cacheControl";
 import { graphqlCors, refuseUnlistedPreflights } from "./cors";
@@ -44,7 +46,12 @@ export interface HttpOptions {
   readiness: Readiness;
   /** Mutations wait here until the database is prepared (src/main.ts opens it once the seed is in); none: no wait. */
   writeGate?: WriteGate;
+  /** The static token for writes (API_TOKEN); its holder is "api-token", an admin. */
   apiToken?: string;
+  /** Named curators with their roles and token hashes (CURATORS_FILE, read at start-up). */
+  curators?: Curators;
+  /** JWTs accepted for writes (JWT_*): the subject is the actor, a claim gives the roles. */
+  jwt?: JwtSettings;
   /** Serve the GraphQL IDE at /graphql to browsers (default true). */
   ideEnabled?: boolean;
   /** Origins whose pages may call /graphql (CORS); none by default: same-origin only. */
@@ -104,6 +111,8 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     anonymousPerMinute: options.ingestRatePerMinute ?? 10,
   });
 
+  const authenticator = createAuthenticator(options);
+
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
   app.use("/graphql", varyOnRequestHeaders);
@@ -120,7 +129,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     limitDocumentSize(settings.limits.maxDocumentBytes),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = authenticate(req.headers, options.apiToken);
+        const auth = await authenticate(req.headers, authenticator);
         const bookmarks = requestBookmarks(req.headers);
         const context = createContext(options.db, auth, expensive, bookmarks, {
           maxResponseFields: settings.limits.maxResponseFields,

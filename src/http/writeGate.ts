@@ -81,7 +81,7 @@ export function writeGatePlugin(gate: WriteGate): ApolloServerPlugin<GraphQLCont
       if (gate.isOpen) return;
       return {
         async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === "mutation" && contextValue.auth.canWrite) await gate.wait();
+          if (operation?.operation === "mutation" && contextValue.auth.identity) await gate.wait();
         },
       };
     },

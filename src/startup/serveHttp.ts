@@ -22,6 +22,8 @@ export function serveHttp(config: Config, options: ServeOptions): Promise<HttpSe
     port: config.port,
     host: config.host,
     apiToken: config.apiToken,
+    curators: config.curators?.curators,
+    jwt: config.jwt,
     ideEnabled: config.ideEnabled,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,

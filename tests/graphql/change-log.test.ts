@@ -6,6 +6,7 @@ import path from "node:path";
 import { TAKE_POSITIONS } from "../../src/graph/writes/changes/changeLog";
 import * as reads from "../../src/graph/writes/changes/changeReads";
 import { decodePosition } from "../../src/graph/writes/changes/positions";
+import type { Auth } from "../../src/graphql/context";
 import { API_TOKEN_HOLDER } from "../../src/http/auth";
 import { startHttpServer } from "../../src/http/server";
 import { connectTestDatabase, emptyGraph } from "../support/database";
@@ -14,7 +15,7 @@ import { TestApi } from "../support/graphql";
 
 const db = connectTestDatabase();
 const api = new TestApi(db);
-const curator = { canWrite: true, actor: API_TOKEN_HOLDER };
+const curator: Auth = { identity: { actor: API_TOKEN_HOLDER, roles: ["admin"] } };
 const TOKEN = "a-test-token-of-16+chars";
 
 beforeAll(() => api.start());
@@ -286,13 +287,19 @@ describe("every write path leaves one entry per node it wrote", () => {
 describe("reading the log", () => {
   it("filters by kind, actor and node, and refuses a cursor that is not a change's", async () => {
     await sourceAndSpeaker();
-    await api.run(CREATE_PERSON, { input: { id: "person:anon", name: "Anonymous Writer" } }, { canWrite: true });
+    await api.run(
+      CREATE_PERSON,
+      { input: { id: "person:anon", name: "Other Writer" } },
+      {
+        identity: { actor: "another-curator", roles: [] },
+      },
+    );
     expect((await entriesAfter(null, { kinds: ["CREATED"], actor: "api-token" })).map((e) => e.ids[0])).toEqual([
       "source:tiny",
       "person:jane-doe",
     ]);
     expect((await entriesAfter(null, { ids: ["person:anon"] })).map((e) => [e.kind, e.actor])).toEqual([
-      ["CREATED", null],
+      ["CREATED", "another-curator"],
     ]);
     const wrong = await api.run(CHANGES, { after: "not-a-cursor" });
     expect(wrong.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT" });

@@ -2,11 +2,11 @@
 // created once (entity resolution sees the first), ids made from a name are numbered without gaps, an id the client
 // gave goes to exactly one of them.
 import { connectTestDatabase, emptyGraph } from "../support/database";
-import { TestApi } from "../support/graphql";
+import { ADMIN, TestApi } from "../support/graphql";
 
 const db = connectTestDatabase();
 const api = new TestApi(db);
-const curator = { canWrite: true };
+const curator = ADMIN;
 
 const CREATE_PERSON = `mutation ($input: PersonInput!) { createPerson(input: $input) { id name } }`;
 const RECORD = `mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { id text speaker { id } } }`;

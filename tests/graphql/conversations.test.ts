@@ -4,12 +4,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
 import { connectTestDatabase } from "../support/database";
-import { seededApi } from "../support/graphql";
+import { ADMIN, seededApi } from "../support/graphql";
 import { loadIstanbulSeed } from "../support/seed";
 
 const db = connectTestDatabase();
 const api = seededApi(db);
-const curator = { canWrite: true };
+const curator = ADMIN;
 const followUp = JSON.parse(
   fs.readFileSync(path.join(projectRoot, "examples/second-source/2025-06-03-istanbul-follow-up.json"), "utf8"),
 );

@@ -3,11 +3,11 @@
 // person takes the first free id after it, the node of that id keeps only its own statements, the report says why,
 // and the same person met again in a later article joins the node made for them, with the reason.
 import { connectTestDatabase } from "../support/database";
-import { seededApi } from "../support/graphql";
+import { ADMIN, seededApi } from "../support/graphql";
 
 const db = connectTestDatabase();
 const api = seededApi(db);
-const curator = { canWrite: true };
+const curator = ADMIN;
 
 /** A person whose id (chosen by another source) is what a draft of "Anna Berg" would be called. */
 const OTHER_SOURCE = {

@@ -2,12 +2,12 @@
 // graph's offices, entities resolved to the seed's nodes), refused when empty or unauthenticated for an import, and
 // imported with the token so that the statement shows how it was extracted.
 import { connectTestDatabase } from "../support/database";
-import { seededApi } from "../support/graphql";
+import { ADMIN, seededApi } from "../support/graphql";
 import { dumpGraph } from "../support/graphDump";
 
 const db = connectTestDatabase();
 const api = seededApi(db);
-const curator = { canWrite: true };
+const curator = ADMIN;
 
 const TEXT = [
   "KYIV: Ukraine's president rejected any ceasefire on the Kremlin's terms on Tuesday.",

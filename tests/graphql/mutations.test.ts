@@ -2,12 +2,13 @@ import { lookupKeys } from "../../src/domain/resolution";
 import { startHttpServer, type HttpServer } from "../../src/http/server";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { tinyDataset, withStatement } from "../support/datasets";
-import { TestApi } from "../support/graphql";
+import type { Auth } from "../../src/graphql/context";
+import { ADMIN, TestApi } from "../support/graphql";
 import { loadIstanbulSeed } from "../support/seed";
 
 const db = connectTestDatabase();
 const api = new TestApi(db);
-const curator = { canWrite: true };
+const curator = ADMIN;
 
 /** A short article of our own, created through the API, for statements of a new speaker. */
 const TEXT = 'KYIV: Rustem Umerov led the delegation. "We are ready for the next round," Umerov said on Friday.';
@@ -40,11 +41,7 @@ async function mutate<T = any>(query: string, variables: Record<string, unknown>
 }
 
 /** Runs a mutation that must be refused; returns its one error and checks that nothing was written. */
-async function refused(
-  query: string,
-  variables: Record<string, unknown>,
-  auth: { canWrite: boolean; reason?: string } = curator,
-) {
+async function refused(query: string, variables: Record<string, unknown>, auth: Auth = curator) {
   const before = await snapshot();
   const result = await api.run(query, variables, auth);
   expect(result.data).toBeUndefined();
@@ -91,27 +88,20 @@ function umerovQuote(overrides: Record<string, unknown> = {}) {
 
 describe("write access", () => {
   it("refuses every mutation without a token, with UNAUTHENTICATED and the reason, and writes nothing", async () => {
-    const error = await refused(
-      CREATE_PERSON,
-      { input: { name: "Rustem Umerov" } },
-      { canWrite: false, reason: "no token was sent" },
-    );
+    const error = await refused(CREATE_PERSON, { input: { name: "Rustem Umerov" } }, { reason: "no token was sent" });
     expect(error.message).toBe("Mutations need a token: no token was sent");
     expect(error.extensions).toEqual({ code: "UNAUTHENTICATED" });
 
     const deletion = await refused(
       `mutation { deleteStatement(id: "statement:zelenskyy-leaders-resolve-key-issues") { deleted } }`,
       {},
-      {
-        canWrite: false,
-        reason: "the bearer token is not the server's API_TOKEN",
-      },
+      { reason: "the bearer token is not the server's API_TOKEN" },
     );
     expect(deletion.message).toBe("Mutations need a token: the bearer token is not the server's API_TOKEN");
     const imported = await refused(
       `mutation ($d: JSON!) { importDataset(dataset: $d) { sourceId } }`,
       { d: tinyDataset() },
-      { canWrite: false },
+      { reason: "no token was sent" },
     );
     expect(imported.extensions?.code).toBe("UNAUTHENTICATED");
   });

@@ -5,12 +5,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
 import { connectTestDatabase } from "../support/database";
-import { seededApi } from "../support/graphql";
+import { ADMIN, seededApi } from "../support/graphql";
 import { dumpGraph } from "../support/graphDump";
 
 const db = connectTestDatabase();
 const api = seededApi(db);
-const curator = { canWrite: true };
+const curator = ADMIN;
 const example = path.join(projectRoot, "examples/second-source");
 const dataset = JSON.parse(fs.readFileSync(path.join(example, "2025-06-03-istanbul-follow-up.json"), "utf8"));
 const expected = JSON.parse(fs.readFileSync(path.join(example, "expected.json"), "utf8")) as {

@@ -4,11 +4,11 @@
 // drafted, not left for review), the graph keeps two people with their own quotations, and nobody is called
 // "Minister".
 import { connectTestDatabase } from "../support/database";
-import { seededApi } from "../support/graphql";
+import { ADMIN, seededApi } from "../support/graphql";
 
 const db = connectTestDatabase();
 const api = seededApi(db);
-const curator = { canWrite: true };
+const curator = ADMIN;
 
 const INGEST = `mutation ($input: ArticleInput!) {
   ingestArticle(input: $input, dryRun: false) {

@@ -6,6 +6,9 @@ import { createApollo } from "../../src/http/apollo";
 import { emptyGraph } from "./database";
 import { loadIstanbulSeed } from "./seed";
 
+/** An in-process caller with every right, as a request with the API_TOKEN is (its writes logged as "api-token"). */
+export const ADMIN: Auth = { identity: { actor: "api-token", roles: ["admin"] } };
+
 export interface Result<T = any> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];

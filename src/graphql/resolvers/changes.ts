@@ -34,7 +34,7 @@ export const historyField: ResolverFn<
 export const changeResolvers: { Change: ChangeResolvers; ChangeConnection: object } = {
   Change: {
     cursor: (row) => encodeCursor(row.seq),
-    actor: (row, _args, ctx) => (ctx.auth.canWrite ? row.actor : null),
+    actor: (row, _args, ctx) => (ctx.auth.identity ? row.actor : null),
     node: (row, _args, ctx) => (row.nodeId ? ctx.loaders.node.load(row.nodeId) : null),
     source: async (row, _args, ctx) => {
       if (!row.source) return null;

@@ -59,7 +59,7 @@ export const ingestResolvers: Pick<MutationResolvers, "ingestArticle"> = {
       publisher: input.publisher ?? undefined,
     };
     // Anonymous dry runs count against the client's rate; a write needs the token, which no rate limits.
-    await ctx.drafting.admit(ctx.client, !ctx.auth.canWrite);
+    await ctx.drafting.admit(ctx.client, !ctx.auth.identity);
     const run = async () => {
       const draft = await draftArticle(ctx.db, ctx.drafting.pool, text, meta).catch((e: unknown) => {
         throw extractionRefusal(e);
@@ -103,6 +103,6 @@ export const ingestResolvers: Pick<MutationResolvers, "ingestArticle"> = {
         dryRun: report.dryRun,
       };
     };
-    return dryRun === false ? write(ctx, run) : run();
+    return dryRun === false ? write(ctx, "ingestArticle", run) : run();
   },
 };

@@ -1,5 +1,6 @@
-// Curator mutations: write access first, then the input's format (the dataset format's own rules, so a mutation
-// accepts what a dataset would), then the data layer, which checks against the graph and writes in one transaction.
+// Curator mutations: the token and its role first (src/graphql/roles.ts), then the input's format (the dataset
+// format's own rules, so a mutation accepts what a dataset would), then the data layer, which checks against the
+// graph and writes in one transaction.
 import { GraphQLError } from "graphql";
 import type { z } from "zod";
 import type { Label, EntityLabel } from "../../domain/labels";
@@ -22,6 +23,7 @@ import {
 } from "../../load/dataset";
 import { loadDataset } from "../../load/loader";
 import type { GraphQLContext } from "../context";
+import { hasRole, MUTATION_ROLES, type Identity, type Role } from "../roles";
 import { badInput } from "../errors";
 
 /** The dataset format's rules for single fields (ids, ISO codes, venue kinds, times). */
@@ -46,30 +48,43 @@ const REQUIRED: Record<Label, string[]> = {
   Statement: ["speaker", "text", "kind", "evidence"],
 };
 
-function unauthenticated(ctx: GraphQLContext): GraphQLError {
-  return new GraphQLError(
-    `Mutations need a token: ${ctx.auth.reason ?? 'send the header "Authorization: Bearer <API_TOKEN>"'}`,
-    {
-      extensions: {
-        code: "UNAUTHENTICATED",
-        http: { status: 401, headers: new Map([["www-authenticate", "Bearer"]]) },
-      },
+function unauthenticated(reason: string): GraphQLError {
+  return new GraphQLError(`Mutations need a token: ${reason}`, {
+    extensions: {
+      code: "UNAUTHENTICATED",
+      http: { status: 401, headers: new Map([["www-authenticate", "Bearer"]]) },
     },
+  });
+}
+
+function forbidden(mutation: string, needed: Role, identity: Identity): GraphQLError {
+  const held = identity.roles.length ? `the role ${identity.roles.join(" and ")}` : "no role";
+  return new GraphQLError(
+    `${mutation} needs the ${needed} role; the token of ${JSON.stringify(identity.actor)} carries ${held}`,
+    { extensions: { code: "FORBIDDEN", neededRole: needed, http: { status: 403 } } },
   );
 }
 
 /**
- * Runs a mutation for a request that may write. Refusals of the data layer and the loader (InvalidInputError,
+ * Runs a mutation for a request whose token holds the role the mutation needs (MUTATION_ROLES): UNAUTHENTICATED
+ * without a valid token, FORBIDDEN without the role. Refusals of the data layer and the loader (InvalidInputError,
  * NotFoundError, DatasetError) reach the client with their codes through formatError.
  */
-export async function write<T>(ctx: GraphQLContext, run: () => Promise<T>): Promise<T> {
-  if (!ctx.auth.canWrite) throw unauthenticated(ctx);
+export async function write<T>(
+  ctx: GraphQLContext,
+  mutation: keyof typeof MUTATION_ROLES,
+  run: () => Promise<T>,
+): Promise<T> {
+  const { identity } = ctx.auth;
+  if (!identity) throw unauthenticated(ctx.auth.reason);
+  const needed = MUTATION_ROLES[mutation];
+  if (needed && !hasRole(identity, needed)) throw forbidden(mutation, needed, identity);
   return run();
 }
 
-/** Who the change log names for this request's writes (null when its token names no one). */
+/** Who the change log names for this request's writes: the token's curator, JWT subject or "api-token". */
 export function actorOf(ctx: GraphQLContext): Actor {
-  return ctx.auth.actor ?? null;
+  return ctx.auth.identity?.actor ?? null;
 }
 
 /** A node just written, read back for the answer (after the transaction committed). */
@@ -132,11 +147,17 @@ function statementInput(input: StatementChanges, updating: boolean): StatementCh
 function entityMutations<L extends EntityLabel>(label: L) {
   return {
     create: (ctx: GraphQLContext, input: EntityChanges) =>
-      write(ctx, () => createEntity(ctx.db, label, entityInput(label, input, false), actorOf(ctx))),
+      write(ctx, `create${label}`, () => createEntity(ctx.db, label, entityInput(label, input, false), actorOf(ctx))),
     update: (ctx: GraphQLContext, id: string, input: EntityChanges) =>
-      write(ctx, () => updateEntity(ctx.db, label, id, entityInput(label, input, true), actorOf(ctx))),
+      write(ctx, `update${label}`, () =>
+        updateEntity(ctx.db, label, id, entityInput(label, input, true), actorOf(ctx)),
+      ),
     delete: (ctx: GraphQLContext, id: string) =>
-      write(ctx, async () => (await deleteEntity(ctx.db, label, id, actorOf(ctx)), { id, deleted: true })),
+      write(
+        ctx,
+        `delete${label}`,
+        async () => (await deleteEntity(ctx.db, label, id, actorOf(ctx)), { id, deleted: true }),
+      ),
   };
 }
 
@@ -163,26 +184,27 @@ export const mutationResolvers: MutationResolvers = {
   updateEvent: (_p, { id, input }, ctx) => event.update(ctx, id, input),
   deleteEvent: (_p, { id }, ctx) => event.delete(ctx, id),
 
-  createSource: (_p, { input }, ctx) => write(ctx, () => createSource(ctx.db, sourceInput(input, false), actorOf(ctx))),
+  createSource: (_p, { input }, ctx) =>
+    write(ctx, "createSource", () => createSource(ctx.db, sourceInput(input, false), actorOf(ctx))),
   updateSource: (_p, { id, input }, ctx) =>
-    write(ctx, () => updateSource(ctx.db, id, sourceInput(input, true), actorOf(ctx))),
+    write(ctx, "updateSource", () => updateSource(ctx.db, id, sourceInput(input, true), actorOf(ctx))),
   deleteSource: (_p, { id }, ctx) =>
-    write(ctx, async () => (await deleteSource(ctx.db, id, actorOf(ctx)), { id, deleted: true })),
+    write(ctx, "deleteSource", async () => (await deleteSource(ctx.db, id, actorOf(ctx)), { id, deleted: true })),
 
   mergeEntities: (_p, { keep, merge }, ctx) =>
-    write(ctx, async () => readNode(ctx, (await mergeEntities(ctx.db, keep, merge, actorOf(ctx))).id)),
+    write(ctx, "mergeEntities", async () => readNode(ctx, (await mergeEntities(ctx.db, keep, merge, actorOf(ctx))).id)),
   splitEntity: (_p, { id, mergedId }, ctx) =>
-    write(ctx, async () => readNode(ctx, (await splitEntity(ctx.db, id, mergedId, actorOf(ctx))).id)),
+    write(ctx, "splitEntity", async () => readNode(ctx, (await splitEntity(ctx.db, id, mergedId, actorOf(ctx))).id)),
 
   recordStatement: (_p, { input }, ctx) =>
-    write(ctx, () => recordStatement(ctx.db, statementInput(input, false), actorOf(ctx))),
+    write(ctx, "recordStatement", () => recordStatement(ctx.db, statementInput(input, false), actorOf(ctx))),
   updateStatement: (_p, { id, input }, ctx) =>
-    write(ctx, () => updateStatement(ctx.db, id, statementInput(input, true), actorOf(ctx))),
+    write(ctx, "updateStatement", () => updateStatement(ctx.db, id, statementInput(input, true), actorOf(ctx))),
   deleteStatement: (_p, { id }, ctx) =>
-    write(ctx, async () => (await deleteStatement(ctx.db, id, actorOf(ctx)), { id, deleted: true })),
+    write(ctx, "deleteStatement", async () => (await deleteStatement(ctx.db, id, actorOf(ctx)), { id, deleted: true })),
 
   importDataset: (_p, { dataset, dryRun }, ctx) =>
-    write(ctx, async () => {
+    write(ctx, "importDataset", async () => {
       // Exactly what `npm run seed` does with a file; a text file next to it cannot be referred to from here.
       const result = await loadDataset(ctx.db, dataset, {
         file: "importDataset",
