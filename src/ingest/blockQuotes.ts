@@ -43,6 +43,8 @@ export interface BlockState {
   run: number;
   /** The paragraph before, if any. */
   previous?: string;
+  /** The article's last paragraph: a sign-off or a note on the coverage, more often than someone's words. */
+  last?: boolean;
 }
 
 /** What the model reads of one paragraph and the one before it. */
@@ -71,6 +73,7 @@ export function blockFeatures(words: string, state: BlockState): Features {
     ellipsis: /^\[?(?:\.\.\.|…)\]?$/.test(words.trim()) ? 1 : 0,
     hasMarks: /["“”«»]/.test(words) ? 1 : 0,
     // An item of a list ("* Reforming the …", "2. Adding …"): the article's own list, more often than someone's words.
+    lastParagraph: state.last ? 1 : 0,
     listItem: /^\s*(?:[*•·▪‣–-]|\d{1,2}[.)])\s/u.test(words) ? 1 : 0,
   };
 }
@@ -113,7 +116,8 @@ export function walkBlockCandidates(
       run = 0;
       continue;
     }
-    run = decide(p, text.slice(p.start, p.end), { afterColon, run, previous }) ? run + 1 : 0;
+    const last = i === paragraphs.length - 1;
+    run = decide(p, text.slice(p.start, p.end), { afterColon, run, previous, last }) ? run + 1 : 0;
   }
 }
 

@@ -55,6 +55,8 @@ export function registerMentions(
         register.find(run.name, read.type) ??
         register.register(read.type, read.name, { isoCode: read.isoCode });
       if (run.name !== entity.name) register.alias(entity, run.name);
+      const acronym = acronymAfter(text, run);
+      if (acronym) register.alias(entity, acronym);
       if (quoted) {
         entity.mentions.push({ entity, start: run.start, end: run.end, subject: false, quoted: true });
         continue;
@@ -65,6 +67,21 @@ export function registerMentions(
     }
   }
   return dateline;
+}
+
+/**
+ * "Korean Central News Agency (KCNA)": the letters in brackets right after a name, when they are its words' initials
+ * in order (the first one first), are the name again.
+ */
+function acronymAfter(text: string, run: Span & { words: string[] }): string | undefined {
+  const m = /^\s\((\p{Lu}{2,6})\)/u.exec(text.slice(run.end, run.end + 10));
+  if (!m || run.words.length < 2) return undefined;
+  const letters = m[1]!;
+  const initials = run.words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!);
+  if (initials[0] !== letters[0]) return undefined;
+  let i = 0;
+  for (const c of initials) if (c === letters[i]) i++;
+  return i === letters.length ? letters : undefined;
 }
 
 /** Roles, gender and age the text gives a person where it names them. */
