@@ -2,6 +2,7 @@
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_ADMISSION, type AdmissionSettings } from "./graph/runtime/admission";
+import { DEFAULT_SUBSCRIPTIONS, type SubscriptionSettings } from "./http/live/subscriptionSettings";
 import { WRITE_WAIT_MS } from "./http/writeGate";
 import { DEFAULT_EXTRACTION, type ExtractionSettings } from "./ingest/extractionPool";
 
@@ -87,6 +88,8 @@ export interface Config {
   ingestRatePerMinute: number;
   /** Keep the parameter values of those reads (QUERY_HISTORY_VALUES); off: only their shapes, values replaced. */
   queryHistoryValues: boolean;
+  /** Subscriptions' limits and the change log's tail (docs/live-updates.md). */
+  subscriptions: SubscriptionSettings;
 }
 
 /** Limits that keep one request from taking the server or the database down. */
@@ -261,6 +264,16 @@ function extractionSettings(env: Env): ExtractionSettings {
   };
 }
 
+function subscriptionSettings(env: Env): SubscriptionSettings {
+  const d = DEFAULT_SUBSCRIPTIONS;
+  return {
+    perConnection: integer(env, "SUBSCRIPTIONS_PER_CONNECTION", d.perConnection, 1, 10_000),
+    connectionsPerClient: integer(env, "SUBSCRIPTION_CONNECTIONS_PER_CLIENT", d.connectionsPerClient, 1, 1_000_000),
+    buffer: integer(env, "SUBSCRIPTION_BUFFER", d.buffer, 1, 1_000_000),
+    pollMs: integer(env, "CHANGES_POLL_MS", d.pollMs, 10, 60_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const uri = env.NEO4J_URI?.trim();
@@ -338,5 +351,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxQueued: integer(env, "MAX_QUEUED", DEFAULT_ADMISSION.maxQueued, 0, 1_000_000),
     },
     shareQueuedReads: boolean(env, "SHARE_QUEUED_READS", true),
+    subscriptions: subscriptionSettings(env),
   };
 }
