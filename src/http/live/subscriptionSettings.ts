@@ -2,7 +2,7 @@
 export interface SubscriptionSettings {
   /** Subscriptions one WebSocket may run at once (SUBSCRIPTIONS_PER_CONNECTION). */
   perConnection: number;
-  /** WebSockets and SSE streams one client address may hold open at once, per process (..._CONNECTIONS_PER_CLIENT). */
+  /** Open WebSockets and SSE streams per client address and process (SUBSCRIPTION_CONNECTIONS_PER_CLIENT). */
   connectionsPerClient: number;
   /** Updates that may wait for one subscriber before it is closed as too slow (SUBSCRIPTION_BUFFER). */
   buffer: number;
