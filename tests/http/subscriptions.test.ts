@@ -266,6 +266,23 @@ describe("limits", () => {
     expect(server.changeFeed.subscribers).toBe(0);
   });
 
+  it("refuses a subscription over MAX_COST when it subscribes, and a cursor that is no change's", async () => {
+    const nested = "speaker { statements(first: 100) { nodes { id } } }";
+    const costly = subscribe(
+      wsClient(),
+      `subscription { statementAdded { speaker { statements(first: 100) { nodes { ${nested} } } } } }`,
+    );
+    await costly.until(1).catch(() => {});
+    expect(JSON.stringify(costly.errors[0])).toContain("QUERY_TOO_COMPLEX");
+    const wrong = subscribe(wsClient(), CHANGES, { after: "not-a-cursor" });
+    const [answer] = await wrong.until(1);
+    expect(answer.errors[0]).toMatchObject({
+      message: expect.stringContaining("is not a cursor of a change"),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(server.changeFeed.subscribers).toBe(0);
+  });
+
   it("caps the subscriptions of one connection (SUBSCRIPTIONS_PER_CONNECTION)", async () => {
     const client = wsClient();
     const subs = Array.from({ length: LIMITS.perConnection + 1 }, () => subscribe(client, STATEMENT_ADDED));
