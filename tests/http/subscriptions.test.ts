@@ -255,6 +255,32 @@ describe("nodeChanged", () => {
   });
 });
 
+describe("several server processes on one Neo4j", () => {
+  it("a write through one reaches the subscribers of another: each tails the log itself, no broker", async () => {
+    for (let i = 0; server.changeFeed.subscribers > 0 && i < 100; i++) await sleep(10);
+    const other = await startTestServer(db, { subscriptions: LIMITS });
+    try {
+      const client = createClient({
+        url: other.url.replace(/^http/, "ws"),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      const sub = subscribe(client, CHANGES, { filter: { kinds: ["CREATED"] } });
+      for (let i = 0; other.changeFeed.subscribers !== 1; i++) await sleep(10);
+      const queries = other.changeFeed.queries;
+      while (other.changeFeed.queries < queries + 2) await sleep(10);
+      await write(CREATE_PERSON, { input: { id: "person:written-elsewhere", name: "Written Elsewhere" } });
+      const [update] = await sub.until(1);
+      expect(update.data.changes.ids).toEqual(["person:written-elsewhere"]);
+      // The server the write went through has no subscriber, so it ran no tail.
+      expect(server.changeFeed.running).toBe(false);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe("limits", () => {
   it("refuses a subscription deeper than MAX_DEPTH when it subscribes", async () => {
     let selection = "id";
