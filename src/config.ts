@@ -92,6 +92,8 @@ export interface Config {
   ingestRatePerMinute: number;
   /** Keep the parameter values of those reads (QUERY_HISTORY_VALUES); off: only their shapes, values replaced. */
   queryHistoryValues: boolean;
+  /** Subscriptions' limits and the change log's tail (docs/live-updates.md). */
+  subscriptions: SubscriptionSettings;
 }
 
 /** Limits that keep one request from taking the server or the database down. */
@@ -328,6 +330,35 @@ function curatorsFile(env: Env): Config["curators"] {
   }
 }
 
+/** The settings of subscriptions (WebSocket and SSE), with their defaults. */
+export interface SubscriptionSettings {
+  /** Subscriptions one WebSocket may run at once (SUBSCRIPTIONS_PER_CONNECTION). */
+  perConnection: number;
+  /** Open WebSockets and SSE streams per client address and process (SUBSCRIPTION_CONNECTIONS_PER_CLIENT). */
+  connectionsPerClient: number;
+  /** Updates that may wait for one subscriber before it is closed as too slow (SUBSCRIPTION_BUFFER). */
+  buffer: number;
+  /** How often the tail reads the log while the process has a subscriber (CHANGES_POLL_MS). */
+  pollMs: number;
+}
+
+export const DEFAULT_SUBSCRIPTIONS: SubscriptionSettings = {
+  perConnection: 20,
+  connectionsPerClient: 20,
+  buffer: 1000,
+  pollMs: 200,
+};
+
+function subscriptionSettings(env: Env): SubscriptionSettings {
+  const d = DEFAULT_SUBSCRIPTIONS;
+  return {
+    perConnection: integer(env, "SUBSCRIPTIONS_PER_CONNECTION", d.perConnection, 1, 10_000),
+    connectionsPerClient: integer(env, "SUBSCRIPTION_CONNECTIONS_PER_CLIENT", d.connectionsPerClient, 1, 1_000_000),
+    buffer: integer(env, "SUBSCRIPTION_BUFFER", d.buffer, 1, 1_000_000),
+    pollMs: integer(env, "CHANGES_POLL_MS", d.pollMs, 10, 60_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const uri = env.NEO4J_URI?.trim();
@@ -407,5 +438,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxQueued: integer(env, "MAX_QUEUED", DEFAULT_ADMISSION.maxQueued, 0, 1_000_000),
     },
     shareQueuedReads: boolean(env, "SHARE_QUEUED_READS", true),
+    subscriptions: subscriptionSettings(env),
   };
 }

@@ -1852,6 +1852,55 @@ export type StatementUpdateInput = {
   venue?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/**
+ * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
+ * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every entry of the change log after the cursor (from now on without one), then each new one as it is written: a
+   * client that resubscribes with the last cursor it received misses nothing and receives nothing twice.
+   */
+  changes: Change;
+  /** The entries of one node as they are written, each with the node after it (null after a deletion). */
+  nodeChanged: Change;
+  /** New statements that the filter keeps, with the meaning it has in statements(filter:). */
+  statementAdded: Statement;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
+ * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ */
+export type SubscriptionChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChangeFilter>;
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
+ * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ */
+export type SubscriptionNodeChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
+ * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ */
+export type SubscriptionStatementAddedArgs = {
+  filter?: InputMaybe<StatementFilter>;
+};
+
 /** A span of the article's text: [start, end) in UTF-16 code units. */
 export type TextSpan = {
   __typename?: 'TextSpan';
@@ -2200,6 +2249,7 @@ export type ResolversTypes = {
   StatementResponseInput: StatementResponseInput;
   StatementUpdateInput: StatementUpdateInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
   TimelineConnection: ResolverTypeWrapper<TimelinePage>;
   TimelineEdge: ResolverTypeWrapper<Omit<TimelineEdge, 'node'> & { node: ResolversTypes['TimelineItem'] }>;
@@ -2295,6 +2345,7 @@ export type ResolversParentTypes = {
   StatementResponseInput: StatementResponseInput;
   StatementUpdateInput: StatementUpdateInput;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TextSpan: TextSpan;
   TimelineConnection: TimelinePage;
   TimelineEdge: Omit<TimelineEdge, 'node'> & { node: ResolversParentTypes['TimelineItem'] };
@@ -2781,6 +2832,12 @@ export type StatementResponseResolvers<ContextType = GraphQLContext, ParentType 
   statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  changes?: SubscriptionResolver<ResolversTypes['Change'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
+  nodeChanged?: SubscriptionResolver<ResolversTypes['Change'], "nodeChanged", ParentType, ContextType, RequireFields<SubscriptionNodeChangedArgs, 'id'>>;
+  statementAdded?: SubscriptionResolver<ResolversTypes['Statement'], "statementAdded", ParentType, ContextType, Partial<SubscriptionStatementAddedArgs>>;
+};
+
 export type TextSpanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2899,6 +2956,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatementFacets?: StatementFacetsResolvers<ContextType>;
   StatementResponse?: StatementResponseResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
   TimelineConnection?: TimelineConnectionResolvers<ContextType>;
   TimelineEdge?: TimelineEdgeResolvers<ContextType>;

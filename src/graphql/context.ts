@@ -4,6 +4,7 @@ import type { Database } from "../graph/runtime/database";
 import { loadConfig } from "../config";
 import { processWideDrafting, type ArticleDrafting } from "./limits/articleDrafting";
 import { ConcurrencyLimit } from "./limits/concurrency";
+import type { ChangeFeed } from "./live/changeFeed";
 import { createLoaders, type Loaders } from "./fetching/loaders";
 import { ResponseBudget } from "./limits/responseBudget";
 import type { Identity } from "./roles";
@@ -26,6 +27,16 @@ export interface GraphQLContext {
   client: string;
   /** The fields this request's answer may still hold (MAX_RESPONSE_FIELDS); every resolved field counts. */
   budget: ResponseBudget;
+  /** Set for subscriptions (WebSocket, SSE): the process's tail of the change log and this subscriber's limits. */
+  live?: LiveSession;
+}
+
+export interface LiveSession {
+  feed: ChangeFeed;
+  /** Updates that may wait for one subscriber before it is closed (SUBSCRIPTION_BUFFER). */
+  capacity: number;
+  /** Closes this subscriber's connection with a clear code and reason: it fell too far behind. */
+  closeSlow(message: string): void;
 }
 
 // The HTTP server makes its own from the configuration; this one serves in-process callers (tests, benchmarks).
@@ -50,4 +61,13 @@ export function createContext(
   const budget = new ResponseBudget(request.maxResponseFields ?? limits.maxResponseFields);
   const loaders = createLoaders(scoped, expensive);
   return { db: scoped, loaders, auth, expensive, drafting, client: request.client ?? "local", budget };
+}
+
+/**
+ * A subscription keeps its context for as long as it runs; each update it sends is resolved with loaders and a
+ * response budget of its own, as a request would be, so that nothing it read stays cached or counted.
+ */
+export function renewForUpdate(ctx: GraphQLContext): void {
+  ctx.loaders = createLoaders(ctx.db, ctx.expensive);
+  ctx.budget = new ResponseBudget(ctx.budget.maxFields);
 }

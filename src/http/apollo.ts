@@ -1,6 +1,8 @@
 // The Apollo Server instance: schema, resolvers, limits, error formatting and plugins; shared by the HTTP server
 // and by tests (executeOperation).
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { makeExecutableSchema, type IExecutableSchemaDefinition } from "@graphql-tools/schema";
+import type { GraphQLSchema } from "graphql";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -20,6 +22,7 @@ import { documentCaches } from "./documentCache";
 import { errorLocationsPlugin } from "./errorLocations";
 import { overloadPlugin } from "./overload";
 import { responseSizePlugin } from "./responseSize";
+import { subscriptionsElsewherePlugin } from "./live/subscriptionsElsewhere";
 
 export interface ApolloSettings {
   limits: QueryLimits;
@@ -45,22 +48,27 @@ export const defaultApolloSettings = (): ApolloSettings => {
   };
 };
 
-export function createApollo(
-  plugins: ApolloServerPlugin<GraphQLContext>[] = [],
-  settings: ApolloSettings = defaultApolloSettings(),
-): ApolloServer<GraphQLContext> {
-  const limits = queryLimits(settings.limits, settings.production);
-  const caches = documentCaches();
+/** The executable schema: Apollo serves it over HTTP, and subscriptions (src/http/live/) over WebSocket and SSE. */
+export function executableSchema(settings: Pick<ApolloSettings, "federation">): GraphQLSchema {
   const typeDefs = loadTypeDefs();
   // Every field counts against the request's MAX_RESPONSE_FIELDS as it is resolved (graphql/limits/responseBudget.ts).
   const budgeted = withResponseBudget(typeDefs, resolvers);
   // As a subgraph, the same SDL and resolvers plus the entity keys, _service and _entities; every limit below holds
   // for a gateway's requests as for any client's.
-  const schema = settings.federation
-    ? { schema: subgraphSchema(typeDefs, budgeted) }
-    : { typeDefs, resolvers: budgeted };
+  return settings.federation
+    ? subgraphSchema(typeDefs, budgeted)
+    : makeExecutableSchema({ typeDefs, resolvers: budgeted as IExecutableSchemaDefinition["resolvers"] });
+}
+
+export function createApollo(
+  plugins: ApolloServerPlugin<GraphQLContext>[] = [],
+  settings: ApolloSettings = defaultApolloSettings(),
+  schema: GraphQLSchema = executableSchema(settings),
+): ApolloServer<GraphQLContext> {
+  const limits = queryLimits(settings.limits, settings.production);
+  const caches = documentCaches();
   return new ApolloServer<GraphQLContext>({
-    ...schema,
+    schema,
     introspection: settings.introspection,
     // Off here, on in front of it for what needs it: http/csrf.ts refuses a form-like POST (which could carry a
     // mutation) and lets GET queries through as clients send them by default; Apollo refuses mutations over GET.
@@ -95,6 +103,8 @@ export function createApollo(
       cacheControlPlugin(settings.cacheMaxAgeS ?? 0),
       // A request that wrote answers with its bookmarks (Neo4j-Bookmark), for read-your-writes on any instance.
       bookmarkPlugin(),
+      // A subscription sent as a query gets told where subscriptions run.
+      subscriptionsElsewherePlugin(),
       ...plugins,
     ],
   });

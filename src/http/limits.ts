@@ -129,6 +129,15 @@ export class CostCache {
   }
 }
 
+/** The refusal of an operation whose estimated cost is over MAX_COST (queries here, subscriptions in live/). */
+export function tooComplex(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(
+    `Query cost ${cost} exceeds the maximum of ${maxCost}: ` +
+      "list sizes multiply, so ask for smaller pages (first, last) or fewer nested lists",
+    { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
+  );
+}
+
 function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
   const costs = new CostCache();
   return {
@@ -144,13 +153,7 @@ function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before anything runs.
             return;
           }
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `Query cost ${cost} exceeds the maximum of ${maxCost}: ` +
-                "list sizes multiply, so ask for smaller pages (first, last) or fewer nested lists",
-              { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
-            );
-          }
+          if (cost > maxCost) throw tooComplex(cost, maxCost);
         },
       };
     },

@@ -9,12 +9,20 @@ import type { Database } from "../graph/runtime/database";
 import { ConcurrencyLimit } from "../graphql/limits/concurrency";
 import { ArticleDrafting } from "../graphql/limits/articleDrafting";
 import { createContext } from "../graphql/context";
-import { DEFAULT_EXTRACTION, type ExtractionSettings } from "../config";
+import {
+  DEFAULT_EXTRACTION,
+  DEFAULT_SUBSCRIPTIONS,
+  type ExtractionSettings,
+  type SubscriptionSettings,
+} from "../config";
+import { createFormatError } from "../graphql/formatError";
+import type { ChangeFeed } from "../graphql/live/changeFeed";
 import { ExtractionPool } from "../ingest/extractionPool";
 import { createLogger, type Logger } from "../logging";
-import { createApollo, defaultApolloSettings, type ApolloSettings } from "./apollo";
+import { createApollo, defaultApolloSettings, executableSchema, type ApolloSettings } from "./apollo";
 import { authenticate, createAuthenticator } from "./auth";
 import type { JwtSettings } from "./curators/jwt";
+import { startLiveUpdates } from "./live/liveUpdates";
 import type { Curators } from "../settings/tokensFile";
 import { requestBookmarks } from "./bookmarks";
 import { varyOnRequestHeaders } from "./cacheControl";
@@ -34,6 +42,8 @@ export interface ExecutionResult {
 export interface HttpServer {
   url: string;
   port: number;
+  /** The process's tail of the change log, which every subscription shares (src/graphql/live/changeFeed.ts). */
+  changeFeed: ChangeFeed;
   stop(): Promise<void>;
   /** Runs a read through this server's Apollo, as an anonymous request would (no HTTP): for the warm-up. */
   execute(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
@@ -71,6 +81,8 @@ export interface HttpOptions {
   requestTimeoutMs?: number;
   /** ...and its headers within this long (default 10 s); at most requestTimeoutMs. */
   headersTimeoutMs?: number;
+  /** Subscriptions' limits and the change log's tail (default DEFAULT_SUBSCRIPTIONS). */
+  subscriptions?: SubscriptionSettings;
 }
 
 /**
@@ -92,26 +104,42 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     logError: (e: unknown) => options.logger?.error({ err: e }, "unexpected error"),
   };
   const logger = options.logger ?? createLogger({ level: "silent", json: true });
-  const apollo = createApollo(
-    [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
-      ...(options.writeGate ? [writeGatePlugin(options.writeGate)] : []),
-    ],
-    settings,
-  );
-  await apollo.start();
+  const schema = executableSchema(settings);
   const expensive = new ConcurrencyLimit({
     max: settings.limits.maxConcurrentExpensive,
     maxWaitMs: settings.limits.expensiveWaitMs,
   });
-
   // This server's own extraction threads (ended when it stops) and the anonymous rate of ingestArticle.
   const drafting = new ArticleDrafting({
     pool: new ExtractionPool(options.extraction ?? DEFAULT_EXTRACTION),
     anonymousPerMinute: options.ingestRatePerMinute ?? 10,
   });
-
   const authenticator = createAuthenticator(options);
+  // Subscriptions: WebSocket upgrades at /graphql, SSE at /graphql/stream, one tail of the change log.
+  const live = startLiveUpdates({
+    httpServer,
+    schema,
+    db: options.db,
+    authenticator,
+    settings: options.subscriptions ?? DEFAULT_SUBSCRIPTIONS,
+    limits: settings.limits,
+    production: settings.production,
+    expensive,
+    drafting,
+    formatError: createFormatError({ exposeDetails: !settings.production, log: settings.logError }),
+    logger,
+  });
+  const apollo = createApollo(
+    [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+      // Open WebSockets and SSE streams are no requests in flight: they are closed when the server drains.
+      { serverWillStart: async () => ({ drainServer: () => live.dispose() }) },
+      ...(options.writeGate ? [writeGatePlugin(options.writeGate)] : []),
+    ],
+    settings,
+    schema,
+  );
+  await apollo.start();
 
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
@@ -121,6 +149,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   if (options.corsOrigins?.length) app.use("/graphql", graphqlCors(options.corsOrigins));
   app.use("/graphql", requestLog(logger, settings.production ? "info" : "debug"));
   if (options.rateLimitPerMinute) app.use("/graphql", rateLimiter(options.rateLimitPerMinute));
+  app.use("/graphql/stream", refuseSimplePosts, live.sse);
   app.use(
     "/graphql",
     refuseSimplePosts,
@@ -167,5 +196,5 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     await apollo.stop();
     await drafting.pool.close();
   };
-  return { url: `http://${shownHost}:${port}/graphql`, port, stop, execute };
+  return { url: `http://${shownHost}:${port}/graphql`, port, stop, execute, changeFeed: live.feed };
 }

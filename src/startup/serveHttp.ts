@@ -30,6 +30,7 @@ export function serveHttp(config: Config, options: ServeOptions): Promise<HttpSe
     extraction: config.extraction,
     ingestRatePerMinute: config.ingestRatePerMinute,
     requestTimeoutMs: config.requestTimeoutMs,
+    subscriptions: config.subscriptions,
     headersTimeoutMs: config.headersTimeoutMs,
     logger,
     apollo: {

@@ -387,10 +387,13 @@ describe("reading the log", () => {
     const scans = (plan: string[]) => plan.filter((op) => /^(NodeByLabelScan|AllNodesScan|Sort)$/.test(op));
     const seeks = (plan: string[]) => plan.filter((op) => op.includes("IndexSeek"));
     const history = await db.planOperators(reads.HISTORY, { id: "person:x", before: 10, limit: 11 });
-    const params = { after: 0, limit: 11, ids: ["person:x"], kinds: null, actor: null, since: null };
+    const params = { after: 0, limit: 11, ids: ["person:x"], kinds: null, actor: null, since: null, through: null };
     const changes = await db.planOperators(reads.CHANGES, params);
     const ofNodes = await db.planOperators(reads.CHANGES_OF_NODES, params);
-    for (const plan of [history, changes, ofNodes]) {
+    // A subscription's replay stops at the tail's position; the tail starts from the log's last position.
+    const replay = await db.planOperators(reads.CHANGES, { ...params, through: 5 });
+    const last = await db.planOperators(reads.LAST_POSITION);
+    for (const plan of [history, changes, ofNodes, replay]) {
       expect(seeks(plan)).not.toEqual([]);
       expect(scans(plan)).toEqual([]);
     }
@@ -401,6 +404,9 @@ describe("reading the log", () => {
     // The log itself is read in the index's order and stopped at the page's end: no Top over all later entries.
     expect(changes).toEqual(expect.arrayContaining(["Limit", "NodeUniqueIndexSeekByRange"]));
     expect(changes).not.toContain("Top");
+    // The last position is the index's last entry (TAKE_POSITIONS reads it the same way).
+    expect(scans(last)).toEqual([]);
+    expect(last).not.toContain("Top");
   });
 });
 

@@ -7,6 +7,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../src/config";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { processAlive } from "../../src/neo4j/embedded";
 import { childrenOf, npmStart, type Started } from "../support/npmStart";
 
@@ -75,6 +77,8 @@ function requestInFlight(url: string): { finish: () => void; answer: Promise<{ s
   return { finish, answer };
 }
 
+const TOKEN = "workers-test-token-0123456789";
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-workers-"));
 // Small, so the JVM starts quickly beside the run's own Neo4j; the seed is loaded, once.
 const env = {
@@ -83,6 +87,7 @@ const env = {
   NEO4J_HEAP_MB: "512",
   NEO4J_PAGECACHE_MB: "64",
   NODE_ENV: "production",
+  API_TOKEN: TOKEN,
 };
 let server: Started;
 let primary: number;
@@ -145,6 +150,50 @@ it("answers on one port from both workers, each logging the requests it served w
   );
   expect([...new Set(servedBy.map((line) => line.pid))].sort((a, b) => a - b)).toEqual(workers);
   expect(new Set(servedBy.map((line) => line.worker)).size).toBe(2);
+}, 30_000);
+
+it("feeds subscribers on both workers from each worker's own tail: every one gets the write, once", async () => {
+  const call = async (query: string) => {
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ query }),
+    });
+    return ((await response.json()) as { data: any }).data;
+  };
+  await call(`mutation { createPerson(input: { id: "person:workers-one", name: "Workers One" }) { id } }`);
+  const [{ cursor }] = (await call(`{ history(id: "person:workers-one", first: 1) { nodes { cursor } } }`)).history
+    .nodes;
+  // Four WebSockets, each a connection of its own: the cluster hands them to the workers in turn.
+  const clients = Array.from({ length: 4 }, () =>
+    createClient({ url: server.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 }),
+  );
+  try {
+    const received = clients.map(
+      (client) =>
+        new Promise<string[]>((resolve, reject) => {
+          const ids: string[] = [];
+          client.subscribe(
+            {
+              query: `subscription ($after: String) { changes(after: $after) { kind ids } }`,
+              variables: { after: cursor },
+            },
+            {
+              next: ({ data }) => {
+                ids.push(...(data as { changes: { ids: string[] } }).changes.ids);
+                if (ids.includes("person:workers-two")) setTimeout(() => resolve(ids), 300);
+              },
+              error: reject,
+              complete: () => {},
+            },
+          );
+        }),
+    );
+    await call(`mutation { createPerson(input: { id: "person:workers-two", name: "Workers Two" }) { id } }`);
+    for (const ids of await Promise.all(received)) expect(ids).toEqual(["person:workers-two"]);
+  } finally {
+    await Promise.all(clients.map((client) => client.dispose()));
+  }
 }, 30_000);
 
 it("ignores SIGINT sent to a worker (Ctrl-C reaches every process of the terminal): the primary decides", async () => {

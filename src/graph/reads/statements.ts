@@ -55,7 +55,7 @@ export interface StatementQuery extends PageWindow {
  * expands from it (every member of a state, every venue inside a city) for each statement tested, 3x the db hits of
  * walking from the statement as the hand-written Cypher does (PROFILE at 100k statements: 14,555 against 4,702).
  */
-const ANCHORS: Record<
+export const ANCHORS: Record<
   StatementAnchor,
   {
     label: string;
@@ -127,7 +127,7 @@ function statementCount(a: string, kind: StatementAnchor): string {
 }
 
 /** Filter fields that name a node, and the anchor each corresponds to. */
-const FILTER_ANCHORS: [keyof StatementFilter, StatementAnchor][] = [
+export const FILTER_ANCHORS: [keyof StatementFilter, StatementAnchor][] = [
   ["speaker", "said"],
   ["event", "during"],
   ["mentions", "mentionedIn"],

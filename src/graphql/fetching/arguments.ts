@@ -63,6 +63,15 @@ export interface StatementListArgs extends PageArgs {
   orderBy?: StatementOrder | null;
 }
 
+/** A statement filter as every list of statements takes it (and statementAdded): BAD_USER_INPUT when it is wrong. */
+export function checkStatementFilter<F extends StatementFilter>(filter: F): F {
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw badInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, "filter.from");
+  }
+  checkTextFilter(filter.text);
+  return filter;
+}
+
 export function statementQuery(args: StatementListArgs, info: GraphQLResolveInfo): StatementQuery;
 export function statementQuery(
   args: StatementListArgs,
@@ -74,11 +83,7 @@ export function statementQuery(
   info: GraphQLResolveInfo,
   anchor?: StatementAnchor,
 ): StatementQuery {
-  const filter = args.filter ?? {};
-  if (filter.from && filter.to && filter.from > filter.to) {
-    throw badInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, "filter.from");
-  }
-  checkTextFilter(filter.text);
+  const filter = checkStatementFilter(args.filter ?? {});
   return {
     anchor,
     filter,

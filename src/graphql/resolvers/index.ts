@@ -10,6 +10,7 @@ import { ingestResolvers } from "./ingest";
 import { mutationResolvers } from "./mutations";
 import { queryResolvers } from "./query";
 import { statementResolvers } from "./statements";
+import { subscriptionResolvers } from "./subscriptions";
 
 /** Every type that implements Node has its history. */
 const NODE_TYPES = ["Person", "State", "Organization", "Venue", "Event", "Source", "Statement"] as const;
@@ -28,6 +29,7 @@ export const resolvers: Resolvers = {
   JSON: JsonScalar,
   Query: { ...queryResolvers, ...changeQueries },
   Mutation: { ...mutationResolvers, ...ingestResolvers },
+  Subscription: subscriptionResolvers,
   ...withHistory({ ...entityResolvers, ...statementResolvers }),
   ...changeResolvers,
   Node: { __resolveType: (row) => row.label },

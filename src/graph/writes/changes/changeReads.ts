@@ -13,6 +13,8 @@ export interface ChangeRow {
   kind: ChangeKind;
   actor: string | null;
   nodeId: string | null;
+  /** The node's label when the entry was written (null for a note): how a subscription tells new statements. */
+  label: string | null;
   ids: string[];
   fields: FieldChange[];
   source: string | null;
@@ -26,11 +28,14 @@ export interface ChangeFilter {
   actor?: string | null;
   /** An ISO date-time: entries made at or after it. */
   since?: string | null;
+  /** Entries at or before this position only (a subscription's replay stops where its live part starts). */
+  through?: number | null;
 }
 
-const ENTRY = `c {.seq, .kind, .actor, .nodeId, .ids, .fields, .source, at: toString(c.at)} AS c`;
+const ENTRY = `c {.seq, .kind, .actor, .nodeId, .label, .ids, .fields, .source, at: toString(c.at)} AS c`;
 
-const FILTERS = `($kinds IS NULL OR c.kind IN $kinds)
+const FILTERS = `($through IS NULL OR c.seq <= $through)
+       AND ($kinds IS NULL OR c.kind IN $kinds)
        AND ($actor IS NULL OR c.actor = $actor)
        AND ($since IS NULL OR c.at >= datetime($since))`;
 
@@ -99,6 +104,7 @@ export async function changesPage(
     kinds: filter.kinds ? [...filter.kinds] : null,
     actor: filter.actor ?? null,
     since: filter.since ?? null,
+    through: filter.through ?? null,
   };
   const rows = await db.read<{ c: StoredRow }>(filter.ids ? CHANGES_OF_NODES : CHANGES, params);
   return toPage(
@@ -121,4 +127,25 @@ export async function historyPage(
     window.size,
     window.after,
   );
+}
+
+/** The last position in the log (0 when it is empty): the entry with the highest position, read from the index. */
+export const LAST_POSITION = `MATCH (c:Change) WHERE c.seq IS NOT NULL
+     WITH c ORDER BY c.seq DESC LIMIT 1
+     RETURN c.seq AS seq`;
+
+export async function lastPosition(db: Database): Promise<number> {
+  const [row] = await db.read<{ seq: number }>(LAST_POSITION);
+  return row?.seq ?? 0;
+}
+
+/**
+ * The next entries after a position, at most `limit`, unfiltered: what a process's one tail of the log reads each
+ * time (src/graphql/live/changeFeed.ts). Positions become visible in order (docs/live-graph.md), so reading on from
+ * the last position seen never skips an entry committed late.
+ */
+export async function entriesAfter(db: Database, after: number, limit: number): Promise<ChangeRow[]> {
+  const params = { after, limit, kinds: null, actor: null, since: null, through: null };
+  const rows = await db.read<{ c: StoredRow }>(CHANGES, params);
+  return rows.map(({ c }) => ({ ...c, fields: JSON.parse(c.fields) as FieldChange[] }));
 }

@@ -1,0 +1,138 @@
+// One tail of the change log per process, shared by every subscription of that process: a single indexed query reads
+// the entries after the last position it saw, and each batch is handed to every subscriber in memory. It runs only
+// while the process has a subscriber. Each process (each worker of WORKERS=N, each server on one Neo4j) tails the
+// log itself, so no broker is needed; positions become visible in order (docs/live-graph.md), so reading on from the
+// last position never skips an entry committed late.
+import { entriesAfter, lastPosition, type ChangeRow } from "../../graph/writes/changes/changeReads";
+import type { Database } from "../../graph/runtime/database";
+
+/** One read of the tail: its entries in order, and work that subscribers share for them (one query per filter). */
+export class FeedBatch {
+  private readonly shared = new Map<string, Promise<unknown>>();
+
+  constructor(readonly entries: readonly ChangeRow[]) {}
+
+  /** The result of `make` for this key, computed once for this batch whoever asks. */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let made = this.shared.get(key) as Promise<T> | undefined;
+    if (!made) this.shared.set(key, (made = make()));
+    return made;
+  }
+}
+
+export type FeedListener = (batch: FeedBatch) => void;
+
+export interface FeedSettings {
+  /** How long the tail waits after a read that found the log's end (CHANGES_POLL_MS). */
+  pollMs: number;
+  /** Entries read at most per query; a full batch is followed by the next read at once. */
+  batchSize?: number;
+  /** Where a failed read is reported (it is retried after pollMs). */
+  onError?: (error: unknown) => void;
+}
+
+export class ChangeFeed {
+  /** The last position read: every entry up to it has been handed to the listeners of its time. */
+  position = 0;
+  private readonly listeners = new Set<FeedListener>();
+  private readonly db: Database;
+  /** Bumped on each start and stop: a read that returns after a stop is dropped. */
+  private generation = 0;
+  private ready: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    db: Database,
+    private readonly settings: FeedSettings,
+  ) {
+    // Its own query counter: how many reads the tail has sent (none while there is no subscriber).
+    this.db = db.withCounter();
+  }
+
+  /** Neo4j queries the tail has sent since the process started. */
+  get queries(): number {
+    return this.db.counter.queries;
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  get running(): boolean {
+    return this.ready !== undefined;
+  }
+
+  /**
+   * Adds a listener, starting the tail if it is the first; resolves once the position is known. Returns the function
+   * that removes it (the tail stops with the last one).
+   */
+  async join(listener: FeedListener): Promise<() => void> {
+    this.listeners.add(listener);
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+    this.ready ??= this.start();
+    try {
+      await this.ready;
+    } catch (error) {
+      leave();
+      throw error;
+    }
+    return leave;
+  }
+
+  /** Stops the tail (the last subscriber left, or the server is stopping); a later join starts it again. */
+  stop(): void {
+    this.generation += 1;
+    this.ready = undefined;
+    clearTimeout(this.timer);
+    this.wake?.();
+  }
+
+  private async start(): Promise<void> {
+    const generation = ++this.generation;
+    const position = await lastPosition(this.db);
+    if (generation !== this.generation) return;
+    this.position = position;
+    void this.follow(generation);
+  }
+
+  private async follow(generation: number): Promise<void> {
+    const limit = this.settings.batchSize ?? 200;
+    while (generation === this.generation) {
+      let entries: ChangeRow[] = [];
+      try {
+        entries = await entriesAfter(this.db, this.position, limit);
+      } catch (error) {
+        this.settings.onError?.(error);
+      }
+      if (generation !== this.generation) return;
+      if (entries.length > 0) {
+        // Position and listeners in one synchronous step: a subscriber that reads the position knows that every
+        // entry after it reaches it.
+        this.position = entries.at(-1)!.seq;
+        const batch = new FeedBatch(entries);
+        for (const listener of [...this.listeners]) {
+          try {
+            listener(batch);
+          } catch (error) {
+            this.settings.onError?.(error);
+          }
+        }
+      }
+      if (entries.length < limit) await this.sleep(this.settings.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      this.timer = setTimeout(resolve, ms);
+    });
+  }
+}

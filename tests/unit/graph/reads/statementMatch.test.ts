@@ -1,0 +1,47 @@
+// The Cypher that tells which new statements a statementAdded filter keeps: the anchors' own predicates of
+// statements(filter:), over statements named by id.
+import { buildStatementMatch } from "../../../../src/graph/reads/statementMatch";
+
+describe("buildStatementMatch", () => {
+  it("without a filter: every statement that exists", () => {
+    expect(buildStatementMatch({})).toEqual({
+      cypher: "UNWIND $ids AS id\nMATCH (s:Statement {id: id})\nRETURN s.id AS id",
+      params: {},
+    });
+  });
+
+  it("binds each named node once (alias ids included) and tests the list's predicates on each statement", () => {
+    const { cypher, params } = buildStatementMatch({
+      speaker: "person:jane-doe",
+      venue: "venue:geneva",
+      kind: "DIRECT_QUOTE",
+      from: "2025-01-01",
+    });
+    expect(params).toEqual({
+      f_speaker: "person:jane-doe",
+      f_venue: "venue:geneva",
+      f_kind: "DIRECT_QUOTE",
+      f_from: "2025-01-01",
+    });
+    const lines = cypher.split("\n");
+    expect(lines[0]).toMatch(/^CALL \(\) \{ OPTIONAL MATCH \(named:Entity \{id: \$f_speaker\}\).* AS speaker WHERE/);
+    expect(lines[1]).toMatch(/^CALL \(\) \{ OPTIONAL MATCH \(named:Venue \{id: \$f_venue\}\).* AS venue WHERE/);
+    expect(lines.slice(2)).toEqual([
+      "UNWIND $ids AS id",
+      "MATCH (s:Statement {id: id})",
+      "WHERE EXISTS { (speaker)-[:SAID]->(s) }",
+      "  AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: venue.id}) }",
+      "  AND s.kind = $f_kind",
+      "  AND s.saidOn >= date($f_from)",
+      "RETURN s.id AS id",
+    ]);
+  });
+
+  it("a text filter keeps the statements among the full-text index's hits; no words, no condition", () => {
+    const { cypher, params } = buildStatementMatch({ text: "sign Friday" });
+    expect(params).toEqual({ textQuery: "sign AND Friday" });
+    expect(cypher).toContain("CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node");
+    expect(cypher).toContain("WHERE s.id IN hits");
+    expect(buildStatementMatch({ text: "  " }).params).toEqual({});
+  });
+});
