@@ -65,8 +65,7 @@ export function featureShapes(f: ShapeFixtures): Shape[] {
     shape({
       key: "personTimeline",
       title: "A prolific person's timeline: the first 20 of what they said, were mentioned in and took part in",
-      note:
-        "`timeline(entity, first: 20)` with fragments on the union: by the date written to its precision, then id.",
+      note: "`timeline(entity, first: 20)` with fragments on the union: by the date written to its precision, then id.",
       heldOut: false,
       query: `query Timeline($id: ID!) {
         timeline(entity: $id, first: 20) {

@@ -29,7 +29,8 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
-const EXPRESS = /node_modules\/(express|router|body-parser|raw-body|negotiator|on-finished|finalhandler|send|cors|qs|type-is|content-type|accepts|iconv-lite|http-errors|depd|statuses|vary|parseurl|@as-integrations\/express5)\//;
+const EXPRESS =
+  /node_modules\/(express|router|body-parser|raw-body|negotiator|on-finished|finalhandler|send|cors|qs|type-is|content-type|accepts|iconv-lite|http-errors|depd|statuses|vary|parseurl|@as-integrations\/express5)\//;
 
 /** The phase a frame says a sample is in, or undefined for a frame that does not say (native code, Node's own). */
 export function phaseOfFrame(url: string, functionName: string): Phase | undefined {
