@@ -24,6 +24,8 @@ const UNORDERED = new Set([
   "followedBy",
   "events",
   "venues",
+  // "Who and what it mentions": the server orders them by name or by id depending on the fields selected.
+  "mentions",
 ]);
 
 /** An answer with every object's keys sorted and the lists the schema leaves unordered sorted, so JSON text compares. */
