@@ -32,7 +32,8 @@ function withSnippets(word: string) {
 const hits = (index: string, name: string) =>
   `CALL () { CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $depth}) YIELD node, score
           RETURN collect({node: node, score: score}) AS ${name} }
-        CALL () { CALL db.index.fulltext.queryNodes('${index}', $query) YIELD node RETURN count(node) AS ${name}Total }`;
+        CALL () { CALL db.index.fulltext.queryNodes('${index}', $query) YIELD node
+          RETURN count(node) AS ${name}Total }`;
 
 export function featureShapes(f: ShapeFixtures): Shape[] {
   return [
@@ -94,7 +95,8 @@ export function featureShapes(f: ShapeFixtures): Shape[] {
         WITH collect(item) AS items
         RETURN {timeline: {totalCount: size(items), nodes: [i IN items[0..20] | CASE WHEN i:Statement
           THEN {__typename: 'Statement', id: i.id, saidOn: i.saidOn, datePrecision: i.datePrecision}
-          ELSE {__typename: 'Event', id: i.id, name: i.name, date: i.date, datePrecision: i.datePrecision} END]}} AS data`,
+          ELSE {__typename: 'Event', id: i.id, name: i.name, date: i.date, datePrecision: i.datePrecision}
+          END]}} AS data`,
     }),
     shape({
       key: "pathSteps",
@@ -152,7 +154,8 @@ export function featureShapes(f: ShapeFixtures): Shape[] {
             COLLECT { UNWIND groups AS g WITH g.kind AS kind, sum(g.n) AS count ORDER BY kind
               RETURN {kind: kind, count: count} } AS byKind,
             COLLECT { UNWIND groups AS g WITH g WHERE g.period IS NOT NULL
-              WITH g.period AS period, sum(g.n) AS count ORDER BY period RETURN {period: period, count: count} } AS byPeriod
+              WITH g.period AS period, sum(g.n) AS count ORDER BY period
+              RETURN {period: period, count: count} } AS byPeriod
         }
         RETURN {state: {id: st.id, allStatements: {totalCount: total,
           facets: {bySpeaker: bySpeaker, byKind: byKind, byPeriod: byPeriod, undated: undated}}}} AS data`,
@@ -255,7 +258,8 @@ export function featureShapes(f: ShapeFixtures): Shape[] {
         CALL (m) {
           MATCH (m)<-[:MENTIONS]-(s:Statement)<-[:SAID]-(x)
           WITH x, count(DISTINCT s) AS count ORDER BY count DESC, x.id LIMIT 5
-          RETURN collect({count: count, node: {__typename: ${typename("x")}, id: x.id, name: x.name}}) AS mentionedMostBy
+          RETURN collect({count: count, node: {__typename: ${typename("x")}, id: x.id, name: x.name}})
+            AS mentionedMostBy
         }
         RETURN {speaker: {id: p.id, mentionsMost: mentionsMost},
           mentioned: {id: m.id, mentionedMostBy: mentionedMostBy}} AS data`,

@@ -165,7 +165,8 @@ export function listShapes(f: ShapeFixtures): Shape[] {
         "MATCH (n:State)",
         "n.name, n.id",
         5,
-        "n {.id, .name, .isoCode, officeHolders: [(n)<-[r:HOLDS_OFFICE]-(p:Person) | {title: r.title, person: p {.id, .name}}]}",
+        "n {.id, .name, .isoCode, " +
+          "officeHolders: [(n)<-[r:HOLDS_OFFICE]-(p:Person) | {title: r.title, person: p {.id, .name}}]}",
       )}
         RETURN {states: {totalCount: total, nodes: page[0..5]}} AS data`,
     }),

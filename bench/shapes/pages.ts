@@ -140,7 +140,7 @@ export function pageShapes(f: ShapeFixtures): Shape[] {
     }),
     shape({
       key: "organizationPage",
-      title: "2 levels: an organization → its state, members (an interface), and latest 5 statements → their mentions",
+      title: "2 levels: an organization → its state, members (an interface), latest 5 statements → their mentions",
       note: "Members are people or organizations, asked through the Speaker interface.",
       heldOut: false,
       query: `query OrganizationPage($id: ID!) {
@@ -163,7 +163,8 @@ export function pageShapes(f: ShapeFixtures): Shape[] {
             nodes: ${latest(
               "(o)-[:SAID]->(s:Statement)",
               5,
-              "s {.id, .saidOn, mentions: COLLECT { MATCH (s)-[:MENTIONS]->(m) WITH m ORDER BY m.name, m.id RETURN m {.id} }}",
+              "s {.id, .saidOn, " +
+                "mentions: COLLECT { MATCH (s)-[:MENTIONS]->(m) WITH m ORDER BY m.name, m.id RETURN m {.id} }}",
             )}
           }
         }} AS data`,
@@ -219,7 +220,8 @@ export function pageShapes(f: ShapeFixtures): Shape[] {
           nodes: ${latestByDate(
             "(s)<-[:SAID]-()-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: $id})",
             10,
-            `s {.id, .saidOn, speaker: head([(s)<-[:SAID]-(x) | {__typename: ${typename("x")}, id: x.id, name: x.name}])}`,
+            `s {.id, .saidOn,
+              speaker: head([(s)<-[:SAID]-(x) | {__typename: ${typename("x")}, id: x.id, name: x.name}])}`,
           )}
         }}} AS data`,
     }),

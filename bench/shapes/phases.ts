@@ -29,8 +29,30 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
-const EXPRESS =
-  /node_modules\/(express|router|body-parser|raw-body|negotiator|on-finished|finalhandler|send|cors|qs|type-is|content-type|accepts|iconv-lite|http-errors|depd|statuses|vary|parseurl|@as-integrations\/express5)\//;
+/** The packages of the Express stack (and its Apollo integration): HTTP, not GraphQL. */
+const EXPRESS_PACKAGES = [
+  "express",
+  "router",
+  "body-parser",
+  "raw-body",
+  "negotiator",
+  "on-finished",
+  "finalhandler",
+  "send",
+  "cors",
+  "qs",
+  "type-is",
+  "content-type",
+  "accepts",
+  "iconv-lite",
+  "http-errors",
+  "depd",
+  "statuses",
+  "vary",
+  "parseurl",
+  "@as-integrations/express5",
+];
+const isExpress = (url: string) => EXPRESS_PACKAGES.some((p) => url.includes(`/node_modules/${p}/`));
 
 /** The phase a frame says a sample is in, or undefined for a frame that does not say (native code, Node's own). */
 export function phaseOfFrame(url: string, functionName: string): Phase | undefined {
@@ -48,7 +70,7 @@ export function phaseOfFrame(url: string, functionName: string): Phase | undefin
   if (/node_modules\/neo4j-driver/.test(url)) return "neo4j-driver (Bolt)";
   if (/node_modules\/@apollo\//.test(url)) return "Apollo request pipeline and plugins";
   if (/\/dist\/http\//.test(url)) return "this server's HTTP plugins";
-  if (EXPRESS.test(url)) return "HTTP (Node, Express, sockets)";
+  if (isExpress(url)) return "HTTP (Node, Express, sockets)";
   if (/node_modules\/(pino|sonic-boom|thread-stream)/.test(url) || /\/dist\/logging\.js$/.test(url)) return "logging";
   return "other";
 }

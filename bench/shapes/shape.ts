@@ -24,11 +24,11 @@ const UNORDERED = new Set([
   "followedBy",
   "events",
   "venues",
-  // "Who and what it mentions": the server orders them by name or by id depending on the fields selected.
+  // "Who and what it mentions": by name then id under statement(id), but by id in an organization's statement list.
   "mentions",
 ]);
 
-/** An answer with every object's keys sorted and the lists the schema leaves unordered sorted, so JSON text compares. */
+/** An answer with every object's keys sorted, and the lists the schema leaves unordered sorted: JSON text compares. */
 export function canonical(value: unknown, key?: string): Json {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
