@@ -28,7 +28,7 @@ const QUESTIONS: Record<string, string> = {
   baseline: "{ __typename }",
 };
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: { id: number; callFrame: { url: string; functionName: string }; hitCount?: number }[];
   startTime: number;
   endTime: number;
@@ -67,7 +67,8 @@ export function selfTimeByPart(profile: CpuProfile): Map<string, number> {
   return parts;
 }
 
-function drive(url: string, query: string, connections: number, duration: number): Promise<number> {
+/** Sends one request body (a GraphQL operation as JSON) for `duration` seconds; resolves with the requests answered. */
+export function drive(url: string, body: string, connections: number, duration: number): Promise<number> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -76,7 +77,7 @@ function drive(url: string, query: string, connections: number, duration: number
         connections,
         duration,
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query }),
+        body,
         verifyBody: (body) => !body.includes('"errors"'),
       },
       (error, result) => {
@@ -125,10 +126,11 @@ async function main() {
     let window: { from: number; to: number };
     try {
       console.error(`Warming up for ${warmUp} s`);
-      await drive(url, query, connections, warmUp);
+      const body = JSON.stringify({ query });
+      await drive(url, body, connections, warmUp);
       const from = monotonicMicros();
       console.error(`Measuring ${values.question} for ${duration} s with ${connections} connections`);
-      requests = await drive(url, query, connections, duration);
+      requests = await drive(url, body, connections, duration);
       window = { from, to: monotonicMicros() };
     } finally {
       await stopServer(server);

@@ -13,6 +13,8 @@ interface Marker {
   statements: number;
   seed: number;
   files: number;
+  /** Whether statements respond to others (absent in the markers of earlier runs: they do not). */
+  responses?: boolean;
 }
 
 function readMarker(dir: string): Marker | undefined {
@@ -23,19 +25,29 @@ function readMarker(dir: string): Marker | undefined {
   }
 }
 
-/** The folder holding the dataset, generating it first unless an earlier run completed it. */
-export function ensureDataset(dir: string, statements: number, log: (line: string) => void): string {
+/**
+ * The folder holding the dataset, generating it first unless an earlier run completed it. With `responses`, statements
+ * respond to others (conversations; the shape suite's data), which changes the files: keep such a dataset in a folder
+ * of its own.
+ */
+export function ensureDataset(dir: string, statements: number, log: (line: string) => void, responses = false): string {
   const marker = readMarker(dir);
-  if (marker?.statements === statements && marker.seed === BENCH_SEED) {
+  if (marker?.statements === statements && marker.seed === BENCH_SEED && (marker.responses ?? false) === responses) {
     log(`Dataset: reusing ${marker.files} files of ${statements} statements in ${path.relative(process.cwd(), dir)}.`);
     return dir;
   }
   const started = Date.now();
   fs.rmSync(path.join(dir, MARKER), { force: true });
-  const result = generateSyntheticDataset({ statements, out: dir, seed: BENCH_SEED, perFile: STATEMENTS_PER_FILE });
+  const result = generateSyntheticDataset({
+    statements,
+    out: dir,
+    seed: BENCH_SEED,
+    perFile: STATEMENTS_PER_FILE,
+    responses,
+  });
   fs.writeFileSync(
     path.join(dir, MARKER),
-    JSON.stringify({ statements, seed: BENCH_SEED, files: result.files.length } satisfies Marker),
+    JSON.stringify({ statements, seed: BENCH_SEED, files: result.files.length, responses } satisfies Marker),
   );
   const c = result.counts;
   log(

@@ -11,6 +11,7 @@ const SECONDS = {
   "tests/hardening/shutdown.test.ts": 99,
   "tests/hardening/memory-bounded-reads.test.ts": 94,
   "tests/bench/smoke.test.ts": 83,
+  "tests/bench/shapes.test.ts": 30,
   "tests/bulk/import-command.test.ts": 69,
   "tests/neo4j/restart-while-stopping.test.ts": 69,
   "tests/hardening/supervised.test.ts": 60,
