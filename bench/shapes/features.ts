@@ -2,7 +2,7 @@
 // facets, a conversation, fragments on interfaces, aliases, mention counts.
 import { anyWords } from "../../src/graph/fulltext";
 import type { NodeRow } from "../../src/graph/rows";
-import { snippet } from "../../src/graphql/snippet";
+import { snippet } from "../../src/graphql/resolvers/snippet";
 import { PATH_RELATIONSHIPS } from "../questions";
 import type { ShapeFixtures } from "./fixtures";
 import { shape, typename, type Shape } from "./shape";
