@@ -8,6 +8,7 @@ import type { Span } from "../domain/spans";
 import type { KnownEntity } from "../graph/rows";
 import { whyNotAPerson } from "./personNames";
 import { nameKey } from "../domain/names";
+import { isCommonEnglish } from "./commonWords";
 import { stateNamed } from "./countries";
 import {
   HONORIFIC_GENDER,
@@ -304,10 +305,11 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
         const next = words[1]!.toLowerCase();
         // "Syrian Yassine Essouaiha": a nationality before a person's name (two or more words, none of them a title,
         // a state or an organization's head) describes the person; it is not part of the name.
+        // "Syrian Qunfuz", "Bahraini Emoodz": one word after it, when that word is no word of the language either.
         const person =
           state.by === "demonym" &&
           !isOrganization &&
-          words.length >= 3 &&
+          (words.length >= 3 || (words.length === 2 && !isCommonEnglish(stripPossessive(words[1]!)))) &&
           words.slice(1).every((x) => /^\p{Lu}\p{Ll}/u.test(x) && !TITLE_WORDS.has(x.toLowerCase()) && !stateNamed(x));
         if (person) roleState = { name: state.state.name, isoCode: state.state.isoCode };
         else if (!TITLE_WORDS.has(next) && !ORGANIZATION_HEADS.has(next)) break;
@@ -444,7 +446,8 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
     return { type: "organization", name: name === "Kremlin" ? "The Kremlin" : name };
   }
   if (VENUE_HEADS.has(lowerLast)) return { type: "venue", name };
-  if (words.some((w) => stateNamed(w))) return undefined;
+  // A state's name inside a run is no person's ("Paris Bourse"), but a capital may be a first name ("Santiago Macias").
+  if (words.some((w, i) => stateNamed(w) && !(stateNamed(w)!.by === "capital" && i < words.length - 1))) return undefined;
   if (
     run.organizationNounBefore &&
     !run.roles.length &&
@@ -468,6 +471,8 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
     return { type: "person", name };
   }
   if (words.length === 1 && (run.honorific || run.roles.some(namesAnOffice))) return { type: "person", name };
+  // "Syrian Qunfuz": a nationality before one word that is no word of the language.
+  if (words.length === 1 && run.roleState && !run.roles.length && !isCommonEnglish(name)) return { type: "person", name };
   if (words.length === 1 && (run.afterPreposition === "in" || run.afterPreposition === "at") && !run.atSentenceStart) {
     return { type: "venue", name };
   }

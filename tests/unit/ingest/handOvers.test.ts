@@ -44,4 +44,18 @@ describe("hand-overs and names around quotations", () => {
     const text = 'The ferry, known locally as the "Blue Lady", left the harbour at noon with forty passengers.';
     expect(run(text).statements).toEqual([]);
   });
+
+  it("reads a nationality before one word that is no word of the language as a person, and a capital as a first name", () => {
+    const text = [
+      "Chilean Velkaro takes a closer look at the harbour strike. He writes:",
+      "",
+      "If the strike goes on, the ferries will stop and the island will run out of bread within a week.",
+      "",
+      'Santiago Orbell, of the blog Quayside Notes, said the strike was "long overdue" and the port would lose.',
+    ].join("\n");
+    const { statements, unattributed } = run(text);
+    // "He writes:" points back to Velkaro: a candidate now (listed for review at this confidence), not nobody.
+    expect(unattributed.map((u) => u.suggested?.entity.name)).toEqual(["Velkaro"]);
+    expect(statements.map((s) => s.speaker.name)).toEqual(["Santiago Orbell"]);
+  });
 });
