@@ -45,7 +45,7 @@ describe("hand-overs and names around quotations", () => {
     expect(run(text).statements).toEqual([]);
   });
 
-  it("reads a nationality before one word that is no word of the language as a person, and a capital as a first name", () => {
+  it("reads a nationality before one uncommon word as a person, and a capital as a first name", () => {
     const text = [
       "Chilean Velkaro takes a closer look at the harbour strike. He writes:",
       "",
