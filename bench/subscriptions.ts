@@ -129,16 +129,22 @@ async function writeSteadily(url: string, prefix: string, speakers: string[], ra
 }
 
 /** Sends the simple query one at a time until `stop` resolves; its latencies in ms. */
-async function queryLoop(url: string, stop: Promise<unknown>, speaker: string): Promise<number[]> {
+async function queryLoop(url: string, stop: Promise<unknown>, speaker: string) {
   let done = false;
   void stop.then(() => (done = true));
   const latencies: number[] = [];
+  let failed = 0;
   while (!done) {
     const started = performance.now();
-    await post(url, QUERY, { id: speaker });
-    latencies.push(performance.now() - started);
+    try {
+      await post(url, QUERY, { id: speaker });
+      latencies.push(performance.now() - started);
+    } catch {
+      failed++; // e.g. OVERLOADED when the writes take every query slot: counted, not timed
+      await sleep(100);
+    }
   }
-  return latencies;
+  return { latencies, failed };
 }
 
 function nodePids(primary: number): number[] {
@@ -170,6 +176,12 @@ async function serverMemory(primary: number, dir: string) {
   return { rss, heapUsed, processes: pids.length };
 }
 
+interface QueryFigures {
+  p50?: number;
+  n: number;
+  failed: number;
+}
+
 interface Run {
   workers: number;
   subscribers: number;
@@ -182,7 +194,7 @@ interface Run {
   subscribersWithLoss: number;
   subscriberErrors: string[];
   memory: { before: { rss: number; heapUsed: number }; after: { rss: number; heapUsed: number }; processes: number };
-  query: { without: { p50?: number; n: number }; with: { p50?: number; n: number } };
+  query: { without: QueryFigures; with: QueryFigures };
 }
 
 interface Options {
@@ -285,8 +297,12 @@ async function measure(workers: number, env: Record<string, string>, o: Options)
       subscriberErrors: [...new Set(subscribers.flatMap((s) => s.errors))].slice(0, 5),
       memory: { before, after, processes: after.processes },
       query: {
-        without: { p50: percentile(without, 50), n: without.length },
-        with: { p50: percentile(withSubscribers, 50), n: withSubscribers.length },
+        without: { p50: percentile(without.latencies, 50), n: without.latencies.length, failed: without.failed },
+        with: {
+          p50: percentile(withSubscribers.latencies, 50),
+          n: withSubscribers.latencies.length,
+          failed: withSubscribers.failed,
+        },
       },
     };
   } finally {
@@ -304,7 +320,7 @@ function table(runs: Run[]): string {
   const lines = [
     "| WORKERS | subscribers (connected) | statements written (failed) | deliveries | delivery p50 ms | p99 ms | " +
       "max ms | lost | duplicated | unexpected | RSS MB before → after | KB/subscriber RSS, heapUsed | " +
-      "query p50 ms without → with subscribers |",
+      "query p50 ms (failed) without → with subscribers |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of runs) {
@@ -314,7 +330,8 @@ function table(runs: Run[]): string {
       `| ${r.workers} | ${r.subscribers} (${r.connected}) | ${r.written} (${r.writeFailures}) | ` +
         `${r.delivery.deliveries} | ${ms(r.delivery.p50)} | ${ms(r.delivery.p99)} | ${ms(r.delivery.max)} | ` +
         `${r.totals.lost} | ${r.totals.duplicated} | ${r.totals.unexpected} | ${mb(before.rss)} → ${mb(after.rss)} | ` +
-        `${per("rss")}, ${per("heapUsed")} | ${ms(r.query.without.p50)} → ${ms(r.query.with.p50)} |`,
+        `${per("rss")}, ${per("heapUsed")} | ${ms(r.query.without.p50)} (${r.query.without.failed}) → ` +
+        `${ms(r.query.with.p50)} (${r.query.with.failed}) |`,
     );
   }
   return lines.join("\n");
