@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { projectRoot } from "../src/config";
+import { cpuMs } from "./cpu";
 import { percentile, tally, type Interest, type Tally, type Written } from "./subscriptions/accounting";
 import { startServer, stopServer } from "./serverProcess";
 
@@ -147,15 +148,28 @@ async function queryLoop(url: string, stop: Promise<unknown>, speaker: string) {
   return { latencies, failed };
 }
 
-function nodePids(primary: number): number[] {
+function childrenOf(primary: number, java: boolean): number[] {
   const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(primary)], { encoding: "utf8" });
-  const children = out
+  return out
     .trim()
     .split("\n")
     .map((line) => line.trim().split(/\s+/))
-    .filter(([, command]) => command !== "java" && command !== undefined)
+    .filter(([, command]) => command !== undefined && (command === "java") === java)
     .map(([pid]) => Number(pid));
-  return [primary, ...children];
+}
+
+const nodePids = (primary: number) => [primary, ...childrenOf(primary, false)];
+
+/** CPU used so far by the server's Node processes, its JVM and this process (the clients and the writer), in ms. */
+function cpuNow(primary: number) {
+  const sum = (pids: number[]) => pids.reduce((n, pid) => n + (cpuMs(pid) ?? 0), 0);
+  const own = process.cpuUsage();
+  return {
+    node: sum(nodePids(primary)),
+    neo4j: sum(childrenOf(primary, true)),
+    clients: (own.user + own.system) / 1000,
+    at: performance.now(),
+  };
 }
 
 /** RSS and heapUsed after a GC, summed over the server's Node processes (bench/subscriptions/memoryProbe.mjs). */
@@ -191,6 +205,10 @@ interface Run {
   writesBehindMs: number;
   delivery: { p50?: number; p99?: number; max?: number; deliveries: number };
   totals: Pick<Tally, "expected" | "received" | "lost" | "duplicated" | "unexpected">;
+  /** CPU from the measured writes' start to 5 s after the last returned, in % of one core. */
+  cpu: { node: number; neo4j: number; clients: number };
+  /** Subscriptions the server ended with an error (their client saw it; nothing after it arrives). */
+  subscribersEnded: number;
   subscribersWithLoss: number;
   subscriberErrors: string[];
   memory: { before: { rss: number; heapUsed: number }; after: { rss: number; heapUsed: number }; processes: number };
@@ -265,10 +283,14 @@ async function measure(workers: number, env: Record<string, string>, o: Options)
     const after = await serverMemory(server.pid!, memoryDir);
 
     console.error(`WORKERS=${workers}: ${connected} connected; ${o.duration} s of writes at ${o.rate}/s`);
+    const cpuBefore = cpuNow(server.pid!);
     const writes = writeSteadily(url, `statement:live-${run}`, speakers, o.rate, o.duration);
     const withSubscribers = await queryLoop(url, writes, speakers[0]!);
     const { written, failures, behindMs } = await writes;
     await sleep(5000); // the last writes' deliveries
+    const cpuAfter = cpuNow(server.pid!);
+    const busy = (key: "node" | "neo4j" | "clients") =>
+      Math.round(((cpuAfter[key] - cpuBefore[key]) / (cpuAfter.at - cpuBefore.at)) * 100);
     const tallies = subscribers.map((s) => tally(s.interest, written, s.received));
     const latencies = tallies.flatMap((t) => t.latencies);
     const sum = (key: "expected" | "received" | "lost" | "duplicated" | "unexpected") =>
@@ -293,6 +315,8 @@ async function measure(workers: number, env: Record<string, string>, o: Options)
         duplicated: sum("duplicated"),
         unexpected: sum("unexpected"),
       },
+      cpu: { node: busy("node"), neo4j: busy("neo4j"), clients: busy("clients") },
+      subscribersEnded: subscribers.filter((sub) => sub.errors.length > 0).length,
       subscribersWithLoss: tallies.filter((t) => t.lost > 0).length,
       subscriberErrors: [...new Set(subscribers.flatMap((s) => s.errors))].slice(0, 5),
       memory: { before, after, processes: after.processes },
@@ -319,9 +343,9 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 function table(runs: Run[]): string {
   const lines = [
     "| WORKERS | subscribers (connected) | statements written (failed) | deliveries | delivery p50 ms | p99 ms | " +
-      "max ms | lost | duplicated | unexpected | RSS MB before → after | KB/subscriber RSS, heapUsed | " +
-      "query p50 ms (failed) without → with subscribers |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+      "max ms | lost | duplicated | unexpected | subscribers with loss, ended by an error | RSS MB before → after | KB/subscriber RSS, heapUsed | " +
+      "query p50 ms (failed) without → with subscribers | CPU % server Node, Neo4j, clients |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of runs) {
     const { before, after } = r.memory;
@@ -329,9 +353,9 @@ function table(runs: Run[]): string {
     lines.push(
       `| ${r.workers} | ${r.subscribers} (${r.connected}) | ${r.written} (${r.writeFailures}) | ` +
         `${r.delivery.deliveries} | ${ms(r.delivery.p50)} | ${ms(r.delivery.p99)} | ${ms(r.delivery.max)} | ` +
-        `${r.totals.lost} | ${r.totals.duplicated} | ${r.totals.unexpected} | ${mb(before.rss)} → ${mb(after.rss)} | ` +
+        `${r.totals.lost} | ${r.totals.duplicated} | ${r.totals.unexpected} | ${r.subscribersWithLoss}, ${r.subscribersEnded} | ${mb(before.rss)} → ${mb(after.rss)} | ` +
         `${per("rss")}, ${per("heapUsed")} | ${ms(r.query.without.p50)} (${r.query.without.failed}) → ` +
-        `${ms(r.query.with.p50)} (${r.query.with.failed}) |`,
+        `${ms(r.query.with.p50)} (${r.query.with.failed}) | ${r.cpu.node}, ${r.cpu.neo4j}, ${r.cpu.clients} |`,
     );
   }
   return lines.join("\n");
