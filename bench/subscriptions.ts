@@ -343,7 +343,8 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 function table(runs: Run[]): string {
   const lines = [
     "| WORKERS | subscribers (connected) | statements written (failed) | deliveries | delivery p50 ms | p99 ms | " +
-      "max ms | lost | duplicated | unexpected | subscribers with loss, ended by an error | RSS MB before → after | KB/subscriber RSS, heapUsed | " +
+      "max ms | lost | duplicated | unexpected | subscribers with loss, ended by an error | RSS MB before → after | " +
+      "KB/subscriber RSS, heapUsed | " +
       "query p50 ms (failed) without → with subscribers | CPU % server Node, Neo4j, clients |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
@@ -353,7 +354,8 @@ function table(runs: Run[]): string {
     lines.push(
       `| ${r.workers} | ${r.subscribers} (${r.connected}) | ${r.written} (${r.writeFailures}) | ` +
         `${r.delivery.deliveries} | ${ms(r.delivery.p50)} | ${ms(r.delivery.p99)} | ${ms(r.delivery.max)} | ` +
-        `${r.totals.lost} | ${r.totals.duplicated} | ${r.totals.unexpected} | ${r.subscribersWithLoss}, ${r.subscribersEnded} | ${mb(before.rss)} → ${mb(after.rss)} | ` +
+        `${r.totals.lost} | ${r.totals.duplicated} | ${r.totals.unexpected} | ` +
+        `${r.subscribersWithLoss}, ${r.subscribersEnded} | ${mb(before.rss)} → ${mb(after.rss)} | ` +
         `${per("rss")}, ${per("heapUsed")} | ${ms(r.query.without.p50)} (${r.query.without.failed}) → ` +
         `${ms(r.query.with.p50)} (${r.query.with.failed}) | ${r.cpu.node}, ${r.cpu.neo4j}, ${r.cpu.clients} |`,
     );
