@@ -8,7 +8,6 @@ import type { JwtSettings } from "../../settings/jwtSettings";
 
 export type { JwtSettings };
 
-
 /** What a check found: the identity, or why the token is refused. */
 export type JwtResult = { identity: Identity } | { refused: string };
 
