@@ -20,14 +20,19 @@ export async function subscriberFollowing(server: HttpServer, timeoutMs = 15_000
 const SEED_EVIDENCE = { source: "source:2025-06-02-istanbul-talks", start: 200, end: 321 };
 
 /** Records a REPORTED statement by Zelenskyy with this text over HTTP with the token; returns its id. */
-export async function recordZelenskyyStatement(url: string, text: string): Promise<string> {
+export function recordZelenskyyStatement(url: string, text: string): Promise<string> {
+  return recordStatement(url, "person:volodymyr-zelenskyy", text);
+}
+
+/** Records a REPORTED statement by this seeded speaker, with this text, over HTTP with the token; returns its id. */
+export async function recordStatement(url: string, speaker: string, text: string): Promise<string> {
   const response = await post(
     url,
     {
       query: "mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { id } }",
       variables: {
         input: {
-          speaker: "person:volodymyr-zelenskyy",
+          speaker,
           kind: "REPORTED",
           text,
           saidOn: "2025-06-01",

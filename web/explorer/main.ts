@@ -6,6 +6,7 @@ import "./style.css";
 import { ApiError, request } from "./api";
 import { releaseCharts } from "./charts";
 import { GraphView } from "./graph";
+import { watchStatements, type LiveStatements } from "./live";
 import { labelOf, neighbourhoodOf, type NodeDetails } from "./model";
 import { renderDetails, renderMessage } from "./panel";
 import { NeighbourhoodDocument, TimelineDocument } from "./queries";
@@ -37,6 +38,8 @@ let view: View = START;
 let current: { asked: string; node: NodeDetails } | undefined;
 let timelineShown: string | undefined;
 let latest = 0;
+/** The subscription to new statements about the node in the panel. */
+let live: LiveStatements | undefined;
 
 const graph = new GraphView(byId("graph"), (id) => select(id));
 
@@ -77,6 +80,8 @@ function clear(): void {
   releaseCharts();
   current = undefined;
   timelineShown = undefined;
+  live?.stop();
+  live = undefined;
   details.replaceChildren(...intro.map((node) => node.cloneNode(true)));
   showTab("details");
 }
@@ -96,8 +101,19 @@ async function loadNode(id: string, ticket: number): Promise<boolean> {
   graph.select(node.id);
   showCounts();
   renderDetails(details, node, select, conversation);
+  showLiveStatements(node);
   timelineTab.disabled = node.__typename === "Statement" || node.__typename === "Source";
   return true;
+}
+
+/** Under the node's heading: the statements about it recorded while it is shown. */
+function showLiveStatements(node: NodeDetails): void {
+  live?.stop();
+  live = watchStatements(node, select);
+  if (!live.element) return;
+  const header = details.querySelector("article.details > header");
+  if (header) header.after(live.element);
+  else details.prepend(live.element);
 }
 
 async function loadTimeline(shown: View, node: NodeDetails, ticket: number): Promise<void> {

@@ -469,3 +469,18 @@ export const TimelineDocument = graphql(`
     }
   }
 `);
+
+/** New statements about the entity shown, as they are recorded (over WebSocket: live.ts). */
+export const StatementAddedDocument = graphql(`
+  subscription StatementAdded($filter: StatementFilter) {
+    statementAdded(filter: $filter) {
+      id
+      text
+      saidOn
+      speaker {
+        id
+        name
+      }
+    }
+  }
+`);

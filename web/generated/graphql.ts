@@ -36,6 +36,27 @@ export type ResponseRelation =
   | 'QUOTES'
   | 'REJECTS';
 
+/** All fields combine with AND. */
+export type StatementFilter = {
+  /** Said during this event. */
+  event?: string | null | undefined;
+  /** Said on or after this date. */
+  from?: string | null | undefined;
+  kind?: StatementKind | null | undefined;
+  /** Mentioning this entity. */
+  mentions?: string | null | undefined;
+  /** Said by this person, state or organization. */
+  speaker?: string | null | undefined;
+  /** Said by this state, its organizations or its office holders. */
+  state?: string | null | undefined;
+  /** Full-text search in the statement's text (case and accents ignored), every word must occur: at most 1,000 characters and 32 words of at most 64 characters, with a letter or digit to match. */
+  text?: string | null | undefined;
+  /** Said on or before this date. */
+  to?: string | null | undefined;
+  /** Said at this venue or at a venue inside it. */
+  venue?: string | null | undefined;
+};
+
 export type StatementKind =
   /** The speaker's own words, in quotation marks in the source. */
   | 'DIRECT_QUOTE'
@@ -377,6 +398,17 @@ export type TimelineQuery = { timeline: { totalCount: number, pageInfo: { hasNex
           | { name: string }
          }
     > } };
+
+export type StatementAddedSubscriptionVariables = Exact<{
+  filter?: StatementFilter | null | undefined;
+}>;
+
+
+export type StatementAddedSubscription = { statementAdded: { id: string, text: string, saidOn: string | null, speaker:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1069,3 +1101,16 @@ export const TimelineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
+export const StatementAddedDocument = new TypedDocumentString(`
+    subscription StatementAdded($filter: StatementFilter) {
+  statementAdded(filter: $filter) {
+    id
+    text
+    saidOn
+    speaker {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatementAddedSubscription, StatementAddedSubscriptionVariables>;
