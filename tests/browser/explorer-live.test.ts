@@ -1,9 +1,10 @@
 // The graph explorer shows new statements about the entity on screen as they are recorded (issue 32, item 5): a
-// statementAdded subscription over WebSocket, filtered by the entity, fed by a statement another client records.
+// statementAdded subscription over WebSocket, filtered by the entity, fed by a statement another client records; and
+// a node's history (the change log's entries for it) in a tab of its own, Changes.
 import type { Page } from "playwright-core";
 import { connectTestDatabase } from "../support/database";
 import { recordStatement, subscriberFollowing } from "../support/live";
-import { TEST_TOKEN } from "../support/server";
+import { post, TEST_TOKEN } from "../support/server";
 import { browserSuite, record, screenshot } from "./browser";
 
 const db = connectTestDatabase();
@@ -50,5 +51,35 @@ describe("live statements in the graph explorer", () => {
     const items = page.locator("#details .live-statements li");
     await items.filter({ hasText: "Putin said the memorandum" }).waitFor();
     expect(await items.allTextContents()).toEqual([expect.stringContaining("Putin said the memorandum")]);
+  });
+});
+
+describe("a node's history in the graph explorer", () => {
+  it("lists a curator's change to Zelenskyy's description, before and after, and his creation", async () => {
+    const description = "President of Ukraine since 2019 (changed by a curator in this test).";
+    const { json } = await post(
+      suite.server.url,
+      {
+        query: "mutation ($id: ID!, $input: PersonUpdateInput!) { updatePerson(id: $id, input: $input) { id } }",
+        variables: { id: "person:volodymyr-zelenskyy", input: { description } },
+      },
+      { authorization: `Bearer ${TEST_TOKEN}` },
+    );
+    expect(json.errors).toBeUndefined();
+
+    const { page, seen } = await openEntity("person:volodymyr-zelenskyy");
+    await page.locator("#details h2", { hasText: "Volodymyr Zelenskyy" }).waitFor();
+    await page.locator("#tab-history").click();
+    await page.locator("#history h2", { hasText: "History of Volodymyr Zelenskyy" }).waitFor();
+    const entries = page.locator("#history .change");
+    // Newest first: the curator's update, then the seed's creation.
+    await expect(entries.first().textContent()).resolves.toMatch(/^updated /);
+    await expect(entries.first().textContent()).resolves.toContain(
+      `description: "Ukrainian President." → ${JSON.stringify(description)}`,
+    );
+    await expect(entries.last().textContent()).resolves.toMatch(/^created /);
+    expect(decodeURIComponent(page.url())).toContain("#person:volodymyr-zelenskyy&tab=history");
+    await screenshot(page, "explorer-history");
+    expect(seen.errors).toEqual([]);
   });
 });

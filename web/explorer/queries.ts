@@ -484,3 +484,26 @@ export const StatementAddedDocument = graphql(`
     }
   }
 `);
+
+/** A node's entries in the change log, newest first (the History tab: history.ts). */
+export const HistoryDocument = graphql(`
+  query History($id: ID!, $first: Int) {
+    history(id: $id, first: $first) {
+      nodes {
+        cursor
+        at
+        kind
+        actor
+        ids
+        fields {
+          field
+          before
+          after
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);

@@ -14,6 +14,16 @@ export type ArticleInput = {
   url?: string | null | undefined;
 };
 
+/** How a change log entry changed its node. */
+export type ChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  /** Two nodes became one: an entry for the kept node and one for the merged node, each listing both ids. */
+  | 'MERGED'
+  /** A merge undone: an entry for each of the two nodes, each listing both ids. */
+  | 'SPLIT'
+  | 'UPDATED';
+
 /** How precise a date is: 2025-05-01 with MONTH means 'May 2025'. */
 export type DatePrecision =
   | 'DAY'
@@ -409,6 +419,14 @@ export type StatementAddedSubscription = { statementAdded: { id: string, text: s
       | { id: string, name: string }
       | { id: string, name: string }
      } };
+
+export type HistoryQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type HistoryQuery = { history: { nodes: Array<{ cursor: string, at: string, kind: ChangeKind, actor: string | null, ids: Array<string>, fields: Array<{ field: string, before: unknown, after: unknown }> }>, pageInfo: { hasNextPage: boolean } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1114,3 +1132,24 @@ export const StatementAddedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatementAddedSubscription, StatementAddedSubscriptionVariables>;
+export const HistoryDocument = new TypedDocumentString(`
+    query History($id: ID!, $first: Int) {
+  history(id: $id, first: $first) {
+    nodes {
+      cursor
+      at
+      kind
+      actor
+      ids
+      fields {
+        field
+        before
+        after
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
