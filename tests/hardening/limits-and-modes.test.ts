@@ -1,9 +1,12 @@
 import { loadConfig } from "../../src/config";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { Database } from "../../src/graph/runtime/database";
 import { QueryTimeoutError } from "../../src/graph/runtime/errors";
 import type { HttpServer } from "../../src/http/server";
 import { EXAMPLES } from "../../web/ide/examples";
 import { connectTestDatabase, emptyGraph } from "../support/database";
+import { recordZelenskyyStatement, subscriberFollowing } from "../support/live";
 import { loadIstanbulSeed } from "../support/seed";
 import { post, startTestServer, TEST_TOKEN } from "../support/server";
 
@@ -25,8 +28,36 @@ async function server(overrides: Parameters<typeof startTestServer>[1] = {}) {
   return started;
 }
 
+const isSubscription = (query: string) => /^\s*subscription/m.test(query.replace(/^#.*$/gm, ""));
+
+/** A subscription example's first update over WebSocket, after a statement recorded by Zelenskyy. */
+async function firstUpdate(started: HttpServer, query: string, variables: Record<string, unknown>) {
+  const client = createClient({ url: started.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+  try {
+    const updates = client.iterate({ query, variables });
+    const first = updates.next();
+    await subscriberFollowing(started);
+    await recordZelenskyyStatement(started.url, "Zelenskyy said the example subscription should see this.");
+    const { value } = await first;
+    await updates.return?.();
+    return value;
+  } finally {
+    await client.dispose();
+  }
+}
+
 describe("the default limits leave room for real use", () => {
-  it.each(EXAMPLES.map((e) => [e.title, e] as const))(
+  it.each(EXAMPLES.filter((e) => isSubscription(e.query)).map((e) => [e.title, e] as const))(
+    "the IDE subscription example %s runs over WebSocket without errors",
+    async (_title, example) => {
+      const started = await server();
+      const update = await firstUpdate(started, example.query, JSON.parse(example.variables ?? "{}"));
+      expect(update.errors).toBeUndefined();
+      expect(update.data.statementAdded.speaker.name).toBe("Volodymyr Zelenskyy");
+    },
+  );
+
+  it.each(EXAMPLES.filter((e) => !isSubscription(e.query)).map((e) => [e.title, e] as const))(
     "the IDE example %s runs without errors",
     async (_title, example) => {
       const { url } = await server();

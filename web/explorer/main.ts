@@ -6,9 +6,11 @@ import "./style.css";
 import { ApiError, request } from "./api";
 import { releaseCharts } from "./charts";
 import { GraphView } from "./graph";
+import { HISTORY_PAGE, renderHistory } from "./history";
+import { watchStatements, type LiveStatements } from "./live";
 import { labelOf, neighbourhoodOf, type NodeDetails } from "./model";
 import { renderDetails, renderMessage } from "./panel";
-import { NeighbourhoodDocument, TimelineDocument } from "./queries";
+import { HistoryDocument, NeighbourhoodDocument, TimelineDocument } from "./queries";
 import { parseView, START, viewHash, type Tab, type View } from "./route";
 import { attachSearch } from "./search";
 import { isStatementId } from "./thread";
@@ -28,6 +30,8 @@ const timeline = byId("timeline");
 const status = byId("graph-status");
 const detailsTab = byId<HTMLButtonElement>("tab-details");
 const timelineTab = byId<HTMLButtonElement>("tab-timeline");
+const historyPanel = byId("history");
+const historyTab = byId<HTMLButtonElement>("tab-history");
 
 // What the panel says before anything is selected, to put back when the graph is cleared.
 const intro = [...details.childNodes].map((node) => node.cloneNode(true));
@@ -36,7 +40,10 @@ const intro = [...details.childNodes].map((node) => node.cloneNode(true));
 let view: View = START;
 let current: { asked: string; node: NodeDetails } | undefined;
 let timelineShown: string | undefined;
+let historyShown: string | undefined;
 let latest = 0;
+/** The subscription to new statements about the node in the panel. */
+let live: LiveStatements | undefined;
 
 const graph = new GraphView(byId("graph"), (id) => select(id));
 
@@ -56,8 +63,10 @@ function fail(error: unknown): void {
 function showTab(tab: Tab): void {
   details.hidden = tab !== "details";
   timeline.hidden = tab !== "timeline";
+  historyPanel.hidden = tab !== "history";
   detailsTab.setAttribute("aria-selected", String(tab === "details"));
   timelineTab.setAttribute("aria-selected", String(tab === "timeline"));
+  historyTab.setAttribute("aria-selected", String(tab === "history"));
 }
 
 /** Goes to a view: a new history entry (unless it is the one shown), then shows it. */
@@ -77,6 +86,9 @@ function clear(): void {
   releaseCharts();
   current = undefined;
   timelineShown = undefined;
+  historyShown = undefined;
+  live?.stop();
+  live = undefined;
   details.replaceChildren(...intro.map((node) => node.cloneNode(true)));
   showTab("details");
 }
@@ -92,12 +104,24 @@ async function loadNode(id: string, ticket: number): Promise<boolean> {
   if (!node) throw new ApiError(`There is no node with id ${id}.`);
   current = { asked: id, node };
   timelineShown = undefined;
+  historyShown = undefined;
   graph.merge(neighbourhoodOf(node, conversation), node.id);
   graph.select(node.id);
   showCounts();
   renderDetails(details, node, select, conversation);
+  showLiveStatements(node);
   timelineTab.disabled = node.__typename === "Statement" || node.__typename === "Source";
   return true;
+}
+
+/** Under the node's heading: the statements about it recorded while it is shown. */
+function showLiveStatements(node: NodeDetails): void {
+  live?.stop();
+  live = watchStatements(node, select);
+  if (!live.element) return;
+  const header = details.querySelector("article.details > header");
+  if (header) header.after(live.element);
+  else details.prepend(live.element);
 }
 
 async function loadTimeline(shown: View, node: NodeDetails, ticket: number): Promise<void> {
@@ -116,6 +140,16 @@ async function loadTimeline(shown: View, node: NodeDetails, ticket: number): Pro
   });
 }
 
+/** The node's entries in the change log, newest first (read again each time the tab is opened). */
+async function loadHistory(node: NodeDetails, ticket: number): Promise<void> {
+  if (historyShown === node.id) return;
+  renderMessage(historyPanel, "Loading the history…");
+  const data = await request(HistoryDocument, { id: node.id, first: HISTORY_PAGE });
+  if (ticket !== latest) return;
+  historyShown = node.id;
+  renderHistory(historyPanel, labelOf(node), data.history);
+}
+
 /** Shows a view: the node (fetched unless it is the one shown), then the tab it names. */
 async function show(next: View): Promise<void> {
   const ticket = ++latest;
@@ -129,7 +163,8 @@ async function show(next: View): Promise<void> {
   try {
     if (current?.asked !== next.node && !(await loadNode(next.node, ticket))) return;
     const node = current!.node;
-    const tab: Tab = next.tab === "timeline" && !timelineTab.disabled ? "timeline" : "details";
+    const tab: Tab =
+      next.tab === "history" || (next.tab === "timeline" && !timelineTab.disabled) ? next.tab : "details";
     if (tab !== next.tab) {
       // A statement has no timeline: the address says what is shown, and the next node opens on its details.
       view = { ...next, tab };
@@ -137,6 +172,7 @@ async function show(next: View): Promise<void> {
     }
     showTab(tab);
     if (tab === "timeline") await loadTimeline(next, node, ticket);
+    if (tab === "history") await loadHistory(node, ticket);
   } catch (error) {
     if (ticket === latest) fail(error);
   } finally {
@@ -147,6 +183,10 @@ async function show(next: View): Promise<void> {
 attachSearch(byId<HTMLInputElement>("search"), byId("suggestions"), select, fail);
 detailsTab.addEventListener("click", () => go({ ...view, tab: "details" }));
 timelineTab.addEventListener("click", () => go({ ...view, tab: "timeline" }));
+historyTab.addEventListener("click", () => {
+  historyShown = undefined;
+  go({ ...view, tab: "history" });
+});
 byId("fit").addEventListener("click", () => graph.fit());
 byId("clear").addEventListener("click", () => {
   go(START);

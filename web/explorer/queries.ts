@@ -469,3 +469,41 @@ export const TimelineDocument = graphql(`
     }
   }
 `);
+
+/** New statements about the entity shown, as they are recorded (over WebSocket: live.ts). */
+export const StatementAddedDocument = graphql(`
+  subscription StatementAdded($filter: StatementFilter) {
+    statementAdded(filter: $filter) {
+      id
+      text
+      saidOn
+      speaker {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** A node's entries in the change log, newest first (the History tab: history.ts). */
+export const HistoryDocument = graphql(`
+  query History($id: ID!, $first: Int) {
+    history(id: $id, first: $first) {
+      nodes {
+        cursor
+        at
+        kind
+        actor
+        ids
+        fields {
+          field
+          before
+          after
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);

@@ -2,7 +2,7 @@
 // one: `#person:volodymyr-zelenskyy` (a node's details, as links to the explorer have always been) and more after
 // `&`: `&tab=timeline&from=2025-06-01&to=2025-06-30&page=2&after=<cursor>`.
 
-export type Tab = "details" | "timeline";
+export type Tab = "details" | "timeline" | "history";
 
 export interface View {
   /** The node shown (an id); none: the start page. */
@@ -33,7 +33,8 @@ export function parseView(hash: string): View {
   const view: View = { ...START };
   const node = safeDecode(head);
   if (node) view.node = node;
-  if (params.get("tab") === "timeline") view.tab = "timeline";
+  const tab = params.get("tab");
+  if (tab === "timeline" || tab === "history") view.tab = tab;
   for (const key of ["from", "to"] as const) {
     const value = params.get(key);
     if (value && DAY.test(value)) view[key] = value;
@@ -62,7 +63,7 @@ function safeDecode(text: string): string {
 export function viewHash(view: View): string {
   if (!view.node) return "";
   const params: [string, string | undefined][] = [
-    ["tab", view.tab === "timeline" ? "timeline" : undefined],
+    ["tab", view.tab === "details" ? undefined : view.tab],
     ["from", view.from],
     ["to", view.to],
     ["page", view.page > 1 ? String(view.page) : undefined],

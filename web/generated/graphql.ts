@@ -14,6 +14,16 @@ export type ArticleInput = {
   url?: string | null | undefined;
 };
 
+/** How a change log entry changed its node. */
+export type ChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  /** Two nodes became one: an entry for the kept node and one for the merged node, each listing both ids. */
+  | 'MERGED'
+  /** A merge undone: an entry for each of the two nodes, each listing both ids. */
+  | 'SPLIT'
+  | 'UPDATED';
+
 /** How precise a date is: 2025-05-01 with MONTH means 'May 2025'. */
 export type DatePrecision =
   | 'DAY'
@@ -35,6 +45,27 @@ export type ResponseRelation =
   | 'CONFIRMS'
   | 'QUOTES'
   | 'REJECTS';
+
+/** All fields combine with AND. */
+export type StatementFilter = {
+  /** Said during this event. */
+  event?: string | null | undefined;
+  /** Said on or after this date. */
+  from?: string | null | undefined;
+  kind?: StatementKind | null | undefined;
+  /** Mentioning this entity. */
+  mentions?: string | null | undefined;
+  /** Said by this person, state or organization. */
+  speaker?: string | null | undefined;
+  /** Said by this state, its organizations or its office holders. */
+  state?: string | null | undefined;
+  /** Full-text search in the statement's text (case and accents ignored), every word must occur: at most 1,000 characters and 32 words of at most 64 characters, with a letter or digit to match. */
+  text?: string | null | undefined;
+  /** Said on or before this date. */
+  to?: string | null | undefined;
+  /** Said at this venue or at a venue inside it. */
+  venue?: string | null | undefined;
+};
 
 export type StatementKind =
   /** The speaker's own words, in quotation marks in the source. */
@@ -377,6 +408,25 @@ export type TimelineQuery = { timeline: { totalCount: number, pageInfo: { hasNex
           | { name: string }
          }
     > } };
+
+export type StatementAddedSubscriptionVariables = Exact<{
+  filter?: StatementFilter | null | undefined;
+}>;
+
+
+export type StatementAddedSubscription = { statementAdded: { id: string, text: string, saidOn: string | null, speaker:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     } };
+
+export type HistoryQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type HistoryQuery = { history: { nodes: Array<{ cursor: string, at: string, kind: ChangeKind, actor: string | null, ids: Array<string>, fields: Array<{ field: string, before: unknown, after: unknown }> }>, pageInfo: { hasNextPage: boolean } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1069,3 +1119,37 @@ export const TimelineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
+export const StatementAddedDocument = new TypedDocumentString(`
+    subscription StatementAdded($filter: StatementFilter) {
+  statementAdded(filter: $filter) {
+    id
+    text
+    saidOn
+    speaker {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatementAddedSubscription, StatementAddedSubscriptionVariables>;
+export const HistoryDocument = new TypedDocumentString(`
+    query History($id: ID!, $first: Int) {
+  history(id: $id, first: $first) {
+    nodes {
+      cursor
+      at
+      kind
+      actor
+      ids
+      fields {
+        field
+        before
+        after
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;

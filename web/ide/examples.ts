@@ -1,5 +1,6 @@
-// Ready-made operations for the main traversals over the seeded Istanbul article, the claims behind a value and an
-// import preview: the IDE opens the queries as tabs on a first visit, and its Examples pane opens any of them again.
+// Ready-made operations for the main traversals over the seeded Istanbul article, the claims behind a value, an
+// import preview and a live subscription: the IDE opens the queries (and the subscription) as tabs on a first visit,
+// and its Examples pane opens any of them again.
 
 export interface Example {
   /** Shown in the Examples pane. */
@@ -254,6 +255,25 @@ mutation PreviewImport($d: JSON!) {
 `,
     variables: json({ d: PREVIEW_DATASET }),
     headers: json({ Authorization: "Bearer <API_TOKEN>" }),
+  },
+  {
+    title: "Subscription: statements as they are recorded",
+    query: `# A subscription runs over WebSocket: the result pane shows each new statement as it is recorded,
+# until you press the stop button. Record one in another tab (the recordStatement mutation, with the token)
+# or with any client. The filter is the one of statements(filter:): drop it to see every new statement.
+subscription StatementsAsRecorded($speaker: ID) {
+  statementAdded(filter: { speaker: $speaker }) {
+    id
+    kind
+    text
+    saidOn
+    speaker { name }
+    venue { name }
+    evidence { excerpt source { title } }
+  }
+}
+`,
+    variables: json({ speaker: "person:volodymyr-zelenskyy" }),
   },
   {
     title: "Extract statements from an article (dry run)",

@@ -11,9 +11,14 @@ import "./ide.css";
 import { EXAMPLES } from "./examples";
 import { examplesPlugin } from "./examples-pane";
 
-// The page is served at the GraphQL URL itself, so operations go to where the page came from.
+// The page is served at the GraphQL URL itself, so operations go to where the page came from: queries and mutations
+// over HTTP, subscriptions over WebSocket (graphql-ws) at the same host and path. The Headers pane's headers go along
+// as the connection's params, so a token there shows Change.actor.
 const endpoint = `${window.location.origin}${window.location.pathname}`;
-const fetcher = createGraphiQLFetcher({ url: endpoint });
+const subscriptionUrl = `${window.location.protocol === "https:" ? "wss:" : "ws:"}//${window.location.host}${
+  window.location.pathname
+}`;
+const fetcher = createGraphiQLFetcher({ url: endpoint, subscriptionUrl });
 const plugins = [examplesPlugin(EXAMPLES), explorerPlugin({ showAttribution: false })];
 // First visit: one tab per query example. Later visits: the tabs the user left (GraphiQL keeps them in localStorage).
 const defaultTabs = EXAMPLES.filter((example) => !example.headers).map(({ query, variables }) => ({
