@@ -305,7 +305,6 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   return { statements, entities: register.entities.filter((e) => used.has(e)), unattributed, dateline };
 }
 
-/** Two decimals, and never certain: a calibrated probability stays below 1. */
 /** A direct quotation's statement: its words, parts and marks, and who said it. */
 function quoteStatement(q: Quotation, words: string, who: Attributed, cue = ""): ExtractedStatement {
   return {
@@ -320,6 +319,7 @@ function quoteStatement(q: Quotation, words: string, who: Attributed, cue = ""):
   };
 }
 
+/** Two decimals, and never certain: a calibrated probability stays below 1. */
 const round = (x: number) => Math.min(0.99, Math.round(x * 100) / 100);
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
