@@ -72,8 +72,8 @@ export function blockFeatures(words: string, state: BlockState): Features {
     long: words.length > 400 ? 1 : 0,
     ellipsis: /^\[?(?:\.\.\.|…)\]?$/.test(words.trim()) ? 1 : 0,
     hasMarks: /["“”«»]/.test(words) ? 1 : 0,
-    // An item of a list ("* Reforming the …", "2. Adding …"): the article's own list, more often than someone's words.
     lastParagraph: state.last ? 1 : 0,
+    // An item of a list ("* Reforming the …", "2. Adding …"): the article's own list, more often than someone's words.
     listItem: /^\s*(?:[*•·▪‣–-]|\d{1,2}[.)])\s/u.test(words) ? 1 : 0,
   };
 }

@@ -56,9 +56,10 @@ export function labelledQuotationsOf(
     });
   }
   if (!labelled.length) return { labelled, inMarks: [...inMarks] };
+  const byParagraph = new Map(labelled.map((l) => [l.paragraph, l]));
   const rest: Quotation[] = [];
   for (const q of inMarks) {
-    const host = labelled.find((l) => q.paragraph === l.paragraph && q.lastParagraph === l.paragraph);
+    const host = q.paragraph === q.lastParagraph ? byParagraph.get(q.paragraph) : undefined;
     if (host) host.inner.push(...q.parts);
     else rest.push(q);
   }
