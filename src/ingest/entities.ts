@@ -11,6 +11,7 @@ import { nameKey } from "../domain/names";
 import { isCommonEnglish } from "./commonWords";
 import { stateNamed } from "./countries";
 import { HONORIFIC_GENDER, ORGANIZATION_HEADS, TITLE_WORDS, VENUE_HEADS } from "./lexicon";
+import { lastStartingBy } from "./layout";
 import { nameRuns, type NameRun } from "./nameRuns";
 import { NLP_PIECE, piecesOf } from "./windows";
 
@@ -46,6 +47,12 @@ export interface Mention extends Span {
   subject: boolean;
   /** Inside a quotation: a mention of what was said, not someone a pronoun can point back to. */
   quoted?: boolean;
+}
+
+/** Adds a mention to an entity's mentions, which stay in text order (a binary search, not a scan). */
+export function addMention(mention: Mention): void {
+  const { mentions } = mention.entity;
+  mentions.splice(lastStartingBy(mentions, mention.start) + 1, 0, mention);
 }
 
 export class Register {

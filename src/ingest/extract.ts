@@ -5,8 +5,8 @@ import { QUOTE_GAP, type Span } from "../domain/spans";
 import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution";
 import { blockQuotationsOf } from "./blockQuotes";
-import { Register, type Entity, type KnownEntity } from "./entities";
-import { containing, lastStartingBy, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
+import { addMention, Register, type Entity, type KnownEntity } from "./entities";
+import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
 import { registerIntroducers } from "./introducers";
 import { labelledQuotationsOf, registerLabelWriters } from "./labelled";
 import { datelineOf, learnGenders, registerMentions } from "./mentions";
@@ -334,7 +334,7 @@ function mentionSpeaker(entity: Entity, site: Site, index: MentionIndex): void {
   const near = index.within({ start: site.phraseAt - SPEAKER_PHRASE, end });
   if (near.some((m) => m.entity === entity && m.start < end && m.end > site.phraseAt)) return;
   const mention = { entity, start: site.phraseAt, end, subject: true };
-  entity.mentions.splice(lastStartingBy(entity.mentions, mention.start) + 1, 0, mention);
+  addMention(mention);
   index.add(mention);
 }
 

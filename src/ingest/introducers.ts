@@ -6,7 +6,7 @@
 import type { Span } from "../domain/spans";
 import { isCommonEnglish } from "./commonWords";
 import { stateNamed } from "./countries";
-import type { Entity, EntityType, Mention, Register } from "./entities";
+import { addMention, type Entity, type EntityType, type Mention, type Register } from "./entities";
 import { CUES, PRONOUNS, TITLE_WORDS } from "./lexicon";
 import type { Sentence } from "./patterns";
 import { whyNotAPerson } from "./personNames";
@@ -153,7 +153,6 @@ export function registerIntroducers(
     const entity: Entity = register.find(intro.name) ?? register.register(intro.type, intro.name);
     if (entity.mentions.some((m) => m.start === intro.start)) continue;
     const mention: Mention = { entity, start: intro.start, end: intro.end, subject: true };
-    const at = entity.mentions.findIndex((m) => m.start > intro.start);
-    entity.mentions.splice(at < 0 ? entity.mentions.length : at, 0, mention);
+    addMention(mention);
   }
 }

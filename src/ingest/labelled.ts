@@ -4,7 +4,7 @@
 // underscores): "Egypt: January 25 protests" is a headline, and "MUBARAK: I'm the father …" a satirical script, not
 // someone's published words.
 import type { Span } from "../domain/spans";
-import type { Entity, Register } from "./entities";
+import { addMention, type Entity, type Register } from "./entities";
 import type { Paragraph } from "./layout";
 import type { Quotation } from "./quotes";
 
@@ -71,7 +71,6 @@ export function registerLabelWriters(labelled: readonly Quotation[], register: R
   for (const { label } of labelled) {
     if (!label) continue;
     const entity: Entity = register.find(label.name) ?? register.register("person", label.name, { handle: true });
-    const at = entity.mentions.findIndex((m) => m.start > label.span.start);
-    entity.mentions.splice(at < 0 ? entity.mentions.length : at, 0, { entity, ...label.span, subject: true });
+    addMention({ entity, ...label.span, subject: true });
   }
 }

@@ -114,6 +114,8 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
       const lower = bare.toLowerCase();
       const state = stateNamed(bare);
       const isTitle = isTitleWord(lower);
+      // "President of the United States Barack Obama": the state of the office, then the name.
+      const held = lower === "of" && roles.length && !isOrganization ? stateAfterOf(words) : undefined;
       // "A." is an initial ("Dr. A. B. Lindqvist"); "A" is an article.
       const isStart = NOT_NAMES.has(lower) && !/^\p{Lu}\.$/u.test(w);
       if (state && words.length > 1 && (state.by === "demonym" || /[’']s?$/u.test(w))) {
@@ -129,12 +131,10 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
         if (person) roleState = { name: state.state.name, isoCode: state.state.isoCode };
         else if (!TITLE_WORDS.has(next) && !ORGANIZATION_HEADS.has(next)) break;
         else roleState = { name: state.state.name, isoCode: state.state.isoCode };
-      } else if (lower === "of" && roles.length && !isOrganization && stateAfterOf(words)) {
-        // "President of the United States Barack Obama": the state of the office, then the name.
-        const { state: held, words: used } = stateAfterOf(words)!;
-        roleState = { name: held.name, isoCode: held.isoCode };
-        for (const u of words.slice(0, used)) offset = advance(text, offset, u);
-        words = words.slice(used);
+      } else if (held) {
+        roleState = { name: held.state.name, isoCode: held.state.isoCode };
+        for (const u of words.slice(0, held.words)) offset = advance(text, offset, u);
+        words = words.slice(held.words);
         continue;
       } else if (isTitle && words.length > 1 && !isOrganization) {
         if (HONORIFIC_GENDER[lower] && ["mr", "mrs", "ms", "sir", "dame", "lord", "lady"].includes(lower))
