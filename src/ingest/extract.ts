@@ -13,7 +13,7 @@ import { datelineOf, learnGenders, registerMentions } from "./mentions";
 import { CUE_WORDS, type Sentence, type Site } from "./patterns";
 import { whyNotAPerson } from "./personNames";
 import { quotationsOf, type Quotation } from "./quotes";
-import { reportedSite } from "./reported";
+import { namesAnotherInstitution, reportedSite } from "./reported";
 import { resolveSpeaker, type Attributed } from "./speakers";
 import { MentionIndex, speakerCandidates, type Candidate } from "./speakerCandidates";
 import { confidenceOf, quotationShape, rankSpeakers } from "./speakerRanker";
@@ -62,6 +62,8 @@ export const SURE_RULE = 0.9;
 export const RANKED_DRAFT = 0.7;
 
 /** A verb of saying (or of naming: "called", "described … as") before a quotation in its sentence. */
+/** A verb of saying and the "that" of its clause: "he stated that", "Jobs said on Monday that". */
+const REPORTS_THAT = new RegExp(String.raw`\b(?:${CUE_WORDS})\s+(?:\S+\s+){0,3}?that\s`, "iu");
 const REPORTED_BEFORE = new RegExp(String.raw`\b(?:${CUE_WORDS}|called|dubbed|described|termed|branded)\b`, "iu");
 
 /** A post under its writer's handle ("@handle: …"): the label says who wrote it. */
@@ -110,7 +112,9 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const candidates = [
     ...quotations.map((q) => ({ at: q.marked[0]!.start, q })),
     ...sentences
-      .filter((s) => !overlapping(marked, s).some((m) => isStatementQuote(text, m, s)))
+      .filter(
+        (s) => !overlapping(marked, s).some((m) => isStatementQuote(text, m, s)) || quotesInReport(text, s, marked),
+      )
       .map((s) => ({ at: s.start, s })),
   ].sort((a, b) => a.at - b.at);
 
@@ -256,6 +260,11 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       });
       // A news outlet that reports is the channel the news came through, not a speaker (its sources are unnamed).
       if (!who || whyNotAPerson(who.entity.name) === "news outlet") continue;
+      if (
+        who.entity.type !== "person" &&
+        namesAnotherInstitution(site.phrase, [who.entity.name, ...who.entity.aliases])
+      )
+        continue;
       const statement: ExtractedStatement = {
         kind: "REPORTED",
         speaker: who.entity,
@@ -342,6 +351,16 @@ function mentionSpeaker(entity: Entity, site: Site, index: MentionIndex): void {
 function isStatementQuote(text: string, marked: Span, sentence: Span): boolean {
   if (!overlaps(marked, sentence)) return false;
   return wordCount(text.slice(marked.start + 1, marked.end - 1)) > 4;
+}
+
+/**
+ * A sentence that reports in its own words and quotes inside the report ("He stated that he refused \"to let …\"")
+ * is reported speech as well as a quotation: the reporting verb and its "that" come before the first quotation.
+ */
+function quotesInReport(text: string, s: Span, marked: Span[]): boolean {
+  const first = overlapping(marked, s)[0];
+  if (!first || first.start <= s.start) return false;
+  return REPORTS_THAT.test(text.slice(s.start, first.start));
 }
 
 /** Extends each evidence span that ends where the attribution begins, so the evidence reads "…," he said. */

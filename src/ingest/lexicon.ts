@@ -131,6 +131,44 @@ export const REPORTING_STEMS = new Set([
   "repeat",
 ]);
 
+/**
+ * Verbs that report what someone said with an object rather than a clause ("X urged Y to …", "X described A as B",
+ * "X blamed Y for …"), read only for reported speech. Each maps to its stem; the stems among CUES are listed too.
+ */
+const OBJECT_VERB_STEMS: Record<string, [past: string, present: string]> = {
+  blame: ["blamed", "blames"],
+  praise: ["praised", "praises"],
+  criticise: ["criticised", "criticises"],
+  criticize: ["criticized", "criticizes"],
+  condemn: ["condemned", "condemns"],
+  request: ["requested", "requests"],
+  recommend: ["recommended", "recommends"],
+  express: ["expressed", "expresses"],
+  question: ["questioned", "questions"],
+  applaud: ["applauded", "applauds"],
+  laud: ["lauded", "lauds"],
+  propose: ["proposed", "proposes"],
+  dismiss: ["dismissed", "dismisses"],
+  highlight: ["highlighted", "highlights"],
+  "point out": ["pointed out", "points out"],
+};
+export const OBJECT_VERBS = new Map<string, { stem: string; tense: CueTense }>();
+for (const [stem, [past, present]] of Object.entries(OBJECT_VERB_STEMS)) {
+  OBJECT_VERBS.set(past, { stem, tense: "past" });
+  OBJECT_VERBS.set(present, { stem, tense: "present" });
+}
+/** Stems whose object is what was said, with or without "that": the verbs above and these cues. */
+export const OBJECT_STEMS = new Set([
+  ...Object.keys(OBJECT_VERB_STEMS),
+  "describe",
+  "urge",
+  "accuse",
+  "demand",
+  "deny",
+  "reject",
+  "announce",
+]);
+
 export const PRONOUNS: Record<string, "male" | "female" | "plural"> = {
   he: "male",
   she: "female",

@@ -2,7 +2,7 @@
 // ministry said.", "X …, saying …", "X called for …", "…, after Kyiv said it …".
 import type { Span } from "../domain/spans";
 import { wordCount } from "./layout";
-import { CUES, REPORTING_STEMS } from "./lexicon";
+import { CUES, isTitleWord, OBJECT_STEMS, OBJECT_VERBS, ORGANIZATION_NOUNS, REPORTING_STEMS } from "./lexicon";
 import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, type Sentence, type Site } from "./patterns";
 
 const AUDIENCES = "reporters|journalists|lawmakers|parliament";
@@ -21,19 +21,11 @@ const REPORTED_START = new RegExp(String.raw`^\s+${WHEN_SAID}(?:that\b|it\b|the\
 /** Reported speech in a sentence without a quotation of its own. */
 export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | undefined {
   const sentence = text.slice(s.start, s.end);
+  // A headline or a caption ("Airbus announces job cuts") is not a sentence of the story.
+  if (!/[.!?:;"”’)]$/u.test(sentence.trimEnd())) return undefined;
   const around = { start: s.start, end: s.end };
-  // "According to NP, …" / "…, according to NP."
-  const acc = /^According to ([^,]+),\s+\S/u.exec(sentence) ?? /,\s+according to ([^,.;]+)[.]?$/u.exec(sentence);
-  if (acc) {
-    return {
-      phrase: acc[1]!,
-      phraseAt: s.start + acc.index + acc[0].indexOf(acc[1]!),
-      cue: "according to",
-      tense: "past",
-      perfect: false,
-      around,
-    };
-  }
+  const according = accordingTo(sentence, s);
+  if (according) return according;
   // "…, the ministry said." — indirect speech with its attribution at the end.
   const trailing = new RegExp(
     `,\\s+((?:\\S+\\s+){0,6}?)(?:${AUX}\\s+)?(${CUE_WORDS})(?:\\s+(?:on|late|early|last)?\\s*\\S+)?\\s*[.]$`,
@@ -57,49 +49,23 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
       };
     }
   }
-  // "NP (aux) (adv) CUE (that) …" at the start of the sentence (after an opening clause).
-  const lead = new RegExp(
-    `^((?:[^,]{0,80},\\s+)?)((?:\\S+\\s+){0,6}?)(${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${CUE_WORDS})\\b`,
-    "u",
-  ).exec(sentence);
-  if (lead && lead[2]!.trim()) {
-    const cue = lead[4]!;
-    const info = CUES.get(cue)!;
-    // "told reporters that …": the one told is not what was said.
-    const told = /^(?:told|tells|telling|asked|asks)$/.test(cue)
-      ? (TOLD_WHOM.exec(sentence.slice(lead[0].length))?.[0] ?? "")
-      : "";
-    const rest = sentence.slice(lead[0].length + told.length);
-    const named = /^[\p{Lu}]/u.test(lead[2]!) || /^(?:he|she|the)\b/i.test(lead[2]!);
-    const that = REPORTED_START.test(rest) || /^\s+that\b/.test(rest);
-    const wordBefore = lead[2]!.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
-    if (
-      named &&
-      !NOUN_BEFORE.has(wordBefore) &&
-      info.tense !== "participle" &&
-      REPORTING_STEMS.has(info.stem) &&
-      (that || /\b(?:that|would|will)\b/.test(rest.slice(0, 40))) &&
-      wordCount(rest) >= 3
-    ) {
-      const inQuote = marked.some((m) => m.start <= s.start + lead.index && m.end > s.start + lead.index);
-      if (!inQuote) {
-        return {
-          phrase: lead[2]!,
-          phraseAt: s.start + lead[1]!.length,
-          cue,
-          tense: info.tense,
-          perfect: /^(?:has|have)\s/.test(lead[3] ?? ""),
-          around,
-        };
-      }
-    }
+  // "NP (aux) (adv) CUE (that) …" at the start of the sentence, then after an opening clause ("In 2005, X said …"):
+  // the shorter reading first, so that a participle later on ("…, noting …") does not hide the subject's own verb.
+  for (const lead of LEADS) {
+    const site = leadSite(sentence, s, marked, lead);
+    if (site) return site;
   }
-  // "NP … , saying (that) …": the sentence's subject speaks.
+  // "NP … , saying (that) …", "…, arguing …": the sentence's subject speaks.
   const subject = /^((?:the\s+)?[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*|He|She)\s+\p{Ll}/u.exec(sentence);
-  if (subject && /^[^,]{0,120},\s+saying\b/u.test(sentence)) {
-    const perfect = /^\S+(?:\s+\S+)*?\s+(?:has|have)\s/.test(sentence.slice(0, sentence.indexOf(", saying")));
-    return { phrase: subject[1]!, phraseAt: s.start, cue: "saying", tense: "past", perfect, around };
+  const participle = subject && PARTICIPLE_CLAUSE.exec(sentence);
+  if (subject && participle) {
+    const before = sentence.slice(0, participle[0].length - participle[1]!.length);
+    const perfect = /^\S+(?:\s+\S+)*?\s+(?:has|have)\s/.test(before);
+    return { phrase: subject[1]!, phraseAt: s.start, cue: participle[1]!, tense: "past", perfect, around };
   }
+  // "…, X said, …" and "…, said X." in the middle or at the end of a sentence.
+  const aside = asideSite(sentence, s);
+  if (aside) return aside;
   // "NP (also) called for …": a demand, reported.
   const callFor = new RegExp(
     `^(${SUBJECT})\\s+(${AUX}\\s+)?(?:${ADVERBS}\\s+)?(called for|calls for|urged|urges|demanded|demands)\\s`,
@@ -149,3 +115,141 @@ const NOUN_BEFORE = new Set(
     "two three four five six seven eight nine ten dozen united who which"
   ).split(" "),
 );
+
+/** Participles that hand the sentence's subject what follows: "…, saying that …", "…, calling for …". */
+const PARTICIPLES =
+  "saying|arguing|adding|noting|claiming|insisting|warning|explaining|stressing|suggesting|calling for|urging|" +
+  "demanding|describing|accusing|asking|pointing out";
+const PARTICIPLE_CLAUSE = new RegExp(`^[^,]{0,120},\\s+(${PARTICIPLES})\\b`, "u");
+/** Verbs of an aside: "…, Sanders said, …". */
+const ASIDE_CUES = "said|says|added|adds|argued|argues|noted|notes|wrote|writes|explained|insisted|warned|claimed";
+/** "…, Sanders said, …" or "…, he added, …": a name or a pronoun between commas with its verb. */
+const ASIDE = new RegExp(`,\\s+(${NAMED}|he|she)\\s+(${ASIDE_CUES}),\\s`, "u");
+/** "…, said Chute, of the Institute …" or "…, said Chute.": the verb first, then the name. */
+const INVERTED = new RegExp(
+  `,\\s+(${ASIDE_CUES})\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}’'.-]*(?:\\s+[\\p{Lu}][\\p{L}’'.-]*)*)[,.]`,
+  "u",
+);
+
+/** "…, Sanders said, …", "…, said Chute.": the speaker named in an aside, with something reported around it. */
+function asideSite(sentence: string, s: Sentence): Site | undefined {
+  const aside = ASIDE.exec(sentence);
+  const inverted = aside ? undefined : INVERTED.exec(sentence);
+  const found = aside ?? inverted;
+  if (!found || wordCount(sentence) - wordCount(found[0]) < 4) return undefined;
+  const [phrase, cue] = aside ? [aside[1]!, aside[2]!] : [inverted![2]!, inverted![1]!];
+  return {
+    phrase,
+    phraseAt: s.start + found.index + found[0].indexOf(phrase),
+    cue,
+    tense: CUES.get(cue)?.tense ?? "past",
+    perfect: false,
+    around: { start: s.start, end: s.end },
+  };
+}
+
+/** The subject's words before the cue: at most six, lazily, so the nearest cue is read. */
+const LEAD_SUBJECT = String.raw`((?:\S+\s+){0,6}?)`;
+/** Every verb that can report: the cues and the verbs whose object is what was said, longest first. */
+const REPORTING_WORDS = [...CUES.keys(), ...OBJECT_VERBS.keys()].sort((a, b) => b.length - a.length).join("|");
+/** The subject, its auxiliary and adverb, then the verb: "The ministry has also said", "Sen. X has urged". */
+const LEAD_VERB = `${LEAD_SUBJECT}(${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${REPORTING_WORDS})\\b`;
+/** The same after an opening clause of at most 80 characters ("In a statement on Tuesday, "). */
+const LEADS = [new RegExp(`^()${LEAD_VERB}`, "u"), new RegExp(`^([^,]{0,80},\\s+)${LEAD_VERB}`, "u")];
+
+/** "NP (aux) (adv) CUE (that) …": the sentence's subject reports what follows the cue. */
+function leadSite(sentence: string, s: Sentence, marked: Span[], pattern: RegExp): Site | undefined {
+  const lead = pattern.exec(sentence);
+  if (!lead || !lead[2]!.trim()) return undefined;
+  const cue = lead[4]!;
+  const info = (CUES.get(cue) ?? OBJECT_VERBS.get(cue))!;
+  // "X was praised by …": the passive's subject did not speak.
+  if (/^(?:was|were)\s/.test(lead[3] ?? "")) return undefined;
+  // "told reporters that …": the one told is not what was said.
+  const told = /^(?:told|tells|telling|asked|asks)$/.test(cue)
+    ? (TOLD_WHOM.exec(sentence.slice(lead[0].length))?.[0] ?? "")
+    : "";
+  const rest = sentence.slice(lead[0].length + told.length);
+  const named = /^[\p{Lu}]/u.test(lead[2]!) || /^(?:he|she|the)\b/i.test(lead[2]!);
+  const that = REPORTED_START.test(rest) || /^\s+that\b/.test(rest);
+  const wordBefore = lead[2]!.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
+  if (
+    !named ||
+    NOUN_BEFORE.has(wordBefore) ||
+    info.tense === "participle" ||
+    !(REPORTING_STEMS.has(info.stem) || OBJECT_STEMS.has(info.stem)) ||
+    !(that || /\b(?:that|would|will)\b/.test(rest.slice(0, 40)) || OBJECT_STEMS.has(info.stem)) ||
+    wordCount(rest) < 3
+  )
+    return undefined;
+  const at = s.start + lead.index;
+  if (marked.some((m) => m.start <= at && m.end > at)) return undefined;
+  return {
+    phrase: lead[2]!,
+    phraseAt: s.start + lead[1]!.length,
+    cue,
+    tense: info.tense,
+    perfect: /^(?:has|have)\s/.test(lead[3] ?? ""),
+    around: { start: s.start, end: s.end },
+  };
+}
+
+/**
+ * Where the source's name ends after "according to": a comma, a semicolon, a bracket, or a full stop at the end or
+ * before a lower-case word (not the one in "the U.S. Department").
+ */
+const SOURCE_END = /[,;()]|\.(?=\s+\p{Ll}|\s*$)/u;
+
+/** A source is a name or a noun with its determiner: "Reuters", "the website", "its spokesman". */
+const SOURCE_START = /^(?:\p{Lu}|(?:the|a|an|its|his|her|their)\s+\S)/u;
+
+/** Lower-case words inside a name: "Institute for Supply Management", "Bank of England". */
+const NAME_JOINERS = new Set(["of", "for", "and", "on", "in", "the", "de", "du", "la", "le", "van", "von", "al"]);
+
+/**
+ * A name with no comma after it ends at its last capitalised word: "According to Osabutey countries that …"; titles
+ * stay inside ("Airbus spokesman Jaime Perez-Guerra").
+ */
+function nameOnly(phrase: string): string {
+  if (!/^\p{Lu}/u.test(phrase)) return phrase;
+  const words = phrase.split(/\s+/);
+  let last = 0;
+  for (let i = 1; i < words.length; i++) {
+    if (/^[\p{Lu}\d]/u.test(words[i]!)) last = i;
+    else if (!NAME_JOINERS.has(words[i]!) && !isTitleWord(words[i]!)) break;
+  }
+  return words.slice(0, last + 1).join(" ");
+}
+
+/** "According to NP, …", "…, according to NP.", "…, which, according to NP, is …": NP is the source. */
+function accordingTo(sentence: string, s: Sentence): Site | undefined {
+  const cue = /(?:^|[\s(])[Aa]ccording to\s+/u.exec(sentence);
+  if (!cue) return undefined;
+  const from = cue.index + cue[0].length;
+  const after = sentence.slice(from, from + 120);
+  const end = SOURCE_END.exec(after)?.index ?? after.length;
+  const phrase = nameOnly(after.slice(0, end).trimEnd());
+  // Something must be reported besides the source: "According to X." alone says nothing.
+  if (!phrase || wordCount(phrase) > 10 || wordCount(sentence) - wordCount(phrase) < 5) return undefined;
+  // "according to research done by …", "according to some": no source named.
+  if (!SOURCE_START.test(phrase)) return undefined;
+  return {
+    phrase,
+    phraseAt: s.start + from,
+    cue: "according to",
+    tense: "past",
+    perfect: false,
+    around: { start: s.start, end: s.end },
+  };
+}
+
+/**
+ * The phrase names an institution the entity is not: "the U.S. Department of Justice" read as the United States,
+ * "the Institute for Supply Management" as "Institute". Such a reading gives the words to the wrong speaker.
+ */
+export function namesAnotherInstitution(phrase: string, entityNames: readonly string[]): boolean {
+  const heads = [...phrase.matchAll(/\b\p{Lu}\p{Ll}+\b/gu)]
+    .map((m) => m[0])
+    .filter((w) => ORGANIZATION_NOUNS.has(w.toLowerCase()));
+  return heads.some((head) => !entityNames.some((n) => n.includes(head)));
+}

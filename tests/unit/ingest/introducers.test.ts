@@ -117,7 +117,10 @@ describe("words a thing carries", () => {
       '"Nobody here expects a quick deal," read a banner outside the station.',
     ].join("\n");
     const extraction = run(text);
-    expect(extraction.statements.map((s) => s.speaker.name)).toEqual(["Olena Marchenko"]);
+    expect(extraction.statements.map((s) => [s.kind, s.speaker.name])).toEqual([
+      ["REPORTED", "Olena Marchenko"],
+      ["DIRECT_QUOTE", "Olena Marchenko"],
+    ]);
     expect(extraction.unattributed.map((u) => u.text)).toEqual(["Nobody here expects a quick deal"]);
   });
 });

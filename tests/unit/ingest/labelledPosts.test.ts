@@ -5,7 +5,9 @@ import { extract } from "../../../src/ingest/extract";
 
 const run = (text: string) => extract(text, { publishedOn: "2026-04-14" });
 const quoted = (text: string) =>
-  run(text).statements.map((s) => [s.speaker.name, s.text, s.cue, s.confidence] as const);
+  run(text)
+    .statements.filter((s) => s.kind === "DIRECT_QUOTE")
+    .map((s) => [s.speaker.name, s.text, s.cue, s.confidence] as const);
 
 describe("posts under a handle", () => {
   it("keeps items of a list after a colon out of quotations", () => {

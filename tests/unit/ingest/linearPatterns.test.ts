@@ -26,7 +26,7 @@ const BOUNDED: [string, string][] = [
   // src/ingest/reported.ts: one sentence of at most REPORTED_SENTENCE characters.
   [",\\s+((?:\\S+\\s+){0,6}?)", "REPORTED_SENTENCE"],
   ["(?:,\\s+|\\b(?:after|as|while|because|when|since|but|and)\\s+)(", "REPORTED_SENTENCE"],
-  ["^((?:[^,]{0,80},\\s+)?)((?:\\S+\\s+){0,6}?)", "REPORTED_SENTENCE"],
+  ["^([^,]{0,80},\\s+)((?:\\S+\\s+){0,6}?)", "REPORTED_SENTENCE"],
   ["^((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*|He|She)\\s+\\p{Ll}", "REPORTED_SENTENCE"],
   ["^\\S+(?:\\s+\\S+)*?\\s+(?:has|have)\\s", "REPORTED_SENTENCE"],
   // src/ingest/entities.ts and mentions.ts: the few characters around a name (12 to 160).

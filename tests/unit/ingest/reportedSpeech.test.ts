@@ -1,0 +1,98 @@
+// Reported speech in the shapes real reports use and the rules used to miss: sentences written here (invented people,
+// places and bodies, no article copied). Each test names the shape; the speaker and the words must both be right.
+import { extract } from "../../../src/ingest/extract";
+
+const run = (text: string) => extract(text, { publishedOn: "2026-04-14" });
+/** The reported statements: speaker, and the first words of their evidence. */
+const reported = (text: string) =>
+  run(text)
+    .statements.filter((s) => s.kind === "REPORTED")
+    .map((s) => [s.speaker.name, text.slice(s.evidence[0]!.start, s.evidence[0]!.start + 24)]);
+
+describe("the subject's own verb of saying", () => {
+  it("is not hidden by a participle later in the sentence", () => {
+    const text =
+      "Harbour master Ilse Varga met the ferry crews on Monday.\n\n" +
+      "Varga said that crossings to the island had doubled since May, noting that the new pier had opened then.";
+    expect(reported(text)).toEqual([["Ilse Varga", "Varga said that crossing"]]);
+  });
+
+  it("takes an object when the verb reports a demand, a blame or a description", () => {
+    const text =
+      "Councillor Petra Holm urged the council to reopen the night ferry before the winter season.\n\n" +
+      "Holm blamed the operator for the long queues at the quay last summer.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Petra Holm", "Petra Holm"]);
+  });
+
+  it("is not read in the passive: the one praised did not speak", () => {
+    const text = "Ilse Varga was praised by the crews for the new timetable at the harbour.";
+    expect(reported(text)).toEqual([]);
+  });
+
+  it("is not read in a headline", () => {
+    const text = "Harbour Authority announces new winter timetable\n\nThe ferries will run every hour from December.";
+    expect(reported(text)).toEqual([]);
+  });
+});
+
+describe("the source after 'according to'", () => {
+  it("is read in the middle of a sentence, between commas", () => {
+    const text =
+      "The number of crossings, which, according to the Harbour Authority, doubled in May, is still rising in June.";
+    expect(reported(text)).toEqual([["Harbour Authority", "The number of crossings,"]]);
+  });
+
+  it("ends at the name when no comma follows it", () => {
+    const text =
+      "The ferry blogger Maja Lindqvist has followed the timetable for years.\n\n" +
+      "According to Lindqvist the ferries to the northern islands will stop running in the first week of March.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Maja Lindqvist"]);
+  });
+
+  it("keeps a title inside the name", () => {
+    const text = "The timetable has been fixed, according to Harbour Authority spokesman Jonas Ekberg.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Jonas Ekberg"]);
+  });
+
+  it("is not given to a state when it names a department of that state", () => {
+    const text = "About 4,000 ferries cross the strait every year, according to the U.S. Department of Transportation.";
+    expect(reported(text).filter(([name]) => name === "United States")).toEqual([]);
+  });
+
+  it("is nobody when no source is named", () => {
+    const text = "The ferries will stop in March, according to research done by students of the maritime college.";
+    expect(reported(text)).toEqual([]);
+  });
+});
+
+describe("the speaker named in an aside", () => {
+  it("reads '…, X said, …' in the middle of a sentence", () => {
+    const text =
+      "Senator Aino Lehto spoke at the quay.\n\n" +
+      "Since the pier opened, Lehto said, ferry crossings have doubled and the queues have gone.";
+    expect(reported(text)).toEqual([["Aino Lehto", "Since the pier opened, L"]]);
+  });
+
+  it("reads '…, said X, of …' at the end", () => {
+    const text =
+      "The ferry gives the island its only link to the hospital in winter, said Ekberg, of the Harbour Authority.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Ekberg"]);
+  });
+
+  it("reads the subject before ', arguing that …'", () => {
+    const text = "Petra Holm opposed the new fares on Monday, arguing that families on the island could not pay them.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Petra Holm"]);
+  });
+});
+
+describe("a quotation inside a report", () => {
+  it("is a quotation and the report around it is reported speech", () => {
+    const text =
+      'Harbour master Ilse Varga said that the new pier was "the best thing to happen to this island in fifty years."';
+    const extraction = run(text);
+    expect(extraction.statements.map((s) => [s.kind, s.speaker.name])).toEqual([
+      ["REPORTED", "Ilse Varga"],
+      ["DIRECT_QUOTE", "Ilse Varga"],
+    ]);
+  });
+});
