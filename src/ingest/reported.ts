@@ -3,6 +3,7 @@
 import type { Span } from "../domain/spans";
 import { wordCount } from "./layout";
 import { CUES, isTitleWord, OBJECT_STEMS, OBJECT_VERBS, ORGANIZATION_NOUNS, REPORTING_STEMS } from "./lexicon";
+import { subjectBefore } from "./subjectBefore";
 import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, type Sentence, type Site } from "./patterns";
 
 const AUDIENCES = "reporters|journalists|lawmakers|parliament";
@@ -87,7 +88,12 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
       `(${MID_CUES})\\s+(?:\\S+\\s+)?(?:that\\s+)?(?:it|he|she|they|the)\\b`,
     "u",
   ).exec(sentence);
-  if (mid) {
+  // "…, X told the three judges:": the ones told, then nothing reported.
+  const toldOnly =
+    mid &&
+    /^(?:told|asked)$/.test(mid[3]!) &&
+    wordCount(sentence.slice(mid.index + mid[0].indexOf(mid[3]!) + mid[3]!.length).replace(TOLD_WHOM, "")) < 3;
+  if (mid && !toldOnly) {
     const from = s.start + mid.index + mid[0].indexOf(mid[1]!);
     const evidenceStart = /^(?:after|as|while|because|when|since|but|and)\s/.test(sentence.slice(mid.index).trimStart())
       ? s.start + mid.index + (mid[0].length - mid[0].trimStart().length)
@@ -100,6 +106,44 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
       tense: CUES.get(cue)!.tense,
       perfect: /^ha(?:s|ve)\s/.test(mid[2] ?? ""),
       around: { start: evidenceStart, end: s.end },
+    };
+  }
+  return verbFirstSite(text, s, marked);
+}
+
+/**
+ * A verb of saying anywhere in the sentence, its subject read backwards from it ("Sens. A (D-ND) and B (R-ME) today
+ * announced that …", "…, after US bank chief Ben Bernanke said that …"): what the rules above, which read the
+ * subject forwards from the sentence's start, miss.
+ */
+function verbFirstSite(text: string, s: Sentence, marked: Span[]): Site | undefined {
+  const sentence = text.slice(s.start, s.end);
+  for (const m of sentence.matchAll(REPORTING_AT)) {
+    const cue = m[0];
+    const info = CUES.get(cue) ?? OBJECT_VERBS.get(cue);
+    if (!info || info.tense === "participle") continue;
+    if (!REPORTING_STEMS.has(info.stem) && !OBJECT_STEMS.has(info.stem)) continue;
+    const verbAt = s.start + m.index;
+    if (marked.some((q) => q.start <= verbAt && q.end > verbAt)) continue;
+    // "was praised", "has been told": the subject did not speak.
+    if (/\b(?:was|were|been|being|be)\s+$/u.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const rest = sentence.slice(m.index + cue.length);
+    const told = /^(?:told|tells|asked|asks)$/.test(cue) ? (TOLD_WHOM.exec(rest)?.[0] ?? "") : "";
+    const reported = rest.slice(told.length);
+    const clause =
+      REPORTED_START.test(reported) ||
+      /\b(?:that|would|will)\b/.test(reported.slice(0, 40)) ||
+      OBJECT_STEMS.has(info.stem);
+    if (!clause || wordCount(reported) < 3) continue;
+    const subject = subjectBefore(text, s.start, verbAt);
+    if (!subject || NOUN_BEFORE.has(subject.phrase.toLowerCase())) continue;
+    return {
+      phrase: subject.phrase,
+      phraseAt: subject.at,
+      cue,
+      tense: info.tense,
+      perfect: false,
+      around: { start: s.start, end: s.end },
     };
   }
   return undefined;
@@ -152,6 +196,8 @@ function asideSite(sentence: string, s: Sentence): Site | undefined {
 const LEAD_SUBJECT = String.raw`((?:\S+\s+){0,6}?)`;
 /** Every verb that can report: the cues and the verbs whose object is what was said, longest first. */
 const REPORTING_WORDS = [...CUES.keys(), ...OBJECT_VERBS.keys()].sort((a, b) => b.length - a.length).join("|");
+/** Every verb that may report, anywhere in a sentence (lower case: a capitalised "Says" starts a title). */
+const REPORTING_AT = new RegExp(`\\b(?:${REPORTING_WORDS})\\b`, "gu");
 /** The subject, its auxiliary and adverb, then the verb: "The ministry has also said", "Sen. X has urged". */
 const LEAD_VERB = `${LEAD_SUBJECT}(${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${REPORTING_WORDS})\\b`;
 /** The same after an opening clause of at most 80 characters ("In a statement on Tuesday, "). */
@@ -184,9 +230,11 @@ function leadSite(sentence: string, s: Sentence, marked: Span[], pattern: RegExp
     return undefined;
   const at = s.start + lead.index;
   if (marked.some((m) => m.start <= at && m.end > at)) return undefined;
+  // "Of the old pier she stated …": the pronoun before the verb is the subject, not the words before it.
+  const pronoun = /\s(he|she)\s+$/iu.exec(lead[2]!);
   return {
-    phrase: lead[2]!,
-    phraseAt: s.start + lead[1]!.length,
+    phrase: pronoun ? pronoun[1]! : lead[2]!,
+    phraseAt: s.start + lead[1]!.length + (pronoun ? pronoun.index + 1 : 0),
     cue,
     tense: info.tense,
     perfect: /^(?:has|have)\s/.test(lead[3] ?? ""),

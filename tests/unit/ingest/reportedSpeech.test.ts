@@ -96,3 +96,40 @@ describe("a quotation inside a report", () => {
     ]);
   });
 });
+
+describe("the subject read backwards from its verb", () => {
+  it("reads the first of two senators with their parties in brackets and a day between", () => {
+    const text =
+      "Sen. Anna Roos (D-ME) and Sen. Tom Berg (R-VT) today announced that the island ferry would get a new pier.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Anna Roos"]);
+  });
+
+  it("reads a name after 'after' and its titles in the middle of a sentence", () => {
+    const text = "Ferry shares rose on Friday after harbour chief Ilse Varga said that crossings had doubled in May.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Ilse Varga"]);
+  });
+
+  it("reads a pronoun after an opening phrase with no comma", () => {
+    const text =
+      "Harbour master Ilse Varga opened the pier on Monday.\n\n" +
+      "Of the old pier she stated that it had been unsafe for years and should have closed long ago.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Ilse Varga"]);
+  });
+
+  it("reads the subject of a second verb joined by 'and'", () => {
+    const text = "Varga Holm toured the quay on Monday and said the ferries would run every hour from December.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Varga Holm"]);
+  });
+
+  it("does not give the words to a company named inside a longer subject", () => {
+    const text = "The former head of ferry operator Nordline denied in court that he had approved the payments.";
+    expect(reported(text).map(([name]) => name)).not.toContain("Nordline");
+  });
+
+  it("does not read 'X told the judges:' as a report when nothing follows the ones told", () => {
+    const text =
+      "Standing at the bar for nearly an hour on Wednesday, Bertil Lund told the three judges:\n\n" +
+      "“I never knew the name of every agent in every port.”";
+    expect(reported(text)).toEqual([]);
+  });
+});
