@@ -120,7 +120,16 @@ export function quotationsOf(text: string, paragraphs: readonly Paragraph[]): Qu
     if (q.parts.length === 1 && open !== paragraphs[q.paragraph]!.start && !introduced) out.splice(out.indexOf(q), 1);
   };
   for (const paragraph of paragraphs) {
-    const parts = partsOf(text, paragraph);
+    // `"…` then a paragraph that closes it without reopening (`…"`): the page lost the reopening mark.
+    const closing =
+      running && running.lastParagraph === paragraph.index - 1 ? closedUnopened(text, running, paragraph) : undefined;
+    if (running && closing !== undefined) {
+      running.parts.push(trimmed(text, { start: paragraph.start, end: closing }));
+      running.marked.push({ start: paragraph.start, end: closing + 1 });
+      running.lastParagraph = paragraph.index;
+      running = undefined;
+    }
+    const parts = partsOf(text, closing === undefined ? paragraph : { ...paragraph, start: closing + 1 });
     for (const part of parts) {
       const words = trimmed(text, { start: part.open + 1, end: part.close ?? paragraph.end });
       const marked = { start: part.open, end: part.close === undefined ? paragraph.end : part.close + 1 };
@@ -151,4 +160,20 @@ export function quotationsOf(text: string, paragraphs: readonly Paragraph[]): Qu
   }
   if (running) dropStray(running);
   return out.filter((q) => q.parts.some((p) => p.end > p.start));
+}
+
+/** Double marks only: a single one may be an apostrophe. */
+const REOPENED_STYLES = new Set<MarkStyle>(["double", "curly", "guillemets"]);
+
+/**
+ * Where a paragraph closes a quotation the one before it left open, when no mark opens before that: the index of the
+ * closing mark. Only a paragraph that does not open with a mark of its own (which `quotationsOf` reads as reopening).
+ */
+function closedUnopened(text: string, running: Quotation, paragraph: Paragraph): number | undefined {
+  if (!REOPENED_STYLES.has(running.style) || opens(text, paragraph.start)) return undefined;
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    if (closes(running.style, text, i)) return /[.!?,…]/u.test(text[i - 1] ?? "") ? i : undefined;
+    if (opens(text, i)) return undefined;
+  }
+  return undefined;
 }

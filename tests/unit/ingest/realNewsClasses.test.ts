@@ -127,3 +127,24 @@ describe("the learned parts", () => {
     expect(extraction.unattributed).toHaveLength(1);
   });
 });
+
+describe("a quotation over two paragraphs", () => {
+  it("is one quotation when the second paragraph closes it without reopening", () => {
+    const text =
+      "After the match, the Harbour FC coach Ilse Varga said, \"We learned a lot from today's game.\n\n" +
+      'It was an emotional day for the whole club and we will come back stronger."\n\n' +
+      "The club plays again on Saturday.";
+    const [quotation] = quotationsOf(text, paragraphsOf(text));
+    expect(quotation!.parts.map((p) => text.slice(p.start, p.end))).toEqual([
+      "We learned a lot from today's game.",
+      "It was an emotional day for the whole club and we will come back stronger.",
+    ]);
+    expect(drafted(text).map(([name]) => name)).toEqual(["Ilse Varga"]);
+  });
+
+  it("does not take a later quotation's closing mark when the next paragraph opens its own", () => {
+    const text = 'Varga said, "We learned a lot.\n\nThe club, she added, "will come back stronger."';
+    const parts = quotationsOf(text, paragraphsOf(text)).map((q) => q.parts.length);
+    expect(parts).toEqual([1, 1]);
+  });
+});
