@@ -13,11 +13,11 @@ import {
   type ValidationRule,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
-import type { QueryLimits } from "../config";
-import { MAX_CONVERSATION_STATEMENTS } from "../domain/responses";
-import { DEFAULT_PAGE_SIZE, MAX_FIRST } from "../graphql/fetching/arguments";
-import type { GraphQLContext } from "../graphql/context";
-import { textPieceSize } from "../graphql/limits/textPieces";
+import type { QueryLimits } from "../../config";
+import { MAX_CONVERSATION_STATEMENTS } from "../../domain/responses";
+import { DEFAULT_PAGE_SIZE, MAX_FIRST } from "../../graphql/fetching/arguments";
+import type { GraphQLContext } from "../../graphql/context";
+import { textPieceSize } from "../../graphql/limits/textPieces";
 
 /** Assumed size of lists that are not paged (a statement's mentions, an event's participants). */
 const UNPAGED_LIST_SIZE = 5;

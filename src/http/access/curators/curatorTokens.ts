@@ -1,9 +1,9 @@
 // Checks a curator's token against the tokens file: its id finds the entry, scrypt checks the secret. A token once
 // checked is remembered by its SHA-256 (one per entry), so later requests cost a hash, not a scrypt.
 import crypto from "node:crypto";
-import type { Identity } from "../../graphql/roles";
-import { curatorTokenId, tokenMatches } from "../../settings/tokenHash";
-import type { Curators } from "../../settings/tokensFile";
+import type { Identity } from "../../../graphql/roles";
+import { curatorTokenId, tokenMatches } from "../../../settings/tokenHash";
+import type { Curators } from "../../../settings/tokensFile";
 
 export class CuratorTokens {
   private readonly byTokenId = new Map<string, { tokenHash: string; identity: Identity }>();

@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import type { GraphQLContext } from "../graphql/context";
+import type { GraphQLContext } from "../../graphql/context";
 
 export const BOOKMARK_HEADER = "Neo4j-Bookmark";
 /** More than one request's writes ever leave (one per database written), few enough to keep the header small. */

@@ -1,8 +1,8 @@
-// JWTs as the server verifies them (src/http/curators/jwt.ts), with keys made here by jose: the subject is the actor,
-// the roles claim gives curator or admin, and every refusal says why without repeating the token. No network.
+// JWTs as the server verifies them (src/http/access/curators/jwt.ts), with keys made here by jose: the subject is the
+// actor, the roles claim gives curator or admin, and every refusal says why without repeating the token. No network.
 import { exportSPKI, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from "jose";
-import { jwtVerifier, looksLikeJwt, rolesIn, type JwtSettings } from "../../../../src/http/curators/jwt";
-import { jwtSettings } from "../../../../src/settings/jwtSettings";
+import { jwtVerifier, looksLikeJwt, rolesIn, type JwtSettings } from "../../../../../src/http/access/curators/jwt";
+import { jwtSettings } from "../../../../../src/settings/jwtSettings";
 
 const ISSUER = "https://id.example.org/";
 const AUDIENCE = "who-said-what";

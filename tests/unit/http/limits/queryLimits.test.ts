@@ -2,9 +2,9 @@
 // their length, and root fields that scan the graph cost extra. Remembered per document, operation and variables.
 import { buildSchema, parse } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
-import { subgraphSchema } from "../../../src/graphql/federation";
-import { loadTypeDefs } from "../../../src/graphql/schema";
-import { CostCache, listSizeEstimator } from "../../../src/http/limits";
+import { subgraphSchema } from "../../../../src/graphql/federation";
+import { loadTypeDefs } from "../../../../src/graphql/schema";
+import { CostCache, listSizeEstimator } from "../../../../src/http/limits/queryLimits";
 
 const schema = buildSchema(loadTypeDefs());
 const cost = (query: string, variables: Record<string, unknown> = {}) =>

@@ -3,8 +3,8 @@
 // the actor; a roles claim (JWT_ROLES_CLAIM) gives curator or admin.
 import crypto from "node:crypto";
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import { ROLES, type Identity, type Role } from "../../domain/roles";
-import type { JwtSettings } from "../../settings/jwtSettings";
+import { ROLES, type Identity, type Role } from "../../../domain/roles";
+import type { JwtSettings } from "../../../settings/jwtSettings";
 
 export type { JwtSettings };
 

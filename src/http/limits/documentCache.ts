@@ -5,7 +5,7 @@
 // padded with 900 KB comments (comments are no tokens, so MAX_TOKENS does not count them) put Node out of memory.
 // Here each entry counts what it really holds: its text, at two bytes a character, plus four times its AST's JSON
 // (a document parsed without locations, with what holds it here, took 2.7 to 3.2 times its JSON on V8's heap,
-// measured on look-ups of 200 to 7,000 characters); documents are parsed without locations (limits.ts), and
+// measured on look-ups of 200 to 7,000 characters); documents are parsed without locations (queryLimits.ts), and
 // MAX_DOCUMENT_BYTES (documentSize.ts) keeps any single text small.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DocumentNode } from "graphql";

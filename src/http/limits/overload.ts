@@ -3,7 +3,7 @@
 // turn in time (SERVER_BUSY, src/graphql/limits/concurrency.ts), each with extensions.retryAfterSeconds. This plugin
 // only turns them into the status and the header once the response is complete.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLContext } from "../graphql/context";
+import type { GraphQLContext } from "../../graphql/context";
 
 /** The codes that mean "the server refused work; retry later", never a 200. */
 const REFUSED_WORK = new Set(["OVERLOADED", "SERVER_BUSY"]);

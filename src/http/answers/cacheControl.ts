@@ -6,7 +6,7 @@
 // that made it (the request id is a response header only), and `Vary` names every request header that changes it.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler } from "express";
-import type { GraphQLContext } from "../graphql/context";
+import type { GraphQLContext } from "../../graphql/context";
 import { BOOKMARK_HEADER } from "./bookmarks";
 
 /**

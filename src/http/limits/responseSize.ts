@@ -2,8 +2,8 @@
 // 400, no data, one error saying the limit and the setting. Every field past the budget failed with the same error;
 // the client needs it once, and the partial data would only be a truncated answer.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLContext } from "../graphql/context";
-import { RESPONSE_TOO_LARGE } from "../graphql/limits/responseBudget";
+import type { GraphQLContext } from "../../graphql/context";
+import { RESPONSE_TOO_LARGE } from "../../graphql/limits/responseBudget";
 
 export function responseSizePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {

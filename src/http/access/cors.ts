@@ -2,7 +2,7 @@
 // 403 saying which origin was refused and which setting would allow it (instead of Apollo's 405 for OPTIONS).
 import cors from "cors";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { BOOKMARK_HEADER } from "./bookmarks";
+import { BOOKMARK_HEADER } from "../answers/bookmarks";
 
 /** Names the refusal in a header too, for clients that show headers but not bodies. */
 export const CORS_REFUSAL_HEADER = "x-cors-refused";

@@ -2,10 +2,10 @@
 // (SERVER_BUSY the same); answers without one keep their status.
 import { HeaderMap, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
-import { OverloadedError } from "../../../src/graph/runtime/errors";
-import type { GraphQLContext } from "../../../src/graphql/context";
-import { clientView } from "../../../src/graphql/formatError";
-import { overloadPlugin } from "../../../src/http/overload";
+import { OverloadedError } from "../../../../src/graph/runtime/errors";
+import type { GraphQLContext } from "../../../../src/graphql/context";
+import { clientView } from "../../../../src/graphql/formatError";
+import { overloadPlugin } from "../../../../src/http/limits/overload";
 
 /** The status and headers the plugin leaves on a response carrying these errors (and some data). */
 async function headOf(errors: GraphQLFormattedError[]) {

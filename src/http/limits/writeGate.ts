@@ -1,9 +1,10 @@
 // Holds writes back until the database is prepared (schema applied, seed loaded when one is), so a client that
-// imports a dataset right after start-up cannot race the seed load. An Apollo plugin, like the limits in limits.ts.
+// imports a dataset right after start-up cannot race the seed load. An Apollo plugin, like the limits in
+// queryLimits.ts.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { WRITE_WAIT_MS } from "../config";
-import type { GraphQLContext } from "../graphql/context";
+import { WRITE_WAIT_MS } from "../../config";
+import type { GraphQLContext } from "../../graphql/context";
 
 function notReady(message: string): GraphQLError {
   // extensions.http is Apollo's way for a plugin to set the response status; it is removed before the client sees it.

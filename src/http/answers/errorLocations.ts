@@ -1,7 +1,7 @@
-// Where in the document an error is. Documents are parsed without locations (limits.ts): with them, every node of a
-// parsed document points at the whole text and its tokens, comments included, for as long as Apollo keeps it
-// (documentCache.ts). An error about a part of the document (an unknown field, a resolver's refusal) would then have
-// no `locations`; this plugin gives them back, from a second parse of the text, with locations, done only for a
+// Where in the document an error is. Documents are parsed without locations (limits/queryLimits.ts): with them, every
+// node of a parsed document points at the whole text and its tokens, comments included, for as long as Apollo keeps it
+// (limits/documentCache.ts). An error about a part of the document (an unknown field, a resolver's refusal) would then
+// have no `locations`; this plugin gives them back, from a second parse of the text, with locations, done only for a
 // request that has such errors and only as long as it runs. Clients see the `locations` a located parse gives.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getLocation, parse, type ASTNode, type DocumentNode, type GraphQLError, type SourceLocation } from "graphql";

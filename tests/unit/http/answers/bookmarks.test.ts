@@ -1,15 +1,15 @@
 // The Neo4j-Bookmark header as the server reads and writes it, and the bookmarks one request carries from its writes
 // to its answer; no database (tests/hardening/bookmarks.test.ts runs the round trip against a Neo4j server).
 import { GraphQLError } from "graphql";
-import { Bookmarks } from "../../../src/graph/runtime/database";
+import { Bookmarks } from "../../../../src/graph/runtime/database";
 import {
   formatBookmarkHeader,
   MAX_BOOKMARK_LENGTH,
   MAX_BOOKMARKS,
   parseBookmarkHeader,
   requestBookmarks,
-} from "../../../src/http/bookmarks";
-import { cachePolicy } from "../../../src/http/cacheControl";
+} from "../../../../src/http/answers/bookmarks";
+import { cachePolicy } from "../../../../src/http/answers/cacheControl";
 
 const A = "FB:kcwQh/mhRXSVQKGGjWqgM20srgaQ";
 const B = "FB:kcwQeaWSTzI5SmeVqNUVBRmK4QWQ";

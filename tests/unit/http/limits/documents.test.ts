@@ -6,10 +6,10 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import type { Request, Response } from "express";
 import { buildSchema, GraphQLError, parse, validate, type FieldNode, type OperationDefinitionNode } from "graphql";
-import { loadTypeDefs } from "../../../src/graphql/schema";
-import { ByteBoundedCache, documentCaches } from "../../../src/http/documentCache";
-import { limitDocumentSize } from "../../../src/http/documentSize";
-import { locateErrors } from "../../../src/http/errorLocations";
+import { loadTypeDefs } from "../../../../src/graphql/schema";
+import { ByteBoundedCache, documentCaches } from "../../../../src/http/limits/documentCache";
+import { limitDocumentSize } from "../../../../src/http/limits/documentSize";
+import { locateErrors } from "../../../../src/http/answers/errorLocations";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;

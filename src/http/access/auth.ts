@@ -4,11 +4,11 @@
 // it, and so can any other transport that receives the same header value (a WebSocket's connectionParams).
 import crypto from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import type { Auth } from "../graphql/context";
-import type { Identity } from "../graphql/roles";
+import type { Auth } from "../../graphql/context";
+import type { Identity } from "../../graphql/roles";
 import { CuratorTokens } from "./curators/curatorTokens";
 import { jwtVerifier, looksLikeJwt, type JwtSettings } from "./curators/jwt";
-import { API_TOKEN_HOLDER, type Curators } from "../settings/tokensFile";
+import { API_TOKEN_HOLDER, type Curators } from "../../settings/tokensFile";
 
 export { API_TOKEN_HOLDER };
 

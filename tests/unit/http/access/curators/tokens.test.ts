@@ -4,12 +4,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runCuratorsCommand } from "../../../../src/cli/curators";
-import { ConfigError, loadConfig } from "../../../../src/config";
-import { CuratorTokens } from "../../../../src/http/curators/curatorTokens";
-import { hashToken, newToken, tokenMatches } from "../../../../src/settings/tokenHash";
-import { parseCurators, readCurators, type Curators } from "../../../../src/settings/tokensFile";
-import { createAuthenticator } from "../../../../src/http/auth";
+import { runCuratorsCommand } from "../../../../../src/cli/curators";
+import { ConfigError, loadConfig } from "../../../../../src/config";
+import { CuratorTokens } from "../../../../../src/http/access/curators/curatorTokens";
+import { hashToken, newToken, tokenMatches } from "../../../../../src/settings/tokenHash";
+import { parseCurators, readCurators, type Curators } from "../../../../../src/settings/tokensFile";
+import { createAuthenticator } from "../../../../../src/http/access/auth";
 
 /** A cheap scrypt for tests (2^10); the file accepts it, `npm run curators` uses 2^15. */
 const CHEAP = { ln: 10, r: 8, p: 1 };
