@@ -139,7 +139,7 @@ export const DEFAULT_ADMISSION: AdmissionSettings = { maxInFlight: 64, maxWaitMs
  */
 export const WRITE_WAIT_MS = 25_000;
 
-/** The threads that draft articles (src/ingest/extractionPool.ts). */
+/** The threads that draft articles (src/ingest/drafting/extractionPool.ts). */
 export interface ExtractionSettings {
   /** Threads drafting articles at once (EXTRACTION_THREADS). */
   threads: number;

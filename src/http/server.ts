@@ -17,7 +17,7 @@ import {
 } from "../config";
 import { createFormatError } from "../graphql/formatError";
 import type { ChangeFeed } from "../graphql/live/changeFeed";
-import { ExtractionPool } from "../ingest/extractionPool";
+import { ExtractionPool } from "../ingest/drafting/extractionPool";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, executableSchema, type ApolloSettings } from "./apollo";
 import { authenticate, createAuthenticator } from "./access/auth";

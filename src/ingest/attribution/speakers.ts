@@ -2,12 +2,12 @@
 // pronoun (the nearest earlier person of its gender, preferring the one who spoke last), a description ("the
 // minister", "the 54-year-old", "the company"), or an office the graph knows ("Poland's foreign minister").
 // Every answer carries a confidence; no answer is better than a guess.
-import { nameKey } from "../domain/names";
-import { stateNamed } from "./countries";
-import { classify, nameRuns, type Entity, type Register } from "./entities";
-import { ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "./lexicon";
-import { whyNotAPerson } from "./personNames";
-import { SPEAKER_PHRASE, trimEdges } from "./windows";
+import { nameKey } from "../../domain/names";
+import { stateNamed } from "../words/countries";
+import { classify, nameRuns, type Entity, type Register } from "../entities/entities";
+import { ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "../words/lexicon";
+import { whyNotAPerson } from "../words/personNames";
+import { SPEAKER_PHRASE, trimEdges } from "../text/windows";
 
 const SPOKESPERSON = String.raw`(?:spokes(?:man|woman|person)|representative|statement)`;
 /** "a spokesman for the ministry": the organization named after the spokesperson. */

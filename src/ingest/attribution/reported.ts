@@ -1,9 +1,9 @@
 // Reported speech in a sentence with no quotation of its own: "X said (that) …", "According to X, …", "…, the
 // ministry said.", "X …, saying …", "X called for …", "…, after Kyiv said it …".
-import type { Span } from "../domain/spans";
-import { wordCount } from "./layout";
-import { CUES, REPORTING_STEMS } from "./lexicon";
-import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, type Sentence, type Site } from "./patterns";
+import type { Span } from "../../domain/spans";
+import { wordCount } from "../text/layout";
+import { CUES, REPORTING_STEMS } from "../words/lexicon";
+import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, type Sentence, type Site } from "../text/patterns";
 
 const AUDIENCES = "reporters|journalists|lawmakers|parliament";
 const NAME = String.raw`[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*`;

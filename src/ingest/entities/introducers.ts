@@ -3,13 +3,13 @@
 // Province argues:", "Kitris, on the blog Contra Ordem, says that …:", "The site Kaosenlared reports:"). Only a
 // sentence that hands over to a quotation (it ends with a colon, or a quotation mark follows its verb) is read, and
 // only its subject: the words before its first verb of saying or writing.
-import type { Span } from "../domain/spans";
-import { isCommonEnglish } from "./commonWords";
-import { stateNamed } from "./countries";
+import type { Span } from "../../domain/spans";
+import { isCommonEnglish } from "../words/commonWords";
+import { stateNamed } from "../words/countries";
 import { addMention, type Entity, type EntityType, type Mention, type Register } from "./entities";
-import { CUES, PRONOUNS, TITLE_WORDS } from "./lexicon";
-import type { Sentence } from "./patterns";
-import { whyNotAPerson } from "./personNames";
+import { CUES, PRONOUNS, TITLE_WORDS } from "../words/lexicon";
+import type { Sentence } from "../text/patterns";
+import { whyNotAPerson } from "../words/personNames";
 
 /** How much of a sentence is read for its subject and verb. */
 const INTRO_READ = 240;

@@ -3,7 +3,7 @@
 // stands in a sentence ("The Prime Minister said" is an office to resolve, not a person called "Minister"; "When
 // asked, …" is not a speaker called "When"). A real surname that is also such a word ("May", "Bush") is reached
 // through the full name the text gave first, which the register already holds, never from the word alone.
-import { nameKey } from "../domain/names";
+import { nameKey } from "../../domain/names";
 import { stateNamed } from "./countries";
 import { NOT_NAMES, ORGANIZATION_HEADS, PRONOUNS, TITLE_WORDS } from "./lexicon";
 

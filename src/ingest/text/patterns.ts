@@ -1,8 +1,8 @@
 // The shapes an attribution takes in wire copy, shared by the rules that read quotations and reported speech: speech
 // verbs with their auxiliaries and adverbs, capitalised names, leading clauses, named occasions; and what a rule
 // answers (a Site: who, by which cue, in what tense, and the words around it).
-import type { Span } from "../domain/spans";
-import { CUES, type CueTense } from "./lexicon";
+import type { Span } from "../../domain/spans";
+import { CUES, type CueTense } from "../words/lexicon";
 
 export interface Sentence extends Span {
   paragraph: number;

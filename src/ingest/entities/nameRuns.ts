@@ -1,10 +1,10 @@
 // Runs of capitalised words in a sentence, read as a name with what stands around it: the titles and roles before
 // it ("Foreign Minister", "Alaska Sen.", "President of the United States"), a nationality ("Syrian Qunfuz"), an
 // honorific, letters after it ("KC", "CMG OBE"), a possessive, and the preposition or organization noun before it.
-// src/ingest/entities.ts decides what each run names.
-import type { Span } from "../domain/spans";
-import { isCommonEnglish } from "./commonWords";
-import { stateNamed } from "./countries";
+// src/ingest/entities/entities.ts decides what each run names.
+import type { Span } from "../../domain/spans";
+import { isCommonEnglish } from "../words/commonWords";
+import { stateNamed } from "../words/countries";
 import type { Register } from "./entities";
 import {
   HONORIFIC_GENDER,
@@ -13,7 +13,7 @@ import {
   ORGANIZATION_NOUNS,
   TITLE_WORDS,
   isTitleWord,
-} from "./lexicon";
+} from "../words/lexicon";
 
 const ORGANIZATION_WORDS = [
   "chipmaker",

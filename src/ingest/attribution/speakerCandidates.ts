@@ -1,17 +1,17 @@
 // Who may have said a quotation: every candidate in reach, each with what speaks for and against it. The
-// attribution rules (src/ingest/attribution.ts, speakers.ts) give their reading as one candidate among others; the
+// attribution rules (attribution.ts, speakers.ts) give their reading as one candidate among others; the
 // people, organizations and states named in the quotation's own sentence, the sentence before, the paragraph that
 // introduces it and the paragraph before, the speaker of the quotation before, and the handles of an introduction
-// ("@someone tweeted:") come in beside it. src/ingest/speakerRanker.ts weighs them.
-import type { Span } from "../domain/spans";
-import type { Entity, Mention, Register } from "./entities";
-import { containing, lastStartingBy, type Paragraph } from "./layout";
-import type { Features } from "./linearModel";
-import { CUE_WORDS, type Sentence } from "./patterns";
-import { whyNotAPerson } from "./personNames";
-import type { Quotation } from "./quotes";
+// ("@someone tweeted:") come in beside it. speakerRanker.ts weighs them.
+import type { Span } from "../../domain/spans";
+import type { Entity, Mention, Register } from "../entities/entities";
+import { containing, lastStartingBy, type Paragraph } from "../text/layout";
+import type { Features } from "../models/linearModel";
+import { CUE_WORDS, type Sentence } from "../text/patterns";
+import { whyNotAPerson } from "../words/personNames";
+import type { Quotation } from "../quotations/quotes";
 import type { Attributed } from "./speakers";
-import { ATTRIBUTION_WINDOW } from "./windows";
+import { ATTRIBUTION_WINDOW } from "../text/windows";
 
 export interface Candidate {
   entity: Entity;

@@ -1,8 +1,8 @@
 // What a statement's attribution says besides its speaker: when (the README's date rules), where (a venue), at what
 // occasion (an event), and which entities its words name.
-import type { Entity, Mention, Register } from "./entities";
-import type { ExtractedStatement } from "./extract";
-import { EVENT, type Site } from "./patterns";
+import type { Entity, Mention, Register } from "../entities/entities";
+import type { ExtractedStatement } from "../extract";
+import { EVENT, type Site } from "../text/patterns";
 import { datesIn, widened, type SaidOn } from "./saidOn";
 
 /** Date and venue from the attribution's own words, else the rules of the README (present tense, carried dates). */

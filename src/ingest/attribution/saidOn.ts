@@ -3,7 +3,7 @@
 // A present-tense cue ("says") is the day of publication; a present perfect ("has said") has no date; a date never
 // falls after publication (a date in the future is what was said, not when).
 import * as chrono from "chrono-node";
-import type { Precision } from "../domain/dates";
+import type { Precision } from "../../domain/dates";
 
 export interface SaidOn {
   saidOn: string;

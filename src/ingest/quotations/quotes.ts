@@ -2,8 +2,8 @@
 // apostrophes told apart from single quotes, quotations inside quotations kept inside their outer one, and a
 // quotation that runs over several paragraphs (a paragraph opening with a mark it does not close, the next one
 // reopening it) kept as one quotation of several parts.
-import type { Span } from "../domain/spans";
-import type { Paragraph } from "./layout";
+import type { Span } from "../../domain/spans";
+import type { Paragraph } from "../text/layout";
 
 export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets" | "block" | "label";
 
@@ -19,7 +19,7 @@ export interface Quotation {
   inner: Span[];
   /** For a paragraph without marks: the block-quotation model's probability that it is someone's words. */
   blockProbability?: number;
-  /** For a labelled paragraph ("@handle: …", src/ingest/labelled.ts): the writer's handle, without its "@". */
+  /** For a labelled paragraph ("@handle: …", labelled.ts): the writer's handle, without its "@". */
   label?: { name: string; span: Span };
 }
 

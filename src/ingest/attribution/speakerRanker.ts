@@ -1,12 +1,12 @@
-// Weighs the candidate speakers of a quotation (src/ingest/speakerCandidates.ts) with a small learned model
+// Weighs the candidate speakers of a quotation (src/ingest/attribution/speakerCandidates.ts) with a small learned model
 // (src/ingest/models/speaker.json, trained by scripts/train-models.ts on the tuning split only) and says how sure the
 // choice is: the winner's probability, lowered when a rival comes close, so that a confidence of 0.9 means about
 // nine right in ten on text the model never saw (the reliability table of `npm run eval:news` checks it).
-import { wordCount } from "./layout";
-import { probability, type Features, type LinearModel } from "./linearModel";
-import confidenceModel from "./models/confidence.json";
-import model from "./models/speaker.json";
-import type { Quotation } from "./quotes";
+import { wordCount } from "../text/layout";
+import { probability, type Features, type LinearModel } from "../models/linearModel";
+import confidenceModel from "../models/confidence.json";
+import model from "../models/speaker.json";
+import type { Quotation } from "../quotations/quotes";
 import type { Candidate } from "./speakerCandidates";
 
 const SPEAKER_MODEL: LinearModel = model;

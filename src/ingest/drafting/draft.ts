@@ -1,11 +1,11 @@
 // An extraction as a dataset in the loader's format (src/load/dataset.ts): the text inlined, every entity a
 // statement names listed with a readable id, and each statement and entity with how it was found
 // (`extraction: { confidence, cue }`), so that a reviewer sees what to check first.
-import { baseId, firstFreeId, slugify, statementSlugBasis } from "../domain/ids";
-import type { Label } from "../domain/labels";
-import type { Dataset } from "../load/dataset";
-import type { Entity } from "./entities";
-import type { Extraction } from "./extract";
+import { baseId, firstFreeId, slugify, statementSlugBasis } from "../../domain/ids";
+import type { Label } from "../../domain/labels";
+import type { Dataset } from "../../load/dataset";
+import type { Entity } from "../entities/entities";
+import type { Extraction } from "../extract";
 
 export interface ArticleMeta {
   publishedOn: string;

@@ -1,12 +1,12 @@
 // An article's draft resolved against the graph (ingestArticle, npm run ingest with a server): the graph's office
 // holders help attribution, then the loader's own resolution, run as a dry run, decides which drafted entities are
 // nodes already in the graph; the draft refers to those by their ids, so it reads as what an import would do.
-import type { Database } from "../graph/runtime/database";
-import { officeHolders } from "../graph/reads/ingestKnowledge";
-import type { Dataset } from "../load/dataset";
-import { loadDataset, type LoadResult } from "../load/loader";
+import type { Database } from "../../graph/runtime/database";
+import { officeHolders } from "../../graph/reads/ingestKnowledge";
+import type { Dataset } from "../../load/dataset";
+import { loadDataset, type LoadResult } from "../../load/loader";
 import type { ArticleMeta } from "./draft";
-import type { Extraction } from "./extract";
+import type { Extraction } from "../extract";
 import type { ExtractionPool } from "./extractionPool";
 
 export interface ArticleDraft {

@@ -2,7 +2,7 @@
 // for the government ("Moscow has insisted"), and the demonym before a title ("Ukrainian President"). Data from
 // the maintained world-countries package (ISO 3166 codes, capitals, demonyms).
 import countries from "world-countries";
-import { nameKey } from "../domain/names";
+import { nameKey } from "../../domain/names";
 
 export interface StateName {
   name: string;

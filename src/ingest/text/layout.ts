@@ -1,6 +1,6 @@
 // Where the paragraphs and sentences of an article are, as offsets into the text exactly as read (UTF-16 code
 // units): extraction never edits the text, so every span it reports indexes the file the user gave.
-import type { Span } from "../domain/spans";
+import type { Span } from "../../domain/spans";
 
 export interface Paragraph extends Span {
   index: number;

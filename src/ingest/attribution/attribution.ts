@@ -1,12 +1,12 @@
 // Who a quotation is attributed to, read from the words around it: after it (`," NP said`, `," said NP`,
 // `," NP, the minister, told reporters`), before it (`NP said:`, `NP put it bluntly:`), in the paragraph before (a
 // colon), or around a `Quote:` label; and whether a quotation continues the one before it (`"X," he said. "Y."`).
-import type { Span } from "../domain/spans";
-import { containing, lastStartingBy, type Paragraph } from "./layout";
-import { ADVERBS, AUX, CUE_WORDS, cueOf, LEADING_CLAUSE, NAMED, type Sentence, type Site } from "./patterns";
-import type { Quotation } from "./quotes";
-import { TITLE_WORDS } from "./lexicon";
-import { ATTRIBUTION_WINDOW } from "./windows";
+import type { Span } from "../../domain/spans";
+import { containing, lastStartingBy, type Paragraph } from "../text/layout";
+import { ADVERBS, AUX, CUE_WORDS, cueOf, LEADING_CLAUSE, NAMED, type Sentence, type Site } from "../text/patterns";
+import type { Quotation } from "../quotations/quotes";
+import { TITLE_WORDS } from "../words/lexicon";
+import { ATTRIBUTION_WINDOW } from "../text/windows";
 
 /** A name with up to three lower-case words before it: "the outspoken Robert Fico". */
 const CAPITALISED_WORD = String.raw`[\p{Lu}][\p{L}’'.-]*`;

@@ -4,16 +4,16 @@
 // against this register by the speaker rules.
 import nlp from "compromise";
 import { getGender } from "gender-detection-from-name";
-import type { Span } from "../domain/spans";
-import type { KnownEntity } from "../graph/rows";
-import { whyNotAPerson } from "./personNames";
-import { nameKey } from "../domain/names";
-import { isCommonEnglish } from "./commonWords";
-import { stateNamed } from "./countries";
-import { HONORIFIC_GENDER, ORGANIZATION_HEADS, TITLE_WORDS, VENUE_HEADS } from "./lexicon";
-import { lastStartingBy } from "./layout";
+import type { Span } from "../../domain/spans";
+import type { KnownEntity } from "../../graph/rows";
+import { whyNotAPerson } from "../words/personNames";
+import { nameKey } from "../../domain/names";
+import { isCommonEnglish } from "../words/commonWords";
+import { stateNamed } from "../words/countries";
+import { HONORIFIC_GENDER, ORGANIZATION_HEADS, TITLE_WORDS, VENUE_HEADS } from "../words/lexicon";
+import { lastStartingBy } from "../text/layout";
 import { nameRuns, type NameRun } from "./nameRuns";
-import { NLP_PIECE, piecesOf } from "./windows";
+import { NLP_PIECE, piecesOf } from "../text/windows";
 
 export { nameRuns, type NameRun };
 
@@ -231,7 +231,7 @@ const NAME_WORD_SHAPE = /^\p{Lu}[\p{Ll}\p{M}’']*(?:\p{Lu}[\p{Ll}\p{M}’']+)?(
 type Reading = { type: EntityType; name: string; isoCode?: string; by?: string };
 
 /**
- * How a run of capitalised words is best read. Never as a person whose name cannot be one (src/ingest/personNames.ts):
+ * How a run of capitalised words is best read. Never as a person whose name cannot be one (words/personNames.ts):
  * an outlet or a company is read as the organization it is, an office, a month or a clause word as nothing.
  */
 export function classify(run: NameRun, register: Register): Reading | undefined {

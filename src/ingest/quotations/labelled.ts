@@ -3,9 +3,9 @@
 // marks and no verb of saying. Only a handle counts as a label here (an "@" and the handle's letters, digits and
 // underscores): "Egypt: January 25 protests" is a headline, and "MUBARAK: I'm the father …" a satirical script, not
 // someone's published words.
-import type { Span } from "../domain/spans";
-import { addMention, type Entity, type Register } from "./entities";
-import type { Paragraph } from "./layout";
+import type { Span } from "../../domain/spans";
+import { addMention, type Entity, type Register } from "../entities/entities";
+import type { Paragraph } from "../text/layout";
 import type { Quotation } from "./quotes";
 
 /** The longest handle a label may hold (Twitter's is 15; other networks allow a little more). */

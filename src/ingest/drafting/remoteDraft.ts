@@ -1,8 +1,8 @@
 // npm run ingest with a server: the draft comes from the server's ingestArticle (dry run), so that attribution uses
 // the graph's office holders and the draft refers to the graph's nodes by their ids. Without a server answering,
 // the caller drafts locally; a server that answers with an error refuses the article.
-import type { Dataset } from "../load/dataset";
-import { parseDataset } from "../load/dataset";
+import type { Dataset } from "../../load/dataset";
+import { parseDataset } from "../../load/dataset";
 import { ArticleError } from "./article";
 import type { ArticleMeta } from "./draft";
 

@@ -4,9 +4,9 @@
 // (src/ingest/models/blockQuote.json, trained on the tuning split) decides from the paragraph's voice (first or second
 // person, the narrator's cue verbs, another language, handles, a closing colon that introduces the next one) whether
 // it is someone's words or the article's own.
-import type { Paragraph } from "./layout";
-import { probability, type Features, type LinearModel } from "./linearModel";
-import model from "./models/blockQuote.json";
+import type { Paragraph } from "../text/layout";
+import { probability, type Features, type LinearModel } from "../models/linearModel";
+import model from "../models/blockQuote.json";
 import type { Quotation } from "./quotes";
 
 const BLOCK_MODEL: LinearModel = model;

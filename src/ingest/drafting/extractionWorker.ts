@@ -1,9 +1,9 @@
-// The body of an extraction thread (src/ingest/extractionPool.ts): one article in, its draft out. It runs in a
+// The body of an extraction thread (src/ingest/drafting/extractionPool.ts): one article in, its draft out. It runs in a
 // worker thread with a heap limit of its own, so an article that costs too much ends this thread, never the server.
-import { isoCodesNamedIn } from "./countries";
+import { isoCodesNamedIn } from "../words/countries";
 import type { ArticleMeta } from "./draft";
-import type { KnownEntity } from "./entities";
-import { ingestText } from "./ingest";
+import type { KnownEntity } from "../entities/entities";
+import { ingestText } from "../ingest";
 
 export interface ExtractionTask {
   text: string;

@@ -4,12 +4,12 @@
 // the extractor itself. A bounded number of articles wait for a thread; one more is refused at once.
 import path from "node:path";
 import { Piscina } from "piscina";
-import { DEFAULT_EXTRACTION, type ExtractionSettings } from "../config";
-import { Admission } from "../graph/runtime/admission";
-import { OverloadedError } from "../graph/runtime/errors";
+import { DEFAULT_EXTRACTION, type ExtractionSettings } from "../../config";
+import { Admission } from "../../graph/runtime/admission";
+import { OverloadedError } from "../../graph/runtime/errors";
 import type { ArticleMeta } from "./draft";
-import type { KnownEntity } from "./entities";
-import type { ingestText } from "./ingest";
+import type { KnownEntity } from "../entities/entities";
+import type { ingestText } from "../ingest";
 
 /**
  * Why an article was not drafted: TOO_COSTLY (it ran past the deadline or the heap limit: the same text will again)
@@ -67,7 +67,7 @@ export class ExtractionPool {
     return this.inTurn(() => this.inThread<Draft>("default", { text, meta, known }, text.length));
   }
 
-  /** The ISO codes of the states the text names (src/ingest/countries.ts), worked out in a thread. */
+  /** The ISO codes of the states the text names (src/ingest/words/countries.ts), worked out in a thread. */
   statesNamed(text: string): Promise<string[]> {
     return this.inTurn(() => this.inThread<string[]>("statesNamed", { text }, text.length));
   }

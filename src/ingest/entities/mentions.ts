@@ -1,11 +1,11 @@
 // The names an article gives, registered in text order before any statement is read: the dateline, every
 // capitalised name outside quotations (and inside them, as quoted mentions), with the roles, ages and genders the text
 // gives people where it names them.
-import type { Span } from "../domain/spans";
+import type { Span } from "../../domain/spans";
 import { classify, nameRuns, type Entity, type Mention, type Register } from "./entities";
-import { containing, overlapping } from "./layout";
-import { TITLE_WORDS } from "./lexicon";
-import type { Sentence } from "./patterns";
+import { containing, overlapping } from "../text/layout";
+import { TITLE_WORDS } from "../words/lexicon";
+import type { Sentence } from "../text/patterns";
 
 const CAPITALISED = String.raw`[\p{Lu}][\p{L}]+`;
 /** "Slovakia's " or "Kremlin ": whose role it is, before the role. */
