@@ -3,16 +3,16 @@
 // weights. `npm run train:models` (then `npm run eval:news` to see what they do on the held-out third).
 import fs from "node:fs";
 import path from "node:path";
-import { blockFeatures, walkBlockCandidates } from "../src/ingest/blockQuotes";
-import { paragraphsOf } from "../src/ingest/layout";
-import { fit, type Features, type LinearModel } from "../src/ingest/linearModel";
-import { quotationsOf, type Quotation } from "../src/ingest/quotes";
+import { blockFeatures, walkBlockCandidates } from "../src/ingest/quotations/blockQuotes";
+import { paragraphsOf } from "../src/ingest/text/layout";
+import { fit, type Features, type LinearModel } from "../src/ingest/models/linearModel";
+import { quotationsOf, type Quotation } from "../src/ingest/quotations/quotes";
 import { extract } from "../src/ingest/extract";
-import type { Candidate } from "../src/ingest/speakerCandidates";
+import type { Candidate } from "../src/ingest/attribution/speakerCandidates";
 import { covers, goldItems, sameSpeaker } from "./eval-news";
 import { loadGold } from "./ingest-gold";
 import speakerModel from "../src/ingest/models/speaker.json";
-import { decisionFeatures, quotationShape, rankSpeakers } from "../src/ingest/speakerRanker";
+import { decisionFeatures, quotationShape, rankSpeakers } from "../src/ingest/attribution/speakerRanker";
 import { projectRoot } from "../src/config";
 import { loadNews, type NewsArticle } from "./news-corpus";
 
@@ -176,7 +176,8 @@ function main(): void {
     if (round > 0) Object.assign(speakerModel, JSON.parse(fs.readFileSync(path.join(MODELS, "speaker.json"), "utf8")));
     write(
       "speaker",
-      "Whether a candidate is the speaker of a quotation (src/ingest/speakerCandidates.ts gives the features)",
+      "Whether a candidate is the speaker of a quotation " +
+        "(src/ingest/attribution/speakerCandidates.ts gives the features)",
       speaking.flatMap(speakerExamples),
       tuning.length + invented.length,
     );

@@ -132,13 +132,14 @@ export interface AdmissionSettings {
 export const DEFAULT_ADMISSION: AdmissionSettings = { maxInFlight: 64, maxWaitMs: 5_000, maxQueued: 1_000 };
 
 /**
- * How long a write waits for the preparation before it is refused, by default (WRITE_WAIT_MS, src/http/writeGate.ts).
- * Longer than a write itself may take (NEO4J_TX_TIMEOUT_MS, 15 s by default), and shorter than the request timeout
- * (HTTP_REQUEST_TIMEOUT_MS, 30 s), so that the refusal is sent before the server ends the connection.
+ * How long a write waits for the preparation before it is refused, by default (WRITE_WAIT_MS,
+ * src/http/limits/writeGate.ts). Longer than a write itself may take (NEO4J_TX_TIMEOUT_MS, 15 s by default), and
+ * shorter than the request timeout (HTTP_REQUEST_TIMEOUT_MS, 30 s), so that the refusal is sent before the server
+ * ends the connection.
  */
 export const WRITE_WAIT_MS = 25_000;
 
-/** The threads that draft articles (src/ingest/extractionPool.ts). */
+/** The threads that draft articles (src/ingest/drafting/extractionPool.ts). */
 export interface ExtractionSettings {
   /** Threads drafting articles at once (EXTRACTION_THREADS). */
   threads: number;

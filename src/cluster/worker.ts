@@ -4,7 +4,7 @@
 import type { Config } from "../config";
 import { Database } from "../graph/runtime/database";
 import type { HttpServer } from "../http/server";
-import { WriteGate } from "../http/writeGate";
+import { WriteGate } from "../http/limits/writeGate";
 import type { Logger } from "../logging";
 import { PrerequisiteError } from "../neo4j/prerequisites";
 import { serveHttp } from "../startup/serveHttp";

@@ -1,5 +1,5 @@
 // The roles a token can carry and what each includes: who may write what is decided in src/graphql/roles.ts; who a
-// token names is told by src/http/auth.ts.
+// token names is told by src/http/access/auth.ts.
 
 /** A curator edits, merges, splits, deletes and imports; an admin may also withdraw a source wholesale. */
 export const ROLES = ["curator", "admin"] as const;

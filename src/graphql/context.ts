@@ -10,8 +10,8 @@ import { ResponseBudget } from "./limits/responseBudget";
 import type { Identity } from "./roles";
 
 /**
- * Who sent the request, as its bearer token says (src/http/auth.ts): the identity of a valid token, or why there is
- * none (no token, an unknown or expired one), for the UNAUTHENTICATED a mutation then gets.
+ * Who sent the request, as its bearer token says (src/http/access/auth.ts): the identity of a valid token, or why
+ * there is none (no token, an unknown or expired one), for the UNAUTHENTICATED a mutation then gets.
  */
 export type Auth = { identity: Identity; reason?: undefined } | { identity?: undefined; reason: string };
 

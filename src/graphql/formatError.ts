@@ -59,7 +59,7 @@ export function clientView(error: unknown): ClientView | undefined {
     return { message: "The database is unavailable; try again shortly.", extensions: { code: "DATABASE_UNAVAILABLE" } };
   }
   if (error instanceof OverloadedError) {
-    // The HTTP status (503) and Retry-After header are set from these extensions by src/http/overload.ts.
+    // The HTTP status (503) and Retry-After header are set from these extensions by src/http/limits/overload.ts.
     return {
       message: `The server is overloaded: ${error.message}. Nothing was run; retry after ${error.retryAfterSeconds} s.`,
       extensions: { code: "OVERLOADED", retryAfterSeconds: error.retryAfterSeconds },

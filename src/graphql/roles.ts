@@ -1,5 +1,5 @@
 // Who may write what: the roles a token can carry and the role each mutation needs. The one table that decides;
-// authentication (src/http/auth.ts) only says who the token names and which roles it holds.
+// authentication (src/http/access/auth.ts) only says who the token names and which roles it holds.
 import type { MutationResolvers } from "../generated/graphql";
 
 import { hasRole, ROLES, type Identity, type Role } from "../domain/roles";

@@ -15,13 +15,13 @@ import { resolvers } from "../graphql/resolvers/index";
 import { subgraphSchema } from "../graphql/federation";
 import { withResponseBudget } from "../graphql/limits/responseBudget";
 import { loadTypeDefs } from "../graphql/schema";
-import { bookmarkPlugin } from "./bookmarks";
-import { queryLimits } from "./limits";
-import { cacheControlPlugin } from "./cacheControl";
-import { documentCaches } from "./documentCache";
-import { errorLocationsPlugin } from "./errorLocations";
-import { overloadPlugin } from "./overload";
-import { responseSizePlugin } from "./responseSize";
+import { bookmarkPlugin } from "./answers/bookmarks";
+import { queryLimits } from "./limits/queryLimits";
+import { cacheControlPlugin } from "./answers/cacheControl";
+import { documentCaches } from "./limits/documentCache";
+import { errorLocationsPlugin } from "./answers/errorLocations";
+import { overloadPlugin } from "./limits/overload";
+import { responseSizePlugin } from "./limits/responseSize";
 import { subscriptionsElsewherePlugin } from "./live/subscriptionsElsewhere";
 
 export interface ApolloSettings {
@@ -70,14 +70,15 @@ export function createApollo(
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection: settings.introspection,
-    // Off here, on in front of it for what needs it: http/csrf.ts refuses a form-like POST (which could carry a
+    // Off here, on in front of it for what needs it: http/access/csrf.ts refuses a form-like POST (which could carry a
     // mutation) and lets GET queries through as clients send them by default; Apollo refuses mutations over GET.
     csrfPrevention: false,
     // One operation per request: a batch would multiply every limit below.
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    // Parsed documents and persisted queries, in caches bounded by the bytes they really hold (documentCache.ts).
+    // Parsed documents and persisted queries, in caches bounded by the bytes they really hold
+    // (limits/documentCache.ts).
     documentStore: caches.documents,
     persistedQueries: { cache: caches.persistedQueries },
     // Stack traces go to the log, never to clients; outside production, unexpected errors keep their message.

@@ -17,22 +17,22 @@ import {
 } from "../config";
 import { createFormatError } from "../graphql/formatError";
 import type { ChangeFeed } from "../graphql/live/changeFeed";
-import { ExtractionPool } from "../ingest/extractionPool";
+import { ExtractionPool } from "../ingest/drafting/extractionPool";
 import { createLogger, type Logger } from "../logging";
 import { createApollo, defaultApolloSettings, executableSchema, type ApolloSettings } from "./apollo";
-import { authenticate, createAuthenticator } from "./auth";
-import type { JwtSettings } from "./curators/jwt";
+import { authenticate, createAuthenticator } from "./access/auth";
+import type { JwtSettings } from "./access/curators/jwt";
 import { startLiveUpdates } from "./live/liveUpdates";
 import type { Curators } from "../settings/tokensFile";
-import { requestBookmarks } from "./bookmarks";
-import { varyOnRequestHeaders } from "./cacheControl";
-import { graphqlCors, refuseUnlistedPreflights } from "./cors";
-import { refuseSimplePosts } from "./csrf";
-import { limitDocumentSize } from "./documentSize";
+import { requestBookmarks } from "./answers/bookmarks";
+import { varyOnRequestHeaders } from "./answers/cacheControl";
+import { graphqlCors, refuseUnlistedPreflights } from "./access/cors";
+import { refuseSimplePosts } from "./access/csrf";
+import { limitDocumentSize } from "./limits/documentSize";
 import { healthRouter, type Readiness } from "./health";
 import { bodyErrors, rateLimiter, requestLog, type RequestLocals } from "./requests";
 import { browserRouter } from "./static";
-import { writeGatePlugin, type WriteGate } from "./writeGate";
+import { writeGatePlugin, type WriteGate } from "./limits/writeGate";
 
 export interface ExecutionResult {
   data?: Record<string, unknown> | null;

@@ -3,22 +3,22 @@
 // `known`, the text is never changed, and every span indexes it exactly as given.
 import { QUOTE_GAP, type Span } from "../domain/spans";
 import type { Precision } from "../domain/dates";
-import { attributionOf, joinsPrevious } from "./attribution";
-import { blockQuotationsOf } from "./blockQuotes";
-import { addMention, Register, type Entity, type KnownEntity } from "./entities";
-import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./layout";
-import { registerIntroducers } from "./introducers";
-import { labelledQuotationsOf, registerLabelWriters } from "./labelled";
-import { datelineOf, learnGenders, registerMentions } from "./mentions";
-import { CUE_WORDS, type Sentence, type Site } from "./patterns";
-import { whyNotAPerson } from "./personNames";
-import { quotationsOf, type Quotation } from "./quotes";
-import { namesAnotherInstitution, reportedSite } from "./reported";
-import { resolveSpeaker, type Attributed } from "./speakers";
-import { MentionIndex, speakerCandidates, type Candidate } from "./speakerCandidates";
-import { confidenceOf, quotationShape, rankSpeakers } from "./speakerRanker";
-import { dateAndPlace, mentionsIn } from "./statementDetails";
-import { REPORTED_SENTENCE, SPEAKER_PHRASE, withoutHandover } from "./windows";
+import { attributionOf, joinsPrevious } from "./attribution/attribution";
+import { blockQuotationsOf } from "./quotations/blockQuotes";
+import { addMention, Register, type Entity, type KnownEntity } from "./entities/entities";
+import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./text/layout";
+import { registerIntroducers } from "./entities/introducers";
+import { labelledQuotationsOf, registerLabelWriters } from "./quotations/labelled";
+import { datelineOf, learnGenders, registerMentions } from "./entities/mentions";
+import { CUE_WORDS, type Sentence, type Site } from "./text/patterns";
+import { whyNotAPerson } from "./words/personNames";
+import { quotationsOf, type Quotation } from "./quotations/quotes";
+import { namesAnotherInstitution, reportedSite } from "./attribution/reported";
+import { resolveSpeaker, type Attributed } from "./attribution/speakers";
+import { MentionIndex, speakerCandidates, type Candidate } from "./attribution/speakerCandidates";
+import { confidenceOf, quotationShape, rankSpeakers } from "./attribution/speakerRanker";
+import { dateAndPlace, mentionsIn } from "./attribution/statementDetails";
+import { REPORTED_SENTENCE, SPEAKER_PHRASE, withoutHandover } from "./text/windows";
 
 export interface ExtractedStatement {
   kind: "DIRECT_QUOTE" | "REPORTED";

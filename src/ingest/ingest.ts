@@ -1,8 +1,8 @@
 // One article in, one draft out: extraction then the dataset the loader reads. Shared by the CLI and the API.
 import type { Dataset } from "../load/dataset";
 import { parseDataset } from "../load/dataset";
-import { draftDataset, type ArticleMeta } from "./draft";
-import type { KnownEntity } from "./entities";
+import { draftDataset, type ArticleMeta } from "./drafting/draft";
+import type { KnownEntity } from "./entities/entities";
 import { extract, type Extraction } from "./extract";
 
 export function ingestText(

@@ -3,7 +3,7 @@
 import type { Config } from "../config";
 import type { Database } from "../graph/runtime/database";
 import { startHttpServer, type HttpServer } from "../http/server";
-import type { WriteGate } from "../http/writeGate";
+import type { WriteGate } from "../http/limits/writeGate";
 import type { Logger } from "../logging";
 import { PrerequisiteError } from "../neo4j/prerequisites";
 

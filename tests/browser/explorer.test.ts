@@ -80,13 +80,16 @@ async function threadOf(
   return thread;
 }
 
-/** The timeline as it reads, item by item: [date as shown, its precision when not a day, the item]. */
+/**
+ * The timeline as it reads, item by item: [date as shown, its precision when not a day, the item]. The date is the
+ * item's first <time> (or its "undated"), so the helper reads any timeline that dates its items with <time>.
+ */
 async function timelineOf(page: Page): Promise<string[][]> {
   return page
     .locator("#timeline .timeline > li")
     .evaluateAll((items) =>
       items.map((item) => [
-        (item.querySelector(".when time") ?? item.querySelector(".when"))?.textContent ?? "",
+        (item.querySelector("time") ?? item.querySelector(".when"))?.textContent ?? "",
         item.querySelector(".precision")?.textContent ?? "",
         item.querySelector("button")?.textContent ?? "",
       ]),
@@ -128,6 +131,15 @@ const UKRAINE_PAGE_1 = [
 
 const timelinePage = (page: Page, text: string) =>
   page.locator("#timeline .timeline-page", { hasText: text }).waitFor();
+
+/** Opens Ukraine's details by its link and its timeline by the tab, the way a reader gets there. */
+async function openUkraineTimeline(page: Page): Promise<void> {
+  await page.goto(`${suite.origin}/explore#state:ua`);
+  await page.locator("#details code.id", { hasText: "state:ua" }).waitFor();
+  await page.locator("#tab-timeline").click();
+  await page.locator("#timeline h2", { hasText: "Timeline of Ukraine" }).waitFor();
+  await page.locator("#timeline .timeline > li").first().waitFor();
+}
 
 describe("the graph explorer at /explore", () => {
   it("finds Zelenskyy, shows what he said, and expands the graph to the Ciragan Palace", async () => {
@@ -260,14 +272,28 @@ describe("the graph explorer at /explore", () => {
     expect(seen.errors).toEqual([]);
   });
 
-  it("says a report is no quotation, dates items to their precision, and keeps each view in the address", async () => {
+  it("shows a reported statement in the timeline as the source's paraphrase, not in quotation marks", async () => {
     const page = await suite.context.newPage();
     const seen = record(page);
-    // A link to Ukraine's timeline opens it.
-    await page.goto(`${suite.origin}/explore#state:ua&tab=timeline`);
-    await page.locator("#timeline h2", { hasText: "Timeline of Ukraine" }).waitFor();
-    await expect(page.locator("#tab-timeline").getAttribute("aria-selected")).resolves.toBe("true");
-    await timelinePage(page, "Page 1 of 2");
+    await openUkraineTimeline(page);
+    const item = (words: string) => page.locator("#timeline .timeline > li button", { hasText: words }).textContent();
+    // Ukraine's attack is reported by the source in its own words; Zelenskyy's words on the leaders are his own.
+    expect(await item("Ukraine carried out one of its most successful attacks")).toBe(
+      "Ukraine (reported): Ukraine carried out one of its most successful attacks, hitting bombers parked at " +
+        "airbases deep inside Russia.",
+    );
+    expect(await item("The key issues can only be resolved")).toBe(
+      "Volodymyr Zelenskyy: “The key issues can only be resolved by the leaders”",
+    );
+    expect(seen.errors).toEqual([]);
+  });
+
+  it("dates timeline items to their precision and puts a month's items before its days", async () => {
+    const page = await suite.context.newPage();
+    const seen = record(page);
+    await openUkraineTimeline(page);
+    // The first page's dates in order: the year, the month of May, June's month items, then June's days.
+    expect((await timelineOf(page)).map((row) => row[0])).toEqual(UKRAINE_PAGE_1.map((row) => row[0]));
     expect(await timelineOf(page)).toEqual(UKRAINE_PAGE_1);
     // Machine-readable dates say no more than is known.
     expect(
@@ -286,6 +312,17 @@ describe("the graph explorer at /explore", () => {
       "2025-06-02",
     ]);
     await page.locator("#timeline .timeline-summary", { hasText: "11 items, by date" }).waitFor();
+    expect(seen.errors).toEqual([]);
+  });
+
+  it("keeps each view in the address: back and forward step through views, a copied link opens the same", async () => {
+    const page = await suite.context.newPage();
+    const seen = record(page);
+    // Choosing the timeline tab is a view of its own, with its own address.
+    await openUkraineTimeline(page);
+    expect(page.url()).toBe(`${suite.origin}/explore#state:ua&tab=timeline`);
+    await expect(page.locator("#tab-timeline").getAttribute("aria-selected")).resolves.toBe("true");
+    await timelinePage(page, "Page 1 of 2");
 
     // The next page is an address of its own: back and forward step between the pages.
     await page.getByRole("button", { name: "Later →" }).click();
@@ -331,12 +368,17 @@ describe("the graph explorer at /explore", () => {
     await timelinePage(page, "Page 2 of 2");
     expect(page.url()).toBe(secondPage);
 
-    // A copied link opens the same view in another tab.
+    // A copied link opens the same view in another tab, and a link to the timeline's first page opens it.
     const shared = await suite.context.newPage();
     await shared.goto(secondPage);
     await shared.locator("#timeline h2", { hasText: "Timeline of Ukraine" }).waitFor();
     await timelinePage(shared, "Page 2 of 2");
     expect(await timelineOf(shared)).toEqual(await timelineOf(page));
+    const linked = await suite.context.newPage();
+    await linked.goto(`${suite.origin}/explore#state:ua&tab=timeline`);
+    await timelinePage(linked, "Page 1 of 2");
+    await expect(linked.locator("#tab-timeline").getAttribute("aria-selected")).resolves.toBe("true");
+    expect(await timelineOf(linked)).toEqual(UKRAINE_PAGE_1);
     expect(seen.errors).toEqual([]);
   });
 

@@ -103,10 +103,10 @@ describe.each(VIEWPORTS)("the pages at $width px", (viewport) => {
     await page.goto(`${suite.origin}/explore/add-article`);
     const field = page.getByLabel("Publication date");
     const hint = page.locator("#published-on-format");
-    await hint.filter({ hasText: "no day picked yet" }).waitFor();
     // A native date field shows the browser's own format (here mm/dd/yyyy), so the hint names no other.
     await expect(field.getAttribute("type")).resolves.toBe("date");
     expect(await hint.textContent()).not.toMatch(/YYYY|MM|DD/);
+    await hint.filter({ hasText: "no day picked yet" }).waitFor();
     await field.fill("2025-06-10");
     await hint.filter({ hasText: "Required, in your browser's date format: Tuesday 10 June 2025" }).waitFor();
     await fitsTheWidth(page);

@@ -7,7 +7,7 @@ import { TAKE_POSITIONS } from "../../src/graph/writes/changes/changeLog";
 import * as reads from "../../src/graph/writes/changes/changeReads";
 import { decodePosition } from "../../src/graph/writes/changes/positions";
 import type { Auth } from "../../src/graphql/context";
-import { API_TOKEN_HOLDER } from "../../src/http/auth";
+import { API_TOKEN_HOLDER } from "../../src/http/access/auth";
 import { startHttpServer } from "../../src/http/server";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { tinyDataset, TINY_TEXT } from "../support/datasets";

@@ -6,7 +6,7 @@ import neo4j from "neo4j-driver";
 import { loadConfig } from "../../src/config";
 import { Database } from "../../src/graph/runtime/database";
 import { applyConstraintsAndIndexes } from "../../src/graph/constraintsAndIndexes";
-import { parseBookmarkHeader } from "../../src/http/bookmarks";
+import { parseBookmarkHeader } from "../../src/http/answers/bookmarks";
 import type { HttpServer } from "../../src/http/server";
 import { startNeo4jServer, type Neo4jServer } from "../support/neo4jServer";
 import { post, startTestServer, TEST_TOKEN } from "../support/server";

@@ -9,7 +9,7 @@ import { projectRoot } from "../../src/config";
 import type { Database } from "../../src/graph/runtime/database";
 import { countStatements } from "../../src/graph/stats";
 import type { HttpServer } from "../../src/http/server";
-import { WriteGate } from "../../src/http/writeGate";
+import { WriteGate } from "../../src/http/limits/writeGate";
 import { freePort } from "../../src/neo4j/embedded";
 import { connectTestDatabase, emptyGraph } from "../support/database";
 import { post, startTestServer, TEST_TOKEN } from "../support/server";

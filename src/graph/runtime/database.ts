@@ -44,10 +44,11 @@ export class QueryCounter {
 
 /**
  * The causal chain of one unit of work (a GraphQL request): the bookmarks it was given, which every session it opens
- * waits for, and those its writes leave, which it hands on (src/http/bookmarks.ts puts them in the Neo4j-Bookmark
- * response header). Updated the way the driver's bookmark manager does it — the bookmarks a write session started
- * from are replaced by those it ended with — so two writes running at once keep each other's. Reads add nothing:
- * their bookmarks would only make later reads of the same request wait for replicas to catch up with each other.
+ * waits for, and those its writes leave, which it hands on (src/http/answers/bookmarks.ts puts them in the
+ * Neo4j-Bookmark response header). Updated the way the driver's bookmark manager does it — the bookmarks a write
+ * session started from are replaced by those it ended with — so two writes running at once keep each other's. Reads add
+ * nothing: their bookmarks would only make later reads of the same request wait for replicas to catch up with each
+ * other.
  * Without bookmarks, sessions open exactly as they would without this (no bookmarks sent, nothing to wait for).
  */
 export class Bookmarks {
@@ -80,7 +81,7 @@ export class Bookmarks {
 /** Neo4j waited db.transaction.bookmark_ready_timeout for a bookmark's transaction, and it never arrived. */
 const BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout";
 
-/** The name clients know bookmarks by (src/http/bookmarks.ts): the header a refused one came in. */
+/** The name clients know bookmarks by (src/http/answers/bookmarks.ts): the header a refused one came in. */
 const BOOKMARK_FIELD = "Neo4j-Bookmark";
 
 const neo4jCode = (error: unknown): string => (error instanceof Neo4jError ? error.code : "");

@@ -1,13 +1,13 @@
 // What stands between ingestArticle and the extractor: the process's extraction pool (threads with a deadline and a
-// heap limit, src/ingest/extractionPool.ts) and a per-client rate for anonymous dry runs. Requests with the token are
-// not rate-limited: the pool and its limits are what protect the server from them. Errors come out as GraphQL errors
-// with the HTTP status a client or proxy should see: 422 for an article that costs too much, 429 and 503 with
+// heap limit, src/ingest/drafting/extractionPool.ts) and a per-client rate for anonymous dry runs. Requests with the
+// token are not rate-limited: the pool and its limits are what protect the server from them. Errors come out as GraphQL
+// errors with the HTTP status a client or proxy should see: 422 for an article that costs too much, 429 and 503 with
 // Retry-After for "not now".
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { DEFAULT_EXTRACTION } from "../../config";
-import { ExtractionError, ExtractionPool } from "../../ingest/extractionPool";
+import { ExtractionError, ExtractionPool } from "../../ingest/drafting/extractionPool";
 
 export interface DraftingSettings {
   pool: ExtractionPool;

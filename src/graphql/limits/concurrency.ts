@@ -1,6 +1,6 @@
 // A per-process cap on operations whose cost grows with the data (timeline, search, path, source texts): beyond it,
 // requests wait their turn instead of piling work (and memory) onto Neo4j at once; a wait that is too long is refused
-// with SERVER_BUSY, which src/http/overload.ts answers as HTTP 503 with Retry-After (like OVERLOADED). The queue
+// with SERVER_BUSY, which src/http/limits/overload.ts answers as HTTP 503 with Retry-After (like OVERLOADED). The queue
 // itself is the data layer's Admission (the same rules as the driver's query slots), and identical operations waiting
 // in it run once (src/graph/runtime/sharedWaits.ts).
 import { GraphQLError } from "graphql";

@@ -1,9 +1,10 @@
 // A budget on the size of one answer: every field the answer holds counts 1 (each field of each list item, scalars
 // included), and the field past MAX_RESPONSE_FIELDS is refused with RESPONSE_TOO_LARGE before its resolver runs. So
 // an answer stops growing while it is being resolved — no further Neo4j query is sent for it, nothing more is built —
-// instead of being built whole and measured after. The cost rule (src/http/limits.ts) refuses what it can see up
-// front; it has to guess the length of unpaged lists (a statement's responses: 20, when there may be 100), and this
-// budget is what holds when the data is denser than the guess (a conversation in which everyone answers everyone).
+// instead of being built whole and measured after. The cost rule (src/http/limits/queryLimits.ts) refuses what it can
+// see up front; it has to guess the length of unpaged lists (a statement's responses: 20, when there may be 100), and
+// this budget is what holds when the data is denser than the guess (a conversation in which everyone answers
+// everyone).
 import { buildSchema, defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver } from "graphql";
 
 export const RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
@@ -16,8 +17,9 @@ export class ResponseBudget {
   constructor(readonly maxFields: number) {}
 
   /**
-   * The error every field past the budget gets (src/http/responseSize.ts keeps one of them, and the status 400): one
-   * object, made once, so that the fields still under way when the budget ran out do not each capture a stack.
+   * The error every field past the budget gets (src/http/limits/responseSize.ts keeps one of them, and the status
+   * 400): one object, made once, so that the fields still under way when the budget ran out do not each capture a
+   * stack.
    */
   refusal(): GraphQLError {
     this.refused ??= new GraphQLError(

@@ -1,9 +1,9 @@
 // ingestArticle: an article's text in, its draft out (statements with spans, speakers and confidence; entities with
 // their resolution), imported as it stands when asked to with the bearer token.
 import type { MutationResolvers } from "../../generated/graphql";
-import { ArticleError, checkArticleText, checkPublished } from "../../ingest/article";
+import { ArticleError, checkArticleText, checkPublished } from "../../ingest/drafting/article";
 import type { Dataset } from "../../load/dataset";
-import { draftArticle, type ArticleDraft } from "../../ingest/draftArticle";
+import { draftArticle, type ArticleDraft } from "../../ingest/drafting/draftArticle";
 import { loadDataset } from "../../load/loader";
 import { extractionRefusal } from "../limits/articleDrafting";
 import { badInput } from "../errors";

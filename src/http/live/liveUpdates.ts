@@ -11,7 +11,7 @@ import type { ConcurrencyLimit } from "../../graphql/limits/concurrency";
 import { createContext, type GraphQLContext } from "../../graphql/context";
 import { ChangeFeed } from "../../graphql/live/changeFeed";
 import type { Logger } from "../../logging";
-import type { Authenticator } from "../auth";
+import type { Authenticator } from "../access/auth";
 import { ClientConnections } from "./clientConnections";
 import type { SubscriptionSettings } from "../../config";
 import { sseHandler } from "./sse";
@@ -37,7 +37,7 @@ export interface LiveOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   db: Database;
-  /** Who a token names (src/http/auth.ts), as for queries: Change.actor shows only to a request with one. */
+  /** Who a token names (src/http/access/auth.ts), as for queries: Change.actor shows only to a request with one. */
   authenticator: Authenticator;
   settings: SubscriptionSettings;
   limits: QueryLimits;

@@ -12,8 +12,8 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { QueryLimits } from "../../config";
-import { documentTooLarge } from "../documentSize";
-import { CostCache, queryLimits, tooComplex } from "../limits";
+import { documentTooLarge } from "../limits/documentSize";
+import { CostCache, queryLimits, tooComplex } from "../limits/queryLimits";
 
 export interface SubscribeRequest {
   query: string;

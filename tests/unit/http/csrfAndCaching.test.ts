@@ -1,7 +1,7 @@
 // Which requests a cross-site page could make a browser send without a preflight (a POST with a form's content
 // type or none, unless it carries a header that forces the preflight. GETs are never refused here (queries only).
-import { cachePolicy } from "../../../src/http/cacheControl";
-import { isSimplePost } from "../../../src/http/csrf";
+import { cachePolicy } from "../../../src/http/answers/cacheControl";
+import { isSimplePost } from "../../../src/http/access/csrf";
 
 describe("cross-site request forgery", () => {
   it("takes a POST with a form's content type, or none, for one a cross-site page could send", () => {

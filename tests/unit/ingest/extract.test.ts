@@ -1,8 +1,8 @@
 // Extraction rules on short texts of our own: each case of the issue, with the exact spans, speakers and dates.
 import { extract } from "../../../src/ingest/extract";
-import { quotationsOf } from "../../../src/ingest/quotes";
-import { paragraphsOf, sentencesOf } from "../../../src/ingest/layout";
-import { datesIn } from "../../../src/ingest/saidOn";
+import { quotationsOf } from "../../../src/ingest/quotations/quotes";
+import { paragraphsOf, sentencesOf } from "../../../src/ingest/text/layout";
+import { datesIn } from "../../../src/ingest/attribution/saidOn";
 import { ingestText } from "../../../src/ingest/ingest";
 
 const PUBLISHED = "2025-06-02"; // a Monday

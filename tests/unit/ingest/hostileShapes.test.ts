@@ -3,7 +3,7 @@
 // (fast-check). Each must finish in its extraction thread well inside the deadline, and be a draft the loader takes.
 // How long the worst shape takes per KB next to a normal article is measured by bench/ingestHostile.ts, not here.
 import fc from "fast-check";
-import { ExtractionPool } from "../../../src/ingest/extractionPool";
+import { ExtractionPool } from "../../../src/ingest/drafting/extractionPool";
 import { ingestText } from "../../../src/ingest/ingest";
 
 const UNITS = [

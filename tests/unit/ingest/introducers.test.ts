@@ -1,8 +1,8 @@
 // Bloggers and commenters who go by one word or a handle, and introductions that end with a comma: sentences written
 // here (invented names and blogs, no article copied), each a shape that left real posts without a speaker.
-import { isCommonEnglish } from "../../../src/ingest/commonWords";
+import { isCommonEnglish } from "../../../src/ingest/words/commonWords";
 import { extract } from "../../../src/ingest/extract";
-import { introducerOf } from "../../../src/ingest/introducers";
+import { introducerOf } from "../../../src/ingest/entities/introducers";
 
 const run = (text: string) => extract(text, { publishedOn: "2026-04-14" });
 const speakers = (text: string) => run(text).statements.map((s) => [s.speaker.type, s.speaker.name]);

@@ -13,7 +13,7 @@ import { projectRoot } from "../../../src/config";
 
 /** Polynomial (or too slow for recheck to decide) but only ever given a bounded window: where, and how long. */
 const BOUNDED: [string, string][] = [
-  // src/ingest/attribution.ts: the words after or before a quotation, at most ATTRIBUTION_WINDOW characters.
+  // src/ingest/attribution/attribution.ts: the words after or before a quotation, at most ATTRIBUTION_WINDOW.
   ["\\s+(?:in|on|at|to|after|before|during|from|when|while|late|early|last|yesterday|today)\\b.*$", "window"],
   [",|\\s+(?:has|have|had|was|is|were|are|said|says)\\b", "window"],
   ["\\s+(?:has|have|had|would|will|did|was|were)\\s*$", "window"],
@@ -21,28 +21,28 @@ const BOUNDED: [string, string][] = [
   ["((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*),\\s+(?:the|a|an|\\d+|", "window"],
   ["^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)", "window"],
   ["^([\\s,—–-]*)((?:the\\s+)?[\\p{Lu}]", "window"],
-  // src/ingest/attribution.ts beforeSite's cue: the text before a quotation, at most ATTRIBUTION_WINDOW.
+  // src/ingest/attribution/attribution.ts beforeSite's cue: the text before a quotation, at most ATTRIBUTION_WINDOW.
   ["(acknowledging|acknowledged|", "window (before a quotation) or a sentence of at most REPORTED_SENTENCE"],
-  // src/ingest/reported.ts: one sentence of at most REPORTED_SENTENCE characters.
+  // src/ingest/attribution/reported.ts: one sentence of at most REPORTED_SENTENCE characters.
   [",\\s+((?:\\S+\\s+){0,6}?)", "REPORTED_SENTENCE"],
   ["(?:,\\s+|\\b(?:after|as|while|because|when|since|but|and)\\s+)(", "REPORTED_SENTENCE"],
   ["^([^,]{0,80},\\s+)((?:\\S+\\s+){0,6}?)", "REPORTED_SENTENCE"],
   ["^((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*|He|She)\\s+\\p{Ll}", "REPORTED_SENTENCE"],
   ["^\\S+(?:\\s+\\S+)*?\\s+(?:has|have)\\s", "REPORTED_SENTENCE"],
-  // src/ingest/entities.ts and mentions.ts: the few characters around a name (12 to 160).
+  // src/ingest/entities/entities.ts and mentions.ts: the few characters around a name (12 to 160).
   ["([\\p{Ll}-]+)[’']?\\s+$", "24 characters before a name"],
-  ["([\\p{L}.]+)$", "12 characters before a full stop (src/ingest/layout.ts)"],
+  ["([\\p{L}.]+)$", "12 characters before a full stop (src/ingest/text/layout.ts)"],
   ["(?:^|\\s)(\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})*)", "the dateline's first 160 characters"],
   ["((?:[\\p{Ll}-]+\\s+){1,3})$", "60 characters before a name"],
   ["^,\\s+(?:the\\s+|a\\s+|an\\s+)?", "100 characters after a name"],
-  // src/ingest/patterns.ts EVENT: the words of one attribution (window) or one reported sentence.
+  // src/ingest/text/patterns.ts EVENT: the words of one attribution (window) or one reported sentence.
   ["\\b(?:at|during|on the sidelines of)\\s+", "window or REPORTED_SENTENCE"],
   // Counted repetition recheck cannot decide in time; each repetition needs white space and a capital: linear.
   ["\\p{Lu}[\\p{L}\\p{M}’'.-]*(?:\\s+(?:(?:de|van|", "a name run of at most ten words"],
-  // src/ingest/speakerCandidates.ts: 30 characters before a mention, 60 before a handle.
+  // src/ingest/attribution/speakerCandidates.ts: 30 characters before a mention, 60 before a handle.
   ["\\b(?:acknowledging|acknowledged|", "30 characters before a mention"],
   ["(\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3})\\s*\\($", "60 characters before a handle"],
-  // src/ingest/introducers.ts: language tags and asides in the subject of an introduction (INTRO_READ, 240).
+  // src/ingest/entities/introducers.ts: language tags and asides in the subject of an introduction (INTRO_READ, 240).
   ["\\[[^\\]]{0,40}\\]|\\([^)]{0,80}\\)", "the first 240 characters of a sentence"],
   ["\\s(?:(?:also|then|later|further|again|simply|quickly)\\s+)?(?:", "the first 240 characters of a sentence"],
   // Not user text: the output of neo4j-admin import and the driver's own messages.

@@ -3,7 +3,7 @@
 // nationality, an outlet, a company or a common word; an office resolves to its holder named in the article.
 import { extract } from "../../../src/ingest/extract";
 import { ingestText } from "../../../src/ingest/ingest";
-import { whyNotAPerson } from "../../../src/ingest/personNames";
+import { whyNotAPerson } from "../../../src/ingest/words/personNames";
 
 const PUBLISHED = "2026-03-09";
 

@@ -2,11 +2,11 @@
 // block quotations without marks, handles, appositions of office, middle initials, nationalities before a name,
 // surnames first named in passing, first names standing for a full name; and the learned parts (a deterministic
 // logistic fit, candidates weighed by the ranker, a review list for what the ranker is unsure of).
-import { blockQuotationsOf } from "../../../src/ingest/blockQuotes";
+import { blockQuotationsOf } from "../../../src/ingest/quotations/blockQuotes";
 import { extract, RANKED_DRAFT } from "../../../src/ingest/extract";
-import { paragraphsOf } from "../../../src/ingest/layout";
-import { fit, probability } from "../../../src/ingest/linearModel";
-import { quotationsOf } from "../../../src/ingest/quotes";
+import { paragraphsOf } from "../../../src/ingest/text/layout";
+import { fit, probability } from "../../../src/ingest/models/linearModel";
+import { quotationsOf } from "../../../src/ingest/quotations/quotes";
 
 const PUBLISHED = "2026-04-14";
 const run = (text: string) => extract(text, { publishedOn: PUBLISHED });

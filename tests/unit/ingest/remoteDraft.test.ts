@@ -2,7 +2,7 @@
 // absent; nothing listening is "no server" (the CLI then drafts locally); a server that never answers is an error.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { remoteDraft } from "../../../src/ingest/remoteDraft";
+import { remoteDraft } from "../../../src/ingest/drafting/remoteDraft";
 
 function slowServer(answerAfterMs: number): Promise<{ url: string; close: () => void }> {
   const server = http.createServer((req, res) => {

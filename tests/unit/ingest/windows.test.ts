@@ -1,6 +1,6 @@
 // The scans that replaced end-anchored patterns, and the binary searches that replaced scans per quotation.
-import { containing, lastStartingBy, overlapping } from "../../../src/ingest/layout";
-import { piecesOf, trimEdges, withoutHandover } from "../../../src/ingest/windows";
+import { containing, lastStartingBy, overlapping } from "../../../src/ingest/text/layout";
+import { piecesOf, trimEdges, withoutHandover } from "../../../src/ingest/text/windows";
 
 it("trims punctuation and white space at both ends only", () => {
   expect(trimEdges(" ,; Anna Kovacs, the minister — ", ",;:—–-")).toBe("Anna Kovacs, the minister");

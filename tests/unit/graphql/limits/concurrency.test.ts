@@ -32,7 +32,7 @@ it("refuses with SERVER_BUSY after waiting too long, and frees its turn after a 
   expect(refused).toBeInstanceOf(GraphQLError);
   expect((refused as GraphQLError).extensions.code).toBe("SERVER_BUSY");
   expect((refused as GraphQLError).message).toMatch(/timeline waited 50 ms behind 1 running/);
-  // Answered as HTTP 503 with Retry-After (src/http/overload.ts): one full wait, at least a second.
+  // Answered as HTTP 503 with Retry-After (src/http/limits/overload.ts): one full wait, at least a second.
   expect((refused as GraphQLError).extensions.retryAfterSeconds).toBe(1);
   await slow;
   await expect(limit.run("failing", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

@@ -11,7 +11,7 @@ import {
 } from "graphql";
 import type { GraphQLContext } from "../../../../src/graphql/context";
 import { ResponseBudget, withResponseBudget } from "../../../../src/graphql/limits/responseBudget";
-import { responseSizePlugin } from "../../../../src/http/responseSize";
+import { responseSizePlugin } from "../../../../src/http/limits/responseSize";
 
 const typeDefs = `
   type Query { items(n: Int!): [Item!]! answer: Int! }

@@ -1,0 +1,287 @@
+// Who a quotation is attributed to, read from the words around it: after it (`," NP said`, `," said NP`,
+// `," NP, the minister, told reporters`), before it (`NP said:`, `NP put it bluntly:`), in the paragraph before (a
+// colon), or around a `Quote:` label; and whether a quotation continues the one before it (`"X," he said. "Y."`).
+import type { Span } from "../../domain/spans";
+import { containing, lastStartingBy, type Paragraph } from "../text/layout";
+import { ADVERBS, AUX, CUE_WORDS, cueOf, LEADING_CLAUSE, NAMED, type Sentence, type Site } from "../text/patterns";
+import type { Quotation } from "../quotations/quotes";
+import { TITLE_WORDS } from "../words/lexicon";
+import { ATTRIBUTION_WINDOW } from "../text/windows";
+
+/** A name with up to three lower-case words before it: "the outspoken Robert Fico". */
+const CAPITALISED_WORD = String.raw`[\p{Lu}][\p{L}’'.-]*`;
+const NAMED_SUBJECT = String.raw`(?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD})*`;
+const ROLE_NOUNS = [
+  "executive",
+  "minister",
+  "officer",
+  "president",
+  "director",
+  "secretary",
+  "judge",
+  "coach",
+  "governor",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "chairman",
+  "chairwoman",
+  "leader",
+  "envoy",
+].join("|");
+/** "the chief executive", "the foreign minister": a role as the subject. */
+const ROLE_SUBJECT = String.raw`the\s+[\p{Ll}\d-]+(?:\s+(?:${ROLE_NOUNS}))?`;
+/** The subject of a clause before a colon, after an optional clause of its own, followed by its predicate. */
+const COLON_SUBJECT = new RegExp(
+  String.raw`^(?:[^,]*,\s+)?(${NAMED_SUBJECT}|he|she|they|${ROLE_SUBJECT})\s+\p{Ll}`,
+  "u",
+);
+
+/** A name of two to four words opening a sentence, then an apposition's comma or a verb. */
+const OPENING_NAME = new RegExp(String.raw`^(${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD}){1,3})(?:,|\s+\p{Ll})`, "u");
+
+/** `"X," he said. "Y."` or `"X," he said, "Y."`: only an attribution stands between the two quotations. */
+export function joinsPrevious(text: string, previous: Quotation, q: Quotation): boolean {
+  const between = text.slice(previous.marked[previous.marked.length - 1]!.end, q.marked[0]!.start);
+  const prevWords = text.slice(
+    previous.parts[previous.parts.length - 1]!.start,
+    previous.parts[previous.parts.length - 1]!.end,
+  );
+  if (between.length >= 240) return false;
+  // Only the attribution may stand between: `, he said. ` or `, he said, ` — not another sentence or a colon.
+  const attributionOnly = /^[^.!?:]*(?:[.!?]\s*|,\s*)$/.test(between);
+  return (
+    attributionOnly &&
+    "—–-,".includes(prevWords.trimEnd().at(-1) ?? "x") &&
+    new RegExp(`\\b(?:${CUE_WORDS})\\b`, "i").test(between) &&
+    !/["“«‘]/.test(between)
+  );
+}
+
+/** Reads an attribution: `NP said` / `said NP` after the quotation, or `NP said:` / `NP said,` before it. */
+export function attributionOf(
+  text: string,
+  q: Quotation,
+  sentence: Sentence,
+  sentences: Sentence[],
+  paragraphs: readonly Paragraph[],
+  marked: readonly Span[],
+): Site | undefined {
+  const close = q.marked[q.marked.length - 1]!.end;
+  const open = q.marked[0]!.start;
+  const lastSentence = containing(sentences, close - 1) ?? sentence;
+  // After: up to the next quotation or the sentence's end.
+  let afterEnd = Math.min(lastSentence.end, close + ATTRIBUTION_WINDOW);
+  const nextOpen = /["“«‘']/.exec(text.slice(close, afterEnd));
+  if (nextOpen && /[,:]\s*$/.test(text.slice(close, close + nextOpen.index))) afterEnd = close + nextOpen.index;
+  const after = text.slice(close, afterEnd);
+  const a = afterSite(after, close);
+  if (a) return { ...a, around: { start: close, end: afterEnd } };
+  // Before: from the sentence's start (or the previous quotation's end) to the opening mark.
+  // The previous quotation's closing mark: marks are in text order, and the one before this quotation's opening.
+  const previousMark = marked[lastStartingBy(marked, open) - 1];
+  const from = Math.max(sentence.start, open - ATTRIBUTION_WINDOW, previousMark?.end ?? 0);
+  const before = text.slice(from, open);
+  const b = beforeSite(before, from);
+  if (b) return { ...b, around: { start: from, end: open } };
+  // A quotation opening its paragraph after one that ends with a colon: "…, Helena Marstrand, said:"
+  const paragraph = paragraphs[q.paragraph]!;
+  if (!before.trim() && open === paragraph.start && q.paragraph > 0) {
+    const prev = sentences[lastStartingBy(sentences, open) - 1];
+    const start = prev && Math.max(prev.start, prev.end - ATTRIBUTION_WINDOW);
+    if (
+      prev &&
+      prev.paragraph === q.paragraph - 1 &&
+      start !== undefined &&
+      // "Nick Keith said," as a paragraph of its own hands over as a colon does.
+      /[:,]$/.test(text.slice(start, prev.end).trimEnd())
+    ) {
+      const site = beforeSite(text.slice(start, prev.end), start) ?? openingName(text.slice(start, prev.end), start);
+      if (site) return { ...site, around: { start, end: prev.end } };
+    }
+  }
+  // "Quote:" label: the attribution is in the sentence before or after the quotation.
+  if (/^\s*Quote\s*:\s*$/i.test(before)) {
+    const prevOne = sentences[lastStartingBy(sentences, sentence.start) - 1];
+    const nextOne = sentences[lastStartingBy(sentences, close - 1) + 1];
+    const prevSentence = prevOne && prevOne.paragraph >= q.paragraph - 1 ? prevOne : undefined;
+    const nextSentence =
+      nextOne && nextOne.start >= close && nextOne.paragraph <= q.lastParagraph + 1 ? nextOne : undefined;
+    for (const whole of [prevSentence, nextSentence]) {
+      if (!whole) continue;
+      const s = { start: whole.start, end: Math.min(whole.end, whole.start + ATTRIBUTION_WINDOW) };
+      const site =
+        beforeSite(text.slice(s.start, s.end).replace(/[.:]\s*$/, ":"), s.start) ??
+        afterSite(` ${text.slice(s.start, s.end)}`, s.start - 1);
+      if (site) return { ...site, around: { start: s.start, end: s.end } };
+    }
+  }
+  return undefined;
+}
+
+/** `, NP (aux) (adv) CUE …` or `, CUE NP …` or `, according to NP`, at the start of the text after a quotation. */
+function afterSite(after: string, at: number): Omit<Site, "around"> | undefined {
+  const m1 = new RegExp(`^([\\s,—–-]*)(?:(according to)\\s+)([^,.;]+)`, "iu").exec(after);
+  if (m1) {
+    return {
+      phrase: m1[3]!,
+      phraseAt: at + m1[1]!.length + m1[2]!.length + 1,
+      cue: "according to",
+      tense: "past",
+      perfect: false,
+    };
+  }
+  // "…," Mykola Hrytsenko, who heads the headquarters for …, told reporters: a name, its apposition, the cue.
+  const apposed = new RegExp(
+    `^([\\s,—–-]*)(${NAMED}),\\s+(?:who|which|a|an|the|one|\\d+)\\b[^"“«‘]*?,\\s+` +
+      `(?:${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${CUE_WORDS})\\b`,
+    "u",
+  ).exec(after);
+  if (apposed && cueOf(apposed[3]!)!.tense !== "participle") {
+    const perfect = /\b(?:has|have)\s+(?:\w+\s+)?$/.test(
+      after.slice(0, apposed.index + apposed[0].length - apposed[3]!.length),
+    );
+    return {
+      phrase: apposed[2]!,
+      phraseAt: at + apposed[1]!.length,
+      cue: apposed[3]!.toLowerCase(),
+      tense: cueOf(apposed[3]!)!.tense,
+      perfect,
+    };
+  }
+  const m2 = new RegExp(
+    `^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)(?:${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${CUE_WORDS})\\b`,
+    "iu",
+  ).exec(after);
+  if (m2 && m2[2]!.trim()) {
+    const tense = cueOf(m2[3]!)!.tense;
+    if (tense === "participle") return undefined;
+    const perfect = /\b(?:has|have)\s+(?:\w+\s+)?$/.test(after.slice(0, m2.index + m2[0].length - m2[3]!.length));
+    return {
+      phrase: m2[2]!.replace(new RegExp(`\\s+${AUX}\\s*$`), ""),
+      phraseAt: at + m2[1]!.length,
+      cue: m2[3]!.toLowerCase(),
+      tense,
+      perfect,
+    };
+  }
+  // "said Senator Jon S. Corzine, who …": an initial's full stop does not end the name.
+  const m3 = new RegExp(`^([\\s,—–-]*)(${CUE_WORDS})\\s+((?:[^,.;]|(?<=\\b\\p{Lu})\\.)+)`, "iu").exec(after);
+  if (m3) {
+    const tense = cueOf(m3[2]!)!.tense;
+    if (tense === "participle") return undefined;
+    // "said Anna Kovacs, the minister": the name runs to the comma; drop what follows a preposition.
+    const phrase = m3[3]!.replace(
+      /\s+(?:in|on|at|to|after|before|during|from|when|while|late|early|last|yesterday|today)\b.*$/i,
+      "",
+    );
+    return {
+      phrase,
+      phraseAt: at + m3[1]!.length + m3[2]!.length + 1,
+      cue: m3[2]!.toLowerCase(),
+      tense,
+      perfect: false,
+    };
+  }
+  return undefined;
+}
+
+/** Words that open an apposition or an adjunct between a subject and its verb, not the subject itself. */
+const NOT_SUBJECT_START = /^(?:the|a|an|at|from|in|of|on|for|with|who|which|whose|as|by|after|before|during)\b/i;
+
+/**
+ * Where the subject of a cue verb starts in the words before it: the last comma-separated segment that is not an
+ * apposition or adjunct ("Ana Lind, Executive Director of X, said", "From Oslo, Ana, at her blog, writes").
+ */
+function subjectSegment(head: string): number {
+  const starts = [0];
+  for (let at = head.indexOf(", "); at >= 0; at = head.indexOf(", ", at + 2)) starts.push(at + 2);
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const segment = head.slice(starts[i]).trim();
+    const first = segment.split(/\s+/)[0]?.toLowerCase().replace(/[.,]$/, "") ?? "";
+    // A title opens an apposition when it names an office of something ("Executive Director of X"); otherwise it
+    // is the subject's own title ("Judge Miriam Ashdown").
+    const apposition = TITLE_WORDS.has(first) && /\s(?:of|and|at)\s/.test(segment);
+    if (segment && !NOT_SUBJECT_START.test(segment) && !apposition) return starts[i]!;
+  }
+  return starts[starts.length - 1]!;
+}
+
+const CUE_AT = new RegExp(`\\b(?:${CUE_WORDS})\\b`, "giu");
+
+/** The last cue verb followed only by a short stretch without sentence ends or quotation marks (`said to X:`). */
+function lastCueBefore(before: string): { index: number; 1: string; 2: string } | undefined {
+  let found: { index: number; 1: string; 2: string } | undefined;
+  for (const c of before.matchAll(CUE_AT)) {
+    let tail = before.slice(c.index + c[0].length).trimEnd();
+    if (tail.endsWith(":") || tail.endsWith(",")) tail = tail.slice(0, -1);
+    if (tail.length < 60 && !/[.!?"“«]/.test(tail)) found = { index: c.index, 1: c[0], 2: tail };
+  }
+  return found;
+}
+
+/**
+ * The name that opens a paragraph handing over to the next with no verb of saying: "Anna Berg, Director, Berg
+ * Consulting found the support invaluable," — she speaks in the paragraph that follows.
+ */
+function openingName(intro: string, at: number): Omit<Site, "around"> | undefined {
+  const m = OPENING_NAME.exec(intro);
+  return m ? { phrase: m[1]!, phraseAt: at, cue: "colon", tense: "past", perfect: false } : undefined;
+}
+
+/** `NP (aux) (adv) CUE (to X) (on Sunday):` or `NP CUE,` before a quotation; or a subject and a colon. */
+function beforeSite(before: string, at: number): Omit<Site, "around"> | undefined {
+  if (!/[:,]\s*$|\s$/.test(before) || !before.trim()) return undefined;
+  // The clause that holds the cue: after the last comma that precedes it.
+  // The last cue of the clause that ends at the quotation ("When asked about it, Brandt said:" is Brandt's "said").
+  const m = lastCueBefore(before);
+  if (m) {
+    const tense = cueOf(m[1]!)!.tense;
+    let head = before.slice(0, m.index);
+    const auxAdv = new RegExp(`(?:\\s+${AUX})?(?:\\s+${ADVERBS})?\\s*$`, "i").exec(head);
+    const perfect = /\b(?:has|have)\b/.test(auxAdv?.[0] ?? "");
+    head = head.slice(0, head.length - (auxAdv?.[0].length ?? 0));
+    // "Emil Horak, the operator's chief executive, told reporters:" — the name, not its apposition.
+    const appositive = new RegExp(`(${NAMED}),\\s+(?:the|a|an|\\d+|[\\p{Lu}][\\p{L}]+[’']s)\\b[^,]*,\\s*$`, "u").exec(
+      head,
+    );
+    if (appositive && tense !== "participle") {
+      const phraseStart = appositive.index;
+      return { phrase: appositive[1]!, phraseAt: at + phraseStart, cue: m[1]!.toLowerCase(), tense, perfect };
+    }
+    const phraseStart = tense !== "participle" ? subjectSegment(head) : 0;
+    let phrase = head.slice(phraseStart);
+    if (tense === "participle") {
+      // "…, saying:" — the subject is the sentence's first noun phrase.
+      phrase = head.split(/,|\s+(?:has|have|had|was|is|were|are|said|says)\b/)[0] ?? "";
+    }
+    if (!phrase.trim()) return undefined;
+    return {
+      phrase,
+      phraseAt: at + phraseStart,
+      cue: m[1]!.toLowerCase(),
+      tense: tense === "participle" ? "past" : tense,
+      perfect,
+    };
+  }
+  // "He put it bluntly:" — a colon after a short clause: its subject speaks.
+  const colon = /^([^:]{1,200}):\s*$/.exec(before);
+  if (colon) {
+    // Without a leading clause ("Speaking in Bratislava on Tuesday, …"); a subject with its apposition
+    // ("Slovakia's economy minister, Zuzana Hrabovska, was blunter") is the words before the predicate's comma.
+    const lead = LEADING_CLAUSE.exec(colon[1]!)?.[0] ?? "";
+    const clause = colon[1]!.slice(lead.length);
+    const apposed =
+      /^([\p{Lu}].*),\s+(?:was|is|were|are|had|has|struck|sounded|went|took|put|made|kept|gave|offered)\b[^,]*$/u.exec(
+        clause,
+      );
+    if (apposed)
+      return { phrase: apposed[1]!, phraseAt: at + lead.length, cue: "colon", tense: "past", perfect: false };
+    const subject = COLON_SUBJECT.exec(clause);
+    if (subject) {
+      const phraseAt = at + lead.length + clause.indexOf(subject[1]!);
+      return { phrase: subject[1]!, phraseAt, cue: "colon", tense: "past", perfect: false };
+    }
+  }
+  return undefined;
+}

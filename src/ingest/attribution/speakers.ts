@@ -1,0 +1,283 @@
+// Who a speaker phrase stands for: a name (joined to the person, state or organization first named in full), a
+// pronoun (the nearest earlier person of its gender, preferring the one who spoke last), a description ("the
+// minister", "the 54-year-old", "the company"), or an office the graph knows ("Poland's foreign minister").
+// Every answer carries a confidence; no answer is better than a guess.
+import { nameKey } from "../../domain/names";
+import { stateNamed } from "../words/countries";
+import { classify, nameRuns, type Entity, type Register } from "../entities/entities";
+import { ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "../words/lexicon";
+import { whyNotAPerson } from "../words/personNames";
+import { SPEAKER_PHRASE, trimEdges } from "../text/windows";
+
+const SPOKESPERSON = String.raw`(?:spokes(?:man|woman|person)|representative|statement)`;
+/** "a spokesman for the ministry": the organization named after the spokesperson. */
+const SPOKESPERSON_FOR = new RegExp(
+  String.raw`^(?:an?|the)\s+(?:\w+\s+)?${SPOKESPERSON}\s+(?:for|of|from)\s+(\S.*)$`,
+  "iu",
+);
+
+export interface Attributed {
+  entity: Entity;
+  confidence: number;
+  /** How the speaker was found: "name", "pronoun", "description", "office", "continuation". */
+  via: string;
+}
+
+export interface Context {
+  register: Register;
+  /** Offset the phrase stands at: only what comes before it can be referred back to. */
+  at: number;
+  /** Where the window of earlier mentions starts (two paragraphs back). */
+  windowStart: number;
+  /** Where the phrase's own paragraph starts. */
+  paragraphStart: number;
+  /** The speaker of the latest statement before `at`, and where it was. */
+  lastSpeaker?: { entity: Entity; at: number };
+}
+
+const DESCRIPTION = /^(?:the|a|an)\s+((?:[\p{L}\d’'-]+\s+){0,4}?[\p{L}\d’'-]+)$/iu;
+
+/** Resolves the words of a speaker phrase (already cut out around its cue verb). */
+export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Context): Attributed | undefined {
+  const phrase = trimEdges(phraseRaw, ",;:—–-");
+  if (!phrase || phrase.length > SPEAKER_PHRASE) return undefined;
+  const lower = phrase.toLowerCase();
+  // Pronouns.
+  const gender = PRONOUNS[lower];
+  if (gender) return gender === "plural" ? undefined : byPronoun(gender, ctx);
+
+  // "a spokesman for the ministry", "a Kremlin spokesman" without a name: the organization speaks.
+  const forOrg = SPOKESPERSON_FOR.exec(phrase);
+  if (forOrg) return resolveSpeaker(forOrg[1]!, phraseStart + phrase.indexOf(forOrg[1]!), ctx);
+
+  // An office: "Ukraine's defence minister", "the Polish foreign minister", "Poland's top diplomat".
+  const office = /^(?:the\s+)?([\p{Lu}][\p{L}’'-]*?)(?:[’']s)?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(phrase);
+  if (office) {
+    const state = stateNamed(office[1]!);
+    const role = office[2]!;
+    const head = role.split(/\s+/).pop()!;
+    // "Ukraine's foreign ministry", "China's commerce ministry": an organization of that state, named as written.
+    if (state && ORGANIZATION_NOUNS.has(head) && !TITLE_WORDS.has(head)) {
+      const name = phrase.replace(/^the\s+/i, "");
+      const entity =
+        ctx.register.find(name, "organization") ??
+        ctx.register.register("organization", name, { roleState: state.state.isoCode });
+      entity.roles.push(head);
+      // Its state, so that the draft can say what it is part of.
+      if (!ctx.register.entities.some((e) => e.type === "state" && e.isoCode === state.state.isoCode)) {
+        ctx.register.register("state", state.state.name, { isoCode: state.state.isoCode });
+      }
+      return { entity, confidence: 0.85, via: "name" };
+    }
+    if (state && role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) {
+      const known = ctx.register.knownByOffice(role, state.state.isoCode, state.state.name);
+      if (known) {
+        const entity =
+          ctx.register.find(known.name, "person") ?? ctx.register.register("person", known.name, { knownId: known.id });
+        entity.roles.push(role);
+        entity.roleState = state.state.isoCode;
+        for (const a of known.aliases ?? []) ctx.register.alias(entity, a);
+        return { entity, confidence: 0.85, via: "office" };
+      }
+      const named = described(role, ctx, state.state.isoCode);
+      if (named) return { entity: named, confidence: 0.85, via: "description" };
+      return undefined;
+    }
+  }
+
+  // A name in the phrase (the first capitalised run that reads as an entity), with its titles.
+  const offsetInRaw = phraseRaw.indexOf(phrase);
+  const runs = nameRuns(
+    ctx.register.text,
+    { start: phraseStart + Math.max(0, offsetInRaw), end: phraseStart + Math.max(0, offsetInRaw) + phrase.length },
+    ctx.register,
+  );
+  for (const run of runs) {
+    // "Kremlin spokesman Dmitry Peskov": the person, not the organization before the title.
+    const next = runs[runs.indexOf(run) + 1];
+    const between = next ? ctx.register.text.slice(run.end, next.start).trim().toLowerCase() : "";
+    if (next && between && between.split(/\s+/).every((w) => TITLE_WORDS.has(w))) continue;
+    // "Saudi journalist Ebtihal Mubarak", "Israeli blogger Yael": a word that qualifies the name after it.
+    if (next && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}$/u.test(between) && stateNamed(run.name)) continue;
+    if (run.possessive && runs.length > 1) continue;
+    let read = classify(run, ctx.register);
+    // A place does not speak; a capital speaks for its state ("Beijing says", after a BEIJING dateline).
+    if (read?.type === "venue") {
+      const state = stateNamed(run.name);
+      read =
+        state && state.by !== "demonym"
+          ? { type: "state", name: state.state.name, isoCode: state.state.isoCode }
+          : undefined;
+    }
+    // A surname alone where a speaker stands ("…," said Okafor): a person first named in passing, or only in a
+    // headline in capitals; a person, when the word can be a name at all.
+    // (The language model's guess about an unknown word is no help here: a word is common when the text itself
+    // writes it in lower case.)
+    // Not an acronym ("EU"), and not a word that qualifies a noun after it ("the EU negotiator").
+    const rest = ctx.register.text.slice(run.end, phraseStart + Math.max(0, offsetInRaw) + phrase.length).trim();
+    const surname =
+      !read &&
+      run.words.length === 1 &&
+      run.roles.length === 0 &&
+      !run.afterPreposition &&
+      /^\p{Lu}\p{Ll}/u.test(run.name) &&
+      !/ing$/.test(run.name) &&
+      capitalisedMidSentence(ctx.register.text, run.name) &&
+      (rest === "" || rest.startsWith(",")) &&
+      !stateNamed(run.name) &&
+      !whyNotAPerson(run.name, lowerCaseIn(ctx.register.text));
+    // …unless an organization goes by that word ("Whitcliffe" for "Whitcliffe Albion").
+    const organization =
+      surname &&
+      ctx.register.entities.find(
+        (e) => e.type === "organization" && nameKey(e.name).split(" ")[0] === nameKey(run.name),
+      );
+    if (organization) read = { type: "organization", name: organization.name };
+    else if (surname) read = { type: "person", name: run.name };
+    // An acronym where a speaker stands ("…," said KCNA): an organization's short name.
+    if (!read && /^\p{Lu}{2,6}$/u.test(run.name) && (rest === "" || rest.startsWith(",")) && !stateNamed(run.name))
+      read = { type: "organization", name: run.name };
+    if (!read) continue;
+    const entity =
+      ctx.register.find(read.name, read.type) ?? ctx.register.register(read.type, read.name, { isoCode: read.isoCode });
+    if (read.name !== run.name) ctx.register.alias(entity, run.name);
+    return { entity, confidence: surname && !organization ? 0.85 : 0.95, via: "name" };
+  }
+
+  // A description: "the minister", "the 54-year-old", "the company", "the company's chief executive".
+  const desc = DESCRIPTION.exec(phrase);
+  if (desc) {
+    const words = desc[1]!.toLowerCase();
+    const age = /^(\d{1,3})-year-old$/.exec(words);
+    if (age) {
+      const person = recentPeople(ctx).find((e) => e.age === Number(age[1]));
+      if (person) return { entity: person, confidence: 0.85, via: "description" };
+      // An age the text never gave: the person who spoke last, if nobody else's age is known to be it.
+      const last = ctx.lastSpeaker?.entity;
+      // An age the text never gave: a guess, left for review (below MIN_CONFIDENCE), the person who just spoke
+      // ranked above anyone else.
+      if (last?.type === "person" && last.age === undefined) {
+        return { entity: last, confidence: holdsTheFloor(ctx) ? 0.58 : 0.5, via: "description" };
+      }
+      return undefined;
+    }
+    const last = words.split(/\s+/).pop()!;
+    if (ORGANIZATION_NOUNS.has(last) && !TITLE_WORDS.has(last)) {
+      const org = recentOf(ctx, "organization").find(
+        (e) => nameKey(e.name).split(" ").includes(last) || e.roles.includes(last),
+      );
+      const only = recentOf(ctx, "organization");
+      if (org) return { entity: org, confidence: 0.85, via: "description" };
+      if (only.length === 1 && ["company", "firm", "group", "club", "team", "side"].includes(last)) {
+        return { entity: only[0]!, confidence: 0.75, via: "description" };
+      }
+      return undefined;
+    }
+    const role = words.replace(/^.*[’']s\s+/, "");
+    const person = described(role, ctx);
+    if (person) return { entity: person, confidence: 0.85, via: "description" };
+  }
+  return undefined;
+}
+
+/** Whether the text writes a word in lower case somewhere (then it is a common word, not a name). */
+const lowerCaseIn = (text: string) => (word: string) => {
+  const lower = word.toLowerCase();
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!/\p{L}/u.test(text[at - 1] ?? " ") && !/\p{L}/u.test(text[at + lower.length] ?? " ")) return true;
+  }
+  return false;
+};
+
+/**
+ * Whether the text writes a word with a capital where no sentence starts (after a lower-case word or a comma): a
+ * name, not a common word that merely opens a sentence ("Students in the city …").
+ */
+function capitalisedMidSentence(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/\p{L}/u.test(text[at + word.length] ?? " ")) continue;
+    if (/[\p{Ll},;]\s+$/u.test(text.slice(Math.max(0, at - 3), at))) return true;
+  }
+  return false;
+}
+
+/** The person a role description points to: the latest person given that role (or a role ending with it). */
+function described(role: string, ctx: Context, isoCode?: string): Entity | undefined {
+  const words = role.split(/\s+/).filter((w) => !["top", "senior", "veteran", "former", "new"].includes(w));
+  const head = words[words.length - 1];
+  if (!head) return undefined;
+  const fits = (e: Entity) =>
+    e.roles.some((r) => {
+      const rw = r.split(/\s+/);
+      return rw[rw.length - 1] === head && words.every((w) => rw.includes(w) || w === head);
+    }) &&
+    (isoCode === undefined || e.roleState === undefined || e.roleState === isoCode);
+  const candidates = recentPeople(ctx).filter(fits);
+  if (candidates.length === 0) return undefined;
+  // Two different people of the same role in view: too close to call.
+  const distinct = new Set(candidates.map((c) => c.n));
+  return distinct.size === 1 ? candidates[0] : lastSpoken(candidates, ctx);
+}
+
+function lastSpoken(candidates: Entity[], ctx: Context): Entity | undefined {
+  return ctx.lastSpeaker && candidates.includes(ctx.lastSpeaker.entity) ? ctx.lastSpeaker.entity : undefined;
+}
+
+/** The last speaker spoke in this paragraph or the one before, and no other person has been named since. */
+function holdsTheFloor(ctx: Context): boolean {
+  const last = ctx.lastSpeaker;
+  if (!last || last.at < ctx.windowStart) return false;
+  return !ctx.register.entities.some(
+    (e) =>
+      e.type === "person" &&
+      e !== last.entity &&
+      e.mentions.some((m) => !m.quoted && m.start > last.at && m.start < ctx.at),
+  );
+}
+
+/** Entities of a type mentioned in the window before `at`, latest first. */
+function recentOf(ctx: Context, type: Entity["type"]): Entity[] {
+  const seen: { e: Entity; at: number }[] = [];
+  for (const e of ctx.register.entities) {
+    if (e.type !== type) continue;
+    const last = e.mentions.filter((m) => !m.quoted && m.start < ctx.at && m.start >= ctx.windowStart).pop();
+    if (last) seen.push({ e, at: last.start });
+  }
+  return seen.sort((a, b) => b.at - a.at).map((s) => s.e);
+}
+
+const recentPeople = (ctx: Context) => recentOf(ctx, "person");
+
+/**
+ * "he"/"she": people of that gender (or of unknown gender) mentioned before, latest first. The latest speaker wins
+ * when the gender fits; otherwise the latest person whose gender is known to fit; one of unknown gender only when
+ * nobody else is in view, and then with low confidence.
+ */
+function byPronoun(gender: "male" | "female", ctx: Context): Attributed | undefined {
+  const people = recentPeople(ctx);
+  const fitting = people.filter((p) => p.gender === gender);
+  const unknown = people.filter((p) => p.gender === undefined);
+  const last = ctx.lastSpeaker?.entity;
+  if (last && last.type === "person" && last.gender === gender) {
+    // The last speaker keeps the floor unless another person of that gender was named after them.
+    const lastAt = ctx.lastSpeaker!.at;
+    const rival = fitting.find((p) => p !== last && p.mentions.some((m) => m.start > lastAt && m.start < ctx.at));
+    if (!rival) return { entity: last, confidence: 0.9, via: "pronoun" };
+  }
+  if (fitting.length >= 1) {
+    const first = fitting[0]!;
+    const firstAt = Math.max(...first.mentions.filter((m) => m.start < ctx.at).map((m) => m.start));
+    const unknownLater = unknown.some((p) => p.mentions.some((m) => m.start > firstAt && m.start < ctx.at));
+    return { entity: first, confidence: unknownLater ? 0.6 : fitting.length === 1 ? 0.9 : 0.8, via: "pronoun" };
+  }
+  if (unknown.length === 1) return { entity: unknown[0]!, confidence: 0.6, via: "pronoun" };
+  // The only person named in the pronoun's own paragraph, when nobody's gender rules them out.
+  const here = unknown.filter((p) =>
+    p.mentions.some((m) => !m.quoted && m.start >= ctx.paragraphStart && m.start < ctx.at),
+  );
+  if (here.length === 1) return { entity: here[0]!, confidence: 0.6, via: "pronoun" };
+  if (last && last.type === "person" && last.gender === undefined && unknown[0] === last) {
+    return { entity: last, confidence: holdsTheFloor(ctx) ? 0.58 : 0.55, via: "pronoun" };
+  }
+  return undefined;
+}

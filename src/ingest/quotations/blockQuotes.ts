@@ -1,0 +1,146 @@
+// Quotations printed without marks: a blog post, a tweet or a statement set as a paragraph of its own after
+// "X writes:" / "She tweeted:" / "The minister said:", and the paragraphs that carry it on. The first paragraph after
+// a colon is a candidate, and each paragraph after a block paragraph; a small learned model
+// (src/ingest/models/blockQuote.json, trained on the tuning split) decides from the paragraph's voice (first or second
+// person, the narrator's cue verbs, another language, handles, a closing colon that introduces the next one) whether
+// it is someone's words or the article's own.
+import type { Paragraph } from "../text/layout";
+import { probability, type Features, type LinearModel } from "../models/linearModel";
+import model from "../models/blockQuote.json";
+import type { Quotation } from "./quotes";
+
+const BLOCK_MODEL: LinearModel = model;
+
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|we|we're|we’re|our|ours|us)\b/;
+const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
+/** Verbs with which the article's narrator hands over to someone's words ("she writes", "he added"). */
+const NARRATOR_VERBS = (
+  "says said writes wrote adds added tweets tweeted blogs blogged argues argued explains explained notes noted " +
+  "continues continued asks asked reports reported comments commented concludes concluded posted posts shared shares " +
+  "responded responds replied replies"
+).split(" ");
+const NARRATOR_CUES = new RegExp(`\\b(?:${NARRATOR_VERBS.join("|")})\\b`, "i");
+const NAMED_CUES = new RegExp(`\\b(?:${NARRATOR_VERBS.slice(0, 16).join("|")})\\b`, "g");
+
+/** A capitalised word right before one of the narrator's cue verbs ("Anna writes"), found by a scan. */
+function namedCue(words: string): boolean {
+  for (const m of words.matchAll(NAMED_CUES)) {
+    const before = words.slice(Math.max(0, m.index - 40), m.index).trimEnd();
+    const word = before.slice(before.lastIndexOf(" ") + 1);
+    if (/^\p{Lu}[\p{L}’'-]+$/u.test(word)) return true;
+  }
+  return false;
+}
+const FUNCTION_WORDS = new Set(
+  "the and of to in is that for it with as on was be by this are not but have has an at from they he she".split(" "),
+);
+const ENDS_SENTENCE = /[.!?…"”’)\]]$/;
+
+export interface BlockState {
+  /** The paragraph before ends with a colon (or a comma: it hands over all the same). */
+  afterColon: boolean;
+  /** How many block paragraphs run right before this one. */
+  run: number;
+  /** The paragraph before, if any. */
+  previous?: string;
+  /** The article's last paragraph: a sign-off or a note on the coverage, more often than someone's words. */
+  last?: boolean;
+}
+
+/** What the model reads of one paragraph and the one before it. */
+export function blockFeatures(words: string, state: BlockState): Features {
+  const tokens = words.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const english = tokens.length ? tokens.filter((t) => FUNCTION_WORDS.has(t)).length / tokens.length : 0;
+  const previous = state.previous ?? "";
+  return {
+    afterColon: state.afterColon ? 1 : 0,
+    afterCueColon: state.afterColon && NARRATOR_CUES.test(previous) ? 1 : 0,
+    continuing: state.run > 0 ? 1 : 0,
+    deepRun: state.run >= 3 ? 1 : 0,
+    firstPerson: FIRST_PERSON.test(words) ? 1 : 0,
+    secondPerson: SECOND_PERSON.test(words) ? 1 : 0,
+    endsColon: words.trimEnd().endsWith(":") ? 1 : 0,
+    narratorCue: NARRATOR_CUES.test(words) ? 1 : 0,
+    namedCue: namedCue(words) ? 1 : 0,
+    otherLanguage: tokens.length >= 6 && english < 0.06 ? 1 : 0,
+    handle: /@\w/.test(words) ? 1 : 0,
+    hashtag: /#\w/.test(words) ? 1 : 0,
+    link: /https?:\/\//.test(words) ? 1 : 0,
+    heading: words.length < 80 && !ENDS_SENTENCE.test(words.trimEnd()) && !words.trimEnd().endsWith(":") ? 1 : 0,
+    question: words.trimEnd().endsWith("?") ? 1 : 0,
+    short: words.length < 40 ? 1 : 0,
+    long: words.length > 400 ? 1 : 0,
+    ellipsis: /^\[?(?:\.\.\.|…)\]?$/.test(words.trim()) ? 1 : 0,
+    hasMarks: /["“”«»]/.test(words) ? 1 : 0,
+    lastParagraph: state.last ? 1 : 0,
+    // An item of a list ("* Reforming the …", "2. Adding …"): the article's own list, more often than someone's words.
+    listItem: /^\s*(?:[*•·▪‣–-]|\d{1,2}[.)])\s/u.test(words) ? 1 : 0,
+  };
+}
+
+/** The model's probability that a candidate paragraph is someone's words. */
+export function blockProbability(words: string, state: BlockState): number {
+  return probability(BLOCK_MODEL, blockFeatures(words, state));
+}
+
+const BLOCK_THRESHOLD = 0.5;
+
+/**
+ * Walks the paragraphs a block quotation may be (after a colon, or after another block paragraph; not already in
+ * marks) and asks `decide` about each; a paragraph decided to be one carries the run on. The extractor decides with
+ * the model, the training script (scripts/train-models.ts) with the gold.
+ */
+export function walkBlockCandidates(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  quotations: readonly Quotation[],
+  decide: (paragraph: Paragraph, words: string, state: BlockState) => boolean,
+): void {
+  const markedParagraphs = new Set<number>();
+  for (const q of quotations)
+    for (let p = q.paragraph; p <= q.lastParagraph; p++) {
+      const para = paragraphs[p]!;
+      const inside = q.parts.reduce(
+        (n, s) => n + Math.max(0, Math.min(s.end, para.end) - Math.max(s.start, para.start)),
+        0,
+      );
+      if (inside * 2 >= para.end - para.start) markedParagraphs.add(p);
+    }
+  let run = 0;
+  for (let i = 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const previous = text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end);
+    // "X writes:", and "Nick Keith said," as a paragraph of its own: a paragraph that ends with a comma hands over.
+    const afterColon = /[:,]$/.test(previous.trimEnd());
+    if (markedParagraphs.has(i) || (!afterColon && run === 0)) {
+      run = 0;
+      continue;
+    }
+    const last = i === paragraphs.length - 1;
+    run = decide(p, text.slice(p.start, p.end), { afterColon, run, previous, last }) ? run + 1 : 0;
+  }
+}
+
+/** Paragraphs (not already in quotation marks) read as quotations without marks, one Quotation each. */
+export function blockQuotationsOf(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  quotations: readonly Quotation[],
+): Quotation[] {
+  const out: Quotation[] = [];
+  walkBlockCandidates(text, paragraphs, quotations, (p, words, state) => {
+    const probability = blockProbability(words, state);
+    if (probability < BLOCK_THRESHOLD) return false;
+    out.push({
+      blockProbability: probability,
+      parts: [{ start: p.start, end: p.end }],
+      marked: [{ start: p.start, end: p.end }],
+      style: "block",
+      paragraph: p.index,
+      lastParagraph: p.index,
+      inner: [],
+    });
+    return true;
+  });
+  return out;
+}
