@@ -151,6 +151,13 @@ const OBJECT_VERB_STEMS: Record<string, [past: string, present: string]> = {
   dismiss: ["dismissed", "dismisses"],
   highlight: ["highlighted", "highlights"],
   "point out": ["pointed out", "points out"],
+  remind: ["reminded", "reminds"],
+  allege: ["alleged", "alleges"],
+  imply: ["implied", "implies"],
+  mention: ["mentioned", "mentions"],
+  regret: ["regretted", "regrets"],
+  outline: ["outlined", "outlines"],
+  advise: ["advised", "advises"],
 };
 export const OBJECT_VERBS = new Map<string, { stem: string; tense: CueTense }>();
 for (const [stem, [past, present]] of Object.entries(OBJECT_VERB_STEMS)) {
