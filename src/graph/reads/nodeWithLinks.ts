@@ -23,6 +23,8 @@ export interface WantedNeighbours {
 export interface Wanted {
   neighbours: readonly WantedNeighbours[];
   statements?: StatementQuery;
+  /** Further lists of the node's statements (another list, or the same under an alias with other arguments). */
+  moreStatements?: readonly StatementQuery[];
 }
 
 export interface NodeWithLinks {
@@ -30,6 +32,8 @@ export interface NodeWithLinks {
   neighbours: Map<NeighbourKind, (LinkedRow & { statements?: Page<StatementRow> })[]>;
   /** The page of statements asked for, when one was. */
   statements?: Page<StatementRow>;
+  /** The pages of moreStatements, in their order. */
+  moreStatements: Page<StatementRow>[];
 }
 
 /**
@@ -77,8 +81,20 @@ export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery 
      ${page.call}`;
     columns.push(page.columns);
   }
-  const cypher = `${nodeById("a", "$id")}${anyPage ? `\n     ${STATEMENT_COUNT}` : ""}
-     ${calls.join("\n     ")}${ownPage}
+  // Each further list in a subquery of its own, so that its columns (page, total, facets) come back as one map.
+  const more = (wanted.moreStatements ?? []).map((query, i) => {
+    const page = pageCall(query, `o${i}_`, params, "a");
+    columns.push(`more${i}`);
+    return `
+     CALL (a, statements) {
+       WITH a, a.id AS parent, statements
+       ${page.call}
+       WITH ${page.columns}
+       RETURN {page: page, total: total, facets: facets} AS more${i}
+     }`;
+  });
+  const cypher = `${nodeById("a", "$id")}${anyPage || more.length ? `\n     ${STATEMENT_COUNT}` : ""}
+     ${calls.join("\n     ")}${more.join("")}${ownPage}
      RETURN ${columns.join(", ")}`;
   return { cypher, params };
 }
@@ -114,5 +130,8 @@ export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): P
           sortKeyAndId,
         )
       : undefined,
+    moreStatements: (wanted.moreStatements ?? []).map((query, i) =>
+      toPage(query, row?.[`more${i}`] as PageRows<StatementRow> | undefined, statementCursorScope(query), sortKeyAndId),
+    ),
   };
 }

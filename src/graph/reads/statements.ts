@@ -54,6 +54,10 @@ export interface StatementQuery extends PageWindow {
  * except across a variable-length hop, where it names the node by the bound node's id: with the far end bound, Neo4j
  * expands from it (every member of a state, every venue inside a city) for each statement tested, 3x the db hits of
  * walking from the statement as the hand-written Cypher does (PROFILE at 100k statements: 14,555 against 4,702).
+ * `walk` is what testing one statement on the saidOn walk costs against reading one from the anchor (the dense plan's
+ * break-even scales with it); absent where an anchor's statements cluster in time (an event's round its date, a
+ * source's before its publication), so that the walk would read every statement since then to fill a page: the
+ * latest 10 of an event read all 10,000 statements at 10k (PROFILE: 79,360 db hits, where reading its 75 costs 300).
  */
 export const ANCHORS: Record<
   StatementAnchor,
@@ -64,6 +68,7 @@ export const ANCHORS: Record<
     /** Binds x to each node whose degree counts (the node itself, or the venues inside a venue). */
     counted?: (a: string) => string;
     degree: string;
+    walk?: number;
   }
 > = {
   said: {
@@ -71,12 +76,14 @@ export const ANCHORS: Record<
     match: (a) => `MATCH (${a})-[:SAID]->(s:Statement)`,
     predicate: (a) => `EXISTS { (${a})-[:SAID]->(s) }`,
     degree: "(x)-[:SAID]->()",
+    walk: 2,
   },
   mentionedIn: {
     label: "Entity",
     match: (a) => `MATCH (${a})<-[:MENTIONS]-(s:Statement)`,
     predicate: (a) => `EXISTS { (s)-[:MENTIONS]->(${a}) }`,
     degree: "(x)<-[:MENTIONS]-()",
+    walk: 2,
   },
   saidAt: {
     label: "Venue",
@@ -84,6 +91,8 @@ export const ANCHORS: Record<
     predicate: (a) => `EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: ${a}.id}) }`,
     counted: (a) => `MATCH (${a})<-[:LOCATED_IN*0..5]-(x:Venue)`,
     degree: "(x)<-[:SAID_AT]-()",
+    // Each statement tested walks up the venue chain (PROFILE: about 30 db hits a statement).
+    walk: 8,
   },
   during: {
     label: "Event",
@@ -104,6 +113,7 @@ export const ANCHORS: Record<
     predicate: (a) => `EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: ${a}.id}) }`,
     counted: (a) => `MATCH (${a})<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity)`,
     degree: "(x)-[:SAID]->()",
+    walk: 8,
   },
 };
 
@@ -147,8 +157,10 @@ const and = (predicates: string[]) => predicates.map((p) => `\n      AND ${p}`).
  * query picks one per parent at run time from the anchor's statement count n among all N statements:
  * - sparse: start at the anchor, read its statements and sort them (cost ~ n);
  * - dense: walk the saidOn index in order and test the anchor on each statement until the page is full (cost ~
- *   page × N / n), which is what keeps "the latest 20 of a speaker with 10,000 statements" cheap.
- * The dense plan wins when n² > N × page / 4. Full-text filters start from the index hits and sort them.
+ *   page × N / n × the anchor's test cost), which is what keeps "the latest 20 of a speaker with 10,000 statements"
+ *   cheap.
+ * The dense plan wins when n² > N × page × the anchor's walk cost (ANCHORS); anchors without one always read their
+ * own statements. Full-text filters start from the index hits and sort them.
  */
 export function buildStatementQuery(query: StatementQuery): BuiltQuery {
   const { page, aggregates, columns, params } = statementPageParts(query);
@@ -311,30 +323,50 @@ function unprefixedPageParts(query: StatementQuery, parentNode?: string): Statem
       RETURN collect(s) AS undated
     }`;
     const walked = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.v)] : []), ...filterPredicates, ...datedCursor];
-    const denseWalk = `MATCH (s:Statement)
-      WHERE s.saidOn IS NOT NULL${and(walked)}
+    // The walk keeps to the saidOn index (the hint), whose order lets it stop once the page is full; another index (a
+    // kind's) would find every statement of the kind and sort them.
+    const denseWalk = (start: string, column: string) => `MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+      WHERE ${start}${and(walked)}
       WITH s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
-      RETURN collect(s) AS dated`;
-    // A parent fetched in the same query is bound already (Neo4j then plans the walks from that node).
-    const bindOnce = (node: NamedNode) => (node.bound ? `WITH *, ${node.bound} AS ${node.v}` : bindOrNull(node));
-    const dated = anchor
-      ? `${named.map(bindOnce).join("\n    ")}
-    ${statementCount(anchor.v, anchor.kind)}${undatedFirst ? `\n    ${undatedPart([], "")}` : ""}
-    CALL (${carry("n", "statements", ...first)}) {
-      WITH ${carry("n", "statements", ...first)} WHERE n * n * 4 > statements * $limit${room}
-      ${denseWalk.replace("RETURN collect(s) AS dated", "RETURN collect(s) AS dense")}
-    }
-    CALL (${carry("n", "statements", ...first)}) {
-      WITH ${carry("n", "statements", ...first)} WHERE n * n * 4 <= statements * $limit${room}
-      ${anchorMatch}
+      RETURN collect(s) AS ${column}`;
+    const sparseRead = (column: string) => `${anchorMatch}
       WHERE s.saidOn IS NOT NULL${and([...filterPredicates, ...datedCursor])}
       WITH DISTINCT s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
-      RETURN collect(s) AS sparse
-    }
-    WITH ${carry(...first)}, dense + sparse AS dated`
-      : `${undatedFirst ? `${undatedPart([], "")}\n    ` : ""}CALL (${carry(...first)}) {
-      ${undatedFirst ? `WITH ${carry(...first)} WHERE size(undated) < $limit\n      ` : ""}${denseWalk}
+      RETURN collect(s) AS ${column}`;
+    // A parent fetched in the same query is bound already (Neo4j then plans the walks from that node).
+    const bindOnce = (node: NamedNode) => (node.bound ? `WITH *, ${node.bound} AS ${node.v}` : bindOrNull(node));
+    const walkCost = anchor ? ANCHORS[anchor.kind].walk : undefined;
+    const undatedBefore = undatedFirst ? `\n    ${undatedPart([], "")}` : "";
+    let dated: string;
+    if (!anchor) {
+      dated = `${undatedFirst ? `${undatedPart([], "")}\n    ` : ""}CALL (${carry(...first)}) {
+      ${undatedFirst ? `WITH ${carry(...first)} WHERE size(undated) < $limit\n      ` : ""}${denseWalk(
+        "s.saidOn IS NOT NULL",
+        "dated",
+      )}
     }`;
+    } else if (walkCost === undefined) {
+      dated = `${named.map(bindOnce).join("\n    ")}${undatedBefore}
+    CALL (${carry(...first)}) {
+      ${undatedFirst ? `WITH ${carry(...first)} WHERE size(undated) < $limit\n      ` : ""}${sparseRead("dated")}
+    }`;
+    } else {
+      // The walk starts at the earliest date only when chosen, else at none: the index seek then depends on the
+      // choice, and Neo4j cannot scan the whole index first and test the choice on every statement it finds.
+      params.earliest = "0001-01-01";
+      const walks = (comparison: ">" | "<=") => `n * n ${comparison} statements * $limit * ${walkCost}${room}`;
+      dated = `${named.map(bindOnce).join("\n    ")}
+    ${statementCount(anchor.v, anchor.kind)}${undatedBefore}
+    CALL (${carry("n", "statements", ...first)}) {
+      WITH ${carry(...first)}, CASE WHEN ${walks(">")} THEN date($earliest) END AS earliest
+      ${denseWalk("s.saidOn >= earliest", "dense")}
+    }
+    CALL (${carry("n", "statements", ...first)}) {
+      WITH ${carry("n", "statements", ...first)} WHERE ${walks("<=")}
+      ${sparseRead("sparse")}
+    }
+    WITH ${carry(...first)}, dense + sparse AS dated`;
+    }
     // With a date filter no undated statement can match.
     const undated = dateFiltered
       ? "WITH parent, dated AS all"

@@ -42,18 +42,25 @@ function pageQuery(
   }
 }
 
+/** The statement lists selected on a node of this type (each once), as the queries their resolvers will run. */
+function statementLists(info: GraphQLResolveInfo, type: LinkedType, fields: Map<string, FieldNode[]>): PageQuery[] {
+  const anchors: Record<string, StatementAnchor> = STATEMENT_FIELDS[type];
+  const lists = new Map<string, PageQuery>();
+  for (const nodes of fields.values()) {
+    const name = nodes[0]!.name.value;
+    const query = Object.hasOwn(anchors, name) ? pageQuery(info, type, nodes, anchors[name]!) : undefined;
+    if (query) lists.set(JSON.stringify(query), query);
+  }
+  return [...lists.values()];
+}
+
 /** The first statement list selected on a node of this type, as the query its resolver will run. */
 function firstStatementList(
   info: GraphQLResolveInfo,
   type: LinkedType,
   fields: Map<string, FieldNode[]>,
 ): PageQuery | undefined {
-  const anchors: Record<string, StatementAnchor> = STATEMENT_FIELDS[type];
-  for (const nodes of fields.values()) {
-    const name = nodes[0]!.name.value;
-    if (Object.hasOwn(anchors, name)) return pageQuery(info, type, nodes, anchors[name]!);
-  }
-  return undefined;
+  return statementLists(info, type, fields)[0];
 }
 
 /** The neighbours of one kind, and the statement list selected on each of them (below an office or participation). */
@@ -77,13 +84,17 @@ function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: Fie
   return { kind, statements };
 }
 
-/** The node with this id, fetched with the lists selected below it. */
+/**
+ * The node with this id, fetched with the lists selected below it. The type is the field's, or, for a field of an
+ * interface type (`node`), the one its fragments are read for: the id's prefix names it, and a node of another type
+ * is still answered (with nothing prefetched).
+ */
 export async function nodeWithSelectedLinks(
   ctx: GraphQLContext,
   id: string,
   info: GraphQLResolveInfo,
+  type: string = getNamedType(info.returnType).name,
 ): Promise<NodeRow | null> {
-  const type = getNamedType(info.returnType).name;
   if (!isLinkedType(type)) return ctx.loaders.node.load(id);
   const fields = childFields(info.fieldNodes, info.fragments);
   const neighbourFields: Record<string, NeighbourKind> = NEIGHBOUR_FIELDS[type];
@@ -93,10 +104,10 @@ export async function nodeWithSelectedLinks(
     const kind = Object.hasOwn(neighbourFields, name) ? neighbourFields[name]! : undefined;
     if (kind && !neighbours.has(kind)) neighbours.set(kind, neighboursWanted(info, type, nodes));
   }
-  const statements = firstStatementList(info, type, fields);
+  const [statements, ...moreStatements] = statementLists(info, type, fields);
   if (neighbours.size === 0 && !statements) return ctx.loaders.node.load(id);
 
-  const found = await nodeWithLinks(ctx.db, id, { neighbours: [...neighbours.values()], statements });
+  const found = await nodeWithLinks(ctx.db, id, { neighbours: [...neighbours.values()], statements, moreStatements });
   ctx.loaders.node.prime(id, found.node);
   if (found.node?.label !== type) return found.node;
   // The fields below ask by the node's own id, which an alias id is not.
@@ -112,5 +123,6 @@ export async function nodeWithSelectedLinks(
       if (nested && link.statements) ctx.loaders.primeStatementPage(link.node.id, nested, link.statements);
   }
   if (statements && found.statements) ctx.loaders.primeStatementPage(own, statements, found.statements);
+  moreStatements.forEach((query, i) => ctx.loaders.primeStatementPage(own, query, found.moreStatements[i]!));
   return found.node;
 }

@@ -1,6 +1,7 @@
 // Root fields: look-ups by id, lists, statements, search, paths and timelines.
 import type { QueryResolvers } from "../../generated/graphql";
 import { entityPage, type EntityFilter, type ListLabel } from "../../graph/reads/entities";
+import { labelOfId } from "../../domain/labels";
 import { MAX_CONVERSATION_DEPTH } from "../../domain/responses";
 import { shortestPath } from "../../graph/reads/paths";
 import { conversation } from "../../graph/reads/responses";
@@ -64,7 +65,7 @@ async function mustExist(ctx: GraphQLContext, id: string, argument: string): Pro
 }
 
 export const queryResolvers: QueryResolvers = {
-  node: (_p, { id }, ctx) => ctx.loaders.node.load(id),
+  node: (_p, { id }, ctx, info) => nodeWithSelectedLinks(ctx, id, info, labelOfId(id)),
   person: (_p, { id }, ctx, info) => byId(ctx, id, "Person", info),
   state: (_p, { id }, ctx, info) => byId(ctx, id, "State", info),
   organization: (_p, { id }, ctx, info) => byId(ctx, id, "Organization", info),

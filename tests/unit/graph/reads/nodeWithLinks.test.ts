@@ -67,15 +67,15 @@ describe("a node with its links", () => {
             WITH *, a AS anchor
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 2
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -100,6 +100,7 @@ describe("a node with its links", () => {
        }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "id": "person:a",
          "limit": 4,
          "undated": "0001-01-01",
@@ -133,16 +134,16 @@ describe("a node with its links", () => {
             WITH *, b AS anchor
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $n1_limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $n1_limit * 2 THEN date($n1_earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (anchor)-[:SAID]->(s) }
            AND s.kind = $n1_f_kind
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $n1_limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $n1_limit * 2
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND s.kind = $n1_f_kind
@@ -172,15 +173,15 @@ describe("a node with its links", () => {
             WITH *, a AS anchor
          CALL (anchor) { MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 8 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 8
            MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -205,14 +206,92 @@ describe("a node with its links", () => {
        }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "id": "state:ua",
          "limit": 3,
+         "n1_earliest": "0001-01-01",
          "n1_f_kind": "REPORTED",
          "n1_limit": 4,
          "n1_undated": "0001-01-01",
          "undated": "0001-01-01",
        },
      }
+    `);
+  });
+
+  it("adds further lists of the node's statements, each a map column with its parameters prefixed", () => {
+    const built = buildNodeWithLinksQuery("event:e", {
+      neighbours: [],
+      statements: page({ anchor: "during", withTotal: true }),
+      moreStatements: [page({ anchor: "mentionedIn", size: 5 })],
+    });
+    expect(built.cypher).toContain("AS node, page, total, null AS facets, more0");
+    expect(built.params).toMatchObject({ limit: 4, o0_limit: 6, o0_earliest: "0001-01-01" });
+    expect(built.cypher).toMatchInlineSnapshot(`
+     "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+          
+          CALL (a, statements) {
+            WITH a, a.id AS parent, statements
+            CALL (parent, statements, a) {
+            WITH *, a AS anchor
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:MENTIONS]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, CASE WHEN n * n > statements * $o0_limit * 2 THEN date($o0_earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
+           AND EXISTS { (s)-[:MENTIONS]->(anchor) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $o0_limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $o0_limit * 2
+           MATCH (anchor)<-[:MENTIONS]-(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $o0_limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, anchor, dense + sparse AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $o0_limit
+           MATCH (anchor)<-[:MENTIONS]-(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $o0_limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$o0_limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($o0_undated)))}) AS page
+          }
+            WITH page, null AS total, null AS facets
+            RETURN {page: page, total: total, facets: facets} AS more0
+          }
+          WITH *, a.id AS parent
+          CALL (parent, statements, a) {
+            WITH *, a AS anchor
+         CALL (parent, anchor) {
+           MATCH (anchor)<-[:DURING]-(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dated
+         }
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $limit
+           MATCH (anchor)<-[:DURING]-(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
+          }
+       CALL (parent) {
+         CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
+         MATCH (anchor)<-[:DURING]-(s:Statement)
+         RETURN count(DISTINCT s) AS total
+       }
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, page, total, null AS facets, more0"
     `);
   });
 });

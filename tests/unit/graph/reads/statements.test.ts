@@ -40,7 +40,7 @@ describe("a root list of statements", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) {
-           MATCH (s:Statement)
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn IS NOT NULL
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dated
@@ -75,7 +75,7 @@ describe("a root list of statements", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) {
-           MATCH (s:Statement)
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn IS NOT NULL
            WITH s ORDER BY s.saidOn ASC, s.id ASC LIMIT $limit
            RETURN collect(s) AS dated
@@ -117,9 +117,9 @@ describe("a root list of statements", () => {
          CALL () { OPTIONAL MATCH (named:Entity {id: $f_mentions}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_mentions})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS mentions RETURN mentions }
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, mentions, n, statements) {
-           WITH parent, anchor, mentions, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, mentions, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (anchor)-[:SAID]->(s) }
            AND EXISTS { (s)-[:MENTIONS]->(mentions) }
            AND s.kind = $f_kind
@@ -127,7 +127,7 @@ describe("a root list of statements", () => {
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, mentions, n, statements) {
-           WITH parent, anchor, mentions, n, statements WHERE n * n * 4 <= statements * $limit
+           WITH parent, anchor, mentions, n, statements WHERE n * n <= statements * $limit * 2
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND EXISTS { (s)-[:MENTIONS]->(mentions) }
@@ -151,6 +151,7 @@ describe("a root list of statements", () => {
        }
        RETURN parent, page, null AS total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "f_kind": "DIRECT_QUOTE",
          "f_mentions": "state:ua",
          "f_speaker": "person:a",
@@ -175,6 +176,7 @@ describe("a root list of statements", () => {
       f_venue: "venue:v",
       f_state: "state:ua",
       undated: "0001-01-01",
+      earliest: "0001-01-01",
     });
     expect(built.cypher).toContain("CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker})");
   });
@@ -186,7 +188,7 @@ describe("a root list of statements", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) {
-           MATCH (s:Statement)
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn IS NOT NULL
            AND s.saidOn >= date($f_from)
            AND s.saidOn <= date($f_to)
@@ -247,7 +249,7 @@ describe("a root list of statements", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) {
-           MATCH (s:Statement)
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn IS NOT NULL
            AND (s.saidOn < date($afterKey) OR (s.saidOn = date($afterKey) AND s.id < $afterId))
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -310,7 +312,13 @@ describe("a root list of statements", () => {
         withTotal: true,
       });
     const { cypher, params } = buildStatementQuery(statementQuery({ speaker: "person:a", from: "2025-01-01" }));
-    expect(params).toEqual({ limit: 21, f_speaker: "person:a", f_from: "2025-01-01", undated: "0001-01-01" });
+    expect(params).toEqual({
+      limit: 21,
+      f_speaker: "person:a",
+      f_from: "2025-01-01",
+      undated: "0001-01-01",
+      earliest: "0001-01-01",
+    });
     // The speaker is looked up once (its own id or an alias id), before the subqueries that read statements…
     expect(cypher).toContain(
       "CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_speaker})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }",
@@ -319,13 +327,13 @@ describe("a root list of statements", () => {
     expect(cypher).toContain(
       "CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }",
     );
-    // …dense: walk the date index from the latest, testing the speaker;
+    // …dense: walk the date index from the latest, testing the speaker, its start set only when the walk is chosen;
     expect(cypher).toContain(
-      "WHERE n * n * 4 > statements * $limit\n      MATCH (s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND EXISTS { (anchor)-[:SAID]->(s) }\n      AND s.saidOn >= date($f_from)\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+      "CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest\n      MATCH (s:Statement) USING INDEX s:Statement(saidOn)\n      WHERE s.saidOn >= earliest\n      AND EXISTS { (anchor)-[:SAID]->(s) }\n      AND s.saidOn >= date($f_from)\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
     );
     // …sparse: start at the speaker and sort what they said.
     expect(cypher).toContain(
-      "WHERE n * n * 4 <= statements * $limit\n      MATCH (anchor)-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+      "WHERE n * n <= statements * $limit * 2\n      MATCH (anchor)-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
     );
     // A date filter excludes undated statements, so no query looks for them.
     expect(cypher).not.toContain("s.saidOn IS NULL");
@@ -343,15 +351,15 @@ describe("the statements of many parents at once, one anchor each", () => {
          CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 2
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -376,6 +384,7 @@ describe("the statements of many parents at once, one anchor each", () => {
        }
        RETURN parent, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
        },
@@ -392,15 +401,15 @@ describe("the statements of many parents at once, one anchor each", () => {
          CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:MENTIONS]-() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (s)-[:MENTIONS]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 2
            MATCH (anchor)<-[:MENTIONS]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -425,6 +434,7 @@ describe("the statements of many parents at once, one anchor each", () => {
        }
        RETURN parent, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
        },
@@ -441,15 +451,15 @@ describe("the statements of many parents at once, one anchor each", () => {
          CALL (parent) { OPTIONAL MATCH (named:Venue {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor RETURN anchor }
          CALL (anchor) { MATCH (anchor)<-[:LOCATED_IN*0..5]-(x:Venue) RETURN coalesce(sum(COUNT { (x)<-[:SAID_AT]-() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 8 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 8
            MATCH (anchor)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -474,6 +484,7 @@ describe("the statements of many parents at once, one anchor each", () => {
        }
        RETURN parent, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
        },
@@ -488,23 +499,12 @@ describe("the statements of many parents at once, one anchor each", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor RETURN anchor }
-         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:DURING]->(anchor) }
-           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS dense
-         }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+         CALL (parent, anchor) {
            MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS sparse
+           RETURN collect(s) AS dated
          }
-         WITH parent, anchor, dense + sparse AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)
@@ -537,23 +537,12 @@ describe("the statements of many parents at once, one anchor each", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) { OPTIONAL MATCH (named:Source {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Source) RETURN canonical })) AS anchor RETURN anchor }
-         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:REPORTED_IN]-() }), 0) AS n }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:REPORTED_IN]->(anchor) }
-           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS dense
-         }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+         CALL (parent, anchor) {
            MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS sparse
+           RETURN collect(s) AS dated
          }
-         WITH parent, anchor, dense + sparse AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
@@ -588,15 +577,15 @@ describe("the statements of many parents at once, one anchor each", () => {
          CALL (parent) { OPTIONAL MATCH (named:State {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS anchor RETURN anchor }
          CALL (anchor) { MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(x:Entity) RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 8 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 8
            MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -621,6 +610,7 @@ describe("the statements of many parents at once, one anchor each", () => {
        }
        RETURN parent, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
        },
@@ -637,25 +627,13 @@ describe("the statements of many parents at once, one anchor each", () => {
        CALL (parent, statements) {
          CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor RETURN anchor }
          CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_speaker})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS speaker RETURN speaker }
-         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
-         CALL (parent, anchor, speaker, n, statements) {
-           WITH parent, anchor, speaker, n, statements WHERE n * n * 4 > statements * $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
-           AND EXISTS { (s)-[:DURING]->(anchor) }
-           AND EXISTS { (speaker)-[:SAID]->(s) }
-           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS dense
-         }
-         CALL (parent, anchor, speaker, n, statements) {
-           WITH parent, anchor, speaker, n, statements WHERE n * n * 4 <= statements * $limit
+         CALL (parent, anchor, speaker) {
            MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND EXISTS { (speaker)-[:SAID]->(s) }
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS sparse
+           RETURN collect(s) AS dated
          }
-         WITH parent, anchor, speaker, dense + sparse AS dated
          CALL (parent, anchor, speaker, dated) {
            WITH parent, anchor, speaker, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)
@@ -699,9 +677,9 @@ describe("one statement page among other things (statementPageParts)", () => {
        "page": "CALL (parent) { OPTIONAL MATCH (named:Entity {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS anchor RETURN anchor }
          CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 > statements * $n0_limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, CASE WHEN n * n > statements * $n0_limit * 2 THEN date($n0_earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (anchor)-[:SAID]->(s) }
            AND s.kind = $n0_f_kind
            AND (s.saidOn < date($n0_afterKey) OR (s.saidOn = date($n0_afterKey) AND s.id < $n0_afterId))
@@ -709,7 +687,7 @@ describe("one statement page among other things (statementPageParts)", () => {
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n * 4 <= statements * $n0_limit
+           WITH parent, anchor, n, statements WHERE n * n <= statements * $n0_limit * 2
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND s.kind = $n0_f_kind
@@ -733,6 +711,7 @@ describe("one statement page among other things (statementPageParts)", () => {
        "params": {
          "n0_afterId": "statement:b",
          "n0_afterKey": "2025-05-16",
+         "n0_earliest": "0001-01-01",
          "n0_f_kind": "REPORTED",
          "n0_limit": 3,
          "n0_undated": "0001-01-01",
@@ -768,7 +747,7 @@ describe("a backward page (last, before)", () => {
          }
          CALL (parent, undated) {
            WITH parent, undated WHERE size(undated) < $limit
-           MATCH (s:Statement)
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn IS NOT NULL
            AND (s.saidOn > date($beforeKey) OR (s.saidOn = date($beforeKey) AND s.id > $beforeId))
            WITH s ORDER BY s.saidOn ASC, s.id ASC LIMIT $limit
@@ -805,15 +784,15 @@ describe("a backward page (last, before)", () => {
            RETURN collect(s) AS undated
          }
          CALL (parent, anchor, n, statements, undated) {
-           WITH parent, anchor, n, statements, undated WHERE n * n * 4 > statements * $limit AND size(undated) < $limit
-           MATCH (s:Statement)
-           WHERE s.saidOn IS NOT NULL
+           WITH parent, anchor, undated, CASE WHEN n * n > statements * $limit * 2 AND size(undated) < $limit THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
            AND EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
          CALL (parent, anchor, n, statements, undated) {
-           WITH parent, anchor, n, statements, undated WHERE n * n * 4 <= statements * $limit AND size(undated) < $limit
+           WITH parent, anchor, n, statements, undated WHERE n * n <= statements * $limit * 2 AND size(undated) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
@@ -826,6 +805,7 @@ describe("a backward page (last, before)", () => {
        }
        RETURN parent, page, null AS total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "limit": 4,
          "undated": "9999-12-31",
        },
