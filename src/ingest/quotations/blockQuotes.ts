@@ -86,6 +86,12 @@ export function blockProbability(words: string, state: BlockState): number {
 const BLOCK_THRESHOLD = 0.5;
 
 /**
+ * The narrator's own sentences: a writer named with the handle in brackets and a verb after it ("Ana Ruiz (@anaruiz)
+ * reminds readers …"), and a note on the coverage ("This post is part of our special coverage …").
+ */
+const NARRATION = [/\(@\w+\)\s+(?:also\s+)?\p{Ll}/u, /^This post is part of\b/u];
+
+/**
  * Walks the paragraphs a block quotation may be (after a colon, or after another block paragraph; not already in
  * marks) and asks `decide` about each; a paragraph decided to be one carries the run on. The extractor decides with
  * the model, the training script (scripts/train-models.ts) with the gold.
@@ -129,6 +135,8 @@ export function blockQuotationsOf(
 ): Quotation[] {
   const out: Quotation[] = [];
   walkBlockCandidates(text, paragraphs, quotations, (p, words, state) => {
+    // A run of quoted paragraphs ends where the narrator names the next writer by their handle.
+    if (!state.afterColon && NARRATION.some((n) => n.test(words))) return false;
     const probability = blockProbability(words, state);
     if (probability < BLOCK_THRESHOLD) return false;
     out.push({

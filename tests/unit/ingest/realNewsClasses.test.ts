@@ -31,6 +31,26 @@ describe("quotations printed without marks", () => {
     expect(drafted(POST)).toEqual([["Kari Holt", ["I have sold fish here fo"]]]);
   });
 
+  it("ends a run of quoted paragraphs where the narrator names the next writer by a handle", () => {
+    const text = [
+      "Kari Holt writes on her blog:",
+      "",
+      "I have sold fish here for twenty years and I have never seen the quay this empty.",
+      "",
+      "We need the boats back, and we need them before the winter comes.",
+      "",
+      "Ola Berg (@olaberg) reminds his readers that the harbour closed once before, in 1998.",
+      "",
+      "This post is part of our coverage of the harbour closure.",
+    ].join("\n");
+    const paragraphs = paragraphsOf(text);
+    const blocks = blockQuotationsOf(text, paragraphs, quotationsOf(text, paragraphs));
+    expect(blocks.map((q) => text.slice(q.parts[0]!.start, q.parts[0]!.start + 12))).toEqual([
+      "I have sold ",
+      "We need the ",
+    ]);
+  });
+
   it("does not take a list introduced by a colon for a quotation", () => {
     const text = ["The council listed three roads to close:", "", "Harbour Street", "", "Quay Lane"].join("\n");
     const paragraphs = paragraphsOf(text);
