@@ -6,6 +6,7 @@
 // This server is measured as npm start runs it: the compiled build, node dist/main.js (built first when stale), with
 // WORKERS from the environment (default 1); --in-process measures the instrumented copy that checks the answers.
 // --questions facets,search: only those questions (their keys in bench/questions.ts); the files' names end in them.
+// --note TEXT (repeatable): a line the scale report shows under its title (what was not rerun, what changed).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { LoadMethod } from "./graph";
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       load: { type: "string" },
       "in-process": { type: "boolean" },
       out: { type: "string" },
+      note: { type: "string", multiple: true },
     },
   });
   const durationS = number("duration", values.duration, 10, 0.5);
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
   };
   const out = path.resolve(values.out ?? RESULTS_DIR);
   if (values.scale) {
-    const scale = await runScale(sizes(values.scale), options);
+    const scale = await runScale(sizes(values.scale), options, values.note ?? []);
     console.log(scaleMarkdown(scale));
     const written = writeScale(scale, out, suffix);
     console.error(

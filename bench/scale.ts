@@ -9,6 +9,8 @@ import { BASELINES, type Contender } from "./questions";
 export interface ScaleReport {
   sizes: number[];
   reports: Report[];
+  /** What a reader must know about this run (--note), shown under the title. */
+  notes?: string[];
 }
 
 /**
@@ -21,6 +23,7 @@ export const BULK_FROM = 100_000;
 export async function runScale(
   sizes: number[],
   options: Omit<BenchOptions, "statements" | "contenders">,
+  notes: string[] = [],
 ): Promise<ScaleReport> {
   const reports: Report[] = [];
   for (const statements of sizes) {
@@ -28,7 +31,7 @@ export async function runScale(
     const loadMethod = options.loadMethod ?? (statements >= BULK_FROM ? "bulk" : "loader");
     reports.push(await runBenchmark({ ...options, statements, loadMethod, contenders: ["limit", "ours"] }));
   }
-  return { sizes, reports };
+  return { sizes, reports, ...(notes.length ? { notes } : {}) };
 }
 
 const contender = (who: Contender) => (who === "ours" ? "**this server**" : "limit");
@@ -76,6 +79,8 @@ export function scaleMarkdown(scale: ScaleReport): string {
   const lines = [
     `# Scale run: ${sizes.join(", ")} statements`,
     "",
+    ...(scale.notes ?? []).map((note) => `> ${note}\n>`),
+    ...(scale.notes?.length ? [""] : []),
     ...header(first).filter((l) => /Machine|Neo4j|Load|Shared/.test(l)),
     "",
     "## Loading, store and memory",

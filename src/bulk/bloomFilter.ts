@@ -1,6 +1,12 @@
 // A Bloom filter over strings: "certainly never added" or "maybe added". The bulk import uses it to find, in one pass
 // with little memory, the few statements that may meet one of an earlier file (the same id or the same quotation),
-// so that only those are followed closely in the second pass.
+// so that only those are followed closely in the second pass. A key's hash can be started on one thread and finished
+// on another (KeyHash): the worker threads hash what they know of a key, the main thread only its last few characters.
+
+/** A key's hash after some of its characters (hashFrom): two 32-bit states, not yet mixed. */
+export type KeyHash = readonly [number, number];
+
+const START: KeyHash = [0x811c9dc5, 0x9747b28c];
 
 /** Bits of one block: a cache line of 64 bytes, where all of one key's bits are. */
 const BLOCK_BITS = 512;
@@ -36,7 +42,16 @@ export class BloomFilter {
   }
 
   add(key: string): void {
-    const [h1, h2] = hashPair(key);
+    this.addHashed(hashFrom(START, key));
+  }
+
+  mightContain(key: string): boolean {
+    return this.mightContainHashed(hashFrom(START, key));
+  }
+
+  /** add(k + rest) for the hash of k (hashFrom). */
+  addHashed(state: KeyHash, rest = ""): void {
+    const [h1, h2] = finish(rest === "" ? state : hashFrom(state, rest));
     const base = (h1 % this.blocks) * BLOCK_WORDS;
     // An odd step visits distinct bits of the block; the block and the step take different bits of h1.
     const step = (h1 >>> 16) | 1;
@@ -46,8 +61,9 @@ export class BloomFilter {
     }
   }
 
-  mightContain(key: string): boolean {
-    const [h1, h2] = hashPair(key);
+  /** mightContain(k + rest) for the hash of k (hashFrom). */
+  mightContainHashed(state: KeyHash, rest = ""): boolean {
+    const [h1, h2] = finish(rest === "" ? state : hashFrom(state, rest));
     const base = (h1 % this.blocks) * BLOCK_WORDS;
     // An odd step visits distinct bits of the block; the block and the step take different bits of h1.
     const step = (h1 >>> 16) | 1;
@@ -59,16 +75,22 @@ export class BloomFilter {
   }
 }
 
-/** Two independent 32-bit hashes (FNV-1a and a multiplicative one, each finished with a mixer); the second odd. */
-function hashPair(key: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+/** The hash of a key's first characters: hashFrom(hashFrom(START, a), b) is the hash of a + b. */
+export const keyHash = (start: string): KeyHash => hashFrom(START, start);
+
+/** Two independent 32-bit states (FNV-1a and a multiplicative one), carried on over more characters. */
+export function hashFrom([a, b]: KeyHash, more: string): KeyHash {
+  for (let i = 0; i < more.length; i++) {
+    const c = more.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
+  return [a, b];
+}
+
+/** The two hashes of a whole key, each finished with a mixer; the second odd. */
+function finish([a, b]: KeyHash): [number, number] {
   return [mix(a) >>> 0, (mix(b) | 1) >>> 0];
 }
 

@@ -22,7 +22,7 @@ import { AliasOfTwoNodes, EntityGraph, type EntityNode } from "./entityGraph";
 import { allReferences, handleToken, tokenId, type FileToResolve, type StatementPlan } from "./filePasses";
 import { writeEntities, writeGraphFormat, writeStatement } from "./graphRows";
 import { ImportFiles, mergeWritten, type WrittenFiles } from "./importFiles";
-import { ownKeys, soughtKeys } from "./meetingKeys";
+import { markStatements } from "./keyHashes";
 import { mayBeDefinedBefore, respondedKeys, ResponseWriter, splitReferences, type StatementEnd } from "./responses";
 import { singleReport, StatementReplay, UndecidableStatement, type ReportedStatement } from "./statementReplay";
 
@@ -189,20 +189,9 @@ async function resolveEntities(
     }
 
     // Keys of this file are checked against earlier files only: statements of one file never join each other.
-    const keys: string[] = [];
-    for (const s of result.statements) {
-      const row = {
-        claimId: s.id,
-        quoteHash: s.quoteHash,
-        speaker: token(entities.nodeOf(to(s.speaker))!),
-        saidOn: s.saidOn,
-        datePrecision: s.datePrecision,
-      };
-      for (const key of soughtKeys(row, s.sameAs)) if (seen.mightContain(key)) suspects.add(key);
-      keys.push(...ownKeys(row));
-      statements++;
-    }
-    for (const key of keys) seen.add(key);
+    const speakers = result.statements.map((s) => token(entities.nodeOf(to(s.speaker))!));
+    markStatements(result.statements, result.keyHashes, speakers, seen, suspects);
+    statements += result.statements.length;
     if ((index + 1) % 100 === 0) log(`  read ${index + 1} of ${files.length} files (${statements} statements)`);
   });
   if (refused.length > 0) throw new RefusedImport(refused);

@@ -13,22 +13,15 @@ import { quotationKeys } from "../load/resolveStatements";
 import { sourceRow, statementRows } from "../load/writeRows";
 import { writeSource, writeStatement } from "./graphRows";
 import type { ImportFiles } from "./importFiles";
+import { startKeyHashes, type KeyHashes, type StatementKeys } from "./keyHashes";
 import { needsReplay, singleReport, type ReportedStatement } from "./statementReplay";
-
-/** What the first pass keeps of a statement: what it may meet another under (meetingKeys.ts). */
-export interface StatementKeys {
-  id: string;
-  speaker: string;
-  saidOn: string | null;
-  datePrecision: string | null;
-  sameAs?: string;
-  quoteHash: string | null;
-}
 
 /** A checked file as entity resolution reads it; the source without its text. */
 export interface FileToResolve {
   dataset: DatasetEntities;
   statements: StatementKeys[];
+  /** Their keys' hashes up to the speaker (keyHashes.ts). */
+  keyHashes: KeyHashes;
   /**
    * References to ids the file does not define, the first of each id (a file refers to the same people thousands of
    * times; when one is unknown, the file is read again to name every place: allReferences).
@@ -43,16 +36,18 @@ export function readToResolve(file: string): FileToResolve {
   const { dataset, external } = prepareDataset(readDatasetJson(file), where(file));
   const { statements, source, ...entities } = dataset;
   const quoteHashes = quotationKeys(statements);
+  const keys = statements.map((s): StatementKeys => ({
+    id: s.id,
+    speaker: s.speaker,
+    saidOn: s.saidOn ?? null,
+    datePrecision: s.saidOn ? (s.datePrecision ?? "DAY") : null,
+    ...(s.sameAs ? { sameAs: s.sameAs } : {}),
+    quoteHash: quoteHashes.get(s.id) ?? null,
+  }));
   return {
     dataset: { ...entities, source: { ...source, text: undefined } },
-    statements: statements.map((s) => ({
-      id: s.id,
-      speaker: s.speaker,
-      saidOn: s.saidOn ?? null,
-      datePrecision: s.saidOn ? (s.datePrecision ?? "DAY") : null,
-      ...(s.sameAs ? { sameAs: s.sameAs } : {}),
-      quoteHash: quoteHashes.get(s.id) ?? null,
-    })),
+    statements: keys,
+    keyHashes: startKeyHashes(keys),
     external: firstOfEach(external),
   };
 }

@@ -9,8 +9,12 @@ type Row = Pick<StatementWrite, "claimId" | "quoteHash" | "speaker" | "saidOn" |
 
 export const idKey = (id: string) => `i ${id}`;
 
+/** What a quotation key says before its speaker: the words and the dates (the speaker comes last: keyHashes.ts). */
+export const quotationStart = (quoteHash: string, dates: string) => `q ${quoteHash} ${dates} `;
+
 /** A quotation's words by a speaker, on the dates a key names ("any" stands for every date). */
-export const quotationKey = (quoteHash: string, speaker: string, dates: string) => `q ${quoteHash} ${speaker} ${dates}`;
+export const quotationKey = (quoteHash: string, speaker: string, dates: string) =>
+  quotationStart(quoteHash, dates) + speaker;
 
 /** The date keys a statement is found under, and those it looks for: they meet exactly when dates are compatible. */
 function dateKeys(saidOn: string | null, precision: string | null): { own: string[]; sought: string[] } {
@@ -32,26 +36,34 @@ function dateKeys(saidOn: string | null, precision: string | null): { own: strin
   }
 }
 
+type Dated = Pick<Row, "quoteHash" | "saidOn" | "datePrecision">;
+
+/** The starts of the quotation keys a later statement may find this one under (none for a reported statement). */
+export function ownQuotationStarts(row: Dated): string[] {
+  const { quoteHash } = row;
+  return quoteHash ? dateKeys(row.saidOn, row.datePrecision).own.map((dates) => quotationStart(quoteHash, dates)) : [];
+}
+
+/** The starts of the quotation keys this statement looks for among earlier ones. */
+export function soughtQuotationStarts(row: Dated): string[] {
+  const { quoteHash } = row;
+  return quoteHash
+    ? dateKeys(row.saidOn, row.datePrecision).sought.map((dates) => quotationStart(quoteHash, dates))
+    : [];
+}
+
 /** The keys a later statement may find this one under. */
 export function ownKeys(row: Row): string[] {
-  const keys = [idKey(row.claimId)];
-  if (row.quoteHash) {
-    for (const dates of dateKeys(row.saidOn, row.datePrecision).own) {
-      keys.push(quotationKey(row.quoteHash, row.speaker, dates));
-    }
-  }
-  return keys;
+  return [idKey(row.claimId), ...ownQuotationStarts(row).map((start) => start + row.speaker)];
 }
 
 /** The keys this statement looks for among earlier ones (its id, its sameAs, its words on compatible dates). */
 export function soughtKeys(row: Row, sameAs?: string): string[] {
-  const keys = [idKey(row.claimId), ...(sameAs ? [idKey(sameAs)] : [])];
-  if (row.quoteHash) {
-    for (const dates of dateKeys(row.saidOn, row.datePrecision).sought) {
-      keys.push(quotationKey(row.quoteHash, row.speaker, dates));
-    }
-  }
-  return keys;
+  return [
+    idKey(row.claimId),
+    ...(sameAs ? [idKey(sameAs)] : []),
+    ...soughtQuotationStarts(row).map((start) => start + row.speaker),
+  ];
 }
 
 /** Keys a statement node is found under once its words or speakers are others (quotations only, on any date). */

@@ -23,8 +23,10 @@ const idOf = (end: StatementEnd) => (typeof end === "string" ? end : end.id);
 
 /** A dataset's references to ids it does not define: the statements it responds to, and the entities. */
 export function splitReferences(external: readonly Reference[]): { statements: Reference[]; entities: Reference[] } {
-  const statements = external.filter((r) => labelOfId(r.id) === "Statement");
-  return { statements, entities: external.filter((r) => !statements.includes(r)) };
+  const statements: Reference[] = [];
+  const entities: Reference[] = [];
+  for (const r of external) (labelOfId(r.id) === "Statement" ? statements : entities).push(r);
+  return { statements, entities };
 }
 
 /**

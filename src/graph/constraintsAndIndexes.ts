@@ -41,9 +41,20 @@ const STATEMENTS: string[] = [
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 ];
 
+const isConstraint = (statement: string) => statement.startsWith("CREATE CONSTRAINT");
+
+/**
+ * The indexes first, in one transaction: Neo4j populates the indexes one transaction creates in one job (one scan of
+ * each label's nodes for all of them, instead of one per index), in the background while the constraints are created
+ * (each constraint populates and checks its own index before it returns). On a bulk-imported graph of 1M statements
+ * the statements' four indexes and the full-text one each read every statement node otherwise.
+ */
 export async function applyConstraintsAndIndexes(db: Database): Promise<void> {
   await dropOutdatedIndexes(db);
-  for (const statement of STATEMENTS) {
+  await db.writeTransaction(async (tx) => {
+    for (const statement of STATEMENTS.filter((s) => !isConstraint(s))) await tx.run(statement);
+  });
+  for (const statement of STATEMENTS.filter(isConstraint)) {
     await db.write(statement);
   }
   await db.read("CALL db.awaitIndexes(300)");
