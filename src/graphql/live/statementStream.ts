@@ -91,18 +91,18 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
   private async read({ id, batch }: Candidate): Promise<StatementRow | null> {
     const created = createdStatements(batch);
     // Both reads at once: the parts are read whether or not a filter keeps them, for one round trip less of latency.
+    // A shared read waits out an overload itself (while its first asker is still there), so that the subscribers
+    // waiting for it do not each send it again.
+    const wanted = () => !this.done;
     const rows = batch.memo("statements", async () => {
-      const read = await statementsWithParts(this.db, created);
+      const read = await retryOverload(() => statementsWithParts(this.db, created), wanted);
       batch.adopt(read);
       return read;
     });
     const matches = await batch.memo("matches", async () => {
       const asked = batch.asked<StatementFilter>(FILTERS);
-      const kept = await statementMatches(
-        this.db,
-        created,
-        asked.map(([, filter]) => filter),
-      );
+      const filters = asked.map(([, filter]) => filter);
+      const kept = await retryOverload(() => statementMatches(this.db, created, filters), wanted);
       return new Map(asked.map(([key], i) => [key, kept[i]!]));
     });
     // A filter noted after the shared query was sent (not expected: every subscriber notes its own as the batch
