@@ -150,7 +150,8 @@ describe("a node's history in the graph explorer", () => {
     await screenshot(page, "explorer-history-live");
 
     await page.locator("#history button.older").click();
-    await page.waitForFunction(() => document.querySelectorAll("#history .change").length === 24);
+    await entries.nth(23).waitFor();
+    await expect(entries.count()).resolves.toBe(24);
     await page.locator("#history button.older").waitFor({ state: "hidden" });
     await expect(entries.last().textContent()).resolves.toMatch(/^created /);
     const texts = await entries.allTextContents();
