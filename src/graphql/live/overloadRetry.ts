@@ -1,9 +1,10 @@
 // A subscription's reads wait out an overloaded database instead of ending the subscription: a read refused by the
-// admission queue (OVERLOADED) or the cap on expensive work (SERVER_BUSY) ran nothing, so it is tried again after a
-// pause that doubles up to a bound, for as long as someone still wants the answer. A statementAdded subscriber then
+// admission queue (OVERLOADED) or the cap on expensive work (SERVER_BUSY), stopped at the transaction time limit on a
+// starved machine, or sent while Neo4j was briefly unreachable changed nothing, so it is tried again after a pause
+// that doubles up to a bound, for as long as someone still wants the answer. A statementAdded subscriber then
 // receives its statements late rather than never.
 import { GraphQLError } from "graphql";
-import { OverloadedError } from "../../graph/runtime/errors";
+import { DatabaseUnavailableError, OverloadedError, QueryTimeoutError } from "../../graph/runtime/errors";
 
 export interface Backoff {
   /** The first pause, in ms. */
@@ -14,12 +15,15 @@ export interface Backoff {
 
 export const OVERLOAD_BACKOFF: Backoff = { firstMs: 100, maxMs: 5_000 };
 
-/** True for an error that says "busy now, nothing was done, try later". */
+const TRANSIENT_CODES = new Set(["OVERLOADED", "SERVER_BUSY", "QUERY_TIMEOUT", "DATABASE_UNAVAILABLE"]);
+
+/** True for an error that says "busy or away now, nothing was changed, try later" (a read is safe to repeat). */
 export function isOverload(error: unknown): boolean {
-  if (error instanceof OverloadedError) return true;
+  if (error instanceof OverloadedError || error instanceof QueryTimeoutError) return true;
+  if (error instanceof DatabaseUnavailableError) return true;
   if (error instanceof GraphQLError) {
     const code = error.extensions.code;
-    return code === "OVERLOADED" || code === "SERVER_BUSY" || isOverload(error.originalError);
+    return (typeof code === "string" && TRANSIENT_CODES.has(code)) || isOverload(error.originalError);
   }
   return false;
 }
