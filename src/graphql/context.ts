@@ -29,6 +29,8 @@ export interface GraphQLContext {
   budget: ResponseBudget;
   /** Set for subscriptions (WebSocket, SSE): the process's tail of the change log and this subscriber's limits. */
   live?: LiveSession;
+  /** Set on the context one update of a subscription is resolved with (contextForUpdate). */
+  update?: true;
 }
 
 export interface LiveSession {
@@ -64,9 +66,15 @@ export function createContext(
 }
 
 /**
- * A subscription keeps its context for as long as it runs; each update it sends is resolved with loaders and a
- * response budget of its own, as a request would be, so that nothing it read stays cached or counted.
+ * A subscription keeps its context for as long as it runs; each update it sends is resolved with a context of its
+ * own: loaders made for it (shared with the other updates of the same batch of the change log, see
+ * src/graphql/live/sharedExecution.ts) and a fresh response budget, so that nothing it read stays cached or counted.
  */
+export function contextForUpdate(ctx: GraphQLContext, loaders: Loaders): GraphQLContext {
+  return { ...ctx, loaders, budget: new ResponseBudget(ctx.budget.maxFields), update: true };
+}
+
+/** For an update resolved without contextForUpdate (graphql-js's own subscribe): fresh loaders and budget in place. */
 export function renewForUpdate(ctx: GraphQLContext): void {
   ctx.loaders = createLoaders(ctx.db, ctx.expensive);
   ctx.budget = new ResponseBudget(ctx.budget.maxFields);

@@ -1,6 +1,7 @@
 // The graph explorer shows new statements about the entity on screen as they are recorded (issue 32, item 5): a
 // statementAdded subscription over WebSocket, filtered by the entity, fed by a statement another client records; and
-// a node's history (the change log's entries for it) in a tab of its own, Changes.
+// a node's history (the change log's entries for it) in a tab of its own, Changes: live while it is open (a
+// nodeChanged subscription) and paged back through the history's cursor.
 import type { Page } from "playwright-core";
 import { connectTestDatabase } from "../support/database";
 import { recordStatement, subscriberFollowing } from "../support/live";
@@ -17,6 +18,29 @@ async function openEntity(id: string): Promise<{ page: Page; seen: ReturnType<ty
   const seen = record(page);
   await page.goto(`${suite.origin}/explore#${id}`);
   return { page, seen };
+}
+
+/** A mutation over HTTP with the token, as a curator's client sends it. */
+async function curate(query: string, variables: Record<string, unknown>) {
+  const { json } = await post(suite.server.url, { query, variables }, { authorization: `Bearer ${TEST_TOKEN}` });
+  expect(json.errors).toBeUndefined();
+  return json.data;
+}
+
+const UPDATE_PERSON = "mutation ($id: ID!, $input: PersonUpdateInput!) { updatePerson(id: $id, input: $input) { id } }";
+
+/** Records a REPORTED statement by Zelenskyy at this venue or during this event. */
+function recordAt(where: { venue?: string; event?: string }, text: string) {
+  return curate("mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { id } }", {
+    input: {
+      speaker: "person:volodymyr-zelenskyy",
+      kind: "REPORTED",
+      text,
+      saidOn: "2025-06-02",
+      ...where,
+      evidence: [{ source: "source:2025-06-02-istanbul-talks", start: 200, end: 321 }],
+    },
+  });
 }
 
 describe("live statements in the graph explorer", () => {
@@ -52,6 +76,24 @@ describe("live statements in the graph explorer", () => {
     await items.filter({ hasText: "Putin said the memorandum" }).waitFor();
     expect(await items.allTextContents()).toEqual([expect.stringContaining("Putin said the memorandum")]);
   });
+
+  it("a venue's panel and an event's panel get the statements said there and then", async () => {
+    const venue = await openEntity("venue:ciragan-palace");
+    const event = await openEntity("event:istanbul-talks-round-2");
+    for (const { page } of [venue, event]) await page.locator("#details .live", { hasText: "Listening" }).waitFor();
+    await subscriberFollowing(suite.server);
+    await recordAt({ event: "event:istanbul-talks-round-2" }, "Zelenskyy said the second round achieved little.");
+    await recordAt({ venue: "venue:ciragan-palace" }, "Zelenskyy said the palace talks were short.");
+    const atVenue = venue.page.locator("#details .live-statements li");
+    const atEvent = event.page.locator("#details .live-statements li");
+    await atVenue.filter({ hasText: "the palace talks were short" }).waitFor();
+    await atEvent.filter({ hasText: "the second round achieved little" }).waitFor();
+    // Each in order of recording: the event's statement came first, and is not the venue's (nor the other way).
+    expect(await atVenue.allTextContents()).toEqual([expect.stringContaining("the palace talks were short")]);
+    await venue.page.waitForTimeout(300);
+    expect(await atEvent.allTextContents()).toEqual([expect.stringContaining("the second round achieved little")]);
+    expect([...venue.seen.errors, ...event.seen.errors]).toEqual([]);
+  });
 });
 
 describe("a node's history in the graph explorer", () => {
@@ -80,6 +122,41 @@ describe("a node's history in the graph explorer", () => {
     await expect(entries.last().textContent()).resolves.toMatch(/^created /);
     expect(decodeURIComponent(page.url())).toContain("#person:volodymyr-zelenskyy&tab=history");
     await screenshot(page, "explorer-history");
+    expect(seen.errors).toEqual([]);
+  });
+
+  it("is live while open: a curator's edit appears on top; older changes come a page at a time", async () => {
+    const id = "person:history-in-pages";
+    await curate("mutation ($input: PersonInput!) { createPerson(input: $input) { id } }", {
+      input: { id, name: "Paged History" },
+    });
+    // 22 edits and the creation: 23 entries, more than a page (20) of the tab.
+    for (let i = 1; i <= 22; i++) await curate(UPDATE_PERSON, { id, input: { description: `Edit ${i}.` } });
+
+    const { page, seen } = await openEntity(id);
+    await page.locator("#details h2", { hasText: "Paged History" }).waitFor();
+    await page.locator("#tab-history").click();
+    await page.locator("#history .live-state", { hasText: "Listening" }).waitFor();
+    const entries = page.locator("#history .change");
+    await expect(entries.count()).resolves.toBe(20);
+    await expect(entries.first().textContent()).resolves.toContain('description: "Edit 21." → "Edit 22."');
+    await subscriberFollowing(suite.server);
+
+    await curate(UPDATE_PERSON, { id, input: { description: "Edited while the tab was open." } });
+    const arrived = page.locator("#history .change.live");
+    await arrived.waitFor();
+    await expect(arrived.textContent()).resolves.toContain('"Edit 22." → "Edited while the tab was open."');
+    await expect(entries.first().getAttribute("class")).resolves.toBe("change live");
+    await screenshot(page, "explorer-history-live");
+
+    await page.locator("#history button.older").click();
+    await entries.nth(23).waitFor();
+    await expect(entries.count()).resolves.toBe(24);
+    await page.locator("#history button.older").waitFor({ state: "hidden" });
+    await expect(entries.last().textContent()).resolves.toMatch(/^created /);
+    const texts = await entries.allTextContents();
+    expect(texts.filter((t) => t.startsWith("updated")).length).toBe(23);
+    expect(new Set(texts).size).toBe(24);
     expect(seen.errors).toEqual([]);
   });
 });

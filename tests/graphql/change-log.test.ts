@@ -383,17 +383,62 @@ describe("reading the log", () => {
     ]);
   });
 
+  it("Node.history on a list of nodes: one query for every node's page, the same pages as history(id)", async () => {
+    for (const [id, name] of [
+      ["person:ada-one", "Ada One"],
+      ["person:bea-two", "Bea Two"],
+      ["person:cy-three", "Cy Three"],
+      ["person:cy-3", "C. Three Jr"],
+    ])
+      await mutate(CREATE_PERSON, {
+        input: { id, name, distinctFrom: id === "person:cy-3" ? ["person:cy-three"] : [] },
+      });
+    await mutate(UPDATE_PERSON, { id: "person:bea-two", input: { description: "Spokesperson." } });
+    await mutate(MERGE, { keep: "person:cy-three", merge: "person:cy-3" });
+
+    const LIST = (history: string) => `{ people(first: 10) { nodes { id ${history} } } }`;
+    const withHistory = await api.run(LIST("history(first: 3) { nodes { kind ids } pageInfo { hasNextPage } }"));
+    const without = await api.run(LIST(""));
+    expect(withHistory.errors).toBeUndefined();
+    // Three people (the merged one is gone), one query more than the list alone, not one per person.
+    expect(withHistory.data.people.nodes.map((p: { id: string }) => p.id).sort()).toEqual([
+      "person:ada-one",
+      "person:bea-two",
+      "person:cy-three",
+    ]);
+    expect(withHistory.queries - without.queries).toBe(1);
+    for (const person of withHistory.data.people.nodes) {
+      const alone = await api.run(
+        `query ($id: ID!) { history(id: $id, first: 3) { nodes { kind ids } pageInfo { hasNextPage } } }`,
+        {
+          id: person.id,
+        },
+      );
+      expect({ id: person.id, history: person.history }).toEqual({ id: person.id, history: alone.data.history });
+    }
+    const byId = new Map(withHistory.data.people.nodes.map((p: any) => [p.id, p.history]));
+    expect((byId.get("person:bea-two") as any).nodes.map((c: Entry) => c.kind)).toEqual(["UPDATED", "CREATED"]);
+    // The merged-away node's entries are in the kept one's page, newest first, and there are more than three.
+    expect((byId.get("person:cy-three") as any).nodes.map((c: Entry) => c.kind)).toEqual([
+      "MERGED",
+      "MERGED",
+      "CREATED",
+    ]);
+    expect((byId.get("person:cy-three") as any).pageInfo.hasNextPage).toBe(true);
+  });
+
   it("history and changes are index look-ups read in the index's order, not scans or sorts of the log", async () => {
     const scans = (plan: string[]) => plan.filter((op) => /^(NodeByLabelScan|AllNodesScan|Sort)$/.test(op));
     const seeks = (plan: string[]) => plan.filter((op) => op.includes("IndexSeek"));
     const history = await db.planOperators(reads.HISTORY, { id: "person:x", before: 10, limit: 11 });
+    const histories = await db.planOperators(reads.HISTORIES, { ids: ["person:x", "person:y"], before: 10, limit: 11 });
     const params = { after: 0, limit: 11, ids: ["person:x"], kinds: null, actor: null, since: null, through: null };
     const changes = await db.planOperators(reads.CHANGES, params);
     const ofNodes = await db.planOperators(reads.CHANGES_OF_NODES, params);
     // A subscription's replay stops at the tail's position; the tail starts from the log's last position.
     const replay = await db.planOperators(reads.CHANGES, { ...params, through: 5 });
     const last = await db.planOperators(reads.LAST_POSITION);
-    for (const plan of [history, changes, ofNodes, replay]) {
+    for (const plan of [history, histories, changes, ofNodes, replay]) {
       expect(seeks(plan)).not.toEqual([]);
       expect(scans(plan)).toEqual([]);
     }

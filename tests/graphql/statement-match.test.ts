@@ -1,7 +1,7 @@
 // statementAdded keeps the statements that statements(filter:) would list: the matcher of new statements
 // (src/graph/reads/statementMatch.ts), asked about every statement of the Istanbul seed, agrees with the list for
 // each kind of filter and for combinations.
-import { matchingStatements } from "../../src/graph/reads/statementMatch";
+import { matchingStatements, statementMatches } from "../../src/graph/reads/statementMatch";
 import type { StatementFilter } from "../../src/graph/reads/statements";
 import { connectTestDatabase } from "../support/database";
 import { seededApi } from "../support/graphql";
@@ -50,6 +50,14 @@ it("keeps exactly the statements that statements(filter:) lists, for every kind 
     const expected = await listed(filter);
     const kept = (await matchingStatements(db, ids, filter)).sort();
     expect({ filter, kept }).toEqual({ filter, kept: expected });
+  }
+  // Every filter at once, as the subscribers of one process ask per batch: one query, the same answers.
+  const counted = db.withCounter();
+  const together = await statementMatches(counted, ids, filters);
+  expect(counted.counter.queries).toBe(1);
+  for (const [i, filter] of filters.entries()) {
+    const alone = await matchingStatements(db, ids, filter);
+    expect({ filter, kept: together[i] }).toEqual({ filter, kept: alone });
   }
   // At least some filters keep some statements and drop others: the comparison is not between empty lists.
   const sizes = await Promise.all(filters.map((f) => matchingStatements(db, ids, f)));

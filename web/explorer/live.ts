@@ -16,7 +16,7 @@ const SHOWN = 20;
 let client: Client | undefined;
 
 /** One lazy connection for the page: opened by the first subscription, closed when none is left. */
-function liveClient(): Client {
+export function liveClient(): Client {
   const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
   client ??= createClient({ url: `${scheme}//${window.location.host}${GRAPHQL_URL}` });
   return client;

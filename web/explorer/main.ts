@@ -6,11 +6,11 @@ import "./style.css";
 import { ApiError, request } from "./api";
 import { releaseCharts } from "./charts";
 import { GraphView } from "./graph";
-import { HISTORY_PAGE, renderHistory } from "./history";
+import { showHistory, type HistoryView } from "./history";
 import { watchStatements, type LiveStatements } from "./live";
 import { labelOf, neighbourhoodOf, type NodeDetails } from "./model";
 import { renderDetails, renderMessage } from "./panel";
-import { HistoryDocument, NeighbourhoodDocument, TimelineDocument } from "./queries";
+import { NeighbourhoodDocument, TimelineDocument } from "./queries";
 import { parseView, START, viewHash, type Tab, type View } from "./route";
 import { attachSearch } from "./search";
 import { isStatementId } from "./thread";
@@ -44,6 +44,14 @@ let historyShown: string | undefined;
 let latest = 0;
 /** The subscription to new statements about the node in the panel. */
 let live: LiveStatements | undefined;
+/** The open Changes tab's subscription to the node's new entries. */
+let historyLive: HistoryView | undefined;
+
+function stopHistory(): void {
+  historyLive?.stop();
+  historyLive = undefined;
+  historyShown = undefined;
+}
 
 const graph = new GraphView(byId("graph"), (id) => select(id));
 
@@ -86,7 +94,7 @@ function clear(): void {
   releaseCharts();
   current = undefined;
   timelineShown = undefined;
-  historyShown = undefined;
+  stopHistory();
   live?.stop();
   live = undefined;
   details.replaceChildren(...intro.map((node) => node.cloneNode(true)));
@@ -104,7 +112,7 @@ async function loadNode(id: string, ticket: number): Promise<boolean> {
   if (!node) throw new ApiError(`There is no node with id ${id}.`);
   current = { asked: id, node };
   timelineShown = undefined;
-  historyShown = undefined;
+  stopHistory();
   graph.merge(neighbourhoodOf(node, conversation), node.id);
   graph.select(node.id);
   showCounts();
@@ -140,14 +148,15 @@ async function loadTimeline(shown: View, node: NodeDetails, ticket: number): Pro
   });
 }
 
-/** The node's entries in the change log, newest first (read again each time the tab is opened). */
+/** The node's entries in the change log, newest first, live while the tab is open (read again when reopened). */
 async function loadHistory(node: NodeDetails, ticket: number): Promise<void> {
   if (historyShown === node.id) return;
+  stopHistory();
   renderMessage(historyPanel, "Loading the history…");
-  const data = await request(HistoryDocument, { id: node.id, first: HISTORY_PAGE });
-  if (ticket !== latest) return;
+  const shown = await showHistory(historyPanel, node.id, labelOf(node));
+  if (ticket !== latest) return shown.stop();
+  historyLive = shown;
   historyShown = node.id;
-  renderHistory(historyPanel, labelOf(node), data.history);
 }
 
 /** Shows a view: the node (fetched unless it is the one shown), then the tab it names. */
@@ -171,6 +180,7 @@ async function show(next: View): Promise<void> {
       history.replaceState(null, "", viewHash(view));
     }
     showTab(tab);
+    if (tab !== "history") stopHistory();
     if (tab === "timeline") await loadTimeline(next, node, ticket);
     if (tab === "history") await loadHistory(node, ticket);
   } catch (error) {
@@ -184,7 +194,7 @@ attachSearch(byId<HTMLInputElement>("search"), byId("suggestions"), select, fail
 detailsTab.addEventListener("click", () => go({ ...view, tab: "details" }));
 timelineTab.addEventListener("click", () => go({ ...view, tab: "timeline" }));
 historyTab.addEventListener("click", () => {
-  historyShown = undefined;
+  stopHistory();
   go({ ...view, tab: "history" });
 });
 byId("fit").addEventListener("click", () => graph.fit());

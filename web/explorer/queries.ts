@@ -485,25 +485,42 @@ export const StatementAddedDocument = graphql(`
   }
 `);
 
-/** A node's entries in the change log, newest first (the History tab: history.ts). */
+/** One entry of a node's history as the Changes tab shows it (history.ts). */
+export const HistoryEntryFragment = graphql(`
+  fragment HistoryEntry on Change {
+    cursor
+    at
+    kind
+    actor
+    ids
+    fields {
+      field
+      before
+      after
+    }
+  }
+`);
+
+/** A node's entries in the change log, newest first, a page at a time (the Changes tab: history.ts). */
 export const HistoryDocument = graphql(`
-  query History($id: ID!, $first: Int) {
-    history(id: $id, first: $first) {
+  query History($id: ID!, $first: Int, $after: String) {
+    history(id: $id, first: $first, after: $after) {
       nodes {
-        cursor
-        at
-        kind
-        actor
-        ids
-        fields {
-          field
-          before
-          after
-        }
+        ...HistoryEntry
       }
       pageInfo {
         hasNextPage
+        endCursor
       }
+    }
+  }
+`);
+
+/** A node's entries as they are written, while its Changes tab is open. */
+export const NodeChangedDocument = graphql(`
+  subscription NodeChanged($id: ID!) {
+    nodeChanged(id: $id) {
+      ...HistoryEntry
     }
   }
 `);

@@ -420,13 +420,23 @@ export type StatementAddedSubscription = { statementAdded: { id: string, text: s
       | { id: string, name: string }
      } };
 
+export type HistoryEntryFragment = { cursor: string, at: string, kind: ChangeKind, actor: string | null, ids: Array<string>, fields: Array<{ field: string, before: unknown, after: unknown }> };
+
 export type HistoryQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type HistoryQuery = { history: { nodes: Array<{ cursor: string, at: string, kind: ChangeKind, actor: string | null, ids: Array<string>, fields: Array<{ field: string, before: unknown, after: unknown }> }>, pageInfo: { hasNextPage: boolean } } };
+export type HistoryQuery = { history: { nodes: Array<{ cursor: string, at: string, kind: ChangeKind, actor: string | null, ids: Array<string>, fields: Array<{ field: string, before: unknown, after: unknown }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NodeChangedSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NodeChangedSubscription = { nodeChanged: { cursor: string, at: string, kind: ChangeKind, actor: string | null, ids: Array<string>, fields: Array<{ field: string, before: unknown, after: unknown }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -632,6 +642,20 @@ export const ThreadStatementFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ThreadStatement"}) as unknown as TypedDocumentString<ThreadStatementFragment, unknown>;
+export const HistoryEntryFragmentDoc = new TypedDocumentString(`
+    fragment HistoryEntry on Change {
+  cursor
+  at
+  kind
+  actor
+  ids
+  fields {
+    field
+    before
+    after
+  }
+}
+    `, {"fragmentName":"HistoryEntry"}) as unknown as TypedDocumentString<HistoryEntryFragment, unknown>;
 export const DraftArticleDocument = new TypedDocumentString(`
     mutation DraftArticle($input: ArticleInput!) {
   ingestArticle(input: $input, dryRun: true) {
@@ -1133,23 +1157,44 @@ export const StatementAddedDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<StatementAddedSubscription, StatementAddedSubscriptionVariables>;
 export const HistoryDocument = new TypedDocumentString(`
-    query History($id: ID!, $first: Int) {
-  history(id: $id, first: $first) {
+    query History($id: ID!, $first: Int, $after: String) {
+  history(id: $id, first: $first, after: $after) {
     nodes {
-      cursor
-      at
-      kind
-      actor
-      ids
-      fields {
-        field
-        before
-        after
-      }
+      ...HistoryEntry
     }
     pageInfo {
       hasNextPage
+      endCursor
     }
   }
 }
-    `) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
+    fragment HistoryEntry on Change {
+  cursor
+  at
+  kind
+  actor
+  ids
+  fields {
+    field
+    before
+    after
+  }
+}`) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
+export const NodeChangedDocument = new TypedDocumentString(`
+    subscription NodeChanged($id: ID!) {
+  nodeChanged(id: $id) {
+    ...HistoryEntry
+  }
+}
+    fragment HistoryEntry on Change {
+  cursor
+  at
+  kind
+  actor
+  ids
+  fields {
+    field
+    before
+    after
+  }
+}`) as unknown as TypedDocumentString<NodeChangedSubscription, NodeChangedSubscriptionVariables>;

@@ -7,38 +7,39 @@ import type { Database } from "../runtime/database";
 import { ANCHORS, FILTER_ANCHORS, type BuiltQuery, type StatementFilter } from "./statements";
 
 /**
- * The query: the nodes the filter names are looked up once (no row when one names nothing: then nothing matches, as
- * the list would be empty), then each statement by its id, kept when every condition holds. A text filter reads the
- * full-text index's hits, as the list does, and keeps the statements among them.
+ * The query (`prefix` names its parameters apart, for a union of several): the nodes the filter names are looked up
+ * once (no row when one names nothing: then nothing matches, as the list would be empty), then each statement by its
+ * id, kept when every condition holds. A text filter reads the full-text index's hits, as the list does, and keeps
+ * the statements among them.
  */
-export function buildStatementMatch(filter: StatementFilter): BuiltQuery {
+export function buildStatementMatch(filter: StatementFilter, prefix = ""): BuiltQuery {
   const params: Record<string, unknown> = {};
   const bindings: string[] = [];
   const predicates: string[] = [];
   for (const [field, kind] of FILTER_ANCHORS) {
     const value = filter[field];
     if (!value) continue;
-    params[`f_${field}`] = value;
-    bindings.push(nodeById(field, `$f_${field}`, ANCHORS[kind].label));
+    params[`${prefix}f_${field}`] = value;
+    bindings.push(nodeById(field, `$${prefix}f_${field}`, ANCHORS[kind].label));
     predicates.push(ANCHORS[kind].predicate(field));
   }
   if (filter.kind) {
-    params.f_kind = filter.kind;
-    predicates.push("s.kind = $f_kind");
+    params[`${prefix}f_kind`] = filter.kind;
+    predicates.push(`s.kind = $${prefix}f_kind`);
   }
   if (filter.from) {
-    params.f_from = filter.from;
-    predicates.push("s.saidOn >= date($f_from)");
+    params[`${prefix}f_from`] = filter.from;
+    predicates.push(`s.saidOn >= date($${prefix}f_from)`);
   }
   if (filter.to) {
-    params.f_to = filter.to;
-    predicates.push("s.saidOn <= date($f_to)");
+    params[`${prefix}f_to`] = filter.to;
+    predicates.push(`s.saidOn <= date($${prefix}f_to)`);
   }
   const textQuery = filter.text ? allWords(filter.text) : null;
   if (textQuery) {
-    params.textQuery = textQuery;
+    params[`${prefix}textQuery`] = textQuery;
     bindings.push(`CALL () {
-  CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node
+  CALL db.index.fulltext.queryNodes('statement_text', $${prefix}textQuery) YIELD node
   WHERE node.id IN $ids
   RETURN collect(node.id) AS hits
 }`);
@@ -62,4 +63,44 @@ export async function matchingStatements(
   const rows = await db.read<{ id: string }>(cypher, { ...params, ids: [...ids] });
   const kept = new Set(rows.map((row) => row.id));
   return ids.filter((id) => kept.has(id));
+}
+
+/** Filters per query of statementMatches: a union of many branches takes Neo4j longer to plan than to run. */
+const FILTERS_PER_QUERY = 32;
+
+/**
+ * One query for several filters: a union of each filter's query (its parameters named apart), each row saying which
+ * filter kept which statement. The filters' order is the text's order, so the same filters reuse one cached plan.
+ */
+export function buildStatementMatches(filters: readonly StatementFilter[]): BuiltQuery {
+  const params: Record<string, unknown> = {};
+  const branches = filters.map((filter, i) => {
+    const built = buildStatementMatch(filter, `m${i}_`);
+    Object.assign(params, built.params);
+    return built.cypher.replace(/RETURN s\.id AS id$/, `RETURN ${i} AS filter, s.id AS id`);
+  });
+  return { cypher: branches.join("\nUNION ALL\n"), params };
+}
+
+/**
+ * For each filter, the ids among these that name a statement it keeps, in the order given: the subscribers of one
+ * process share it per batch of new statements, one query per FILTERS_PER_QUERY distinct filters.
+ */
+export async function statementMatches(
+  db: Database,
+  ids: readonly string[],
+  filters: readonly StatementFilter[],
+): Promise<string[][]> {
+  if (ids.length === 0 || filters.length === 0) return filters.map(() => []);
+  const chunks: StatementFilter[][] = [];
+  for (let i = 0; i < filters.length; i += FILTERS_PER_QUERY) chunks.push(filters.slice(i, i + FILTERS_PER_QUERY));
+  const kept = filters.map(() => new Set<string>());
+  await Promise.all(
+    chunks.map(async (chunk, c) => {
+      const { cypher, params } = buildStatementMatches(chunk);
+      const rows = await db.read<{ filter: number; id: string }>(cypher, { ...params, ids: [...ids] });
+      for (const row of rows) kept[c * FILTERS_PER_QUERY + Number(row.filter)]!.add(row.id);
+    }),
+  );
+  return kept.map((set) => ids.filter((id) => set.has(id)));
 }

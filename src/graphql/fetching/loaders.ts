@@ -10,6 +10,7 @@ import type { StatementProperty } from "../../graph/projections";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../../graph/rows";
 import { sourceTextPieces, type SourceTextRow, type TextPiece } from "../../graph/reads/sourceText";
 import { statementPages, type StatementAnchor, type StatementQuery } from "../../graph/reads/statements";
+import { historyPages, type ChangePage } from "../../graph/writes/changes/changeReads";
 import { withCursor } from "./arguments";
 import type { ConcurrencyLimit } from "../limits/concurrency";
 
@@ -25,6 +26,8 @@ export interface Loaders {
   mentionCounts(direction: MentionDirection, first: number): DataLoader<string, MentionCount[]>;
   /** What each statement responds to, or what responds to it; the other statements with only these properties. */
   responses(direction: ResponseDirection, properties?: readonly StatementProperty[]): DataLoader<string, ResponseRow[]>;
+  /** Each node's page of its change log (Node.history): nodes asking with the same window share one query. */
+  history(window: { size: number; after?: string | null }): DataLoader<string, ChangePage>;
   /** The page of statements under one parent; parents asking with the same arguments share one query. */
   statementPage(parentId: string, query: StatementQuery & { anchor: StatementAnchor }): Promise<Page<StatementRow>>;
   /** Hands over a page fetched along with its parent, so statementPage() with the same arguments needs no query. */
@@ -67,6 +70,11 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
       new DataLoader<string, ResponseRow[]>((ids) => responsesOf(db, direction, ids, properties)),
     ({ direction, properties }) => `${direction}:${properties?.join(",") ?? "*"}`,
   );
+  const historyLoader = perKey(
+    (window: { size: number; after?: string | null }) =>
+      new DataLoader<string, ChangePage>((ids) => historyPages(db, ids, window)),
+    ({ size, after }) => `${size}:${after ?? ""}`,
+  );
   return {
     claims: new DataLoader((ids) => claimsOf(db, ids)),
     node: new DataLoader((ids) => nodesByIds(db, ids)),
@@ -77,6 +85,7 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
     neighbours: neighbourLoader,
     mentionCounts: (direction, first) => mentionLoader({ direction, first }),
     responses: (direction, properties) => responseLoader({ direction, properties }),
+    history: historyLoader,
     // A made-up cursor is the client's mistake, nested or not.
     statementPage: (parentId, query) => withCursor(() => pageLoader(query).load(parentId)),
     primeStatementPage(parentId, query, page) {

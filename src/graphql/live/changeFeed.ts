@@ -5,18 +5,66 @@
 // last position never skips an entry committed late.
 import { entriesAfter, lastPosition, type ChangeRow } from "../../graph/writes/changes/changeReads";
 import type { Database } from "../../graph/runtime/database";
+import { backoffMs, isOverload, retryOverload } from "./overloadRetry";
 
-/** One read of the tail: its entries in order, and work that subscribers share for them (one query per filter). */
+/** The batch each row handed to subscribers came in (its entries, the statements read for them). */
+const batchOfRow = new WeakMap<object, FeedBatch>();
+
+/**
+ * One read of the tail: its entries in order, and work that subscribers share for them. While the tail hands the
+ * batch to its listeners (one synchronous step), each may note what it will ask (`ask`); the first that needs an
+ * answer then asks Neo4j once for all of them (`memo`).
+ */
 export class FeedBatch {
   private readonly shared = new Map<string, Promise<unknown>>();
+  private readonly made = new Map<string, unknown>();
+  private readonly questions = new Map<string, Map<string, unknown>>();
 
-  constructor(readonly entries: readonly ChangeRow[]) {}
+  constructor(readonly entries: readonly ChangeRow[]) {
+    this.adopt(entries);
+  }
 
-  /** The result of `make` for this key, computed once for this batch whoever asks. */
+  /** The batch a row came in, when it came from the tail (a replayed entry did not). */
+  static of(row: unknown): FeedBatch | undefined {
+    return typeof row === "object" && row !== null ? batchOfRow.get(row) : undefined;
+  }
+
+  /** Rows read for this batch, so that updates made of them share its work. */
+  adopt(rows: readonly unknown[]): void {
+    for (const row of rows) if (typeof row === "object" && row !== null) batchOfRow.set(row, this);
+  }
+
+  /**
+   * The result of `make` for this key, computed once for this batch whoever asks. A failed attempt is forgotten, so
+   * that the next caller tries again.
+   */
   memo<T>(key: string, make: () => Promise<T>): Promise<T> {
     let made = this.shared.get(key) as Promise<T> | undefined;
-    if (!made) this.shared.set(key, (made = make()));
+    if (!made) {
+      const attempt = make();
+      this.shared.set(key, (made = attempt));
+      attempt.catch(() => this.shared.get(key) === attempt && this.shared.delete(key));
+    }
     return made;
+  }
+
+  /** Like memo, for something made at once (the batch loaders every update of this batch shares). */
+  once<T>(key: string, make: () => T): T {
+    if (!this.made.has(key)) this.made.set(key, make());
+    return this.made.get(key) as T;
+  }
+
+  /** Notes a question of this topic (by its key) that some listener will ask of the batch. */
+  ask(topic: string, key: string, question: unknown): void {
+    let asked = this.questions.get(topic);
+    if (!asked) this.questions.set(topic, (asked = new Map()));
+    asked.set(key, question);
+  }
+
+  /** The questions of this topic noted so far, by key, in the order of their keys (a stable query text). */
+  asked<Q>(topic: string): [string, Q][] {
+    const asked = [...((this.questions.get(topic) ?? new Map()) as Map<string, Q>)];
+    return asked.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 }
 
@@ -27,7 +75,7 @@ export interface FeedSettings {
   pollMs: number;
   /** Entries read at most per query; a full batch is followed by the next read at once. */
   batchSize?: number;
-  /** Where a failed read is reported (it is retried after pollMs). */
+  /** Where a failed read is reported (it is retried after pollMs; after an overload, after a growing pause). */
   onError?: (error: unknown) => void;
 }
 
@@ -96,7 +144,11 @@ export class ChangeFeed {
 
   private async start(): Promise<void> {
     const generation = ++this.generation;
-    const position = await lastPosition(this.db);
+    // An overloaded database delays the subscription that starts the tail; it does not refuse it.
+    const position = await retryOverload(
+      () => lastPosition(this.db),
+      () => generation === this.generation,
+    );
     if (generation !== this.generation) return;
     this.position = position;
     void this.follow(generation);
@@ -104,12 +156,20 @@ export class ChangeFeed {
 
   private async follow(generation: number): Promise<void> {
     const limit = this.settings.batchSize ?? 200;
+    let overloads = 0;
     while (generation === this.generation) {
       let entries: ChangeRow[] = [];
       try {
         entries = await entriesAfter(this.db, this.position, limit);
+        overloads = 0;
       } catch (error) {
         this.settings.onError?.(error);
+        // The position stays: the next read starts where this one would have. An overloaded database gets a pause
+        // that grows (bounded) rather than a read every pollMs.
+        if (isOverload(error)) {
+          await this.sleep(Math.max(this.settings.pollMs, backoffMs(++overloads)));
+          continue;
+        }
       }
       if (generation !== this.generation) return;
       if (entries.length > 0) {

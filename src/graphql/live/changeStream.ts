@@ -3,13 +3,14 @@
 // happens in one synchronous step, when the replay has read up to the tail's position: every entry after it then
 // reaches the subscriber through the tail, and none up to it does again. So nothing is missed or sent twice. A
 // subscriber that falls more than its buffer behind goes back to reading the log: memory stays bounded, and nothing
-// is lost.
+// is lost. Nor does an overloaded database lose anything: a refused read is tried again (overloadRetry.ts).
 import { changesPage, type ChangeFilter, type ChangeRow } from "../../graph/writes/changes/changeReads";
 import { encodePosition } from "../../graph/writes/changes/positions";
 import type { Database } from "../../graph/runtime/database";
 import { BoundedQueue } from "./boundedQueue";
 import { entryMatches } from "./changeFilter";
 import type { ChangeFeed, FeedBatch } from "./changeFeed";
+import { retryOverload } from "./overloadRetry";
 
 /** Entries read per page of the replay. */
 const REPLAY_PAGE = 100;
@@ -92,10 +93,15 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRow> {
         this.goLive(through);
         continue;
       }
-      const page = await changesPage(
-        this.db,
-        { size: REPLAY_PAGE, after: encodePosition(this.readThrough) },
-        { ...this.filter, through },
+      // An overloaded database delays the replay; the subscription goes on from the same place.
+      const page = await retryOverload(
+        () =>
+          changesPage(
+            this.db,
+            { size: REPLAY_PAGE, after: encodePosition(this.readThrough) },
+            { ...this.filter, through },
+          ),
+        () => !this.done,
       );
       this.page = page.items.map((item) => item.node);
       this.readThrough = page.hasNextPage ? this.page.at(-1)!.seq : through;

@@ -1,14 +1,20 @@
 // One subscriber's new statements (statementAdded): the statements the shared tail reports created, kept when the
-// subscriber's filter keeps them (the filter of statements(filter:), asked of Neo4j for the batch's statements: one
-// query per batch and distinct filter, whoever subscribed), with every linked part read once per batch for all.
+// subscriber's filter keeps them (the filter of statements(filter:)), with every linked part. Per batch of the tail,
+// the process asks Neo4j twice whoever subscribed: once which of the new statements each distinct filter keeps (one
+// query for all the filters its subscribers noted), once for the statements with their parts. A read refused by an
+// overloaded database is retried (overloadRetry.ts): the subscriber receives its statements late, not never.
 import type { StatementRow } from "../../graph/rows";
 import { statementsWithParts } from "../../graph/reads/nodes";
-import { matchingStatements } from "../../graph/reads/statementMatch";
+import { matchingStatements, statementMatches } from "../../graph/reads/statementMatch";
 import type { StatementFilter } from "../../graph/reads/statements";
 import type { Database } from "../../graph/runtime/database";
 import { BoundedQueue, SubscriberTooSlow } from "./boundedQueue";
 import type { ChangeFeed, FeedBatch } from "./changeFeed";
 import type { StreamSettings } from "./changeStream";
+import { retryOverload } from "./overloadRetry";
+
+/** The topic under which subscribers note their filters in a batch. */
+const FILTERS = "statementFilters";
 
 /** The statements a batch of the log created, in the log's order. */
 function createdStatements(batch: FeedBatch): string[] {
@@ -25,6 +31,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
   private done = false;
   private readonly queue: BoundedQueue<Candidate>;
   private leave: (() => void) | undefined;
+  private readonly filterKey: string;
 
   private constructor(
     private readonly db: Database,
@@ -32,6 +39,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
     settings: StreamSettings,
   ) {
     this.queue = new BoundedQueue(settings.capacity, settings.onOverflow);
+    this.filterKey = JSON.stringify(filter);
   }
 
   /** New statements from now on (the tail's position when the subscription starts) that the filter keeps. */
@@ -55,6 +63,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
       .filter((e) => e.seq > this.readThrough && e.kind === "CREATED" && e.label === "Statement")
       .map((e): Candidate => ({ id: e.nodeId!, batch }));
     this.readThrough = Math.max(this.readThrough, batch.entries.at(-1)!.seq);
+    if (ids.length > 0) batch.ask(FILTERS, this.filterKey, this.filter);
     this.queue.push(ids);
     if (this.queue.tooSlow) this.close();
   }
@@ -72,14 +81,37 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
   }
 
   /** The statement with its parts when the filter keeps it; null when it does not, or is gone already. */
-  private async kept({ id, batch }: Candidate): Promise<StatementRow | null> {
-    const created = createdStatements(batch);
-    const kept = await batch.memo(`match ${JSON.stringify(this.filter)}`, () =>
-      matchingStatements(this.db, created, this.filter),
+  private async kept(candidate: Candidate): Promise<StatementRow | null> {
+    return retryOverload(
+      () => this.read(candidate),
+      () => !this.done,
     );
+  }
+
+  private async read({ id, batch }: Candidate): Promise<StatementRow | null> {
+    const created = createdStatements(batch);
+    // Both reads at once: the parts are read whether or not a filter keeps them, for one round trip less of latency.
+    // A shared read waits out an overload itself (while its first asker is still there), so that the subscribers
+    // waiting for it do not each send it again.
+    const wanted = () => !this.done;
+    const rows = batch.memo("statements", async () => {
+      const read = await retryOverload(() => statementsWithParts(this.db, created), wanted);
+      batch.adopt(read);
+      return read;
+    });
+    const matches = await batch.memo("matches", async () => {
+      const asked = batch.asked<StatementFilter>(FILTERS);
+      const filters = asked.map(([, filter]) => filter);
+      const kept = await retryOverload(() => statementMatches(this.db, created, filters), wanted);
+      return new Map(asked.map(([key], i) => [key, kept[i]!]));
+    });
+    // A filter noted after the shared query was sent (not expected: every subscriber notes its own as the batch
+    // arrives) is asked on its own.
+    const kept =
+      matches.get(this.filterKey) ??
+      (await batch.memo(`match ${this.filterKey}`, () => matchingStatements(this.db, created, this.filter)));
     if (!kept.includes(id)) return null;
-    const rows = await batch.memo("statements", () => statementsWithParts(this.db, created));
-    return rows[created.indexOf(id)] ?? null;
+    return (await rows)[created.indexOf(id)] ?? null;
   }
 
   async return(): Promise<IteratorResult<StatementRow>> {

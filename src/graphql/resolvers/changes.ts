@@ -23,13 +23,13 @@ export const changeQueries: Pick<QueryResolvers, "changes" | "history"> = {
   history: (_p, args, ctx) => withCursor(() => historyPage(ctx.db, args.id, forwardWindow(args))),
 };
 
-/** Node.history on every type that implements Node. */
+/** Node.history on every type that implements Node: the nodes of a list that ask with one window share one query. */
 export const historyField: ResolverFn<
   ChangePage,
   { id: string },
   GraphQLContext,
   { first?: number | null; after?: string | null }
-> = (node, args, ctx) => withCursor(() => historyPage(ctx.db, node.id, forwardWindow(args)));
+> = (node, args, ctx) => withCursor(() => ctx.loaders.history(forwardWindow(args)).load(node.id));
 
 export const changeResolvers: { Change: ChangeResolvers; ChangeConnection: object } = {
   Change: {

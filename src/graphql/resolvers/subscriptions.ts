@@ -1,6 +1,6 @@
 // Subscriptions: the change log as it grows (changes, nodeChanged) and new statements (statementAdded), each a stream
-// fed by the process's one tail of the log (src/graphql/live/). Each update is resolved like a query's answer, with
-// loaders of its own.
+// fed by the process's one tail of the log (src/graphql/live/). Each update is resolved like a query's answer, once
+// per operation and event for every subscriber of the process (src/graphql/live/sharedExecution.ts).
 import { GraphQLError } from "graphql";
 import type { SubscriptionResolvers } from "../../generated/graphql";
 import { decodePosition } from "../../graph/writes/changes/positions";
@@ -24,9 +24,9 @@ function settings(live: LiveSession) {
   return { capacity: live.capacity, onOverflow: (message: string) => live.closeSlow(message) };
 }
 
-/** Each update is resolved with fresh loaders; the row is the update itself. */
+/** The row is the update itself; it is resolved with a context of its own (contextForUpdate). */
 function update<T>(row: T, _args: unknown, ctx: GraphQLContext): T {
-  renewForUpdate(ctx);
+  if (!ctx.update) renewForUpdate(ctx);
   return row;
 }
 

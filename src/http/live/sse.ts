@@ -7,6 +7,7 @@ import type { RequestHandler, Response } from "express";
 import type { ExecutionResult, GraphQLSchema } from "graphql";
 import { createHandler } from "graphql-sse/lib/use/express";
 import type { GraphQLContext } from "../../graphql/context";
+import { sharedSubscribe } from "../../graphql/live/sharedExecution";
 import type { LiveWiring } from "./liveUpdates";
 
 function refuse(res: Response, status: number, message: string, code: string): void {
@@ -20,6 +21,8 @@ function refuse(res: Response, status: number, message: string, code: string): v
 export function sseHandler(schema: GraphQLSchema, wiring: LiveWiring, streams: Set<Response>): RequestHandler {
   const handle = createHandler<GraphQLContext & Record<PropertyKey, unknown>>({
     schema,
+    // Updates shared per operation and batch, and an overloaded database waited out.
+    subscribe: sharedSubscribe,
     // No reserved streams (graphql-sse's single connection mode): each subscription is a request of its own.
     authenticate: () => null,
     onSubscribe: async (req, params) => {

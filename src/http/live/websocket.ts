@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLSchema } from "graphql";
 import { GRAPHQL_TRANSPORT_WS_PROTOCOL } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
+import { sharedSubscribe } from "../../graphql/live/sharedExecution";
 import type { LiveWiring } from "./liveUpdates";
 
 /** The close code of a subscriber that fell more than SUBSCRIPTION_BUFFER updates behind. */
@@ -84,6 +85,8 @@ export function serveWebSocket(httpServer: Server, schema: GraphQLSchema, wiring
   const server = useServer<Record<string, unknown>, Extra>(
     {
       schema,
+      // Updates shared per operation and batch, and an overloaded database waited out.
+      subscribe: sharedSubscribe,
       onSubscribe: async (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > settings.perConnection) {
           return [

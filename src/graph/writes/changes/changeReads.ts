@@ -32,7 +32,8 @@ export interface ChangeFilter {
   through?: number | null;
 }
 
-const ENTRY = `c {.seq, .kind, .actor, .nodeId, .label, .ids, .fields, .source, at: toString(c.at)} AS c`;
+const ENTRY_MAP = `c {.seq, .kind, .actor, .nodeId, .label, .ids, .fields, .source, at: toString(c.at)}`;
+const ENTRY = `${ENTRY_MAP} AS c`;
 
 const FILTERS = `($through IS NULL OR c.seq <= $through)
        AND ($kinds IS NULL OR c.kind IN $kinds)
@@ -79,6 +80,30 @@ export const HISTORY = `OPTIONAL MATCH (n:Entity {id: $id})
      }
      WITH c ORDER BY c.seq DESC LIMIT $limit
      RETURN ${ENTRY}`;
+
+/**
+ * HISTORY for several nodes in one query (Node.history on a list): per id asked, the same look-up and the same
+ * merged pages, collected in order.
+ */
+export const HISTORIES = `UNWIND $ids AS asked
+     CALL (asked) {
+       OPTIONAL MATCH (n:Entity {id: asked})
+       OPTIONAL MATCH (:IdAlias {id: asked})-[:ALIAS_OF]->(kept:Entity)
+       WITH asked, coalesce(n, kept) AS node
+       WITH [asked] + CASE WHEN node IS NULL THEN [] ELSE [node.id] + [(a:IdAlias)-[:ALIAS_OF]->(node) | a.id] END
+         AS ids
+       UNWIND ids AS id
+       WITH DISTINCT id
+       CALL (id) {
+         MATCH (c:Change {nodeId: id})
+         WHERE c.seq < $before
+         WITH c ORDER BY c.seq DESC LIMIT $limit
+         RETURN c
+       }
+       WITH c ORDER BY c.seq DESC LIMIT $limit
+       RETURN collect(${ENTRY_MAP}) AS entries
+     }
+     RETURN asked AS id, entries`;
 
 type StoredRow = Omit<ChangeRow, "fields"> & { fields: string };
 
@@ -127,6 +152,22 @@ export async function historyPage(
     window.size,
     window.after,
   );
+}
+
+/** The histories of several nodes with one window, in one query: a page per id, in the order given. */
+export async function historyPages(
+  db: Database,
+  ids: readonly string[],
+  window: { size: number; after?: string | null },
+): Promise<Page<ChangeRow>[]> {
+  const before = window.after ? decodePosition(window.after, "after") : Number.MAX_SAFE_INTEGER;
+  const rows = await db.read<{ id: string; entries: StoredRow[] }>(HISTORIES, {
+    ids: [...new Set(ids)],
+    before,
+    limit: window.size + 1,
+  });
+  const byId = new Map(rows.map((row) => [row.id, row.entries]));
+  return ids.map((id) => toPage(byId.get(id) ?? [], window.size, window.after));
 }
 
 /** The last position in the log (0 when it is empty): the entry with the highest position, read from the index. */

@@ -1,6 +1,6 @@
 // The Cypher that tells which new statements a statementAdded filter keeps: the anchors' own predicates of
 // statements(filter:), over statements named by id.
-import { buildStatementMatch } from "../../../../src/graph/reads/statementMatch";
+import { buildStatementMatch, buildStatementMatches } from "../../../../src/graph/reads/statementMatch";
 
 describe("buildStatementMatch", () => {
   it("without a filter: every statement that exists", () => {
@@ -43,5 +43,27 @@ describe("buildStatementMatch", () => {
     expect(cypher).toContain("CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node");
     expect(cypher).toContain("WHERE s.id IN hits");
     expect(buildStatementMatch({ text: "  " }).params).toEqual({});
+  });
+});
+
+describe("buildStatementMatches", () => {
+  it("one union for several filters: each branch's parameters named apart, each row naming its filter", () => {
+    const { cypher, params } = buildStatementMatches([{ kind: "REPORTED" }, {}, { speaker: "person:jane-doe" }]);
+    expect(params).toEqual({ m0_f_kind: "REPORTED", m2_f_speaker: "person:jane-doe" });
+    const branches = cypher.split("\nUNION ALL\n");
+    expect(branches).toHaveLength(3);
+    expect(branches[0]).toBe(
+      "UNWIND $ids AS id\nMATCH (s:Statement {id: id})\nWHERE s.kind = $m0_f_kind\nRETURN 0 AS filter, s.id AS id",
+    );
+    expect(branches[1]).toBe("UNWIND $ids AS id\nMATCH (s:Statement {id: id})\nRETURN 1 AS filter, s.id AS id");
+    expect(branches[2]).toMatch(/^CALL \(\) \{ OPTIONAL MATCH \(named:Entity \{id: \$m2_f_speaker\}\)/);
+    expect(branches[2]).toMatch(/WHERE EXISTS \{ \(speaker\)-\[:SAID\]->\(s\) \}\nRETURN 2 AS filter, s\.id AS id$/);
+  });
+
+  it("a text filter's query is a parameter of its branch", () => {
+    const { cypher, params } = buildStatementMatches([{ text: "sign Friday" }, { text: "peace" }]);
+    expect(params).toEqual({ m0_textQuery: "sign AND Friday", m1_textQuery: "peace" });
+    expect(cypher).toContain("queryNodes('statement_text', $m0_textQuery)");
+    expect(cypher).toContain("queryNodes('statement_text', $m1_textQuery)");
   });
 });

@@ -1,0 +1,135 @@
+// Updates of subscriptions cost per distinct operation, not per subscriber, and an overloaded database delays them
+// without losing any (src/graphql/live/sharedExecution.ts, statementStream.ts, overloadRetry.ts): subscribers run
+// in-process against the real schema and Neo4j, fed by a tail of the change log; statements are recorded through the
+// API as another client would.
+import { parse, type ExecutionResult } from "graphql";
+import { QueryCounter, type Database } from "../../src/graph/runtime/database";
+import { createContext } from "../../src/graphql/context";
+import { ChangeFeed } from "../../src/graphql/live/changeFeed";
+import { isOverload } from "../../src/graphql/live/overloadRetry";
+import { sharedSubscribe } from "../../src/graphql/live/sharedExecution";
+import { executableSchema } from "../../src/http/apollo";
+import { connectTestDatabase } from "../support/database";
+import { ADMIN, seededApi } from "../support/graphql";
+
+const db = connectTestDatabase();
+const api = seededApi(db);
+const schema = executableSchema({ federation: false });
+const ZELENSKYY = "person:volodymyr-zelenskyy";
+
+/** Each update reads the statement's claims: a read that an update without sharing makes once per subscriber. */
+const BY_SPEAKER = `subscription ($speaker: ID) {
+  statementAdded(filter: { speaker: $speaker }) { id speaker { id name } claims { field } }
+}`;
+const EVERY = `subscription { statementAdded { id text claims { field } } }`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function record(text: string): Promise<string> {
+  const { data, errors } = await api.run(
+    `mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { id } }`,
+    {
+      input: {
+        speaker: ZELENSKYY,
+        kind: "REPORTED",
+        text,
+        saidOn: "2025-06-01",
+        evidence: [{ source: "source:2025-06-02-istanbul-talks", start: 200, end: 321 }],
+      },
+    },
+    ADMIN,
+  );
+  if (errors) throw new Error(JSON.stringify(errors));
+  return data.recordStatement.id;
+}
+
+/** A view of `base` whose every request context counts its queries into one counter. */
+function countedViews(base: Database, counter: QueryCounter): Database {
+  return Object.assign(Object.create(base) as Database, { withCounter: () => base.withCounter(counter) });
+}
+
+/** In-process subscribers on one tail: each opens its stream with its own context, as a transport would. */
+async function subscribers(feed: ChangeFeed, views: Database, operations: [string, Record<string, unknown>][]) {
+  const streams: AsyncIterableIterator<ExecutionResult>[] = [];
+  for (const [query, variableValues] of operations) {
+    const contextValue = createContext(views);
+    contextValue.live = { feed, capacity: 100, closeSlow: () => {} };
+    const stream = await sharedSubscribe({ schema, document: parse(query), variableValues, contextValue });
+    if (!(Symbol.asyncIterator in stream)) throw new Error(JSON.stringify(stream));
+    streams.push(stream);
+  }
+  return streams;
+}
+
+/** Positions are read once the tail has read the log twice after everyone joined. */
+async function following(feed: ChangeFeed): Promise<void> {
+  const queries = feed.queries;
+  while (feed.queries < queries + 2) await sleep(10);
+}
+
+it("twelve subscribers of two operations: one read per batch for the match, the parts and the claims", async () => {
+  const feed = new ChangeFeed(db, { pollMs: 50 });
+  const counter = new QueryCounter();
+  const operations: [string, Record<string, unknown>][] = [];
+  for (let i = 0; i < 6; i++) operations.push([BY_SPEAKER, { speaker: ZELENSKYY }], [EVERY, {}]);
+  const streams = await subscribers(feed, countedViews(db, counter), operations);
+  try {
+    await following(feed);
+    const before = counter.queries;
+    const id = await record("Shared updates: one read for all");
+    const updates = await Promise.all(streams.map((s) => s.next()));
+    for (const update of updates) {
+      expect(update.value.errors).toBeUndefined();
+      expect(update.value.data.statementAdded.id).toBe(id);
+      expect(update.value.data.statementAdded.claims).toEqual(expect.any(Array));
+    }
+    expect(updates[0]!.value.data.statementAdded.speaker).toEqual({ id: ZELENSKYY, name: "Volodymyr Zelenskyy" });
+    // Which statements each filter keeps (one union), the statement with its parts, the claims (one loader for the
+    // batch): 3, where one execution per subscriber would read the claims 12 times.
+    expect(counter.queries - before).toBeLessThanOrEqual(3);
+  } finally {
+    await Promise.all(streams.map((s) => s.return!()));
+    feed.stop();
+  }
+});
+
+it("a subscriber misses no statement while every query slot is taken: its updates wait, then all arrive", async () => {
+  // One query slot, and 100 ms of waiting for it before OVERLOADED.
+  const tiny = connectTestDatabase({ admission: { maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 } });
+  const overloads: unknown[] = [];
+  const feed = new ChangeFeed(tiny, { pollMs: 50, onError: (error) => isOverload(error) && overloads.push(error) });
+  const streams = await subscribers(feed, tiny, [
+    [BY_SPEAKER, { speaker: ZELENSKYY }],
+    [EVERY, {}],
+  ]);
+  try {
+    await following(feed);
+    const received = streams.map(() => [] as string[]);
+    const reading = streams.map(async (stream, i) => {
+      while (received[i]!.length < 3) {
+        const { value } = await stream.next();
+        expect(value.errors).toBeUndefined();
+        received[i]!.push(value.data.statementAdded.id);
+      }
+    });
+    // The slot is held for 2 s: the tail's reads and the deliveries' reads are refused, again and again.
+    let held = false;
+    const holding = tiny.admission.run(async () => {
+      held = true;
+      await sleep(2000);
+    });
+    while (!held) await sleep(5);
+    const ids = [];
+    for (let i = 1; i <= 3; i++) ids.push(await record(`Overloaded but delivered, ${i}`));
+    await sleep(500);
+    expect(received).toEqual([[], []]);
+    await holding;
+    await Promise.all(reading);
+    expect(received).toEqual([ids, ids]);
+    expect(overloads.length).toBeGreaterThan(0);
+  } finally {
+    await Promise.all(streams.map((s) => s.return!()));
+    feed.stop();
+    await tiny.close();
+  }
+});
