@@ -152,11 +152,13 @@ export interface BuiltQuery {
 }
 
 /**
- * How many pages' worth of statements a dense walk tests before it gives up for the sparse plan: above the walk's
- * expected length where it is tried (page × N / n, under 16 pages once n² > N × page × 2 at 10k statements), yet small
- * against reading a large anchor's statements.
+ * How many pages' worth of statements a dense walk tests before it gives up for the sparse plan (WALK_MIN at least):
+ * above the walk's expected length where it is tried (page × N / n, under 16 pages once n² > N × page × 2 at 10k
+ * statements; small pages are tried with longer expected walks, hence the floor), yet small against reading a large
+ * anchor's statements.
  */
 export const WALK_PAGES = 16;
+export const WALK_MIN = 256;
 
 const and = (predicates: string[]) => predicates.map((p) => `\n      AND ${p}`).join("");
 
@@ -363,7 +365,7 @@ function unprefixedPageParts(query: StatementQuery, parentNode?: string): Statem
       // the first $walkLimit statements in order before testing the anchor: if $limit of them pass, they are the page
       // (every statement not walked comes after them); else the sparse plan reads the anchor's own.
       params.earliest = "0001-01-01";
-      params.walkLimit = (params.limit as number) * WALK_PAGES;
+      params.walkLimit = Math.max((params.limit as number) * WALK_PAGES, WALK_MIN);
       const tried = `n * n > statements * $limit * ${ANCHORS[anchor.kind].walk}${room}`;
       const tested = [ANCHORS[anchor.kind].predicate(anchor.v), ...otherFilters];
       dated = `${named.map(bindOnce).join("\n    ")}

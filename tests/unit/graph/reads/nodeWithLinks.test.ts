@@ -105,7 +105,7 @@ describe("a node with its links", () => {
          "id": "person:a",
          "limit": 4,
          "undated": "0001-01-01",
-         "walkLimit": 64,
+         "walkLimit": 256,
        },
      }
     `);
@@ -217,9 +217,9 @@ describe("a node with its links", () => {
          "n1_f_kind": "REPORTED",
          "n1_limit": 4,
          "n1_undated": "0001-01-01",
-         "n1_walkLimit": 64,
+         "n1_walkLimit": 256,
          "undated": "0001-01-01",
-         "walkLimit": 48,
+         "walkLimit": 256,
        },
      }
     `);

@@ -707,7 +707,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          "f_speaker": "person:a",
          "limit": 4,
          "undated": "0001-01-01",
-         "walkLimit": 64,
+         "walkLimit": 256,
        },
      }
     `);
@@ -773,7 +773,7 @@ describe("one statement page among other things (statementPageParts)", () => {
          "n0_f_kind": "REPORTED",
          "n0_limit": 3,
          "n0_undated": "0001-01-01",
-         "n0_walkLimit": 48,
+         "n0_walkLimit": 256,
        },
      }
     `);
@@ -868,7 +868,7 @@ describe("a backward page (last, before)", () => {
          "earliest": "0001-01-01",
          "limit": 4,
          "undated": "9999-12-31",
-         "walkLimit": 64,
+         "walkLimit": 256,
        },
      }
     `);
