@@ -55,9 +55,8 @@ export interface StatementQuery extends PageWindow {
  * expands from it (every member of a state, every venue inside a city) for each statement tested, 3x the db hits of
  * walking from the statement as the hand-written Cypher does (PROFILE at 100k statements: 14,555 against 4,702).
  * `walk` is what testing one statement on the saidOn walk costs against reading one from the anchor (the dense plan's
- * break-even scales with it); absent where an anchor's statements cluster in time (an event's round its date, a
- * source's before its publication), so that the walk would read every statement since then to fill a page: the
- * latest 10 of an event read all 10,000 statements at 10k (PROFILE: 79,360 db hits, where reading its 75 costs 300).
+ * break-even scales with it). Whether an anchor's statements cluster in time (an event's round its date) need not be
+ * known: the walk gives up after a bounded number of statements (WALK_PAGES).
  */
 export const ANCHORS: Record<
   StatementAnchor,
@@ -68,7 +67,7 @@ export const ANCHORS: Record<
     /** Binds x to each node whose degree counts (the node itself, or the venues inside a venue). */
     counted?: (a: string) => string;
     degree: string;
-    walk?: number;
+    walk: number;
   }
 > = {
   said: {
@@ -99,12 +98,14 @@ export const ANCHORS: Record<
     match: (a) => `MATCH (${a})<-[:DURING]-(s:Statement)`,
     predicate: (a) => `EXISTS { (s)-[:DURING]->(${a}) }`,
     degree: "(x)<-[:DURING]-()",
+    walk: 2,
   },
   reportedIn: {
     label: "Source",
     match: (a) => `MATCH (${a})<-[:REPORTED_IN]-(s:Statement)`,
     predicate: (a) => `EXISTS { (s)-[:REPORTED_IN]->(${a}) }`,
     degree: "(x)<-[:REPORTED_IN]-()",
+    walk: 2,
   },
   // Said by the state itself, an organization part of it, or a person holding one of its offices.
   stateAll: {
@@ -150,6 +151,15 @@ export interface BuiltQuery {
   params: Record<string, unknown>;
 }
 
+/**
+ * How many pages' worth of statements a dense walk tests before it gives up for the sparse plan (WALK_MIN at least):
+ * above the walk's expected length where it is tried (page × N / n, under 16 pages once n² > N × page × 2 at 10k
+ * statements; small pages are tried with longer expected walks, hence the floor), yet small against reading a large
+ * anchor's statements.
+ */
+export const WALK_PAGES = 16;
+export const WALK_MIN = 256;
+
 const and = (predicates: string[]) => predicates.map((p) => `\n      AND ${p}`).join("");
 
 /**
@@ -159,8 +169,10 @@ const and = (predicates: string[]) => predicates.map((p) => `\n      AND ${p}`).
  * - dense: walk the saidOn index in order and test the anchor on each statement until the page is full (cost ~
  *   page × N / n × the anchor's test cost), which is what keeps "the latest 20 of a speaker with 10,000 statements"
  *   cheap.
- * The dense plan wins when n² > N × page × the anchor's walk cost (ANCHORS); anchors without one always read their
- * own statements. Full-text filters start from the index hits and sort them.
+ * The dense plan is tried when n² > N × page × the anchor's walk cost (ANCHORS), and walks at most WALK_PAGES pages'
+ * worth of statements: where the anchor's statements cluster away from the walk's start (an event's round its date),
+ * the page does not fill within them and the sparse plan answers instead, so a wrong guess costs the bound, not the
+ * index. Full-text filters start from the index hits and sort them.
  */
 export function buildStatementQuery(query: StatementQuery): BuiltQuery {
   const { page, aggregates, columns, params } = statementPageParts(query);
@@ -262,14 +274,17 @@ function unprefixedPageParts(query: StatementQuery, parentNode?: string): Statem
     filterPredicates.push("s.kind = $f_kind");
   }
   const dateFiltered = Boolean(filter.from || filter.to);
+  const dateRange: string[] = [];
   if (filter.from) {
     params.f_from = filter.from;
-    filterPredicates.push("s.saidOn >= date($f_from)");
+    dateRange.push("s.saidOn >= date($f_from)");
   }
   if (filter.to) {
     params.f_to = filter.to;
-    filterPredicates.push("s.saidOn <= date($f_to)");
+    dateRange.push("s.saidOn <= date($f_to)");
   }
+  const otherFilters = [...filterPredicates];
+  filterPredicates.push(...dateRange);
 
   // The list's order is (date, id) with an undated statement's date at the list's far end (the earliest date in a
   // descending list, the latest in an ascending one); a backward page reads it from that end.
@@ -335,7 +350,6 @@ function unprefixedPageParts(query: StatementQuery, parentNode?: string): Statem
       RETURN collect(s) AS ${column}`;
     // A parent fetched in the same query is bound already (Neo4j then plans the walks from that node).
     const bindOnce = (node: NamedNode) => (node.bound ? `WITH *, ${node.bound} AS ${node.v}` : bindOrNull(node));
-    const walkCost = anchor ? ANCHORS[anchor.kind].walk : undefined;
     const undatedBefore = undatedFirst ? `\n    ${undatedPart([], "")}` : "";
     let dated: string;
     if (!anchor) {
@@ -345,27 +359,31 @@ function unprefixedPageParts(query: StatementQuery, parentNode?: string): Statem
         "dated",
       )}
     }`;
-    } else if (walkCost === undefined) {
-      dated = `${named.map(bindOnce).join("\n    ")}${undatedBefore}
-    CALL (${carry(...first)}) {
-      ${undatedFirst ? `WITH ${carry(...first)} WHERE size(undated) < $limit\n      ` : ""}${sparseRead("dated")}
-    }`;
     } else {
-      // The walk starts at the earliest date only when chosen, else at none: the index seek then depends on the
-      // choice, and Neo4j cannot scan the whole index first and test the choice on every statement it finds.
+      // The walk starts at the earliest date only when tried, else at none: the index seek then depends on the
+      // choice, and Neo4j cannot scan the whole index first and test the choice on every statement it finds. It takes
+      // the first $walkLimit statements in order before testing the anchor: if $limit of them pass, they are the page
+      // (every statement not walked comes after them); else the sparse plan reads the anchor's own.
       params.earliest = "0001-01-01";
-      const walks = (comparison: ">" | "<=") => `n * n ${comparison} statements * $limit * ${walkCost}${room}`;
+      params.walkLimit = Math.max((params.limit as number) * WALK_PAGES, WALK_MIN);
+      const tried = `n * n > statements * $limit * ${ANCHORS[anchor.kind].walk}${room}`;
+      const tested = [ANCHORS[anchor.kind].predicate(anchor.v), ...otherFilters];
       dated = `${named.map(bindOnce).join("\n    ")}
     ${statementCount(anchor.v, anchor.kind)}${undatedBefore}
     CALL (${carry("n", "statements", ...first)}) {
-      WITH ${carry(...first)}, CASE WHEN ${walks(">")} THEN date($earliest) END AS earliest
-      ${denseWalk("s.saidOn >= earliest", "dense")}
+      WITH ${carry(...first)}, CASE WHEN ${tried} THEN date($earliest) END AS earliest
+      MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+      WHERE s.saidOn >= earliest${and([...dateRange, ...datedCursor])}
+      WITH ${carry(...first)}, s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $walkLimit
+      WITH ${carry()}, s WHERE ${tested.join("\n        AND ")}
+      WITH s ORDER BY s.saidOn ${direction}, s.id ${direction} LIMIT $limit
+      RETURN collect(s) AS dense
     }
-    CALL (${carry("n", "statements", ...first)}) {
-      WITH ${carry("n", "statements", ...first)} WHERE ${walks("<=")}
+    CALL (${carry("dense", ...first)}) {
+      WITH ${carry("dense", ...first)} WHERE size(dense) < $limit${room}
       ${sparseRead("sparse")}
     }
-    WITH ${carry(...first)}, dense + sparse AS dated`;
+    WITH ${carry(...first)}, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated`;
     }
     // With a date filter no undated statement can match.
     const undated = dateFiltered

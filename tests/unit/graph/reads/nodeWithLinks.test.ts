@@ -70,18 +70,19 @@ describe("a node with its links", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (anchor)-[:SAID]->(s) }
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 2
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
@@ -104,6 +105,7 @@ describe("a node with its links", () => {
          "id": "person:a",
          "limit": 4,
          "undated": "0001-01-01",
+         "walkLimit": 256,
        },
      }
     `);
@@ -137,20 +139,21 @@ describe("a node with its links", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $n1_limit * 2 THEN date($n1_earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (anchor)-[:SAID]->(s) }
-           AND s.kind = $n1_f_kind
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
+             AND s.kind = $n1_f_kind
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $n1_limit * 2
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $n1_limit
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND s.kind = $n1_f_kind
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n1_limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $n1_limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $n1_limit
            MATCH (anchor)-[:SAID]->(s:Statement)
@@ -176,18 +179,19 @@ describe("a node with its links", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $limit * 8 THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 8
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
@@ -213,7 +217,9 @@ describe("a node with its links", () => {
          "n1_f_kind": "REPORTED",
          "n1_limit": 4,
          "n1_undated": "0001-01-01",
+         "n1_walkLimit": 256,
          "undated": "0001-01-01",
+         "walkLimit": 256,
        },
      }
     `);
@@ -240,18 +246,19 @@ describe("a node with its links", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $o0_limit * 2 THEN date($o0_earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (s)-[:MENTIONS]->(anchor) }
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $o0_walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)-[:MENTIONS]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $o0_limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $o0_limit * 2
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $o0_limit
            MATCH (anchor)<-[:MENTIONS]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $o0_limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $o0_limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $o0_limit
            MATCH (anchor)<-[:MENTIONS]-(s:Statement)
@@ -269,12 +276,24 @@ describe("a node with its links", () => {
           WITH *, a.id AS parent
           CALL (parent, statements, a) {
             WITH *, a AS anchor
-         CALL (parent, anchor) {
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)-[:DURING]->(anchor) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS dated
+           RETURN collect(s) AS sparse
          }
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)

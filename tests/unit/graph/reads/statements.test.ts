@@ -120,14 +120,15 @@ describe("a root list of statements", () => {
            WITH parent, anchor, mentions, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (anchor)-[:SAID]->(s) }
-           AND EXISTS { (s)-[:MENTIONS]->(mentions) }
-           AND s.kind = $f_kind
+           WITH parent, anchor, mentions, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, mentions, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
+             AND EXISTS { (s)-[:MENTIONS]->(mentions) }
+             AND s.kind = $f_kind
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, mentions, n, statements) {
-           WITH parent, anchor, mentions, n, statements WHERE n * n <= statements * $limit * 2
+         CALL (parent, anchor, mentions, dense) {
+           WITH parent, anchor, mentions, dense WHERE size(dense) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND EXISTS { (s)-[:MENTIONS]->(mentions) }
@@ -135,7 +136,7 @@ describe("a root list of statements", () => {
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, mentions, dense + sparse AS dated
+         WITH parent, anchor, mentions, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, mentions, dated) {
            WITH parent, anchor, mentions, dated WHERE size(dated) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
@@ -157,6 +158,7 @@ describe("a root list of statements", () => {
          "f_speaker": "person:a",
          "limit": 21,
          "undated": "0001-01-01",
+         "walkLimit": 336,
        },
      }
     `);
@@ -177,6 +179,7 @@ describe("a root list of statements", () => {
       f_state: "state:ua",
       undated: "0001-01-01",
       earliest: "0001-01-01",
+      walkLimit: 21 * 16,
     });
     expect(built.cypher).toContain("CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker})");
   });
@@ -318,6 +321,7 @@ describe("a root list of statements", () => {
       f_from: "2025-01-01",
       undated: "0001-01-01",
       earliest: "0001-01-01",
+      walkLimit: 21 * 16,
     });
     // The speaker is looked up once (its own id or an alias id), before the subqueries that read statements…
     expect(cypher).toContain(
@@ -327,14 +331,16 @@ describe("a root list of statements", () => {
     expect(cypher).toContain(
       "CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }",
     );
-    // …dense: walk the date index from the latest, testing the speaker, its start set only when the walk is chosen;
+    // …dense: walk the date index from the latest (its start set only when the walk is tried) for at most $walkLimit
+    // statements in the date range, then test the speaker on them;
     expect(cypher).toContain(
-      "CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest\n      MATCH (s:Statement) USING INDEX s:Statement(saidOn)\n      WHERE s.saidOn >= earliest\n      AND EXISTS { (anchor)-[:SAID]->(s) }\n      AND s.saidOn >= date($f_from)\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+      "CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest\n      MATCH (s:Statement) USING INDEX s:Statement(saidOn)\n      WHERE s.saidOn >= earliest\n      AND s.saidOn >= date($f_from)\n      WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit\n      WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }\n      WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
     );
-    // …sparse: start at the speaker and sort what they said.
+    // …sparse, unless the walk filled the page: start at the speaker and sort what they said.
     expect(cypher).toContain(
-      "WHERE n * n <= statements * $limit * 2\n      MATCH (anchor)-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
+      "WHERE size(dense) < $limit\n      MATCH (anchor)-[:SAID]->(s:Statement)\n      WHERE s.saidOn IS NOT NULL\n      AND s.saidOn >= date($f_from)\n      WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit",
     );
+    expect(cypher).toContain("CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated");
     // A date filter excludes undated statements, so no query looks for them.
     expect(cypher).not.toContain("s.saidOn IS NULL");
   });
@@ -354,18 +360,19 @@ describe("the statements of many parents at once, one anchor each", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (anchor)-[:SAID]->(s) }
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 2
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
@@ -387,6 +394,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
+         "walkLimit": 336,
        },
      }
     `);
@@ -404,18 +412,19 @@ describe("the statements of many parents at once, one anchor each", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (s)-[:MENTIONS]->(anchor) }
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)-[:MENTIONS]->(anchor) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 2
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:MENTIONS]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:MENTIONS]-(s:Statement)
@@ -437,6 +446,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
+         "walkLimit": 336,
        },
      }
     `);
@@ -454,18 +464,19 @@ describe("the statements of many parents at once, one anchor each", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $limit * 8 THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 8
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:LOCATED_IN*0..5]-(:Venue)<-[:SAID_AT]-(s:Statement)
@@ -487,6 +498,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
+         "walkLimit": 336,
        },
      }
     `);
@@ -499,12 +511,24 @@ describe("the statements of many parents at once, one anchor each", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor RETURN anchor }
-         CALL (parent, anchor) {
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)-[:DURING]->(anchor) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS dated
+           RETURN collect(s) AS sparse
          }
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)
@@ -523,8 +547,10 @@ describe("the statements of many parents at once, one anchor each", () => {
        }
        RETURN parent, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
+         "walkLimit": 336,
        },
      }
     `);
@@ -537,12 +563,24 @@ describe("the statements of many parents at once, one anchor each", () => {
        UNWIND $parents AS parent
        CALL (parent, statements) {
          CALL (parent) { OPTIONAL MATCH (named:Source {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Source) RETURN canonical })) AS anchor RETURN anchor }
-         CALL (parent, anchor) {
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:REPORTED_IN]-() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)-[:REPORTED_IN]->(anchor) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS dated
+           RETURN collect(s) AS sparse
          }
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:REPORTED_IN]-(s:Statement)
@@ -561,8 +599,10 @@ describe("the statements of many parents at once, one anchor each", () => {
        }
        RETURN parent, page, total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
+         "walkLimit": 336,
        },
      }
     `);
@@ -580,18 +620,19 @@ describe("the statements of many parents at once, one anchor each", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $limit * 8 THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (s)<-[:SAID]-(:Entity)-[:PART_OF|HOLDS_OFFICE*0..1]->(:State {id: anchor.id}) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $limit * 8
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:PART_OF|HOLDS_OFFICE*0..1]-(:Entity)-[:SAID]->(s:Statement)
@@ -613,6 +654,7 @@ describe("the statements of many parents at once, one anchor each", () => {
          "earliest": "0001-01-01",
          "limit": 21,
          "undated": "0001-01-01",
+         "walkLimit": 336,
        },
      }
     `);
@@ -627,13 +669,26 @@ describe("the statements of many parents at once, one anchor each", () => {
        CALL (parent, statements) {
          CALL (parent) { OPTIONAL MATCH (named:Event {id: parent}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: parent})-[:ALIAS_OF]->(canonical:Event) RETURN canonical })) AS anchor RETURN anchor }
          CALL () { OPTIONAL MATCH (named:Entity {id: $f_speaker}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_speaker})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS speaker RETURN speaker }
-         CALL (parent, anchor, speaker) {
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)<-[:DURING]-() }), 0) AS n }
+         CALL (parent, anchor, speaker, n, statements) {
+           WITH parent, anchor, speaker, CASE WHEN n * n > statements * $limit * 2 THEN date($earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
+           WITH parent, anchor, speaker, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, speaker, s WHERE EXISTS { (s)-[:DURING]->(anchor) }
+             AND EXISTS { (speaker)-[:SAID]->(s) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, speaker, dense) {
+           WITH parent, anchor, speaker, dense WHERE size(dense) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND EXISTS { (speaker)-[:SAID]->(s) }
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
-           RETURN collect(s) AS dated
+           RETURN collect(s) AS sparse
          }
+         WITH parent, anchor, speaker, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, speaker, dated) {
            WITH parent, anchor, speaker, dated WHERE size(dated) < $limit
            MATCH (anchor)<-[:DURING]-(s:Statement)
@@ -648,9 +703,11 @@ describe("the statements of many parents at once, one anchor each", () => {
        }
        RETURN parent, page, null AS total, null AS facets",
        "params": {
+         "earliest": "0001-01-01",
          "f_speaker": "person:a",
          "limit": 4,
          "undated": "0001-01-01",
+         "walkLimit": 256,
        },
      }
     `);
@@ -680,14 +737,15 @@ describe("one statement page among other things (statementPageParts)", () => {
            WITH parent, anchor, CASE WHEN n * n > statements * $n0_limit * 2 THEN date($n0_earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (anchor)-[:SAID]->(s) }
-           AND s.kind = $n0_f_kind
            AND (s.saidOn < date($n0_afterKey) OR (s.saidOn = date($n0_afterKey) AND s.id < $n0_afterId))
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
+             AND s.kind = $n0_f_kind
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements) {
-           WITH parent, anchor, n, statements WHERE n * n <= statements * $n0_limit * 2
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $n0_limit
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            AND s.kind = $n0_f_kind
@@ -695,7 +753,7 @@ describe("one statement page among other things (statementPageParts)", () => {
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, dense + sparse AS dated
+         WITH parent, anchor, CASE WHEN size(dense) = $n0_limit THEN dense ELSE sparse END AS dated
          CALL (parent, anchor, dated) {
            WITH parent, anchor, dated WHERE size(dated) < $n0_limit
            MATCH (anchor)-[:SAID]->(s:Statement)
@@ -715,6 +773,7 @@ describe("one statement page among other things (statementPageParts)", () => {
          "n0_f_kind": "REPORTED",
          "n0_limit": 3,
          "n0_undated": "0001-01-01",
+         "n0_walkLimit": 256,
        },
      }
     `);
@@ -787,18 +846,19 @@ describe("a backward page (last, before)", () => {
            WITH parent, anchor, undated, CASE WHEN n * n > statements * $limit * 2 AND size(undated) < $limit THEN date($earliest) END AS earliest
            MATCH (s:Statement) USING INDEX s:Statement(saidOn)
            WHERE s.saidOn >= earliest
-           AND EXISTS { (anchor)-[:SAID]->(s) }
+           WITH parent, anchor, undated, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
            WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS dense
          }
-         CALL (parent, anchor, n, statements, undated) {
-           WITH parent, anchor, n, statements, undated WHERE n * n <= statements * $limit * 2 AND size(undated) < $limit
+         CALL (parent, anchor, dense, undated) {
+           WITH parent, anchor, dense, undated WHERE size(dense) < $limit AND size(undated) < $limit
            MATCH (anchor)-[:SAID]->(s:Statement)
            WHERE s.saidOn IS NOT NULL
            WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $limit
            RETURN collect(s) AS sparse
          }
-         WITH parent, anchor, undated, dense + sparse AS dated
+         WITH parent, anchor, undated, CASE WHEN size(dense) = $limit THEN dense ELSE sparse END AS dated
          WITH parent, undated + dated AS all
          UNWIND all[0..$limit] AS s
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
@@ -808,6 +868,7 @@ describe("a backward page (last, before)", () => {
          "earliest": "0001-01-01",
          "limit": 4,
          "undated": "9999-12-31",
+         "walkLimit": 256,
        },
      }
     `);
