@@ -246,6 +246,8 @@ describe("nodeChanged", () => {
     await subscribed(1);
     await write(CREATE_PERSON, { input: { id: "person:unwatched", name: "Someone Else" } });
     await write(`mutation { updatePerson(id: "person:watched", input: { name: "Watched Twice" }) { id } }`, {});
+    // The node is read when the change is delivered: the update is seen before the deletion is written.
+    await sub.until(1);
     await write(`mutation { deletePerson(id: "person:watched") { id } }`, {});
     const updates = await sub.until(2);
     expect(updates.map((u) => u.data.nodeChanged)).toEqual([
