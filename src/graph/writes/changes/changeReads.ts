@@ -62,14 +62,15 @@ export const CHANGES_OF_NODES = `UNWIND $ids AS id
      RETURN ${ENTRY}`;
 
 /**
- * A node's entries before a position, newest first: under its own id, the id it had before (an alias id) and the ids
- * of the nodes merged into it, each a page from the (nodeId, seq) index read backwards, then merged. A deleted node's
- * id still finds its entries.
+ * A node's entries before a position, newest first: under its own id (`asked`, carried through), the id it had before
+ * (an alias id) and the ids of the nodes merged into it, each a page from the (nodeId, seq) index read backwards, then
+ * merged. A deleted node's id still finds its entries. Leaves `c`, one row per entry.
  */
-export const HISTORY = `OPTIONAL MATCH (n:Entity {id: $id})
-     OPTIONAL MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(kept:Entity)
-     WITH coalesce(n, kept) AS node
-     WITH [$id] + CASE WHEN node IS NULL THEN [] ELSE [node.id] + [(a:IdAlias)-[:ALIAS_OF]->(node) | a.id] END AS ids
+const ENTRIES_OF = (asked: string, carry: string) => `OPTIONAL MATCH (n:Entity {id: ${asked}})
+     OPTIONAL MATCH (:IdAlias {id: ${asked}})-[:ALIAS_OF]->(kept:Entity)
+     WITH ${carry}coalesce(n, kept) AS node
+     WITH [${asked}] + CASE WHEN node IS NULL THEN [] ELSE [node.id] + [(a:IdAlias)-[:ALIAS_OF]->(node) | a.id] END
+       AS ids
      UNWIND ids AS id
      WITH DISTINCT id
      CALL (id) {
@@ -78,29 +79,16 @@ export const HISTORY = `OPTIONAL MATCH (n:Entity {id: $id})
        WITH c ORDER BY c.seq DESC LIMIT $limit
        RETURN c
      }
-     WITH c ORDER BY c.seq DESC LIMIT $limit
+     WITH c ORDER BY c.seq DESC LIMIT $limit`;
+
+/** One node's entries (history(id)). */
+export const HISTORY = `${ENTRIES_OF("$id", "")}
      RETURN ${ENTRY}`;
 
-/**
- * HISTORY for several nodes in one query (Node.history on a list): per id asked, the same look-up and the same
- * merged pages, collected in order.
- */
+/** HISTORY for several nodes in one query (Node.history on a list): per id asked, its entries collected in order. */
 export const HISTORIES = `UNWIND $ids AS asked
      CALL (asked) {
-       OPTIONAL MATCH (n:Entity {id: asked})
-       OPTIONAL MATCH (:IdAlias {id: asked})-[:ALIAS_OF]->(kept:Entity)
-       WITH asked, coalesce(n, kept) AS node
-       WITH [asked] + CASE WHEN node IS NULL THEN [] ELSE [node.id] + [(a:IdAlias)-[:ALIAS_OF]->(node) | a.id] END
-         AS ids
-       UNWIND ids AS id
-       WITH DISTINCT id
-       CALL (id) {
-         MATCH (c:Change {nodeId: id})
-         WHERE c.seq < $before
-         WITH c ORDER BY c.seq DESC LIMIT $limit
-         RETURN c
-       }
-       WITH c ORDER BY c.seq DESC LIMIT $limit
+       ${ENTRIES_OF("asked", "asked, ")}
        RETURN collect(${ENTRY_MAP}) AS entries
      }
      RETURN asked AS id, entries`;
