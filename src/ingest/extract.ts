@@ -5,6 +5,8 @@ import { QUOTE_GAP, type Span } from "../domain/spans";
 import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution/attribution";
 import { blockQuotationsOf } from "./quotations/blockQuotes";
+import { interviewOf } from "./quotations/interviewAnswers";
+import { intervieweeOf } from "./attribution/interviewee";
 import { addMention, Register, type Entity, type KnownEntity } from "./entities/entities";
 import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./text/layout";
 import { registerIntroducers } from "./entities/introducers";
@@ -87,10 +89,11 @@ export interface ExtractOptions {
 export function extract(text: string, options: ExtractOptions): Extraction {
   const paragraphs = paragraphsOf(text);
   const { labelled, inMarks } = labelledQuotationsOf(text, paragraphs, quotationsOf(text, paragraphs));
-  const unmarked = [...inMarks, ...labelled];
-  const quotations = [...unmarked, ...blockQuotationsOf(text, paragraphs, unmarked)].sort(
-    (a, b) => a.marked[0]!.start - b.marked[0]!.start,
-  );
+  const interview = interviewOf(text, paragraphs, [...inMarks, ...labelled]);
+  const unmarked = [...inMarks, ...labelled, ...(interview?.answers ?? [])];
+  // An interviewer's question is the article's own words, never a block quotation.
+  const blocks = blockQuotationsOf(text, paragraphs, unmarked).filter((q) => !interview?.questions.has(q.paragraph));
+  const quotations = [...unmarked, ...blocks].sort((a, b) => a.marked[0]!.start - b.marked[0]!.start);
   const marked = quotations.flatMap((q) => q.marked);
   // The dateline is not part of the first sentence: "KYIV: Ukraine's president said …" is reported from "Ukraine's".
   const storyStart = datelineOf(text)?.storyStart ?? 0;
@@ -108,6 +111,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   learnGenders(text, sentences, register);
 
   const mentionIndex = new MentionIndex(register);
+  const answerer = interview && intervieweeOf(text, paragraphs, interview.firstQuestion, mentionIndex);
   const windowStartOf = (paragraph: number) => paragraphs[Math.max(0, paragraph - 2)]!.start;
   const candidates = [
     ...quotations.map((q) => ({ at: q.marked[0]!.start, q })),
@@ -139,6 +143,29 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         lastSpeaker = { entity: writer, at: q.marked[0]!.start };
         lastChoice = { speaker: writer, paragraph: q.lastParagraph, confidence: LABEL_CONFIDENCE };
         previous = { statement, q, paragraph: q.lastParagraph };
+        continue;
+      }
+      // An interview's answer is the interviewee's, when the introduction says who that is.
+      if (q.style === "answer") {
+        // A paragraph among the answers that names the interviewee is the article's (a caption, an editor's note).
+        if (answerer && mentionIndex.within(q.parts[0]!).some((m) => m.entity === answerer.entity)) continue;
+        const confidence = round(answerer ? answerer.confidence * (q.blockProbability ?? 1) : 0);
+        const who = answerer && { entity: answerer.entity, confidence, via: "interview" };
+        if (!who || who.confidence < RANKED_DRAFT)
+          unattributed.push({
+            parts: q.parts,
+            text: words,
+            reason: answerer
+              ? `interview answer: ${[answerer.entity, ...answerer.others].map((e) => e.name).join(" or ")}?`
+              : "interview answer: the introduction names no interviewee",
+            ...(who ? { suggested: { entity: who.entity, confidence: who.confidence } } : {}),
+          });
+        else {
+          const statement = quoteStatement(q, words, who, "answer");
+          dateAndPlace(statement, undefined, text, options.publishedOn, register, statements);
+          statements.push(statement);
+          previous = { statement, q, paragraph: q.lastParagraph };
+        }
         continue;
       }
       const found = attributionOf(text, q, sentence, sentences, paragraphs, marked);

@@ -12,6 +12,7 @@ import { whyNotAPerson } from "../words/personNames";
 import type { Quotation } from "../quotations/quotes";
 import type { Attributed } from "./speakers";
 import { ATTRIBUTION_WINDOW } from "../text/windows";
+import { handsOver } from "../quotations/blockQuotes";
 
 export interface Candidate {
   entity: Entity;
@@ -138,7 +139,7 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
   const after = sentences[lastStartingBy(sentences, close - 1) + 1];
   const opensParagraph = open === paragraph.start;
   const intro = opensParagraph && q.paragraph > 0 ? paragraphs[q.paragraph - 1] : undefined;
-  const introducing = intro && /[:,]\s*$|\[[^\]]{1,12}\]\s*$/.test(text.slice(intro.end - 16, intro.end));
+  const introducing = intro && handsOver(text.slice(Math.max(intro.start, intro.end - 40), intro.end));
   // Only the words near the quotation are read: at most ATTRIBUTION_WINDOW before it for handles, twice that
   // before and once after it for mentions, however long its paragraph.
   if (intro)
@@ -215,6 +216,23 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
     const c = candidate(entity, "nearby");
     place(c, m);
     if (m.subject) set(c, "subject");
+  }
+
+  // The one the introduction's last sentence is about: its first name not after a preposition ("Blogger X wrote [pt]",
+  // "Some, like @someone, point out:"), the writer of what follows more often than anyone named after.
+  const introSentence = introducing ? containing(sentences, intro.end - 1) : undefined;
+  if (introSentence) {
+    const first = ctx.mentions
+      .within(introSentence)
+      .find(
+        (m) =>
+          m.entity.type !== "venue" &&
+          m.entity.type !== "event" &&
+          !m.quoted &&
+          !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)),
+      );
+    const c = first && byEntity.get(first.entity);
+    if (c) set(c, "introSubject");
   }
 
   for (const c of byEntity.values()) {

@@ -27,6 +27,7 @@ export function rankSpeakers(candidates: readonly Candidate[]): Ranked[] {
 /** The winner's own features the confidence model reads beside the margin. */
 const WINNER_FEATURES = [
   "inIntroduction",
+  "introSubject",
   "subject",
   "beforeCue",
   "afterCue",

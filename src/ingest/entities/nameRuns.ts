@@ -91,13 +91,36 @@ function stateAfterOf(
   return undefined;
 }
 
+/** A person's name of two to four words: first names, initials and a surname, no particle or organization's head. */
+const PERSON_LIKE = /^\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}(?:\.|[\p{Ll}’'-]+)){1,3}$/u;
+
+/**
+ * Two people's names joined by "and" ("Ada Brandt and Jonas Weil"): the first name, when both sides read as a
+ * person's full name. "Marks and Spencer", "Trinidad and Tobago" and "Department of Health and Social Care" stay
+ * whole: one word a side, or a particle or an organization's head on either.
+ */
+function twoPeople(run: string): string | undefined {
+  const at = run.indexOf(" and ");
+  if (at < 0) return undefined;
+  const left = run.slice(0, at);
+  const right = run.slice(at + 5);
+  const person = (side: string) =>
+    PERSON_LIKE.test(side) &&
+    !ORGANIZATION_HEADS.has(side.split(/\s+/).at(-1)!.toLowerCase()) &&
+    !side.split(/\s+/).some((w) => isTitleWord(w));
+  return person(left) && person(right) ? left : undefined;
+}
+
 /** Capitalised runs of words in a span, split into leading titles and the name itself. */
 export function nameRuns(text: string, span: Span, register?: Register): NameRun[] {
   const out: NameRun[] = [];
   const slice = text.slice(span.start, span.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(slice); m; m = NAME_RUN.exec(slice)) {
-    let words = m[0].split(/\s+/);
+    const two = twoPeople(m[0]);
+    // "Ada Brandt and Jonas Weil": the run is read up to "and"; the second name is the next run.
+    if (two) NAME_RUN.lastIndex = m.index + two.length;
+    let words = (two ?? m[0]).split(/\s+/);
     let offset = span.start + m.index;
     // Read from the few characters before the run: an end-anchored pattern over the whole prefix is quadratic.
     const before = slice.slice(Math.max(0, m.index - 16), m.index);

@@ -91,6 +91,22 @@ const BLOCK_THRESHOLD = 0.5;
  */
 const NARRATION = [/\(@\w+\)\s+(?:also\s+)?\p{Ll}/u, /^This post is part of\b/u];
 
+/** A verb with which a writer is named at the very end of a paragraph that hands over: "X wrote [pt]", "… writing". */
+const HANDOVER_VERB = new RegExp(`\\b(?:${[...NARRATOR_VERBS, "writing", "observed", "observes"].join("|")})$`, "i");
+
+/**
+ * Whether a paragraph hands over to the words after it: "X writes:", "Nick Keith said," as a paragraph of its own,
+ * a language tag that says what the next paragraph is in ("X wrote [pt]"), or a verb of writing with no stop after
+ * it ("Commenter X wrote").
+ */
+export function handsOver(paragraph: string): boolean {
+  const end = paragraph.trimEnd();
+  if (/[:,]$/.test(end)) return true;
+  const tagAt = end.endsWith("]") ? end.lastIndexOf("[") : -1;
+  if (tagAt >= 0 && /^[\p{L}-]{2,12}$/u.test(end.slice(tagAt + 1, -1))) return true;
+  return HANDOVER_VERB.test(end);
+}
+
 /**
  * Walks the paragraphs a block quotation may be (after a colon, or after another block paragraph; not already in
  * marks) and asks `decide` about each; a paragraph decided to be one carries the run on. The extractor decides with
@@ -116,8 +132,7 @@ export function walkBlockCandidates(
   for (let i = 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const previous = text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end);
-    // "X writes:", and "Nick Keith said," as a paragraph of its own: a paragraph that ends with a comma hands over.
-    const afterColon = /[:,]$/.test(previous.trimEnd());
+    const afterColon = handsOver(previous);
     if (markedParagraphs.has(i) || (!afterColon && run === 0)) {
       run = 0;
       continue;

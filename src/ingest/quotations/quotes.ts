@@ -5,7 +5,7 @@
 import type { Span } from "../../domain/spans";
 import type { Paragraph } from "../text/layout";
 
-export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets" | "block" | "label";
+export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets" | "block" | "label" | "answer";
 
 export interface Quotation {
   /** The words inside the marks, one part per paragraph. */
@@ -17,7 +17,7 @@ export interface Quotation {
   lastParagraph: number;
   /** Quotations inside this one (a quote inside a quote); never statements of their own. */
   inner: Span[];
-  /** For a paragraph without marks: the block-quotation model's probability that it is someone's words. */
+  /** A paragraph without marks: how likely it is someone's words (the block model's probability, an answer's). */
   blockProbability?: number;
   /** For a labelled paragraph ("@handle: …", labelled.ts): the writer's handle, without its "@". */
   label?: { name: string; span: Span };
@@ -52,6 +52,7 @@ function closes(style: MarkStyle, text: string, i: number): boolean {
       return c === "'" && !isLetter(next) && !/\s/.test(text[i - 1] ?? " ");
     case "block":
     case "label":
+    case "answer":
       return false;
   }
 }

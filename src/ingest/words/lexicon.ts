@@ -194,7 +194,8 @@ export const TITLE_WORDS = new Set(
     "representative rep sen gov state national central bank treasury commissioner chief economist analyst " +
     "lawyer attorney prosecutor detective inspector officer striker midfielder defender goalkeeper forward " +
     "president-elect ceo cfo coo founder co-founder opposition party lawmaker mp mep official councillor " +
-    "councilor speaker minister-president crown high representative"
+    "councilor speaker minister-president crown high representative blogger commenter activist journalist " +
+    "columnist writer author poet rapper novelist photographer editor reporter"
   ).split(" "),
 );
 

@@ -51,7 +51,7 @@ describe("the one an introduction names", () => {
 });
 
 describe("speakers an introduction gives", () => {
-  it("drafts a blog post after a one-word blogger's introduction, and lists its next paragraph with them", () => {
+  it("drafts a blog post after a one-word blogger's introduction, and its next paragraph as theirs too", () => {
     const text = [
       "The dance has become a symbol of the country's youth, and bloggers disagree about where it comes from.",
       "",
@@ -64,12 +64,15 @@ describe("speakers an introduction gives", () => {
       "Others are less sure.",
     ].join("\n");
     const extraction = run(text);
-    expect(extraction.statements.map((s) => [s.speaker.type, s.speaker.name])).toEqual([["person", "Velkaro"]]);
-    // The paragraph after it is the same blogger's, by the run; the model is less sure of a run than of its start.
-    expect(extraction.unattributed[0]).toMatchObject({
-      text: "We have danced it at every wedding this year, and I am proud of it.",
-      suggested: { entity: { name: "Velkaro" } },
-    });
+    // The paragraph after the post is the same blogger's, by the run, a little less sure than its start.
+    const drafted = extraction.statements.map((s) => [s.speaker.name, s.text.slice(0, 12), s.confidence]);
+    expect(drafted.map(([name, words]) => [name, words])).toEqual([
+      ["Velkaro", "I think this"],
+      ["Velkaro", "We have danc"],
+    ]);
+    expect(drafted[1]![2]).toBeLessThanOrEqual(drafted[0]![2] as number);
+    expect(extraction.statements.every((s) => s.speaker.type === "person")).toBe(true);
+    expect(extraction.unattributed).toEqual([]);
   });
 
   it("takes a paragraph that ends with a comma as an introduction", () => {

@@ -1,0 +1,82 @@
+// Who answers an interview's questions: the one person named where the article says an interview follows ("Wikinews
+// interviews Jane Doe on …", "I asked him [Doe] a few questions"), else the person its introduction names most. The
+// answers themselves carry no name (quotations/interviewAnswers.ts), so their speaker is the interview's subject.
+import type { Entity } from "../entities/entities";
+import type { Paragraph } from "../text/layout";
+import { INTERVIEW_CUE } from "../quotations/interviewAnswers";
+import type { MentionIndex } from "./speakerCandidates";
+
+/** The one person named where the article announces the interview. */
+export const CUED_CONFIDENCE = 0.9;
+/** The person the introduction names most, at least twice and twice as often as anyone else. */
+export const INTRODUCTION_CONFIDENCE = 0.8;
+/** A guess, listed for review with the answers. */
+const GUESS = 0.5;
+
+export interface Interviewee {
+  entity: Entity;
+  confidence: number;
+  /** Whom else the introduction names as likely: an interview of two people is left for review. */
+  others: Entity[];
+}
+
+/**
+ * A name used as a modifier ("a New York bar owner") is not the interviewee: the word after it is a lower-case noun,
+ * not a preposition, a conjunction or a verb of telling.
+ */
+const WORDS_AFTER_A_NAME = "on about of and in at for from after over as with to who tells says talks speaks discusses";
+const AFTER_A_NAME = new RegExp(
+  String.raw`^\s*(?:[:,;.?!)\]–—-]|$|(?:${WORDS_AFTER_A_NAME.split(" ").join("|")})\b|\p{Lu})`,
+  "u",
+);
+
+function peopleIn(text: string, index: MentionIndex, span: { start: number; end: number }): Map<Entity, number> {
+  const counts = new Map<Entity, number>();
+  for (const m of index.within(span)) {
+    if (m.entity.type !== "person" || m.quoted) continue;
+    if (!AFTER_A_NAME.test(text.slice(m.end, m.end + 16))) continue;
+    counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How far after "interviews" / "spoke with" the interviewee's name may start ("… with US activist Jane Doe"). */
+const AFTER_CUE = 60;
+
+/** The people named right after the words that announce the interview ("Wikinews spoke with Jane Doe, …"). */
+function rightAfterCue(text: string, index: MentionIndex, p: Paragraph): Entity[] {
+  const cues = new RegExp(INTERVIEW_CUE.source, "gi");
+  for (const cue of text.slice(p.start, p.end).matchAll(cues)) {
+    const from = p.start + cue.index + cue[0].length;
+    const people = [...peopleIn(text, index, { start: from, end: Math.min(p.end, from + AFTER_CUE) }).keys()];
+    if (people.length) return people;
+  }
+  return [];
+}
+
+/** The interviewee, from the paragraphs before the first question; undefined when the text names nobody there. */
+export function intervieweeOf(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  firstQuestion: number,
+  index: MentionIndex,
+): Interviewee | undefined {
+  const before = paragraphs.slice(0, Math.max(1, firstQuestion));
+  // The paragraph nearest the questions that announces the interview and names someone ("Interview" alone names no
+  // one: the headline above it may).
+  for (const p of [...before].reverse()) {
+    if (!INTERVIEW_CUE.test(text.slice(p.start, p.end))) continue;
+    const after = rightAfterCue(text, index, p);
+    const named = after.length ? after : [...peopleIn(text, index, p).keys()];
+    if (named.length === 1) return { entity: named[0]!, confidence: CUED_CONFIDENCE, others: [] };
+    if (named.length > 1) return { entity: named[0]!, confidence: GUESS, others: named.slice(1) };
+  }
+  const ranked = [...peopleIn(text, index, { start: before[0]!.start, end: before.at(-1)!.end })].sort(
+    (a, b) => b[1] - a[1],
+  );
+  const [top, second] = ranked;
+  if (!top) return undefined;
+  if (top[1] >= 2 && top[1] >= 2 * (second?.[1] ?? 0))
+    return { entity: top[0], confidence: INTRODUCTION_CONFIDENCE, others: [] };
+  return { entity: top[0], confidence: GUESS, others: ranked.slice(1, 3).map(([e]) => e) };
+}

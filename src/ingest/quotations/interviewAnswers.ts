@@ -1,0 +1,112 @@
+// The answers of a question-and-answer interview: paragraphs that answer a question paragraph, printed without
+// quotation marks or a speaker's label. Each is the interviewee's words given verbatim, so each is a quotation
+// (style "answer") whose speaker the interview's introduction names (extract.ts asks `intervieweeOf`).
+//
+// An article is read as an interview only when its questions set its rhythm: at least MIN_PAIRS question paragraphs
+// each followed by an answer, and questions at least a fifth of the paragraphs from the first question on. A
+// rhetorical question or two in a report leaves the report as it is.
+import type { Paragraph } from "../text/layout";
+import type { Quotation } from "./quotes";
+
+const MIN_PAIRS = 3;
+const MIN_QUESTION_SHARE = 0.2;
+/** A question longer than this is an essay's paragraph that happens to end with one. */
+const QUESTION_MAX = 600;
+/** An interviewer's question without its question mark starts like one and stays short. */
+const QUESTION_WORDS = "how what why when where who whom which do does did is are was were can could would will have";
+const ASKS = new RegExp(`^(?:${QUESTION_WORDS.split(" ").join("|")}|has|should|tell)\\b`, "i");
+const UNMARKED_QUESTION_MAX = 250;
+const QUOTE_OPENERS = /^["“‘«']/;
+/** What says, before the first question, that an interview follows. */
+export const INTERVIEW_CUE =
+  /\b(?:interview(?:s|ed|ing)?|Q\s?&\s?A|questions|(?:talk|talked|spoke|speaks)\s+(?:to|with)|tells\s+Wikinews)\b/i;
+/** A photograph's caption among the answers: "Image: …", or a short line that does not end like a sentence. */
+const CAPTION = /\b(?:Image|Photo|Picture|Credit)\s*[:;]/;
+const CAPTION_MAX = 100;
+/** How sure a paragraph that carries the last answer on is to be the interviewee's rather than the article's. */
+const TRAILING_SURENESS = 0.8;
+
+function isCaption(words: string): boolean {
+  const w = words.trim();
+  return CAPTION.test(w) || (w.length < CAPTION_MAX && !/[.!?…:"”’)]$/.test(w));
+}
+
+/** Whether a paragraph is an interviewer's question. */
+export function isQuestion(words: string): boolean {
+  const w = words.trim();
+  if (!w || w.length > QUESTION_MAX || QUOTE_OPENERS.test(w)) return false;
+  if (w.endsWith("?")) return true;
+  return w.length <= UNMARKED_QUESTION_MAX && ASKS.test(w) && !/[.!:;…"”]$/.test(w);
+}
+
+export interface Interview {
+  answers: Quotation[];
+  /** Index of the first question paragraph: the introduction is what comes before it. */
+  firstQuestion: number;
+  /** The question paragraphs' indexes. */
+  questions: Set<number>;
+}
+
+/**
+ * The answer paragraphs of an interview (none when the article is not one). Paragraphs already in quotation marks
+ * (covered at least half by `quotations`) stay the quotations they are.
+ */
+export function interviewOf(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  quotations: readonly Quotation[],
+): Interview | undefined {
+  const question = paragraphs.map((p) => p.index > 0 && isQuestion(text.slice(p.start, p.end)));
+  const first = question.indexOf(true);
+  if (first < 0) return undefined;
+  let pairs = 0;
+  let questions = 0;
+  for (let i = first; i < paragraphs.length; i++) {
+    if (!question[i]) continue;
+    questions++;
+    if (i + 1 < paragraphs.length && !question[i + 1]) pairs++;
+  }
+  if (pairs < MIN_PAIRS || questions < MIN_QUESTION_SHARE * (paragraphs.length - first)) return undefined;
+  const introduction = text.slice(paragraphs[0]!.start, paragraphs[first - 1]?.end ?? paragraphs[0]!.end);
+  if (!INTERVIEW_CUE.test(introduction)) return undefined;
+
+  const inMarks = new Set<number>();
+  for (const q of quotations)
+    for (let p = q.paragraph; p <= q.lastParagraph; p++) {
+      const para = paragraphs[p]!;
+      const inside = q.marked.reduce(
+        (n, s) => n + Math.max(0, Math.min(s.end, para.end) - Math.max(s.start, para.start)),
+        0,
+      );
+      if (inside * 2 >= para.end - para.start) inMarks.add(p);
+    }
+  const answers: Quotation[] = [];
+  // After the last question the answer runs no longer than the longest answer before it (and one more paragraph),
+  // and stops where the article introduces something else ("Here is the list:").
+  let run = 0;
+  let longest = 0;
+  let afterLast = 0;
+  const last = question.lastIndexOf(true);
+  for (let i = first + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const words = text.slice(p.start, p.end);
+    if (question[i]) {
+      run = 0;
+      continue;
+    }
+    if (i < last) longest = Math.max(longest, ++run);
+    else if (++afterLast > longest + 1 || words.trimEnd().endsWith(":")) break;
+    if (inMarks.has(i) || isCaption(words)) continue;
+    answers.push({
+      // A paragraph after the last question's first one may be the article's closing words rather than the answer.
+      blockProbability: i > last && afterLast > 1 ? TRAILING_SURENESS : 1,
+      parts: [{ start: p.start, end: p.end }],
+      marked: [{ start: p.start, end: p.end }],
+      style: "answer",
+      paragraph: i,
+      lastParagraph: i,
+      inner: [],
+    });
+  }
+  return { answers, firstQuestion: first, questions: new Set(question.flatMap((q, i) => (q ? [i] : []))) };
+}

@@ -1,0 +1,134 @@
+// Question-and-answer interviews on texts written here (invented people): each answer is the interviewee's words,
+// the interviewer's questions are nobody's statement, and a report with a rhetorical question or two stays a report.
+// Also the hand-overs that end a paragraph without a colon ("X wrote [pt]", "Commenter X wrote").
+import { extract } from "../../../src/ingest/extract";
+import { paragraphsOf } from "../../../src/ingest/text/layout";
+import { quotationsOf } from "../../../src/ingest/quotations/quotes";
+import { interviewOf, isQuestion } from "../../../src/ingest/quotations/interviewAnswers";
+import { handsOver } from "../../../src/ingest/quotations/blockQuotes";
+
+const run = (text: string) => extract(text, { publishedOn: "2026-05-02" });
+const lines = (...paragraphs: string[]) => paragraphs.join("\n\n");
+const answersOf = (text: string) => {
+  const paragraphs = paragraphsOf(text);
+  return interviewOf(text, paragraphs, quotationsOf(text, paragraphs))?.answers.map((a) =>
+    text.slice(a.parts[0]!.start, a.parts[0]!.start + 12),
+  );
+};
+
+const INTERVIEW = lines(
+  "Wikinews interviews Maren Thorsby on the new tide gauges",
+  "Friday, May 1, 2026",
+  "How did the gauges come about?",
+  "We lost two piers to storms in three winters. I wanted numbers before the next one.",
+  "What surprised you most?",
+  "The speed. The water rose faster than any model we had.",
+  "It changed how we plan the season.",
+  "Will you expand the network",
+  "Yes, to six more harbours by the autumn.",
+  "Is there anything you would like to add?",
+  "Only thanks to the volunteers who read the gauges every morning.",
+);
+
+describe("interview answers", () => {
+  it("tells questions from answers, with or without a question mark", () => {
+    expect(isQuestion("What surprised you most?")).toBe(true);
+    expect(isQuestion("Will you expand the network")).toBe(true);
+    expect(isQuestion("Yes, to six more harbours by the autumn.")).toBe(false);
+    expect(isQuestion('"Why now?" she asked.')).toBe(false);
+  });
+
+  it("drafts every answer paragraph as the interviewee's quotation and no question", () => {
+    const out = run(INTERVIEW);
+    const answers = out.statements.filter((s) => s.cue === "interview: answer");
+    expect(answers.map((s) => [s.speaker.name, s.text.slice(0, 12)])).toEqual([
+      ["Maren Thorsby", "We lost two "],
+      ["Maren Thorsby", "The speed. T"],
+      ["Maren Thorsby", "It changed h"],
+      ["Maren Thorsby", "Yes, to six "],
+      ["Maren Thorsby", "Only thanks "],
+    ]);
+    expect(answers.every((s) => s.kind === "DIRECT_QUOTE" && s.confidence >= 0.7)).toBe(true);
+    expect(out.statements.some((s) => s.text.includes("What surprised you"))).toBe(false);
+  });
+
+  it("takes the person the introduction says it spoke with, not the first name in it", () => {
+    const text = lines(
+      "Magicians gather in Leeds",
+      "June is Harbour Magic Month in the county. Our reporter spoke with Oskar Lindqvist, chair of the guild.",
+      "How long have you performed?",
+      "Forty years, since I was a boy in Malmo.",
+      "Is magic growing?",
+      "More people learn it now than ever before.",
+      "Do you still travel?",
+      "Every month, to a new town.",
+    );
+    expect(new Set(run(text).statements.map((s) => s.speaker.name))).toEqual(new Set(["Oskar Lindqvist"]));
+  });
+
+  it("leaves the answers for review when two people are interviewed", () => {
+    const text = lines(
+      "Wikinews interviews Ada Brandt and Jonas Weil of a small games studio",
+      "How did you meet?",
+      "At school, in a class of twelve.",
+      "What are you making now?",
+      "A puzzle game about lighthouses.",
+      "When will it be out?",
+      "Next spring, we hope.",
+    );
+    const out = run(text);
+    expect(out.statements.filter((s) => s.cue === "interview: answer")).toEqual([]);
+    expect(out.unattributed.map((u) => u.reason)).toContain("interview answer: Ada Brandt or Jonas Weil?");
+  });
+
+  it("stops the last answer where the article introduces something else, and skips captions", () => {
+    const text = lines(
+      "Interview with harbour master Maren Thorsby",
+      "What changed this year?",
+      "The tides, mostly.",
+      "And next year?",
+      "More gauges.",
+      "Anything else?",
+      "No, that is all.",
+      "Thorsby beside a gauge in April",
+      "Here are the harbours in the network:",
+      "Northport, Eastwick and Lowe.",
+    );
+    expect(answersOf(text)).toEqual(["The tides, m", "More gauges.", "No, that is "]);
+  });
+
+  it("leaves a report with rhetorical questions as it was", () => {
+    const text = lines(
+      "Council debates the harbour budget",
+      "The council met on Tuesday. Who will pay for the piers?",
+      "The mayor said the county should.",
+      "Is that fair to the fishermen?",
+      "Many of them think it is not.",
+      "What happens next?",
+      "A vote in June.",
+    );
+    expect(answersOf(text)).toBeUndefined();
+  });
+});
+
+describe("hand-overs without a colon", () => {
+  it("reads a language tag or a trailing verb of writing as handing over", () => {
+    expect(handsOver("Blogger Ana Sousa wrote [pt]")).toBe(true);
+    expect(handsOver("Commenter Rui Matos wrote")).toBe(true);
+    expect(handsOver("The minister said:")).toBe(true);
+    expect(handsOver("The minister spoke for an hour.")).toBe(false);
+    expect(handsOver("See the photographs [gallery link]")).toBe(false);
+  });
+
+  it("drafts the paragraph after 'X wrote [pt]' as X's words", () => {
+    const text = lines(
+      "Lisbon bloggers react to the port strike",
+      "Blogger Ana Sousa wrote [pt]",
+      "I have never seen the river this quiet. The strike has stopped the whole city and I support the dockers.",
+      "The strike enters its third week on Monday.",
+    );
+    expect(run(text).statements.map((s) => [s.speaker.name, s.text.slice(0, 16)])).toEqual([
+      ["Ana Sousa", "I have never see"],
+    ]);
+  });
+});
