@@ -4,6 +4,7 @@ import type { Span } from "../../domain/spans";
 import { wordCount } from "../text/layout";
 import { CUES, isTitleWord, OBJECT_STEMS, OBJECT_VERBS, ORGANIZATION_NOUNS, REPORTING_STEMS } from "../words/lexicon";
 import { subjectBefore } from "./subjectBefore";
+import { tailSite } from "./tailSite";
 import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, type Sentence, type Site } from "../text/patterns";
 
 const AUDIENCES = "reporters|journalists|lawmakers|parliament";
@@ -65,7 +66,7 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
     return { phrase: subject[1]!, phraseAt: s.start, cue: participle[1]!, tense: "past", perfect, around };
   }
   // "…, X said, …" and "…, said X." in the middle or at the end of a sentence.
-  const aside = asideSite(sentence, s);
+  const aside = asideSite(sentence, s) ?? tailSite(sentence, s);
   if (aside) return aside;
   // "NP (also) called for …": a demand, reported.
   const callFor = new RegExp(

@@ -104,10 +104,16 @@ function twoPeople(run: string): string | undefined {
   if (at < 0) return undefined;
   const left = run.slice(0, at);
   const right = run.slice(at + 5);
-  const person = (side: string) =>
-    PERSON_LIKE.test(side) &&
-    !ORGANIZATION_HEADS.has(side.split(/\s+/).at(-1)!.toLowerCase()) &&
-    !side.split(/\s+/).some((w) => isTitleWord(w));
+  // Titles before each name are the names' own ("Sens. A B and C D"); a title inside is an office's name.
+  const person = (side: string) => {
+    const words = side.split(/\s+/);
+    while (words.length > 2 && isTitleWord(words[0]!)) words.shift();
+    return (
+      PERSON_LIKE.test(words.join(" ")) &&
+      !ORGANIZATION_HEADS.has(words.at(-1)!.toLowerCase()) &&
+      !words.some((w) => isTitleWord(w))
+    );
+  };
   return person(left) && person(right) ? left : undefined;
 }
 

@@ -1,6 +1,8 @@
 // Reported speech in the shapes real reports use and the rules used to miss: sentences written here (invented people,
 // places and bodies, no article copied). Each test names the shape; the speaker and the words must both be right.
 import { extract } from "../../../src/ingest/extract";
+import { tailSite } from "../../../src/ingest/attribution/tailSite";
+import type { Sentence } from "../../../src/ingest/text/patterns";
 
 const run = (text: string) => extract(text, { publishedOn: "2026-04-14" });
 /** The reported statements: speaker, and the first words of their evidence. */
@@ -131,5 +133,34 @@ describe("the subject read backwards from its verb", () => {
       "Standing at the bar for nearly an hour on Wednesday, Bertil Lund told the three judges:\n\n" +
       "“I never knew the name of every agent in every port.”";
     expect(reported(text)).toEqual([]);
+  });
+});
+
+describe("an attribution at the end of a long sentence", () => {
+  const site = (sentence: string) => tailSite(sentence, { start: 0, end: sentence.length, paragraph: 0 } as Sentence);
+
+  it("reads the speaker before the verb past an apposition, and the first of two", () => {
+    expect(
+      site(
+        "Ferries must run all winter on the island routes, Sens. Ada Brandt and Jonas Weil, both D-Maine, said today.",
+      )?.phrase,
+    ).toBe("Sens. Ada Brandt");
+  });
+
+  it("reads the speaker after an inverted verb, without the place or the time after the name", () => {
+    expect(
+      site(
+        "The harbour tax would cost every fisherman a month's catch, said Councillor Maren Thorsby of Northport " +
+          "at a meeting today.",
+      )?.phrase,
+    ).toBe("Councillor Maren Thorsby");
+    expect(site("The pier will reopen after the storm season ends, said the Harbour Board on Monday.")?.phrase).toBe(
+      "the Harbour Board",
+    );
+  });
+
+  it("takes no weekday for a speaker and no clause for an apposition", () => {
+    expect(site("The pier will reopen after the storm season ends, officials said Monday.")).toBeUndefined();
+    expect(site("The tax, Thorsby argued, would hurt, many fishermen said.")).toBeUndefined();
   });
 });
