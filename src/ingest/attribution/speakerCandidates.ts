@@ -9,6 +9,7 @@ import { containing, lastStartingBy, type Paragraph } from "../text/layout";
 import type { Features } from "../models/linearModel";
 import { CUE_WORDS, type Sentence } from "../text/patterns";
 import { whyNotAPerson } from "../words/personNames";
+import { isCommonEnglish } from "../words/commonWords";
 import type { Quotation } from "../quotations/quotes";
 import type { Attributed } from "./speakers";
 import { ATTRIBUTION_WINDOW } from "../text/windows";
@@ -122,7 +123,8 @@ function handlesIn(text: string, span: Span, register: Register, index: MentionI
     mention(m[1]!, start);
   }
   for (const m of slice.matchAll(USER_BEFORE_TAG)) {
-    if (USER_STOPWORDS.has(m[1]!)) continue;
+    // "he had founded [Pt]": a word of the language is not a user's name.
+    if (USER_STOPWORDS.has(m[1]!) || isCommonEnglish(m[1]!)) continue;
     mention(m[1]!, span.start + m.index + m[0].indexOf(m[1]!));
   }
 }

@@ -45,6 +45,8 @@ const NAME_RUN = new RegExp(
 
 export const stripPossessive = (s: string) => s.replace(/[’']s?$/u, "");
 
+const WEEKDAYS = new Set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(" "));
+
 /** Letters after a name that are not part of it: "Timothy Rusk KC". */
 const POST_NOMINALS = new Set(
   (
@@ -197,6 +199,8 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
     if (words.length === 0) continue;
     while (words.length > 1 && POST_NOMINALS.has(stripPossessive(words[words.length - 1]!).replace(/,$/, "")))
       words.pop();
+    // "Prime Minister's Questions Wednesday": the day it happened is not part of the name.
+    while (words.length > 1 && WEEKDAYS.has(words[words.length - 1]!.replace(/[,.]$/, ""))) words.pop();
     const last = words[words.length - 1]!;
     const possessive = /[’']s?$/u.test(last);
     words[words.length - 1] = stripPossessive(last);

@@ -87,6 +87,19 @@ describe("clause words and dates are not speakers", () => {
     expect(names).toEqual(["Oskar Viik"]);
   });
 
+  it("keeps the day out of a name that a weekday follows, and no word of the language is a user's name", () => {
+    const text = [
+      "During Harbour Questions Wednesday the council heard from fishermen.",
+      'Arvo Laine said on Wednesday: "The quay must stay open all winter."',
+      "He wrote that the council had ignored them, and he had posted [fi]",
+      "Nobody has answered us in three years, and we will not wait another winter for it.",
+    ].join("\n\n");
+    const names = people(text);
+    expect(names).not.toContain("Harbour Questions Wednesday");
+    expect(names).not.toContain("had");
+    expect(speakers(text)[0]).toEqual(["DIRECT_QUOTE", "person", "Arvo Laine"]);
+  });
+
   it("does not make 'and' a speaker when a sentence runs two verbs together", () => {
     const text = 'Greta Holm looked at the figures and said: "These are better than we hoped."';
     expect(people(text)).not.toContain("And");
