@@ -71,6 +71,9 @@ describe("speakers an introduction gives", () => {
       ["Velkaro", "We have danc"],
     ]);
     expect(drafted[1]![2]).toBeLessThanOrEqual(drafted[0]![2] as number);
+    // Carried on from the paragraph before: never in the "confident" band.
+    expect(extraction.statements[1]!.cue).toBe("continuation");
+    expect(extraction.statements[1]!.confidence).toBeLessThan(0.9);
     expect(extraction.statements.every((s) => s.speaker.type === "person")).toBe(true);
     expect(extraction.unattributed).toEqual([]);
   });
