@@ -184,7 +184,9 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       const heading =
         paragraphs[q.paragraph]!.start === q.marked[0]!.start &&
         paragraphs[q.paragraph]!.end === q.marked[0]!.end &&
-        words === words.toUpperCase();
+        words === words.toUpperCase() &&
+        // A script without capitals (Arabic, Chinese) is never "all in capitals".
+        words !== words.toLowerCase();
       if (heading) continue;
       // A word or two in marks is a term or a scare quote, unless a verb of saying in its sentence hands it over
       // ("he called the bankruptcies \"quick, surgical\"", "she said it was \"damning\"").

@@ -13,6 +13,22 @@ const run = (text: string) => extract(text, { publishedOn: PUBLISHED });
 const drafted = (text: string) =>
   run(text).statements.map((s) => [s.speaker.name, s.parts.map((p) => text.slice(p.start, p.end).slice(0, 24))]);
 
+describe("a script without capitals", () => {
+  it("is never read as a heading in capitals: a post in Arabic after 'X wrote:' is a quotation", () => {
+    const text = [
+      "Bloggers across the region reacted to the speech within minutes.",
+      "",
+      "Samir Haddad wrote on his blog:",
+      "",
+      "هذا يوم تاريخي لكل الشعوب التي تريد الحرية والكرامة في بلادها",
+      "",
+      "The speech was broadcast again in the evening.",
+    ].join("\n");
+    const found = [...run(text).statements, ...run(text).unattributed].map((s) => s.text.slice(0, 9));
+    expect(found).toContain("هذا يوم ت");
+  });
+});
+
 describe("quotations printed without marks", () => {
   const POST = [
     "The harbour closure angered fishermen across the region.",
