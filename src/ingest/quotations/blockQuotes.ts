@@ -154,6 +154,18 @@ export function blockQuotationsOf(
     if (!state.afterColon && NARRATION.some((n) => n.test(words))) return false;
     const probability = blockProbability(words, state);
     if (probability < BLOCK_THRESHOLD) return false;
+    // Lines of one block set apart by a single line break (no blank line) are one quotation of several parts.
+    const before = out[out.length - 1];
+    if (
+      before &&
+      before.lastParagraph === p.index - 1 &&
+      !/\n\s*\n/.test(text.slice(before.marked.at(-1)!.end, p.start))
+    ) {
+      before.parts.push({ start: p.start, end: p.end });
+      before.marked.push({ start: p.start, end: p.end });
+      before.lastParagraph = p.index;
+      return true;
+    }
     out.push({
       blockProbability: probability,
       parts: [{ start: p.start, end: p.end }],

@@ -13,6 +13,24 @@ const run = (text: string) => extract(text, { publishedOn: PUBLISHED });
 const drafted = (text: string) =>
   run(text).statements.map((s) => [s.speaker.name, s.parts.map((p) => text.slice(p.start, p.end).slice(0, 24))]);
 
+describe("a block quotation of several lines", () => {
+  it("is one quotation of several parts when its lines are set apart by a single line break", () => {
+    const text = [
+      "The harbour closure angered fishermen across the region.",
+      "",
+      "Kari Holt writes on her blog:",
+      "",
+      "I have sold fish here for twenty years and I have never seen the quay this empty.",
+      "We need the boats back, and we need them before the winter comes.",
+      "",
+      "The port authority has not said when the harbour will reopen.",
+    ].join("\n");
+    const statements = run(text).statements;
+    expect(statements.map((s) => [s.speaker.name, s.parts.length])).toEqual([["Kari Holt", 2]]);
+    expect(text.slice(statements[0]!.evidence[1]!.start, statements[0]!.evidence[1]!.end)).toMatch(/^We need/);
+  });
+});
+
 describe("a script without capitals", () => {
   it("is never read as a heading in capitals: a post in Arabic after 'X wrote:' is a quotation", () => {
     const text = [
