@@ -4,6 +4,7 @@ import { claimsOf, type ClaimRow } from "../../graph/reads/claimReads";
 import type { Database } from "../../graph/runtime/database";
 import { mentionCounts, type MentionCount, type MentionDirection } from "../../graph/reads/mentionCounts";
 import { neighbours, type NeighbourKind } from "../../graph/reads/neighbours";
+import { nodesWithLinks, type LookUp, type NodeWithLinks } from "../../graph/reads/nodeWithLinks";
 import { responsesOf, type ResponseDirection, type ResponseRow } from "../../graph/reads/responses";
 import { nodesByIds, statementsWithParts } from "../../graph/reads/nodes";
 import type { StatementProperty } from "../../graph/projections";
@@ -18,6 +19,8 @@ export interface Loaders {
   /** The claims behind each entity's values. */
   claims: DataLoader<string, ClaimRow[]>;
   node: DataLoader<string, NodeRow | null>;
+  /** Look-ups by id with what the query asks of each node next: the root fields of an operation in one query. */
+  lookUp: DataLoader<LookUp, NodeWithLinks, string>;
   statementWithParts: DataLoader<string, StatementRow | null>;
   /** Pieces of source texts (long texts are read in bounded pieces, under the expensive-operations cap). */
   sourceText: DataLoader<TextPiece, SourceTextRow | null, string>;
@@ -78,6 +81,9 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
   return {
     claims: new DataLoader((ids) => claimsOf(db, ids)),
     node: new DataLoader((ids) => nodesByIds(db, ids)),
+    lookUp: new DataLoader((lookUps) => nodesWithLinks(db, lookUps), {
+      cacheKeyFn: ({ id, wanted }) => `${id}\u0000${JSON.stringify(wanted)}`,
+    }),
     statementWithParts: new DataLoader((ids) => statementsWithParts(db, ids)),
     sourceText: new DataLoader((pieces) => expensive.run("reading source texts", () => sourceTextPieces(db, pieces)), {
       cacheKeyFn: (piece) => `${piece.id}\u0000${piece.start}\u0000${piece.length}`,
