@@ -131,6 +131,34 @@ describe("one query per operation", () => {
     }
   });
 
+  it("reads only the properties a neighbour's selection names, each selection from its own loader", async () => {
+    // Two aliases of one list with different selections, a list that hands its neighbour on again (an office's
+    // person), and a neighbour whose selection has a computed field: every answer as when each field is asked alone
+    // below a statement's speaker (the loaders, no prefetch).
+    const selection = `id
+      a: offices { state { id name } }
+      b: offices { title state { isoCode aliases } }
+      organizations { id state { officeHolders { person { id offices { person { description } } } } } }
+      events { event { id date participants { role participant { __typename id } } } }`;
+    const prefetched = await api.run(`query ($id: ID!) { person(id: $id) { ${selection} } }`, { id: f.member });
+    expect(prefetched.errors).toBeUndefined();
+    const statement = await api.data(`query ($id: ID!) { person(id: $id) { statements(first: 1) { nodes { id } } } }`, {
+      id: f.member,
+    });
+    const loaded = await api.run(
+      `query ($id: ID!) { statement(id: $id) { speaker { ... on Person { ${selection} } } } }`,
+      {
+        id: statement.person.statements.nodes[0].id,
+      },
+    );
+    expect(loaded.errors).toBeUndefined();
+    expect(sorted(loaded.data.statement.speaker)).toEqual(sorted(prefetched.data.person));
+    const offices = prefetched.data.person.b;
+    expect(offices.length).toBeGreaterThan(0);
+    expect(offices.every((o: any) => typeof o.state.isoCode === "string")).toBe(true);
+    expect(prefetched.data.person.a.every((o: any) => typeof o.state.name === "string")).toBe(true);
+  });
+
   it("reads a timeline and finds whether its entity exists in the same query", async () => {
     const found = await api.run(
       `query ($id: ID!) { timeline(entity: $id, first: 5) { totalCount nodes { __typename } } }`,

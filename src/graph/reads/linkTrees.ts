@@ -2,6 +2,7 @@
 // theirs), read by one subquery per level inside a query that binds the node as a (a look-up, a list), and shaped
 // once in JS.
 import { dedupe, neighbourLinks, type NeighbourKind } from "./neighbours";
+import type { NodeProperty } from "../projections";
 import type { LinkedRow, Page, StatementRow } from "../rows";
 import { sortKeyAndId, toPage, type PageRows } from "../pages";
 import { statementCursorScope, statementPageParts, type StatementQuery } from "./statements";
@@ -10,6 +11,8 @@ export interface WantedNeighbours {
   kind: NeighbourKind;
   /** A page of each neighbour's statements. */
   statements?: StatementQuery;
+  /** Only these properties of each neighbour (with its id and label); all when absent. */
+  properties?: readonly NodeProperty[];
   /** The neighbours of each neighbour, of these kinds (and theirs, as deep as asked). */
   neighbours?: readonly WantedNeighbours[];
 }
@@ -68,9 +71,9 @@ export function linksCall(
        }`);
     returns.push(`sub${j}`);
   });
-  if (calls.length === 0) return neighbourLinks(wanted.kind, as);
   const imports = wantsPage(wanted) ? ["statements"] : [];
-  return neighbourLinks(wanted.kind, as, { imports, call: calls.join("\n       "), returns });
+  const more = calls.length ? { imports, call: calls.join("\n       "), returns } : undefined;
+  return neighbourLinks(wanted.kind, as, more, wanted.properties);
 }
 
 /** A neighbour list as read, deduplicated, with each neighbour's page and neighbours shaped. */

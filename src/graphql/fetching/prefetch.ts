@@ -9,6 +9,7 @@ import { checkStatementCursors, type StatementAnchor, type StatementQuery } from
 import { statementQuery } from "./arguments";
 import type { GraphQLContext } from "../context";
 import { childFields, childFieldsNamed } from "./lookahead";
+import { linkPropertiesSelected } from "./selectedProperties";
 import { NEIGHBOUR_FIELDS, NEIGHBOUR_NODE_FIELD, STATEMENT_FIELDS, type LinkedType } from "./relationFields";
 
 type PageQuery = StatementQuery & { anchor: StatementAnchor };
@@ -76,6 +77,8 @@ function firstStatementList(
 function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: FieldNode[], depth: number) {
   const name = field[0]!.name.value;
   const kind = (NEIGHBOUR_FIELDS[type] as Record<string, NeighbourKind>)[name]!;
+  // The same properties the field's resolver asks its loader for, so that it finds what is primed here.
+  const properties = linkPropertiesSelected(info.schema, info.fragments, type, field);
   const objectType = info.schema.getType(type);
   let neighbourType = isObjectType(objectType) ? getNamedType(objectType.getFields()[name]!.type) : undefined;
   // The field nodes of the neighbour itself: the list's, or those of the item field that holds it.
@@ -86,9 +89,13 @@ function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: Fie
     neighbourType = getNamedType(neighbourType.getFields()[wrapped]!.type);
   }
   // Lists of speakers (any of three types) are left to the loaders.
-  if (!neighbourType || !isLinkedType(neighbourType.name)) return { kind };
+  if (!neighbourType || !isLinkedType(neighbourType.name)) return { kind, properties };
   const fields = childFields(neighbour, info.fragments);
-  const wanted: NeighboursWanted = { kind, statements: firstStatementList(info, neighbourType.name, fields) };
+  const wanted: NeighboursWanted = {
+    kind,
+    properties,
+    statements: firstStatementList(info, neighbourType.name, fields),
+  };
   const nested = depth < LINK_DEPTH ? neighbourLists(info, neighbourType.name, fields, depth + 1) : new Map();
   if (nested.size) wanted.neighbours = [...nested.values()];
   return wanted;
@@ -113,7 +120,7 @@ function neighbourLists(
 
 /** Hands a node's neighbours of one kind to the loaders, with their pages and their own neighbours. */
 function primeLinks(ctx: GraphQLContext, owner: string, links: LinkTree[], wanted: NeighboursWanted): void {
-  ctx.loaders.neighbours(wanted.kind).prime(
+  ctx.loaders.neighbours(wanted.kind, wanted.properties).prime(
     owner,
     links.map(({ node, rel }) => ({ node, rel })),
   );

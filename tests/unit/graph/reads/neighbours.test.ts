@@ -98,3 +98,15 @@ describe("links that two sources state", () => {
     ]);
   });
 });
+
+describe("neighbours with only some properties", () => {
+  it("projects each neighbour's id, label and the named properties, and orders them as before", () => {
+    expect(neighbourLinks("officeHolders", "links", undefined, ["name", "aliases"])).toMatchInlineSnapshot(`
+     "CALL (a) {
+            MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
+            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            RETURN collect({node: b {.id, .name, .aliases, label: head([l IN labels(b) WHERE l <> 'Entity'])}, rel: r {.role, .title, .since, .fromSource}}) AS links
+          }"
+    `);
+  });
+});
