@@ -41,9 +41,12 @@ export interface PerNeighbour {
 
 const LINK_FIELDS = "r {.role, .title, .since, .fromSource}";
 
+/** The kinds whose neighbours are events, the only nodes with a date: the others are ordered by name alone. */
+const DATED: ReadonlySet<NeighbourKind> = new Set(["participations", "eventsHeld", "follows", "followedBy"]);
+
 /**
- * A subquery that, for a bound node a, returns its neighbours of this kind as links, ordered by date then name; each
- * neighbour with only the given properties (and its id and label) when they are given, else with all.
+ * A subquery that, for a bound node a, returns its neighbours of this kind as links, ordered by date (events) then
+ * name; each neighbour with only the given properties (and its id and label) when they are given, else with all.
  */
 export function neighbourLinks(
   kind: NeighbourKind,
@@ -58,9 +61,10 @@ export function neighbourLinks(
     ", ",
   );
   const carried = ["b", "r", "p", ...kept].join(", ");
+  const date = DATED.has(kind) ? "coalesce(b.date, date('9999-12-31')), " : "";
   return `CALL (${imports}) {
        MATCH p = ${NEIGHBOUR_PATTERNS[kind]}${more ? `\n       ${more.call}` : ""}
-       WITH ${carried} ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+       WITH ${carried} ORDER BY length(p), ${date}b.name, b.id
        RETURN collect({${fields}}) AS ${as}
      }`;
 }
@@ -80,7 +84,7 @@ export function buildNeighboursQuery(
   };
 }
 
-/** Neighbours per given id, deduplicated (two sources may state the same link), ordered by date then name. */
+/** Neighbours per given id, deduplicated (two sources may state the same link), by date (events) then name. */
 export async function neighbours(
   db: Database,
   kind: NeighbourKind,

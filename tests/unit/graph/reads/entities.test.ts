@@ -309,7 +309,7 @@ describe("a list with the neighbours of each of its nodes", () => {
          WITH n AS a
          CALL (a) {
             MATCH p = (a)-[r:LOCATED_IN]->(b:Venue)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
           }
          RETURN links AS links0
@@ -322,12 +322,12 @@ describe("a list with the neighbours of each of its nodes", () => {
               WITH b AS a
               CALL (a) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
           }
               RETURN links AS sub0
             }
-            WITH b, r, p, sub0 ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links
           }
          RETURN links AS links1

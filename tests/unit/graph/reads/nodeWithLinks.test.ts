@@ -36,12 +36,12 @@ describe("a node with its links", () => {
        "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL (a) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
           }
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links1
           }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1",
@@ -125,7 +125,7 @@ describe("a node with its links", () => {
           CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
           }
           CALL (a, statements) {
@@ -168,7 +168,7 @@ describe("a node with its links", () => {
           }
               RETURN page, null AS total, null AS facets
             }
-            WITH b, r, p, page, total, facets ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p, page, total, facets ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links1
           }
           WITH *, a.id AS parent
@@ -375,17 +375,17 @@ describe("neighbours of neighbours, and several look-ups", () => {
           }
               RETURN page, null AS total, null AS facets
             }
-            WITH b, r, p, page, total, facets ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p, page, total, facets ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links
           }
               RETURN links AS sub0
             }
-            WITH b, r, p, sub0 ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links
           }
               RETURN links AS sub0
             }
-            WITH b, r, p, sub0 ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links0
           }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0"
@@ -411,7 +411,7 @@ describe("neighbours of neighbours, and several look-ups", () => {
           CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
           CALL (a) {
             MATCH p = (a)-[r:HOLDS_OFFICE]->(b:State)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
           }
           WITH *, a.id AS parent
