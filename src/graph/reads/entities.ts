@@ -7,6 +7,9 @@ import { namePrefixes } from "../fulltext";
 import { cursorPredicates, scanDirection, sortKeyAndId, toPage, type PageRows, type PageWindow } from "../pages";
 import { nodeMap } from "../projections";
 import type { NodeRow, Page } from "../rows";
+import type { NeighbourKind } from "./neighbours";
+import { linksCall, linkTrees, wantsPage, type LinkTree, type WantedNeighbours } from "./linkTrees";
+import { STATEMENT_COUNT } from "./statements";
 
 export type { ListLabel } from "../../domain/labels";
 
@@ -24,6 +27,8 @@ export interface EntityListQuery extends PageWindow {
   label: ListLabel;
   filter: EntityFilter;
   withTotal: boolean;
+  /** The neighbours of each listed node (and theirs) read with the page: one query for the list and its links. */
+  neighbours?: readonly WantedNeighbours[];
 }
 
 /** How each list is sorted: a key expression (as text, for the cursor) and a direction. */
@@ -117,20 +122,47 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
   Object.assign(params, cursors.params);
   const cursorPredicate = cursors.predicates.length ? ` WHERE ${cursors.predicates.join(" AND ")}` : "";
   const direction = scanDirection(query, order.direction);
+  // Each kept node's neighbours, read after the page is cut (links0, links1, … in its entry).
+  const wanted = query.neighbours ?? [];
+  const links = wanted.map(
+    (w, i) => `
+  CALL (n${wantsPage(w) ? ", statements" : ""}) {
+    WITH n AS a${wantsPage(w) ? ", statements" : ""}
+    ${linksCall(w, "links", `n${i}_`, params)}
+    RETURN links AS links${i}
+  }`,
+  );
+  const kept = wanted.map((_w, i) => `, links${i}: links${i}`).join("");
+  const count = wanted.some(wantsPage) ? `${STATEMENT_COUNT}\n` : "";
   const total = query.withTotal ? `\nCALL () { ${start}${where} RETURN count(DISTINCT n) AS total }` : "";
-  const cypher = `CALL () {
+  const cypher = `${count}CALL (${count ? "statements" : ""}) {
   ${start}${where}
   WITH DISTINCT n
   WITH n, ${order.key} AS sortKey${cursorPredicate}
-  WITH n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit
-  RETURN collect({row: ${nodeMap("n")}, sortKey: toString(sortKey)}) AS page
+  WITH n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit${links.join("")}
+  RETURN collect({row: ${nodeMap("n")}, sortKey: toString(sortKey)${kept}}) AS page
 }${total}
 RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
   return { cypher, params };
 }
 
-export async function entityPage(db: Database, query: EntityListQuery): Promise<Page<NodeRow>> {
+export interface EntityPage {
+  page: Page<NodeRow>;
+  /** The wanted neighbours of each node of the page, by the node's id, then by kind. */
+  links: Map<string, Map<NeighbourKind, LinkTree[]>>;
+}
+
+/** One page of a list, with the wanted neighbours of each of its nodes. */
+export async function entityPage(db: Database, query: EntityListQuery): Promise<EntityPage> {
   const { cypher, params } = buildEntityListQuery(query);
-  const rows = await db.read<PageRows<NodeRow>>(cypher, params);
-  return toPage(query, rows[0], entityCursorScope(query), sortKeyAndId);
+  const rows = await db.read<PageRows<NodeRow> & { page: Record<string, unknown>[] }>(cypher, params);
+  const wanted = query.neighbours ?? [];
+  const links = new Map<string, Map<NeighbourKind, LinkTree[]>>();
+  if (wanted.length) {
+    for (const entry of rows[0]?.page ?? []) {
+      const trees = wanted.map((w, i) => [w.kind, linkTrees(entry[`links${i}`], w)] as const);
+      links.set((entry.row as NodeRow).id, new Map(trees));
+    }
+  }
+  return { page: toPage(query, rows[0], entityCursorScope(query), sortKeyAndId), links };
 }

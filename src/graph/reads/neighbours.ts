@@ -2,7 +2,7 @@
 // in one query. The patterns are a fixed table: callers pick one by name, never pass Cypher.
 import { nodeById } from "../aliasIds";
 import type { Database } from "../runtime/database";
-import { nodeMap } from "../projections";
+import { nodeMap, type NodeProperty } from "../projections";
 import type { LinkedRow } from "../rows";
 import type { BuiltQuery } from "./statements";
 
@@ -41,34 +41,57 @@ export interface PerNeighbour {
 
 const LINK_FIELDS = "r {.role, .title, .since, .fromSource}";
 
-/** A subquery that, for a bound node a, returns its neighbours of this kind as links, ordered by date then name. */
-export function neighbourLinks(kind: NeighbourKind, as = "links", more?: PerNeighbour): string {
+/** The kinds whose neighbours are events, the only nodes with a date: the others are ordered by name alone. */
+const DATED: ReadonlySet<NeighbourKind> = new Set(["participations", "eventsHeld", "follows", "followedBy"]);
+
+/**
+ * A subquery that, for a bound node a, returns its neighbours of this kind as links, ordered by date (events) then
+ * name; each neighbour with only the given properties (and its id and label) when they are given, else with all.
+ */
+export function neighbourLinks(
+  kind: NeighbourKind,
+  as = "links",
+  more?: PerNeighbour,
+  properties?: readonly NodeProperty[],
+): string {
   const imports = ["a", ...(more?.imports ?? [])].join(", ");
   const kept = more?.returns ?? [];
   // The link's own fields only (LinkedRow.rel), not the provenance a link also keeps (its source, a merge's marks).
-  const fields = [`node: ${nodeMap("b")}`, `rel: ${LINK_FIELDS}`, ...kept.map((v) => `${v}: ${v}`)].join(", ");
+  const fields = [`node: ${nodeMap("b", properties)}`, `rel: ${LINK_FIELDS}`, ...kept.map((v) => `${v}: ${v}`)].join(
+    ", ",
+  );
   const carried = ["b", "r", "p", ...kept].join(", ");
+  const date = DATED.has(kind) ? "coalesce(b.date, date('9999-12-31')), " : "";
   return `CALL (${imports}) {
        MATCH p = ${NEIGHBOUR_PATTERNS[kind]}${more ? `\n       ${more.call}` : ""}
-       WITH ${carried} ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+       WITH ${carried} ORDER BY length(p), ${date}b.name, b.id
        RETURN collect({${fields}}) AS ${as}
      }`;
 }
 
 /** One query for the neighbours of this kind of every given id (each id once; an alias id answers for its node). */
-export function buildNeighboursQuery(kind: NeighbourKind, ids: readonly string[]): BuiltQuery {
+export function buildNeighboursQuery(
+  kind: NeighbourKind,
+  ids: readonly string[],
+  properties?: readonly NodeProperty[],
+): BuiltQuery {
   return {
     cypher: `UNWIND $ids AS id
      ${nodeById("a", "id")}
-     ${neighbourLinks(kind)}
+     ${neighbourLinks(kind, "links", undefined, properties)}
      RETURN id, links`,
     params: { ids: [...new Set(ids)] },
   };
 }
 
-/** Neighbours per given id, deduplicated (two sources may state the same link), ordered by date then name. */
-export async function neighbours(db: Database, kind: NeighbourKind, ids: readonly string[]): Promise<LinkedRow[][]> {
-  const { cypher, params } = buildNeighboursQuery(kind, ids);
+/** Neighbours per given id, deduplicated (two sources may state the same link), by date (events) then name. */
+export async function neighbours(
+  db: Database,
+  kind: NeighbourKind,
+  ids: readonly string[],
+  properties?: readonly NodeProperty[],
+): Promise<LinkedRow[][]> {
+  const { cypher, params } = buildNeighboursQuery(kind, ids, properties);
   const rows = await db.read<{ id: string; links: LinkedRow[] }>(cypher, params);
   const byId = new Map(rows.map((r) => [r.id, dedupe(r.links)]));
   return ids.map((id) => byId.get(id) ?? []);

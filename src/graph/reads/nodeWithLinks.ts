@@ -2,23 +2,14 @@
 // and one page of statements of each neighbour — in one round trip instead of one per level.
 import { nodeById } from "../aliasIds";
 import type { Database } from "../runtime/database";
-import { dedupe, neighbourLinks, type NeighbourKind } from "./neighbours";
+import type { NeighbourKind } from "./neighbours";
+import { linksCall, linkTrees, pageCall, wantsPage, type LinkTree, type WantedNeighbours } from "./linkTrees";
 import { anyNodeMap } from "../projections";
-import type { LinkedRow, NodeRow, Page, StatementRow } from "../rows";
+import type { NodeRow, Page, StatementRow } from "../rows";
 import { sortKeyAndId, toPage, type PageRows } from "../pages";
-import {
-  STATEMENT_COUNT,
-  statementCursorScope,
-  statementPageParts,
-  type BuiltQuery,
-  type StatementQuery,
-} from "./statements";
+import { STATEMENT_COUNT, statementCursorScope, type BuiltQuery, type StatementQuery } from "./statements";
 
-export interface WantedNeighbours {
-  kind: NeighbourKind;
-  /** A page of each neighbour's statements. */
-  statements?: StatementQuery;
-}
+export type { LinkTree, WantedNeighbours } from "./linkTrees";
 
 export interface Wanted {
   neighbours: readonly WantedNeighbours[];
@@ -29,62 +20,47 @@ export interface Wanted {
 
 export interface NodeWithLinks {
   node: NodeRow | null;
-  neighbours: Map<NeighbourKind, (LinkedRow & { statements?: Page<StatementRow> })[]>;
+  neighbours: Map<NeighbourKind, LinkTree[]>;
   /** The page of statements asked for, when one was. */
   statements?: Page<StatementRow>;
   /** The pages of moreStatements, in their order. */
   moreStatements: Page<StatementRow>[];
 }
 
-/**
- * A subquery that binds page, total and facets for the node id in parent (bound itself to parentNode): one statement
- * page with prefixed parameters; its columns are the page's and what it returns.
- */
-function pageCall(query: StatementQuery, prefix: string, params: Record<string, unknown>, parentNode: string) {
-  const parts = statementPageParts(query, prefix, parentNode);
-  Object.assign(params, parts.params);
-  return {
-    call: `CALL (parent, statements, ${parentNode}) {
-       ${parts.page}
-     }${parts.aggregates}`,
-    columns: `page, ${parts.columns}`,
-  };
+/** The node's query without its RETURN: its body, its return columns and their names, its parameters. */
+interface NodeQueryParts {
+  body: string;
+  columns: string[];
+  names: string[];
+  params: Record<string, unknown>;
 }
 
 /**
  * The node's query: one CALL per wanted kind of neighbour (columns links0, links1, …), each with a page of every
- * neighbour's statements when asked, and the node's own page last (columns page and total).
+ * neighbour's statements and the neighbour's own neighbours when asked, further lists (more0, …), and the node's own
+ * page last (columns page, total and facets). Every parameter takes the prefix.
  */
-export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery {
-  const params: Record<string, unknown> = { id };
-  const anyPage = Boolean(wanted.statements) || wanted.neighbours.some((n) => n.statements);
+function nodeWithLinksParts(id: string, wanted: Wanted, prefix: string): NodeQueryParts {
+  const params: Record<string, unknown> = { [`${prefix}id`]: id };
+  const anyPage = Boolean(wanted.statements) || wanted.neighbours.some(wantsPage);
   // Kinds come from the fixed NeighbourKind table; positions name the columns and parameter prefixes.
-  const calls = wanted.neighbours.map(({ kind, statements }, i) => {
-    if (!statements) return neighbourLinks(kind, `links${i}`);
-    const page = pageCall(statements, `n${i}_`, params, "b");
-    return neighbourLinks(kind, `links${i}`, {
-      imports: ["statements"],
-      call: `CALL (b, statements) {
-         WITH b, b.id AS parent, statements
-         ${page.call}
-         RETURN ${page.columns}
-       }`,
-      returns: ["page", "total", "facets"],
-    });
-  });
+  const calls = wanted.neighbours.map((neighbours, i) => linksCall(neighbours, `links${i}`, `${prefix}n${i}_`, params));
   const columns = [`${anyNodeMap("a")} AS node`, ...wanted.neighbours.map((_n, i) => `links${i}`)];
+  const names = ["node", ...wanted.neighbours.map((_n, i) => `links${i}`)];
   let ownPage = "";
   if (wanted.statements) {
-    const page = pageCall(wanted.statements, "", params, "a");
+    const page = pageCall(wanted.statements, prefix, params, "a");
     ownPage = `
      WITH *, a.id AS parent
      ${page.call}`;
     columns.push(page.columns);
+    names.push("page", "total", "facets");
   }
   // Each further list in a subquery of its own, so that its columns (page, total, facets) come back as one map.
   const more = (wanted.moreStatements ?? []).map((query, i) => {
-    const page = pageCall(query, `o${i}_`, params, "a");
+    const page = pageCall(query, `${prefix}o${i}_`, params, "a");
     columns.push(`more${i}`);
+    names.push(`more${i}`);
     return `
      CALL (a, statements) {
        WITH a, a.id AS parent, statements
@@ -93,45 +69,66 @@ export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery 
        RETURN {page: page, total: total, facets: facets} AS more${i}
      }`;
   });
-  const cypher = `${nodeById("a", "$id")}${anyPage || more.length ? `\n     ${STATEMENT_COUNT}` : ""}
-     ${calls.join("\n     ")}${more.join("")}${ownPage}
-     RETURN ${columns.join(", ")}`;
-  return { cypher, params };
+  const body = `${nodeById("a", `$${prefix}id`)}${anyPage || more.length ? `\n     ${STATEMENT_COUNT}` : ""}
+     ${calls.join("\n     ")}${more.join("")}${ownPage}`;
+  return { body, columns, names, params };
+}
+
+export function buildNodeWithLinksQuery(id: string, wanted: Wanted): BuiltQuery {
+  const { body, columns, params } = nodeWithLinksParts(id, wanted, "");
+  return { cypher: `${body}\n     RETURN ${columns.join(", ")}`, params };
+}
+
+/** One look-up: a node by id and what is wanted with it. */
+export interface LookUp {
+  id: string;
+  wanted: Wanted;
+}
+
+/**
+ * Several look-ups in one query (the root fields of one operation): each in a subquery of its own, with parameters
+ * prefixed q0_, q1_, …, returning a list of its one row as a map (found0, found1, …; empty when there is no node).
+ */
+export function buildNodesWithLinksQuery(lookUps: readonly LookUp[]): BuiltQuery {
+  const params: Record<string, unknown> = {};
+  const calls = lookUps.map(({ id, wanted }, i) => {
+    const parts = nodeWithLinksParts(id, wanted, `q${i}_`);
+    Object.assign(params, parts.params);
+    return `CALL () {
+     CALL () {
+     ${parts.body}
+     RETURN ${parts.columns.join(", ")}
+     }
+     RETURN collect({${parts.names.map((n) => `${n}: ${n}`).join(", ")}}) AS found${i}
+     }`;
+  });
+  return { cypher: `${calls.join("\n     ")}\n     RETURN ${lookUps.map((_l, i) => `found${i}`).join(", ")}`, params };
+}
+
+type FoundRow = { node: NodeRow; [column: string]: unknown } | undefined;
+
+/** A look-up's row (or none) shaped: JS work done once per look-up. */
+function shapeFound(row: FoundRow, wanted: Wanted): NodeWithLinks {
+  const page = (query: StatementQuery, rows: unknown) =>
+    toPage(query, rows as PageRows<StatementRow> | undefined, statementCursorScope(query), sortKeyAndId);
+  return {
+    node: row?.node ?? null,
+    neighbours: new Map(wanted.neighbours.map((n, i) => [n.kind, linkTrees(row?.[`links${i}`], n)])),
+    statements: wanted.statements ? page(wanted.statements, row) : undefined,
+    moreStatements: (wanted.moreStatements ?? []).map((query, i) => page(query, row?.[`more${i}`])),
+  };
 }
 
 export async function nodeWithLinks(db: Database, id: string, wanted: Wanted): Promise<NodeWithLinks> {
   const { cypher, params } = buildNodeWithLinksQuery(id, wanted);
   const rows = await db.read<{ node: NodeRow; [column: string]: unknown }>(cypher, params);
-  const row = rows[0];
-  const links = (i: number, statements: StatementQuery | undefined) =>
-    dedupe((row?.[`links${i}`] as (LinkedRow & PageRows<StatementRow>)[] | undefined) ?? []).map(
-      ({ node, rel, ...page }) =>
-        statements
-          ? {
-              node,
-              rel,
-              statements: toPage(
-                statements,
-                page as PageRows<StatementRow>,
-                statementCursorScope(statements),
-                sortKeyAndId,
-              ),
-            }
-          : { node, rel },
-    );
-  return {
-    node: row?.node ?? null,
-    neighbours: new Map(wanted.neighbours.map(({ kind, statements }, i) => [kind, links(i, statements)])),
-    statements: wanted.statements
-      ? toPage(
-          wanted.statements,
-          row as PageRows<StatementRow> | undefined,
-          statementCursorScope(wanted.statements),
-          sortKeyAndId,
-        )
-      : undefined,
-    moreStatements: (wanted.moreStatements ?? []).map((query, i) =>
-      toPage(query, row?.[`more${i}`] as PageRows<StatementRow> | undefined, statementCursorScope(query), sortKeyAndId),
-    ),
-  };
+  return shapeFound(rows[0], wanted);
+}
+
+/** Several look-ups, in one query when there are several (each node, or null, in their order). */
+export async function nodesWithLinks(db: Database, lookUps: readonly LookUp[]): Promise<NodeWithLinks[]> {
+  if (lookUps.length === 1) return [await nodeWithLinks(db, lookUps[0]!.id, lookUps[0]!.wanted)];
+  const { cypher, params } = buildNodesWithLinksQuery(lookUps);
+  const [row] = await db.read<Record<string, FoundRow[]>>(cypher, params);
+  return lookUps.map(({ wanted }, i) => shapeFound(row?.[`found${i}`]?.[0], wanted));
 }

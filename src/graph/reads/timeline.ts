@@ -88,8 +88,9 @@ export function buildTimelineQuery(query: TimelineQuery): BuiltQuery {
   };
 }
 
-export async function timeline(db: Database, query: TimelineQuery): Promise<Page<StatementRow | EventRow>> {
+/** The page, or null when there is no entity with that id (the query then returns no row). */
+export async function timeline(db: Database, query: TimelineQuery): Promise<Page<StatementRow | EventRow> | null> {
   const { cypher, params } = buildTimelineQuery(query);
   const rows = await db.read<PageRows<StatementRow | EventRow>>(cypher, params);
-  return toPage(query, rows[0], timelineCursorScope(query), sortKeyAndId);
+  return rows[0] ? toPage(query, rows[0], timelineCursorScope(query), sortKeyAndId) : null;
 }

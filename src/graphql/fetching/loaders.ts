@@ -4,9 +4,10 @@ import { claimsOf, type ClaimRow } from "../../graph/reads/claimReads";
 import type { Database } from "../../graph/runtime/database";
 import { mentionCounts, type MentionCount, type MentionDirection } from "../../graph/reads/mentionCounts";
 import { neighbours, type NeighbourKind } from "../../graph/reads/neighbours";
+import { nodesWithLinks, type LookUp, type NodeWithLinks } from "../../graph/reads/nodeWithLinks";
 import { responsesOf, type ResponseDirection, type ResponseRow } from "../../graph/reads/responses";
 import { nodesByIds, statementsWithParts } from "../../graph/reads/nodes";
-import type { StatementProperty } from "../../graph/projections";
+import type { NodeProperty, StatementProperty } from "../../graph/projections";
 import type { LinkedRow, NodeRow, Page, StatementRow } from "../../graph/rows";
 import { sourceTextPieces, type SourceTextRow, type TextPiece } from "../../graph/reads/sourceText";
 import { statementPages, type StatementAnchor, type StatementQuery } from "../../graph/reads/statements";
@@ -18,10 +19,13 @@ export interface Loaders {
   /** The claims behind each entity's values. */
   claims: DataLoader<string, ClaimRow[]>;
   node: DataLoader<string, NodeRow | null>;
+  /** Look-ups by id with what the query asks of each node next: the root fields of an operation in one query. */
+  lookUp: DataLoader<LookUp, NodeWithLinks, string>;
   statementWithParts: DataLoader<string, StatementRow | null>;
   /** Pieces of source texts (long texts are read in bounded pieces, under the expensive-operations cap). */
   sourceText: DataLoader<TextPiece, SourceTextRow | null, string>;
-  neighbours(kind: NeighbourKind): DataLoader<string, LinkedRow[]>;
+  /** Neighbours of one kind, each with only these properties (with id and label) or all: one loader per both. */
+  neighbours(kind: NeighbourKind, properties?: readonly NodeProperty[]): DataLoader<string, LinkedRow[]>;
   /** Who and what each node's statements mention most, or who mentions each node most: `first` of them each. */
   mentionCounts(direction: MentionDirection, first: number): DataLoader<string, MentionCount[]>;
   /** What each statement responds to, or what responds to it; the other statements with only these properties. */
@@ -58,7 +62,9 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
     (query) => JSON.stringify(query),
   );
   const neighbourLoader = perKey(
-    (kind: NeighbourKind) => new DataLoader<string, LinkedRow[]>((ids) => neighbours(db, kind, ids)),
+    ({ kind, properties }: { kind: NeighbourKind; properties?: readonly NodeProperty[] }) =>
+      new DataLoader<string, LinkedRow[]>((ids) => neighbours(db, kind, ids, properties)),
+    ({ kind, properties }) => `${kind}:${properties?.join(",") ?? "*"}`,
   );
   const mentionLoader = perKey(
     ({ direction, first }: { direction: MentionDirection; first: number }) =>
@@ -78,11 +84,14 @@ export function createLoaders(db: Database, expensive: ConcurrencyLimit): Loader
   return {
     claims: new DataLoader((ids) => claimsOf(db, ids)),
     node: new DataLoader((ids) => nodesByIds(db, ids)),
+    lookUp: new DataLoader((lookUps) => nodesWithLinks(db, lookUps), {
+      cacheKeyFn: ({ id, wanted }) => `${id}\u0000${JSON.stringify(wanted)}`,
+    }),
     statementWithParts: new DataLoader((ids) => statementsWithParts(db, ids)),
     sourceText: new DataLoader((pieces) => expensive.run("reading source texts", () => sourceTextPieces(db, pieces)), {
       cacheKeyFn: (piece) => `${piece.id}\u0000${piece.start}\u0000${piece.length}`,
     }),
-    neighbours: neighbourLoader,
+    neighbours: (kind, properties) => neighbourLoader({ kind, properties }),
     mentionCounts: (direction, first) => mentionLoader({ direction, first }),
     responses: (direction, properties) => responseLoader({ direction, properties }),
     history: historyLoader,

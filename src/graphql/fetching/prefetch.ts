@@ -3,16 +3,23 @@
 // the field resolvers read from. What cannot be fetched early is simply left to the loaders.
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { NeighbourKind } from "../../graph/reads/neighbours";
-import { nodeWithLinks, type WantedNeighbours } from "../../graph/reads/nodeWithLinks";
+import type { LinkTree, WantedNeighbours } from "../../graph/reads/nodeWithLinks";
 import type { NodeRow } from "../../graph/rows";
 import { checkStatementCursors, type StatementAnchor, type StatementQuery } from "../../graph/reads/statements";
 import { statementQuery } from "./arguments";
 import type { GraphQLContext } from "../context";
 import { childFields, childFieldsNamed } from "./lookahead";
+import { linkPropertiesSelected } from "./selectedProperties";
 import { NEIGHBOUR_FIELDS, NEIGHBOUR_NODE_FIELD, STATEMENT_FIELDS, type LinkedType } from "./relationFields";
 
 type PageQuery = StatementQuery & { anchor: StatementAnchor };
-type NeighboursWanted = WantedNeighbours & { statements?: PageQuery };
+type NeighboursWanted = Omit<WantedNeighbours, "statements" | "neighbours"> & {
+  statements?: PageQuery;
+  neighbours?: NeighboursWanted[];
+};
+
+/** How many levels of neighbours a look-up fetches with the node (lists deeper down are left to the loaders). */
+const LINK_DEPTH = 3;
 
 function isLinkedType(name: string): name is LinkedType {
   return Object.hasOwn(NEIGHBOUR_FIELDS, name);
@@ -63,10 +70,15 @@ function firstStatementList(
   return statementLists(info, type, fields)[0];
 }
 
-/** The neighbours of one kind, and the statement list selected on each of them (below an office or participation). */
-function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: FieldNode[]): NeighboursWanted {
+/**
+ * The neighbours of one kind, the statement list selected on each of them (below an office or participation), and
+ * the neighbour lists selected on each of them in turn, down to LINK_DEPTH levels.
+ */
+function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: FieldNode[], depth: number) {
   const name = field[0]!.name.value;
   const kind = (NEIGHBOUR_FIELDS[type] as Record<string, NeighbourKind>)[name]!;
+  // The same properties the field's resolver asks its loader for, so that it finds what is primed here.
+  const properties = linkPropertiesSelected(info.schema, info.fragments, type, field);
   const objectType = info.schema.getType(type);
   let neighbourType = isObjectType(objectType) ? getNamedType(objectType.getFields()[name]!.type) : undefined;
   // The field nodes of the neighbour itself: the list's, or those of the item field that holds it.
@@ -77,11 +89,47 @@ function neighboursWanted(info: GraphQLResolveInfo, type: LinkedType, field: Fie
     neighbourType = getNamedType(neighbourType.getFields()[wrapped]!.type);
   }
   // Lists of speakers (any of three types) are left to the loaders.
-  const statements =
-    neighbourType && isLinkedType(neighbourType.name)
-      ? firstStatementList(info, neighbourType.name, childFields(neighbour, info.fragments))
-      : undefined;
-  return { kind, statements };
+  if (!neighbourType || !isLinkedType(neighbourType.name)) return { kind, properties };
+  const fields = childFields(neighbour, info.fragments);
+  const wanted: NeighboursWanted = {
+    kind,
+    properties,
+    statements: firstStatementList(info, neighbourType.name, fields),
+  };
+  const nested = depth < LINK_DEPTH ? neighbourLists(info, neighbourType.name, fields, depth + 1) : new Map();
+  if (nested.size) wanted.neighbours = [...nested.values()];
+  return wanted;
+}
+
+/** The neighbour lists selected on a node of this type, one per kind, with what is selected below them. */
+function neighbourLists(
+  info: GraphQLResolveInfo,
+  type: LinkedType,
+  fields: Map<string, FieldNode[]>,
+  depth: number,
+): Map<NeighbourKind, NeighboursWanted> {
+  const neighbourFields: Record<string, NeighbourKind> = NEIGHBOUR_FIELDS[type];
+  const lists = new Map<NeighbourKind, NeighboursWanted>();
+  for (const nodes of fields.values()) {
+    const name = nodes[0]!.name.value;
+    const kind = Object.hasOwn(neighbourFields, name) ? neighbourFields[name]! : undefined;
+    if (kind && !lists.has(kind)) lists.set(kind, neighboursWanted(info, type, nodes, depth));
+  }
+  return lists;
+}
+
+/** Hands a node's neighbours of one kind to the loaders, with their pages and their own neighbours. */
+function primeLinks(ctx: GraphQLContext, owner: string, links: LinkTree[], wanted: NeighboursWanted): void {
+  ctx.loaders.neighbours(wanted.kind, wanted.properties).prime(
+    owner,
+    links.map(({ node, rel }) => ({ node, rel })),
+  );
+  for (const link of links) {
+    if (wanted.statements && link.statements)
+      ctx.loaders.primeStatementPage(link.node.id, wanted.statements, link.statements);
+    for (const nested of wanted.neighbours ?? [])
+      primeLinks(ctx, link.node.id, link.neighbours?.get(nested.kind) ?? [], nested);
+  }
 }
 
 /**
@@ -95,34 +143,40 @@ export async function nodeWithSelectedLinks(
   info: GraphQLResolveInfo,
   type: string = getNamedType(info.returnType).name,
 ): Promise<NodeRow | null> {
-  if (!isLinkedType(type)) return ctx.loaders.node.load(id);
+  // A node of a type without lists is looked up along with the other root fields (one query for all of them).
+  if (!isLinkedType(type)) return (await ctx.loaders.lookUp.load({ id, wanted: { neighbours: [] } })).node;
   const fields = childFields(info.fieldNodes, info.fragments);
-  const neighbourFields: Record<string, NeighbourKind> = NEIGHBOUR_FIELDS[type];
-  const neighbours = new Map<NeighbourKind, NeighboursWanted>();
-  for (const nodes of fields.values()) {
-    const name = nodes[0]!.name.value;
-    const kind = Object.hasOwn(neighbourFields, name) ? neighbourFields[name]! : undefined;
-    if (kind && !neighbours.has(kind)) neighbours.set(kind, neighboursWanted(info, type, nodes));
-  }
+  const neighbours = neighbourLists(info, type, fields, 1);
   const [statements, ...moreStatements] = statementLists(info, type, fields);
-  if (neighbours.size === 0 && !statements) return ctx.loaders.node.load(id);
-
-  const found = await nodeWithLinks(ctx.db, id, { neighbours: [...neighbours.values()], statements, moreStatements });
+  const found = await ctx.loaders.lookUp.load({
+    id,
+    wanted: { neighbours: [...neighbours.values()], statements, moreStatements },
+  });
   ctx.loaders.node.prime(id, found.node);
   if (found.node?.label !== type) return found.node;
   // The fields below ask by the node's own id, which an alias id is not.
   const own = found.node.id;
   ctx.loaders.node.prime(own, found.node);
-  for (const [kind, links] of found.neighbours) {
-    ctx.loaders.neighbours(kind).prime(
-      own,
-      links.map(({ node, rel }) => ({ node, rel })),
-    );
-    const nested = neighbours.get(kind)?.statements;
-    for (const link of links)
-      if (nested && link.statements) ctx.loaders.primeStatementPage(link.node.id, nested, link.statements);
-  }
+  for (const [kind, links] of found.neighbours) primeLinks(ctx, own, links, neighbours.get(kind)!);
   if (statements && found.statements) ctx.loaders.primeStatementPage(own, statements, found.statements);
   moreStatements.forEach((query, i) => ctx.loaders.primeStatementPage(own, query, found.moreStatements[i]!));
   return found.node;
+}
+
+/** The neighbour lists selected on the nodes of a list of this type (under nodes, or edges → node). */
+export function listNeighbours(info: GraphQLResolveInfo, type: LinkedType): NeighboursWanted[] {
+  const items = [
+    ...childFieldsNamed(info.fieldNodes, info.fragments, "nodes"),
+    ...childFieldsNamed(childFieldsNamed(info.fieldNodes, info.fragments, "edges"), info.fragments, "node"),
+  ];
+  return [...neighbourLists(info, type, childFields(items, info.fragments), 1).values()];
+}
+
+/** Hands the neighbours read with a list's page to the loaders, by each listed node's id. */
+export function primeListNeighbours(
+  ctx: GraphQLContext,
+  links: Map<string, Map<NeighbourKind, LinkTree[]>>,
+  wanted: readonly NeighboursWanted[],
+): void {
+  for (const [id, byKind] of links) for (const w of wanted) primeLinks(ctx, id, byKind.get(w.kind) ?? [], w);
 }

@@ -1,7 +1,16 @@
 // Which properties of a statement page's rows the query reads, so that the page fetches only those: a field named
 // like a property reads that property; a field that returns objects reads nothing of its parent's row but the id
 // (its resolver loads by id or reads a linked part); any other leaf field may compute from the row, so all come.
-import { getNamedType, isLeafType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
+import {
+  getNamedType,
+  isAbstractType,
+  isLeafType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from "graphql";
 import {
   NODE_PROPERTIES,
   STATEMENT_PROPERTIES,
@@ -9,7 +18,8 @@ import {
   type StatementParts,
   type StatementProperty,
 } from "../../graph/projections";
-import { selectedFields } from "./lookahead";
+import { childFields, childFieldsNamed, perSelection, selectedFields } from "./lookahead";
+import { NEIGHBOUR_NODE_FIELD, type LinkedType } from "./relationFields";
 
 /** The object types a statement's speaker, venue, event or mentions can be. */
 const LINKED_TYPES = ["Person", "State", "Organization", "Venue", "Event", "Source"];
@@ -60,4 +70,45 @@ export function statementPropertiesSelected(
     LINKED_TYPES,
   );
   return { properties: own, linkedProperties: linked };
+}
+
+/**
+ * The properties of the neighbours a neighbour field returns that its selection reads; undefined for all of them. A
+ * selection that asks a neighbour for a list whose items hand it on again (an office's person, a participation's
+ * participant) reads them all, since those items carry the neighbour's row as it is. The field nodes are the field's
+ * own (the lookahead of a look-up passes the same nodes its resolver will get, so both name the same loader).
+ */
+export function linkPropertiesSelected(
+  schema: GraphQLSchema,
+  fragments: Record<string, FragmentDefinitionNode>,
+  type: string,
+  field: readonly FieldNode[],
+): readonly NodeProperty[] | undefined {
+  const parent = schema.getType(type);
+  const name = field[0]?.name.value;
+  const definition = name && isObjectType(parent) ? parent.getFields()[name] : undefined;
+  if (!definition) return undefined;
+  let neighbourType = getNamedType(definition.type);
+  let nodes = field;
+  const wrapped = NEIGHBOUR_NODE_FIELD[type as LinkedType]?.[name!];
+  if (wrapped) {
+    if (!isObjectType(neighbourType)) return undefined;
+    nodes = childFieldsNamed(field, fragments, wrapped);
+    neighbourType = getNamedType(neighbourType.getFields()[wrapped]!.type);
+  }
+  const types = isAbstractType(neighbourType)
+    ? schema.getPossibleTypes(neighbourType).map((t) => t.name)
+    : [neighbourType.name];
+  const names = new Set([...childFields(nodes, fragments).values()].map((group) => group[0]!.name.value));
+  const handsOn = types.some((t) =>
+    [...names].some((n) => Object.hasOwn(NEIGHBOUR_NODE_FIELD[t as LinkedType] ?? {}, n)),
+  );
+  return handsOn ? undefined : propertiesOf<NodeProperty>(names, NODE_PROPERTIES, schema, types);
+}
+
+/** linkPropertiesSelected for the field being resolved, worked out once per document. */
+export function linkProperties(info: GraphQLResolveInfo): readonly NodeProperty[] | undefined {
+  return perSelection(info, "link properties", () =>
+    linkPropertiesSelected(info.schema, info.fragments, info.parentType.name, info.fieldNodes),
+  );
 }

@@ -9,6 +9,7 @@ import type { ResolverFn, Resolvers } from "../../generated/graphql";
 import type { MentionCount, SpeakerCountRow } from "../../graph/reads/mentionCounts";
 import { statementQuery, type StatementListArgs } from "../fetching/arguments";
 import { mentionCountField } from "../fetching/facets";
+import { linkProperties } from "../fetching/selectedProperties";
 import type { GraphQLContext } from "../context";
 import type { OfficeParent, ParticipationParent, StatementPage } from "../parents";
 import {
@@ -69,7 +70,7 @@ function neighbourFields<T extends LinkedType>(type: T): NeighbourFieldResolvers
 /** The schema says whether a field is one neighbour (the first, or null: a venue's state) or a list of them. */
 function neighbourField(kind: NeighbourKind) {
   return async (node: { id: string }, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
-    const neighbours = (await ctx.loaders.neighbours(kind).load(node.id)).map((l) => l.node);
+    const neighbours = (await ctx.loaders.neighbours(kind, linkProperties(info)).load(node.id)).map((l) => l.node);
     return isListType(getNullableType(info.returnType)) ? neighbours : (neighbours[0] ?? null);
   };
 }
@@ -88,9 +89,13 @@ const named = {
   },
 };
 
-function participations(ctx: GraphQLContext, participant: SpeakerRow): Promise<ParticipationParent[]> {
+function participations(
+  ctx: GraphQLContext,
+  participant: SpeakerRow,
+  info: GraphQLResolveInfo,
+): Promise<ParticipationParent[]> {
   return ctx.loaders
-    .neighbours("participations")
+    .neighbours("participations", linkProperties(info))
     .load(participant.id)
     .then((links) => links.map((l) => ({ role: l.rel.role ?? null, participant, event: l.node as EventRow })));
 }
@@ -111,25 +116,29 @@ export const entityResolvers: Resolvers = {
     ...speaking,
     ...statementFields("Person"),
     ...neighbourFields("Person"),
-    offices: async (p, _a, ctx) =>
-      (await ctx.loaders.neighbours(N.Person.offices).load(p.id)).map((l) => office(l, p, l.node as StateRow)),
-    events: (p, _a, ctx) => participations(ctx, p),
+    offices: async (p, _a, ctx, info) =>
+      (await ctx.loaders.neighbours(N.Person.offices, linkProperties(info)).load(p.id)).map((l) =>
+        office(l, p, l.node as StateRow),
+      ),
+    events: (p, _a, ctx, info) => participations(ctx, p, info),
   },
   State: {
     ...named,
     ...speaking,
     ...statementFields("State"),
     ...neighbourFields("State"),
-    officeHolders: async (s, _a, ctx) =>
-      (await ctx.loaders.neighbours(N.State.officeHolders).load(s.id)).map((l) => office(l, l.node as PersonRow, s)),
-    events: (s, _a, ctx) => participations(ctx, s),
+    officeHolders: async (s, _a, ctx, info) =>
+      (await ctx.loaders.neighbours(N.State.officeHolders, linkProperties(info)).load(s.id)).map((l) =>
+        office(l, l.node as PersonRow, s),
+      ),
+    events: (s, _a, ctx, info) => participations(ctx, s, info),
   },
   Organization: {
     ...named,
     ...speaking,
     ...statementFields("Organization"),
     ...neighbourFields("Organization"),
-    events: (o, _a, ctx) => participations(ctx, o),
+    events: (o, _a, ctx, info) => participations(ctx, o, info),
   },
   Venue: {
     ...named,
@@ -145,8 +154,8 @@ export const entityResolvers: Resolvers = {
     date: (e) => e.date ?? null,
     datePrecision: (e) => e.datePrecision ?? null,
     startsAt: (e) => e.startsAt ?? null,
-    participants: async (e, _a, ctx) =>
-      (await ctx.loaders.neighbours(N.Event.participants).load(e.id)).map((l) => ({
+    participants: async (e, _a, ctx, info) =>
+      (await ctx.loaders.neighbours(N.Event.participants, linkProperties(info)).load(e.id)).map((l) => ({
         role: l.rel.role ?? null,
         participant: l.node as SpeakerRow,
         event: e,

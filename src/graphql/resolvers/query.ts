@@ -20,7 +20,7 @@ import {
 } from "../fetching/arguments";
 import type { GraphQLContext } from "../context";
 import { badInput, notFound } from "../errors";
-import { nodeWithSelectedLinks } from "../fetching/prefetch";
+import { listNeighbours, nodeWithSelectedLinks, primeListNeighbours } from "../fetching/prefetch";
 import { checkNameFilter, checkSearchQuery } from "../limits/textInputs";
 import type { GraphQLResolveInfo } from "graphql";
 
@@ -47,15 +47,19 @@ function list<L extends ListLabel>(label: L) {
     ctx: GraphQLContext,
     info: GraphQLResolveInfo,
   ) =>
-    withCursor(
-      () =>
-        entityPage(ctx.db, {
-          label,
-          filter: { ...args.filter, name: checkNameFilter(args.filter?.name) },
-          ...pageWindow(args),
-          withTotal: wantsTotal(info),
-        }) as Promise<Page<Extract<NodeRow, { label: L }>>>,
-    );
+    withCursor(async () => {
+      // The neighbours selected on the listed nodes are read with the page.
+      const neighbours = listNeighbours(info, label);
+      const { page, links } = await entityPage(ctx.db, {
+        label,
+        filter: { ...args.filter, name: checkNameFilter(args.filter?.name) },
+        ...pageWindow(args),
+        withTotal: wantsTotal(info),
+        ...(neighbours.length ? { neighbours } : {}),
+      });
+      primeListNeighbours(ctx, links, neighbours);
+      return page as Page<Extract<NodeRow, { label: L }>>;
+    });
 }
 
 async function mustExist(ctx: GraphQLContext, id: string, argument: string): Promise<NodeRow> {
@@ -143,7 +147,6 @@ export const queryResolvers: QueryResolvers = {
   timeline: async (_p, args, ctx, info) => {
     if (args.from && args.to && args.from > args.to)
       throw badInput(`from (${args.from}) is after to (${args.to})`, "from");
-    await mustExist(ctx, args.entity, "entity");
     const query = {
       entity: args.entity,
       from: args.from,
@@ -152,8 +155,11 @@ export const queryResolvers: QueryResolvers = {
       parts: statementPartsSelected(info, ["edges", "node"], ["nodes"]),
       withTotal: wantsTotal(info),
     };
-    return withCursor(() =>
+    // The entity is looked up by the timeline's own query: no row means there is none.
+    const page = await withCursor(() =>
       ctx.expensive.run("timeline", () => timeline(ctx.db, query), ctx.db.shareKey("timeline", query)),
     );
+    if (!page) throw notFound(`entity: there is no node with id ${args.entity}`, args.entity);
+    return page;
   },
 };

@@ -289,3 +289,71 @@ describe("pages", () => {
     });
   });
 });
+
+describe("a list with the neighbours of each of its nodes", () => {
+  it("reads each kept node's neighbours, and theirs, after the page is cut", () => {
+    const built = buildEntityListQuery(
+      list("Venue", {
+        size: 10,
+        filter: { kind: "building" },
+        neighbours: [{ kind: "locatedIn" }, { kind: "venueState", neighbours: [{ kind: "officeHolders" }] }],
+      }),
+    );
+    expect(built.cypher).toMatchInlineSnapshot(`
+     "CALL () {
+       MATCH (n:Venue) WHERE n.kind = $kind
+       WITH DISTINCT n
+       WITH n, n.name AS sortKey
+       WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
+       CALL (n) {
+         WITH n AS a
+         CALL (a) {
+            MATCH p = (a)-[r:LOCATED_IN]->(b:Venue)
+            WITH b, r, p ORDER BY length(p), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
+          }
+         RETURN links AS links0
+       }
+       CALL (n) {
+         WITH n AS a
+         CALL (a) {
+            MATCH p = (a)-[:LOCATED_IN*0..5]->(:Venue)-[r:IN_STATE]->(b:State)
+            CALL (b) {
+              WITH b AS a
+              CALL (a) {
+            MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
+            WITH b, r, p ORDER BY length(p), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
+          }
+              RETURN links AS sub0
+            }
+            WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links
+          }
+         RETURN links AS links1
+       }
+       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey), links0: links0, links1: links1}) AS page
+     }
+     RETURN page, null AS total"
+    `);
+    expect(built.params).toEqual({ limit: 11, kind: "building" });
+  });
+
+  it("counts every statement once when a neighbour's page of statements is asked", () => {
+    const built = buildEntityListQuery(
+      list("State", {
+        size: 5,
+        neighbours: [
+          {
+            kind: "officeHolders",
+            statements: { filter: {}, order: "SAID_ON_DESC", size: 2, parts: {}, withTotal: false, anchor: "said" },
+          },
+        ],
+      }),
+    );
+    expect(
+      built.cypher.startsWith("CALL () { MATCH (x:Statement) RETURN count(x) AS statements }\nCALL (statements) {"),
+    ).toBe(true);
+    expect(built.params).toMatchObject({ limit: 6, n0_limit: 3 });
+  });
+});

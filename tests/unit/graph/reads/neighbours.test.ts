@@ -17,7 +17,7 @@ describe("the neighbours query", () => {
           CALL (id) { OPTIONAL MATCH (named:Entity {id: id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL (a) {
             MATCH p = (a)-[r:HOLDS_OFFICE]->(b:State)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
           }
           RETURN id, links",
@@ -35,7 +35,7 @@ describe("the neighbours query", () => {
     expect(neighbourLinks("venueState")).toMatchInlineSnapshot(`
      "CALL (a) {
             MATCH p = (a)-[:LOCATED_IN*0..5]->(:Venue)-[r:IN_STATE]->(b:State)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
           }"
     `);
@@ -47,7 +47,7 @@ describe("the neighbours query", () => {
      "CALL (a, statements) {
             MATCH p = (a)<-[r:PARTICIPATED_IN]-(b)
             CALL (b) { RETURN 1 AS extra }
-            WITH b, r, p, extra ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p, extra ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, extra: extra}) AS links3
           }"
     `);
@@ -96,5 +96,17 @@ describe("links that two sources state", () => {
       ["state:tr", "President", false],
       ["state:ua", "Minister", false],
     ]);
+  });
+});
+
+describe("neighbours with only some properties", () => {
+  it("projects each neighbour's id, label and the named properties, and orders them as before", () => {
+    expect(neighbourLinks("officeHolders", "links", undefined, ["name", "aliases"])).toMatchInlineSnapshot(`
+     "CALL (a) {
+            MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
+            WITH b, r, p ORDER BY length(p), b.name, b.id
+            RETURN collect({node: b {.id, .name, .aliases, label: head([l IN labels(b) WHERE l <> 'Entity'])}, rel: r {.role, .title, .since, .fromSource}}) AS links
+          }"
+    `);
   });
 });

@@ -1,7 +1,7 @@
 // The Cypher of a node with what a query asks of it next (buildNodeWithLinksQuery), pinned as text: neighbours of
 // some kinds, a page of statements of each neighbour and of the node, all in one query.
 /* eslint-disable max-len -- the inline snapshots pin every Cypher line exactly as its builder writes it */
-import { buildNodeWithLinksQuery } from "../../../../src/graph/reads/nodeWithLinks";
+import { buildNodeWithLinksQuery, buildNodesWithLinksQuery } from "../../../../src/graph/reads/nodeWithLinks";
 import type { StatementQuery } from "../../../../src/graph/reads/statements";
 
 const page = (change: Partial<StatementQuery> = {}): StatementQuery => ({
@@ -36,12 +36,12 @@ describe("a node with its links", () => {
        "cypher": "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
           CALL (a) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
           }
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links1
           }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1",
@@ -125,7 +125,7 @@ describe("a node with its links", () => {
           CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
-            WITH b, r, p ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
           }
           CALL (a, statements) {
@@ -168,7 +168,7 @@ describe("a node with its links", () => {
           }
               RETURN page, null AS total, null AS facets
             }
-            WITH b, r, p, page, total, facets ORDER BY length(p), coalesce(b.date, date('9999-12-31')), b.name, b.id
+            WITH b, r, p, page, total, facets ORDER BY length(p), b.name, b.id
             RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links1
           }
           WITH *, a.id AS parent
@@ -312,5 +312,161 @@ describe("a node with its links", () => {
        }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, page, total, null AS facets, more0"
     `);
+  });
+});
+
+describe("neighbours of neighbours, and several look-ups", () => {
+  it("reads a neighbour's neighbours inside its own subquery, parameters prefixed by their path", () => {
+    const built = buildNodeWithLinksQuery("person:a", {
+      neighbours: [
+        {
+          kind: "memberOf",
+          neighbours: [
+            { kind: "partOf", neighbours: [{ kind: "officeHolders", statements: page({ anchor: "said" }) }] },
+          ],
+        },
+      ],
+    });
+    expect(built.cypher).toMatchInlineSnapshot(`
+     "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+          CALL (a, statements) {
+            MATCH p = (a)-[r:MEMBER_OF]->(b:Organization)
+            CALL (b, statements) {
+              WITH b AS a, statements
+              CALL (a, statements) {
+            MATCH p = (a)-[r:PART_OF]->(b:State)
+            CALL (b, statements) {
+              WITH b AS a, statements
+              CALL (a, statements) {
+            MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
+            CALL (b, statements) {
+              WITH b, b.id AS parent, statements
+              CALL (parent, statements, b) {
+            WITH *, b AS anchor
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, CASE WHEN n * n > statements * $n0_0_0_limit * 2 THEN date($n0_0_0_earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_0_0_walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_0_0_limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $n0_0_0_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $n0_0_0_limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, anchor, CASE WHEN size(dense) = $n0_0_0_limit THEN dense ELSE sparse END AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $n0_0_0_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $n0_0_0_limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$n0_0_0_limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($n0_0_0_undated)))}) AS page
+          }
+              RETURN page, null AS total, null AS facets
+            }
+            WITH b, r, p, page, total, facets ORDER BY length(p), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links
+          }
+              RETURN links AS sub0
+            }
+            WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links
+          }
+              RETURN links AS sub0
+            }
+            WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links0
+          }
+          RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0"
+    `);
+    expect(Object.keys(built.params).sort()).toEqual([
+      "id",
+      "n0_0_0_earliest",
+      "n0_0_0_limit",
+      "n0_0_0_undated",
+      "n0_0_0_walkLimit",
+    ]);
+  });
+
+  it("reads several look-ups in one query, each in a subquery that always returns one row", () => {
+    const built = buildNodesWithLinksQuery([
+      { id: "person:a", wanted: { neighbours: [{ kind: "offices" }], statements: page({ anchor: "said" }) } },
+      { id: "statement:s", wanted: { neighbours: [] } },
+    ]);
+    expect(built.cypher.replace(/CASE WHEN a:Statement THEN .* END END AS node/g, "… AS node")).toMatchInlineSnapshot(`
+     "CALL () {
+          CALL () {
+          CALL () { OPTIONAL MATCH (named:Entity {id: $q0_id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $q0_id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
+          CALL (a) {
+            MATCH p = (a)-[r:HOLDS_OFFICE]->(b:State)
+            WITH b, r, p ORDER BY length(p), b.name, b.id
+            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
+          }
+          WITH *, a.id AS parent
+          CALL (parent, statements, a) {
+            WITH *, a AS anchor
+         CALL (anchor) { WITH anchor AS x RETURN coalesce(sum(COUNT { (x)-[:SAID]->() }), 0) AS n }
+         CALL (parent, anchor, n, statements) {
+           WITH parent, anchor, CASE WHEN n * n > statements * $q0_limit * 2 THEN date($q0_earliest) END AS earliest
+           MATCH (s:Statement) USING INDEX s:Statement(saidOn)
+           WHERE s.saidOn >= earliest
+           WITH parent, anchor, s ORDER BY s.saidOn DESC, s.id DESC LIMIT $q0_walkLimit
+           WITH parent, anchor, s WHERE EXISTS { (anchor)-[:SAID]->(s) }
+           WITH s ORDER BY s.saidOn DESC, s.id DESC LIMIT $q0_limit
+           RETURN collect(s) AS dense
+         }
+         CALL (parent, anchor, dense) {
+           WITH parent, anchor, dense WHERE size(dense) < $q0_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NOT NULL
+           WITH DISTINCT s ORDER BY s.saidOn DESC, s.id DESC LIMIT $q0_limit
+           RETURN collect(s) AS sparse
+         }
+         WITH parent, anchor, CASE WHEN size(dense) = $q0_limit THEN dense ELSE sparse END AS dated
+         CALL (parent, anchor, dated) {
+           WITH parent, anchor, dated WHERE size(dated) < $q0_limit
+           MATCH (anchor)-[:SAID]->(s:Statement)
+           WHERE s.saidOn IS NULL
+           WITH DISTINCT s ORDER BY s.id DESC LIMIT $q0_limit
+           RETURN collect(s) AS undated
+         }
+         WITH parent, dated + undated AS all
+         UNWIND all[0..$q0_limit] AS s
+         RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($q0_undated)))}) AS page
+          }
+          RETURN … AS node, links0, page, null AS total, null AS facets
+          }
+          RETURN collect({node: node, links0: links0, page: page, total: total, facets: facets}) AS found0
+          }
+          CALL () {
+          CALL () {
+          CALL () { OPTIONAL MATCH (named:Entity {id: $q1_id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $q1_id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          
+          RETURN … AS node
+          }
+          RETURN collect({node: node}) AS found1
+          }
+          RETURN found0, found1"
+    `);
+    expect(Object.keys(built.params).sort()).toEqual([
+      "q0_earliest",
+      "q0_id",
+      "q0_limit",
+      "q0_undated",
+      "q0_walkLimit",
+      "q1_id",
+    ]);
   });
 });
