@@ -1,10 +1,11 @@
 // One subscriber's new statements (statementAdded): the statements the shared tail reports created, kept when the
 // subscriber's filter keeps them (the filter of statements(filter:)), with every linked part. Per batch of the tail,
-// the process asks Neo4j twice whoever subscribed: once which of the new statements each distinct filter keeps (one
-// query for all the filters its subscribers noted), once for the statements with their parts. A read refused by an
-// overloaded database is retried (overloadRetry.ts): the subscriber receives its statements late, not never.
+// the process reads the new statements once, whoever subscribed, with their parts and match keys (statementKeys.ts),
+// from which every filter without text is decided in memory; filters with text are asked of Neo4j in one more query
+// for all of them. A read refused by an overloaded database is retried (overloadRetry.ts): the subscriber receives
+// its statements late, not never.
 import type { StatementRow } from "../../graph/rows";
-import { statementsWithParts } from "../../graph/reads/nodes";
+import { keepsByKeys, keyedStatements } from "../../graph/reads/statementKeys";
 import { matchingStatements, statementMatches } from "../../graph/reads/statementMatch";
 import type { StatementFilter } from "../../graph/reads/statements";
 import type { Database } from "../../graph/runtime/database";
@@ -32,6 +33,8 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
   private readonly queue: BoundedQueue<Candidate>;
   private leave: (() => void) | undefined;
   private readonly filterKey: string;
+  /** Whether the filter is asked of Neo4j per batch (a text filter) rather than decided from the keys. */
+  private readonly needsQuery: boolean;
 
   private constructor(
     private readonly db: Database,
@@ -40,6 +43,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
   ) {
     this.queue = new BoundedQueue(settings.capacity, settings.onOverflow);
     this.filterKey = JSON.stringify(filter);
+    this.needsQuery = !!filter.text;
   }
 
   /** New statements from now on (the tail's position when the subscription starts) that the filter keeps. */
@@ -63,7 +67,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
       .filter((e) => e.seq > this.readThrough && e.kind === "CREATED" && e.label === "Statement")
       .map((e): Candidate => ({ id: e.nodeId!, batch }));
     this.readThrough = Math.max(this.readThrough, batch.entries.at(-1)!.seq);
-    if (ids.length > 0) batch.ask(FILTERS, this.filterKey, this.filter);
+    if (ids.length > 0 && this.needsQuery) batch.ask(FILTERS, this.filterKey, this.filter);
     this.queue.push(ids);
     if (this.queue.tooSlow) this.close();
   }
@@ -90,15 +94,20 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
 
   private async read({ id, batch }: Candidate): Promise<StatementRow | null> {
     const created = createdStatements(batch);
-    // Both reads at once: the parts are read whether or not a filter keeps them, for one round trip less of latency.
-    // A shared read waits out an overload itself (while its first asker is still there), so that the subscribers
-    // waiting for it do not each send it again.
+    // The statements with their parts and match keys, read once for the batch; most filters are decided from the
+    // keys in memory. A shared read waits out an overload itself (while its first asker is still there), so that the
+    // subscribers waiting for it do not each send it again.
     const wanted = () => !this.done;
-    const rows = batch.memo("statements", async () => {
-      const read = await retryOverload(() => statementsWithParts(this.db, created), wanted);
-      batch.adopt(read);
+    const statements = await batch.memo("statements", async () => {
+      const read = await retryOverload(() => keyedStatements(this.db, created), wanted);
+      batch.adopt(read.flatMap((s) => (s ? [s.row] : [])));
       return read;
     });
+    const statement = statements[created.indexOf(id)];
+    if (!statement) return null;
+    const decided = keepsByKeys(this.filter, statement);
+    if (decided !== undefined) return decided ? statement.row : null;
+    // A filter keys cannot decide (text): one query for the batch answers every such filter noted.
     const matches = await batch.memo("matches", async () => {
       const asked = batch.asked<StatementFilter>(FILTERS);
       const filters = asked.map(([, filter]) => filter);
@@ -110,8 +119,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
     const kept =
       matches.get(this.filterKey) ??
       (await batch.memo(`match ${this.filterKey}`, () => matchingStatements(this.db, created, this.filter)));
-    if (!kept.includes(id)) return null;
-    return (await rows)[created.indexOf(id)] ?? null;
+    return kept.includes(id) ? statement.row : null;
   }
 
   async return(): Promise<IteratorResult<StatementRow>> {
