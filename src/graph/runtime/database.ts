@@ -134,8 +134,6 @@ export class Database {
     readonly sharedWaits: SharedWaits,
     /** This view's causal chain; a new view (withCounter) starts an empty one. */
     readonly bookmarks: Bookmarks = new Bookmarks(),
-    /** This view's reads take the next free query slot, ahead of the queue (withPriority). */
-    private readonly first = false,
   ) {}
 
   static connect(options: ConnectionOptions): Database {
@@ -165,15 +163,6 @@ export class Database {
   }
 
   /**
-   * A view whose reads go ahead of the admission queue (admission.ts), with this view's counter and bookmarks: for
-   * the few small reads every subscriber of the process waits on (the tail of the change log, its batch's reads).
-   */
-  withPriority(): Database {
-    const { driver, options, counter, admission, poolSize, firstRuns, sharedWaits, bookmarks } = this;
-    return new Database(driver, options, counter, admission, poolSize, firstRuns, sharedWaits, bookmarks, true);
-  }
-
-  /**
    * One read query. It runs as an auto-commit query: one round trip (RUN and PULL together), where a managed
    * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions
    * are; each attempt takes its own turn, so a read waiting out a restart does not hold a slot meanwhile. The first
@@ -189,7 +178,7 @@ export class Database {
         retryingTransientFailures(this.options.retryMs ?? DEFAULT_RETRY_MS, () =>
           this.sharedWaits.run(
             key,
-            (begin) => this.admission.run(begin, this.first),
+            (begin) => this.admission.run(begin),
             () => this.autoCommitRead(cypher, params, bookmarks),
           ),
         ),

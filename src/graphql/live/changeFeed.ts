@@ -94,9 +94,8 @@ export class ChangeFeed {
     db: Database,
     private readonly settings: FeedSettings,
   ) {
-    // Its own query counter: how many reads the tail has sent (none while there is no subscriber). Its reads go
-    // ahead of the admission queue: every subscriber of the process waits on them (admission.ts).
-    this.db = db.withCounter().withPriority();
+    // Its own query counter: how many reads the tail has sent (none while there is no subscriber).
+    this.db = db.withCounter();
   }
 
   /** Neo4j queries the tail has sent since the process started. */

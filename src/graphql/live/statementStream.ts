@@ -45,8 +45,6 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
   private readonly queue: BoundedQueue<Candidate>;
   private leave: (() => void) | undefined;
   private readonly filterKey: string;
-  /** The batch's shared reads go ahead of the admission queue, as the tail's do: every subscriber waits on them. */
-  private readonly first: Database;
   /** Whether the filter is asked of Neo4j per batch (a text filter) rather than decided from the keys. */
   private readonly needsQuery: boolean;
 
@@ -58,7 +56,6 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
   ) {
     this.queue = new BoundedQueue(settings.capacity, settings.onOverflow);
     this.filterKey = JSON.stringify(filter);
-    this.first = db.withPriority();
     this.needsQuery = !!filter.text;
   }
 
@@ -170,7 +167,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
     // subscribers waiting for it do not each send it again.
     const wanted = () => !this.done;
     const statements = await batch.memo("statements", async () => {
-      const read = await retryOverload(() => keyedStatements(this.first, created), wanted);
+      const read = await retryOverload(() => keyedStatements(this.db, created), wanted);
       batch.adopt(read.flatMap((s) => (s ? [s.row] : [])));
       return read;
     });
@@ -182,7 +179,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
     const matches = await batch.memo("matches", async () => {
       const asked = batch.asked<StatementFilter>(FILTERS);
       const filters = asked.map(([, filter]) => filter);
-      const kept = await retryOverload(() => statementMatches(this.first, created, filters), wanted);
+      const kept = await retryOverload(() => statementMatches(this.db, created, filters), wanted);
       return new Map(asked.map(([key], i) => [key, kept[i]!]));
     });
     // A filter noted after the shared query was sent (not expected: every subscriber notes its own as the batch

@@ -114,21 +114,3 @@ it("asks clients to retry after one full queue wait, at least a second", () => {
   expect(new Admission({ maxInFlight: 1, maxWaitMs: 2500, maxQueued: 1 }).retryAfterSeconds).toBe(3);
   expect(new Admission({ maxInFlight: 1, maxWaitMs: 0, maxQueued: 1 }).retryAfterSeconds).toBe(1);
 });
-
-it("gives the next free slot to work run first (the tail's reads), ahead of earlier waiters", async () => {
-  const admission = new Admission({ maxInFlight: 1, maxWaitMs: 5000, maxQueued: 10 });
-  const slow = held();
-  const order: string[] = [];
-  const running = admission.run(slow.work);
-  const waiters = [
-    admission.run(async () => void order.push("waiter 1")),
-    admission.run(async () => void order.push("waiter 2")),
-  ];
-  const first = admission.run(async () => void order.push("first"), true);
-  await settle();
-  expect([admission.inFlight, admission.queued]).toEqual([1, 3]);
-  slow.finish();
-  await Promise.all([running, ...waiters, first]);
-  expect(order).toEqual(["first", "waiter 1", "waiter 2"]);
-  expect([admission.inFlight, admission.queued]).toEqual([0, 0]);
-});
