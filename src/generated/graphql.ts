@@ -66,7 +66,11 @@ export type Change = {
   /** The node's id and, for merges and splits, the other id involved. */
   ids: Array<Scalars['ID']['output']>;
   kind: ChangeKind;
-  /** The node as it is now: null after a deletion; the kept node for a merged-away id. */
+  /**
+   * In a query, the node as it is now: null after a deletion; the kept node for a merged-away id. In a subscription's
+   * update, the node right after this change: a node changed again or deleted since is shown as this change left it
+   * (its own fields; a statement's speaker, venue, event and mentions), null after a deletion.
+   */
   node?: Maybe<Node>;
   /** The source the write came from: the dataset or article imported, the source a recorded statement cites. */
   source?: Maybe<Source>;
@@ -1855,7 +1859,9 @@ export type StatementUpdateInput = {
 /**
  * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
  * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
- * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). Every update carries
+ * its change-log cursor in its extensions ({ "cursor": … }, the cursor of the entry it came from, as Change.cursor):
+ * resubscribe with the last one received, as `after`, to miss nothing and receive nothing twice. docs/live-updates.md.
  */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1866,7 +1872,11 @@ export type Subscription = {
   changes: Change;
   /** The entries of one node as they are written, each with the node after it (null after a deletion). */
   nodeChanged: Change;
-  /** New statements that the filter keeps, with the meaning it has in statements(filter:). */
+  /**
+   * New statements that the filter keeps, with the meaning it has in statements(filter:): from now on, or, with
+   * `after` (a change-log cursor: the extensions.cursor of the last update received, or any Change.cursor), every
+   * statement recorded after that entry that the filter keeps, in the log's order, then each new one.
+   */
   statementAdded: Statement;
 };
 
@@ -1874,7 +1884,9 @@ export type Subscription = {
 /**
  * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
  * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
- * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). Every update carries
+ * its change-log cursor in its extensions ({ "cursor": … }, the cursor of the entry it came from, as Change.cursor):
+ * resubscribe with the last one received, as `after`, to miss nothing and receive nothing twice. docs/live-updates.md.
  */
 export type SubscriptionChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1885,7 +1897,9 @@ export type SubscriptionChangesArgs = {
 /**
  * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
  * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
- * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). Every update carries
+ * its change-log cursor in its extensions ({ "cursor": … }, the cursor of the entry it came from, as Change.cursor):
+ * resubscribe with the last one received, as `after`, to miss nothing and receive nothing twice. docs/live-updates.md.
  */
 export type SubscriptionNodeChangedArgs = {
   id: Scalars['ID']['input'];
@@ -1895,9 +1909,12 @@ export type SubscriptionNodeChangedArgs = {
 /**
  * Live updates, over WebSocket (graphql-ws, the graphql-transport-ws subprotocol) at the same URL as queries, or over
  * Server-Sent Events (graphql-sse) at /graphql/stream. Public like queries; Change.actor is shown to a connection that
- * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). docs/live-updates.md.
+ * sent the token (connectionParams.Authorization for WebSocket, the Authorization header for SSE). Every update carries
+ * its change-log cursor in its extensions ({ "cursor": … }, the cursor of the entry it came from, as Change.cursor):
+ * resubscribe with the last one received, as `after`, to miss nothing and receive nothing twice. docs/live-updates.md.
  */
 export type SubscriptionStatementAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
 };
 

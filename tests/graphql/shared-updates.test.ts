@@ -67,7 +67,7 @@ async function following(feed: ChangeFeed): Promise<void> {
   while (feed.queries < queries + 2) await sleep(10);
 }
 
-it("twelve subscribers of two operations: one read per batch for the match, the parts and the claims", async () => {
+it("twelve subscribers of two operations: one read per batch for the statement, one for the claims", async () => {
   const feed = new ChangeFeed(db, { pollMs: 50 });
   const counter = new QueryCounter();
   const operations: [string, Record<string, unknown>][] = [];
@@ -84,9 +84,9 @@ it("twelve subscribers of two operations: one read per batch for the match, the 
       expect(update.value.data.statementAdded.claims).toEqual(expect.any(Array));
     }
     expect(updates[0]!.value.data.statementAdded.speaker).toEqual({ id: ZELENSKYY, name: "Volodymyr Zelenskyy" });
-    // Which statements each filter keeps (one union), the statement with its parts, the claims (one loader for the
-    // batch): 3, where one execution per subscriber would read the claims 12 times.
-    expect(counter.queries - before).toBeLessThanOrEqual(3);
+    // The statement with its parts and match keys (each filter is decided from them in memory), the claims (one
+    // loader for the batch): 2, where one execution per subscriber would read the claims 12 times.
+    expect(counter.queries - before).toBeLessThanOrEqual(2);
   } finally {
     await Promise.all(streams.map((s) => s.return!()));
     feed.stop();
@@ -112,17 +112,32 @@ it("a subscriber misses no statement while every query slot is taken: its update
         received[i]!.push(value.data.statementAdded.id);
       }
     });
-    // The slot is held for 2 s: the tail's reads and the deliveries' reads are refused, again and again.
+    // The slot is held until the statements are recorded and 500 ms more (at least 2 s): the tail's reads and the
+    // deliveries' reads are refused, again and again. (Held for a fixed 2 s, the slot came free before the check
+    // on a loaded machine, where three writes took longer than that.)
     let held = false;
-    const holding = tiny.admission.run(async () => {
-      held = true;
-      await sleep(2000);
-    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Taking the slot waits like any query: on a loaded machine it may itself be refused, and is asked again.
+    const holding = (async () => {
+      for (;;) {
+        const hold = async () => {
+          held = true;
+          await Promise.all([released, sleep(2000)]);
+        };
+        const taken = await tiny.admission.run(hold).then(
+          () => true,
+          (error: unknown) => (isOverload(error) ? false : Promise.reject(error)),
+        );
+        if (taken) return;
+      }
+    })();
     while (!held) await sleep(5);
     const ids = [];
     for (let i = 1; i <= 3; i++) ids.push(await record(`Overloaded but delivered, ${i}`));
     await sleep(500);
     expect(received).toEqual([[], []]);
+    release();
     await holding;
     await Promise.all(reading);
     expect(received).toEqual([ids, ids]);

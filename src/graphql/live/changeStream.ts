@@ -11,6 +11,7 @@ import { BoundedQueue } from "./boundedQueue";
 import { entryMatches } from "./changeFilter";
 import type { ChangeFeed, FeedBatch } from "./changeFeed";
 import { retryOverload } from "./overloadRetry";
+import { setUpdateCursor } from "./updateCursor";
 
 /** Entries read per page of the replay. */
 const REPLAY_PAGE = 100;
@@ -84,10 +85,10 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRow> {
       // Entries the tail handed over come first; then the log is read on after them, or the tail waited for.
       if (this.queue.size > 0 || this.live) {
         const entry = await this.queue.take();
-        if (entry !== undefined) return { value: entry, done: false };
+        if (entry !== undefined) return this.yield(entry);
         continue;
       }
-      if (this.page.length > 0) return { value: this.page.shift()!, done: false };
+      if (this.page.length > 0) return this.yield(this.page.shift()!);
       const through = this.feed.position;
       if (this.readThrough >= through) {
         this.goLive(through);
@@ -107,6 +108,11 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRow> {
       this.readThrough = page.hasNextPage ? this.page.at(-1)!.seq : through;
     }
     return { value: undefined, done: true };
+  }
+
+  private yield(entry: ChangeRow): IteratorResult<ChangeRow> {
+    setUpdateCursor(entry, entry.seq);
+    return { value: entry, done: false };
   }
 
   async return(): Promise<IteratorResult<ChangeRow>> {

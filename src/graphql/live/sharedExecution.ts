@@ -16,6 +16,7 @@ import { contextForUpdate, type GraphQLContext } from "../context";
 import { createLoaders } from "../fetching/loaders";
 import { FeedBatch } from "./changeFeed";
 import { isOverload, pause } from "./overloadRetry";
+import { withUpdateCursor } from "./updateCursor";
 
 /** How long a shared update may wait out an overloaded database before it is sent with the error. */
 const MAX_RETRY_MS = 60_000;
@@ -74,7 +75,7 @@ function updates(
       const event = await events.next();
       if (event.done) return { value: undefined, done: true };
       try {
-        return { value: await update(event.value), done: false };
+        return { value: withUpdateCursor(await update(event.value), event.value), done: false };
       } catch (error) {
         await close();
         throw error;

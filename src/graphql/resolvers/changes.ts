@@ -7,6 +7,7 @@ import type { SourceRow } from "../../graph/rows";
 import { pageWindow, withCursor } from "../fetching/arguments";
 import { badInput } from "../errors";
 import type { GraphQLContext } from "../context";
+import { nodeAsOf } from "../live/nodeAsOf";
 import { connectionFields } from "./connections";
 
 /** Change lists page forward only: a log is read from a position on (changes) or back from now (history). */
@@ -35,7 +36,11 @@ export const changeResolvers: { Change: ChangeResolvers; ChangeConnection: objec
   Change: {
     cursor: (row) => encodeCursor(row.seq),
     actor: (row, _args, ctx) => (ctx.auth.identity ? row.actor : null),
-    node: (row, _args, ctx) => (row.nodeId ? ctx.loaders.node.load(row.nodeId) : null),
+    // In a subscription's update, the node right after the change (nodeAsOf.ts); in a query, as it is now.
+    node: (row, _args, ctx) => {
+      if (ctx.update) return nodeAsOf(row, ctx);
+      return row.nodeId ? ctx.loaders.node.load(row.nodeId) : null;
+    },
     source: async (row, _args, ctx) => {
       if (!row.source) return null;
       const node = await ctx.loaders.node.load(row.source);

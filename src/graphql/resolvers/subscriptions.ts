@@ -52,10 +52,11 @@ export const subscriptionResolvers: SubscriptionResolvers = {
     resolve: update<ChangeRow>,
   },
   statementAdded: {
-    subscribe: (_p, args, ctx) => {
+    subscribe: async (_p, args, ctx) => {
       const live = session(ctx);
       const filter = checkStatementFilter(args.filter ?? {});
-      return StatementStream.open(live.feed, ctx.db, filter, settings(live));
+      const after = args.after ? await withCursor(async () => decodePosition(args.after!, "after")) : null;
+      return StatementStream.open(live.feed, ctx.db, filter, settings(live), after);
     },
     resolve: update<StatementRow>,
   },
