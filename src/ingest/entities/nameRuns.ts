@@ -196,6 +196,23 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
         break;
       }
     }
+    // "the Refugee Council Enver Solomon": an organization's name, then a person's two to four words after its head.
+    if (!isOrganization && roles.length === 0) {
+      for (let i = 1; i <= words.length - 3; i++) {
+        if (!ORGANIZATION_HEADS.has(words[i]!.toLowerCase())) continue;
+        const person = words.slice(i + 1);
+        if (person.length > 4 || !PERSON_LIKE.test(person.join(" "))) break;
+        roles.push(
+          words
+            .slice(0, i + 1)
+            .join(" ")
+            .toLowerCase(),
+        );
+        for (const w of words.slice(0, i + 1)) offset = advance(text, offset, w);
+        words = person;
+        break;
+      }
+    }
     if (words.length === 0) continue;
     while (words.length > 1 && POST_NOMINALS.has(stripPossessive(words[words.length - 1]!).replace(/,$/, "")))
       words.pop();

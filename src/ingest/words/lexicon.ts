@@ -264,9 +264,9 @@ export const VENUE_HEADS = new Set(
 export const NOT_NAMES = new Set(
   (
     "the a an this that these those it its he she they we i you his her their our my your in on at by for of to " +
-    "from with and but or if as after before while when where since despite although though monday tuesday " +
-    "wednesday thursday friday saturday sunday january february march april may june july august september " +
-    "october november december today yesterday tomorrow asked speaking earlier later last next meanwhile " +
+    "from with and but or if as after before while whilst when where since despite although though unless " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
+    "september october november december today yesterday tomorrow asked speaking earlier later last next meanwhile " +
     "however still also now then there here one two three some many most several quote update editing " +
     "reporting writing additional"
   ).split(" "),

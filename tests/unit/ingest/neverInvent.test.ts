@@ -100,6 +100,17 @@ describe("clause words and dates are not speakers", () => {
     expect(speakers(text)[0]).toEqual(["DIRECT_QUOTE", "person", "Arvo Laine"]);
   });
 
+  it("parts an organization's name from the person named right after it, and 'Whilst' is no part of a name", () => {
+    const text = [
+      'The chief of the Harbour Council Maren Thorsby said: "The quay must stay open all winter."',
+      'Whilst Oskar Lindqvist agreed, he said: "We cannot pay for it alone."',
+    ].join("\n\n");
+    expect(speakers(text)).toEqual([
+      ["DIRECT_QUOTE", "person", "Maren Thorsby"],
+      ["DIRECT_QUOTE", "person", "Oskar Lindqvist"],
+    ]);
+  });
+
   it("does not make 'and' a speaker when a sentence runs two verbs together", () => {
     const text = 'Greta Holm looked at the figures and said: "These are better than we hoped."';
     expect(people(text)).not.toContain("And");
