@@ -260,8 +260,12 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
   if (
     name === "Kremlin" ||
     ORGANIZATION_HEADS.has(lowerLast) ||
-    (/ of /.test(name) &&
-      [words[0]!, words[words.indexOf("of") - 1] ?? ""].some((w) => ORGANIZATION_HEADS.has(w.toLowerCase())))
+    // "Bank of England", "Council for Voluntary Organisations": the head before "of" or "for".
+    [" of ", " for "].some(
+      (joint) =>
+        name.includes(joint) &&
+        [words[0]!, words[words.indexOf(joint.trim()) - 1] ?? ""].some((w) => ORGANIZATION_HEADS.has(w.toLowerCase())),
+    )
   ) {
     return { type: "organization", name: name === "Kremlin" ? "The Kremlin" : name };
   }

@@ -35,7 +35,7 @@ const ORGANIZATION_NOUN_BEFORE = new RegExp(String.raw`\b(?:${ORGANIZATION_WORDS
 /** Capitalised words with the particles between them; at most ten words, so a run of initials reads in pieces. */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}’'.-]*`;
 /** Words between the parts of a name: "Ursula von der Leyen", "Bank of England". */
-const NAME_PARTICLES = "de|van|von|der|den|da|di|du|la|le|bin|al|el|of|the|and|des|del";
+const NAME_PARTICLES = "de|van|von|der|den|da|di|du|la|le|bin|al|el|of|for|the|and|des|del";
 /** Prefixes joined to a name part by a hyphen: "al-Assad", "bin-Salman". */
 const NAME_PREFIXES = "al|el|ad|as|ash|at|bin|ibn|abu|bint";
 const NAME_RUN = new RegExp(

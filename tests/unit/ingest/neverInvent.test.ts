@@ -111,6 +111,14 @@ describe("clause words and dates are not speakers", () => {
     ]);
   });
 
+  it("keeps 'for' inside an organization's name", () => {
+    const text = [
+      "Quay to stay open",
+      "The Northport Council for Coastal Fisheries said on Monday that the quay would stay open all winter.",
+    ].join("\n\n");
+    expect(speakers(text)).toEqual([["REPORTED", "organization", "Northport Council for Coastal Fisheries"]]);
+  });
+
   it("does not make 'and' a speaker when a sentence runs two verbs together", () => {
     const text = 'Greta Holm looked at the figures and said: "These are better than we hoped."';
     expect(people(text)).not.toContain("And");
