@@ -7,7 +7,7 @@
 import type { Paragraph } from "../text/layout";
 import { probability, type Features, type LinearModel } from "../models/linearModel";
 import model from "../models/blockQuote.json";
-import type { Quotation } from "./quotes";
+import { paragraphsInMarks, type Quotation } from "./quotes";
 
 const BLOCK_MODEL: LinearModel = model;
 
@@ -118,16 +118,7 @@ export function walkBlockCandidates(
   quotations: readonly Quotation[],
   decide: (paragraph: Paragraph, words: string, state: BlockState) => boolean,
 ): void {
-  const markedParagraphs = new Set<number>();
-  for (const q of quotations)
-    for (let p = q.paragraph; p <= q.lastParagraph; p++) {
-      const para = paragraphs[p]!;
-      const inside = q.parts.reduce(
-        (n, s) => n + Math.max(0, Math.min(s.end, para.end) - Math.max(s.start, para.start)),
-        0,
-      );
-      if (inside * 2 >= para.end - para.start) markedParagraphs.add(p);
-    }
+  const markedParagraphs = paragraphsInMarks(paragraphs, quotations);
   let run = 0;
   for (let i = 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;

@@ -6,7 +6,7 @@
 // each followed by an answer, and questions at least a fifth of the paragraphs from the first question on. A
 // rhetorical question or two in a report leaves the report as it is.
 import type { Paragraph } from "../text/layout";
-import type { Quotation } from "./quotes";
+import { paragraphsInMarks, type Quotation } from "./quotes";
 
 const MIN_PAIRS = 3;
 const MIN_QUESTION_SHARE = 0.2;
@@ -70,16 +70,7 @@ export function interviewOf(
   const introduction = text.slice(paragraphs[0]!.start, paragraphs[first - 1]?.end ?? paragraphs[0]!.end);
   if (!INTERVIEW_CUE.test(introduction)) return undefined;
 
-  const inMarks = new Set<number>();
-  for (const q of quotations)
-    for (let p = q.paragraph; p <= q.lastParagraph; p++) {
-      const para = paragraphs[p]!;
-      const inside = q.marked.reduce(
-        (n, s) => n + Math.max(0, Math.min(s.end, para.end) - Math.max(s.start, para.start)),
-        0,
-      );
-      if (inside * 2 >= para.end - para.start) inMarks.add(p);
-    }
+  const inMarks = paragraphsInMarks(paragraphs, quotations);
   const answers: Quotation[] = [];
   // After the last question the answer runs no longer than the longest answer before it (and one more paragraph),
   // and stops where the article introduces something else ("Here is the list:").

@@ -178,3 +178,18 @@ function closedUnopened(text: string, running: Quotation, paragraph: Paragraph):
   }
   return undefined;
 }
+
+/** The paragraphs that quotations cover at least half of (their words, marks left out): already someone's words. */
+export function paragraphsInMarks(paragraphs: readonly Paragraph[], quotations: readonly Quotation[]): Set<number> {
+  const covered = new Set<number>();
+  for (const q of quotations)
+    for (let p = q.paragraph; p <= q.lastParagraph; p++) {
+      const para = paragraphs[p]!;
+      const inside = q.parts.reduce(
+        (n, s) => n + Math.max(0, Math.min(s.end, para.end) - Math.max(s.start, para.start)),
+        0,
+      );
+      if (inside * 2 >= para.end - para.start) covered.add(p);
+    }
+  return covered;
+}
