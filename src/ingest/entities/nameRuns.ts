@@ -180,19 +180,18 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
       offset = advance(text, offset, w);
       words = words.slice(1);
     }
+    /** The first `n` words are the name's role ("european council president"); the name is the rest. */
+    const rolesBefore = (n: number): string[] => {
+      roles.push(words.slice(0, n).join(" ").toLowerCase());
+      for (const w of words.slice(0, n)) offset = advance(text, offset, w);
+      return words.slice(n);
+    };
     // "European Council President Tomas Vilander": a title inside the run; the name is what follows it.
     if (!isOrganization) {
       for (let i = words.length - 2; i >= 1; i--) {
         // "Alaska Sen. Lisa Murkowski": an abbreviated title keeps its full stop.
         if (!isTitleWord(words[i]!) || !/^\p{Lu}/u.test(words[i + 1]!)) continue;
-        roles.push(
-          words
-            .slice(0, i + 1)
-            .join(" ")
-            .toLowerCase(),
-        );
-        for (const w of words.slice(0, i + 1)) offset = advance(text, offset, w);
-        words = words.slice(i + 1);
+        words = rolesBefore(i + 1);
         break;
       }
     }
@@ -202,14 +201,7 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
         if (!ORGANIZATION_HEADS.has(words[i]!.toLowerCase())) continue;
         const person = words.slice(i + 1);
         if (person.length > 4 || !PERSON_LIKE.test(person.join(" "))) break;
-        roles.push(
-          words
-            .slice(0, i + 1)
-            .join(" ")
-            .toLowerCase(),
-        );
-        for (const w of words.slice(0, i + 1)) offset = advance(text, offset, w);
-        words = person;
+        words = rolesBefore(i + 1);
         break;
       }
     }
