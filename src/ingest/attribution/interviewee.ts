@@ -30,11 +30,24 @@ const AFTER_A_NAME = new RegExp(
   "u",
 );
 
+/**
+ * Who asks the questions is not who answers them: a name whose word before it, past other capitalised words, is
+ * "reporter" or "correspondent" ("questions submitted by accredited Wikinews reporter Jane Doe"). One after "of", "in"
+ * or "from" is a place or a body that a person-like name was read as ("nominee for Mayor of Georgia Falls").
+ */
+const NOT_AFTER = new Set(["reporter", "reporters", "correspondent", "interviewer", "journalist", "of", "in", "from"]);
+
+function notAnInterviewee(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at).split(/\s+/);
+  const word = before.reverse().find((w, i) => i > 0 && !(/^\p{Lu}/u.test(w) && !/[,;:]$/.test(w)));
+  return NOT_AFTER.has(word ?? "");
+}
+
 function peopleIn(text: string, index: MentionIndex, span: { start: number; end: number }): Map<Entity, number> {
   const counts = new Map<Entity, number>();
   for (const m of index.within(span)) {
     if (m.entity.type !== "person" || m.quoted) continue;
-    if (!AFTER_A_NAME.test(text.slice(m.end, m.end + 16))) continue;
+    if (!AFTER_A_NAME.test(text.slice(m.end, m.end + 16)) || notAnInterviewee(text, m.start)) continue;
     counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   }
   return counts;
@@ -54,6 +67,13 @@ function rightAfterCue(text: string, index: MentionIndex, p: Paragraph): Entity[
   return [];
 }
 
+/** The people a paragraph that announces the interview names: right after the cue, else anywhere in it. */
+function cuedIn(text: string, index: MentionIndex, p: Paragraph): Entity[] | undefined {
+  if (!INTERVIEW_CUE.test(text.slice(p.start, p.end))) return undefined;
+  const after = rightAfterCue(text, index, p);
+  return after.length ? after : [...peopleIn(text, index, p).keys()];
+}
+
 /** The interviewee, from the paragraphs before the first question; undefined when the text names nobody there. */
 export function intervieweeOf(
   text: string,
@@ -62,21 +82,26 @@ export function intervieweeOf(
   index: MentionIndex,
 ): Interviewee | undefined {
   const before = paragraphs.slice(0, Math.max(1, firstQuestion));
-  // The paragraph nearest the questions that announces the interview and names someone ("Interview" alone names no
-  // one: the headline above it may).
-  for (const p of [...before].reverse()) {
-    if (!INTERVIEW_CUE.test(text.slice(p.start, p.end))) continue;
-    const after = rightAfterCue(text, index, p);
-    const named = after.length ? after : [...peopleIn(text, index, p).keys()];
-    if (named.length === 1) return { entity: named[0]!, confidence: CUED_CONFIDENCE, others: [] };
-    if (named.length > 1) return { entity: named[0]!, confidence: GUESS, others: named.slice(1) };
-  }
   const ranked = [...peopleIn(text, index, { start: before[0]!.start, end: before.at(-1)!.end })].sort(
     (a, b) => b[1] - a[1],
   );
+  // A headline that announces the interview and names one person says who answers ("Wikinews interviews Jane Doe").
+  const headline = cuedIn(text, index, before[0]!);
+  if (headline?.length === 1) return { entity: headline[0]!, confidence: CUED_CONFIDENCE, others: [] };
+  // Else the paragraph nearest the questions that announces the interview and names someone ("Interview" alone names
+  // no one: the headline above it may). Two people named there are left for review: the one named most may be the
+  // interview's topic ("… interviewed a bar owner about Jane Doe").
+  for (const p of [...before].reverse()) {
+    const named = cuedIn(text, index, p);
+    if (!named?.length) continue;
+    if (named.length === 1) return { entity: named[0]!, confidence: CUED_CONFIDENCE, others: [] };
+    return { entity: named[0]!, confidence: GUESS, others: named.slice(1) };
+  }
   const [top, second] = ranked;
   if (!top) return undefined;
-  if (top[1] >= 2 && top[1] >= 2 * (second?.[1] ?? 0))
-    return { entity: top[0], confidence: INTRODUCTION_CONFIDENCE, others: [] };
+  if (dominates(top[1], second?.[1] ?? 0)) return { entity: top[0], confidence: INTRODUCTION_CONFIDENCE, others: [] };
   return { entity: top[0], confidence: GUESS, others: ranked.slice(1, 3).map(([e]) => e) };
 }
+
+/** Named at least twice, and twice as often as anyone else. */
+const dominates = (times: number, next: number) => times >= 2 && times >= 2 * next;

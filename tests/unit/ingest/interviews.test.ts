@@ -66,6 +66,42 @@ describe("interview answers", () => {
     expect(new Set(run(text).statements.map((s) => s.speaker.name))).toEqual(new Set(["Oskar Lindqvist"]));
   });
 
+  it("never takes the reporter who asked, nor a place read as a name, for the interviewee", () => {
+    const text = lines(
+      "Wikinews interviews Tomas Reyes, candidate for Mayor of Georgia Falls",
+      "Saturday, May 2, 2026",
+      "Lawyer Tomas Reyes answered questions sent by e-mail by accredited Wikinews reporter Hanna Voss.",
+      "Why do you run?",
+      "The town deserves a budget it can read.",
+      "What would you change first?",
+      "The bus routes, within a month.",
+      "Whom do you admire?",
+      "My first teacher, who ran the library.",
+    );
+    const answers = run(text).statements.filter((s) => s.cue === "interview: answer");
+    expect(answers.map((s) => [s.speaker.name, s.confidence])).toEqual([
+      ["Tomas Reyes", 0.9],
+      ["Tomas Reyes", 0.9],
+      ["Tomas Reyes", 0.9],
+    ]);
+  });
+
+  it("takes the person the headline says is interviewed over one the introduction says sat with them", () => {
+    const text = lines(
+      "Interview with the oceanographer Ilse Brandvold",
+      "Ilse Brandvold studies the northern currents. On May 1 she sat down with Piet Aalders for an interview.",
+      "Are the currents slowing?",
+      "Some of them, and faster than we thought.",
+      "What should be done?",
+      "Measure first, then argue.",
+      "Where next?",
+      "The straits in the east.",
+    );
+    const answers = run(text).statements.filter((s) => s.cue === "interview: answer");
+    expect(new Set(answers.map((s) => s.speaker.name))).toEqual(new Set(["Ilse Brandvold"]));
+    expect(answers).toHaveLength(3);
+  });
+
   it("leaves the answers for review when two people are interviewed", () => {
     const text = lines(
       "Wikinews interviews Ada Brandt and Jonas Weil of a small games studio",
