@@ -85,16 +85,17 @@ export function intervieweeOf(
   const ranked = [...peopleIn(text, index, { start: before[0]!.start, end: before.at(-1)!.end })].sort(
     (a, b) => b[1] - a[1],
   );
-  // A headline that announces the interview and names one person says who answers ("Wikinews interviews Jane Doe").
-  const headline = cuedIn(text, index, before[0]!);
-  if (headline?.length === 1) return { entity: headline[0]!, confidence: CUED_CONFIDENCE, others: [] };
-  // Else the paragraph nearest the questions that announces the interview and names someone ("Interview" alone names
-  // no one: the headline above it may). Two people named there are left for review: the one named most may be the
-  // interview's topic ("… interviewed a bar owner about Jane Doe").
+  // The paragraph nearest the questions that announces the interview and names someone ("Interview" alone names no
+  // one: the headline above it may). When it names two, a headline that announces the interview and names one person
+  // says which ("Interview with Jane Doe" over "Doe sat down with John Roe for an interview"); else both are left for
+  // review, for the one named most may be the interview's topic ("… interviewed a bar owner about Jane Doe").
   for (const p of [...before].reverse()) {
     const named = cuedIn(text, index, p);
     if (!named?.length) continue;
     if (named.length === 1) return { entity: named[0]!, confidence: CUED_CONFIDENCE, others: [] };
+    const headline = p.index > 0 ? cuedIn(text, index, before[0]!) : undefined;
+    if (headline?.length === 1 && named.includes(headline[0]!))
+      return { entity: headline[0]!, confidence: INTRODUCTION_CONFIDENCE, others: [] };
     return { entity: named[0]!, confidence: GUESS, others: named.slice(1) };
   }
   const [top, second] = ranked;

@@ -13,7 +13,7 @@ import { isCommonEnglish } from "../words/commonWords";
 import type { Quotation } from "../quotations/quotes";
 import type { Attributed } from "./speakers";
 import { ATTRIBUTION_WINDOW } from "../text/windows";
-import { handsOver } from "../quotations/blockQuotes";
+import { handsOver, inOtherLanguage } from "../quotations/blockQuotes";
 
 export interface Candidate {
   entity: Entity;
@@ -141,7 +141,12 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
   const after = sentences[lastStartingBy(sentences, close - 1) + 1];
   const opensParagraph = open === paragraph.start;
   const intro = opensParagraph && q.paragraph > 0 ? paragraphs[q.paragraph - 1] : undefined;
-  const introducing = intro && handsOver(text.slice(Math.max(intro.start, intro.end - 40), intro.end));
+  // The paragraph before hands over ("X writes:"), or the quotation is a post in another language, which the paragraph
+  // before introduces however it ends ("X (@x) shows her anger at the police.").
+  const introducing =
+    intro &&
+    (handsOver(text.slice(Math.max(intro.start, intro.end - 40), intro.end)) ||
+      (q.style === "block" && inOtherLanguage(text.slice(open, close))));
   // Only the words near the quotation are read: at most ATTRIBUTION_WINDOW before it for handles, twice that
   // before and once after it for mentions, however long its paragraph.
   if (intro)

@@ -47,10 +47,23 @@ export interface BlockState {
   last?: boolean;
 }
 
+/** A paragraph of `least` words or more with almost none of English's commonest words (under `share` of them). */
+export function inOtherLanguage(words: string, least = 6, share = 0.06): boolean {
+  const tokens = words.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return tokens.length >= least && tokens.filter((t) => FUNCTION_WORDS.has(t)).length / tokens.length < share;
+}
+/**
+ * A paragraph in another language after one that does not hand over: ten words or more, most not capitalised (not a
+ * heading in title case), and hardly one of English's commonest in thirty (not a caption: "File image of a shuttle").
+ */
+function otherLanguageSentence(words: string): boolean {
+  const capitalised = words.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0;
+  const all = words.match(/(?:^|\s)\S/g)?.length ?? 0;
+  return capitalised <= all / 2 && inOtherLanguage(words, 10, 0.035);
+}
+
 /** What the model reads of one paragraph and the one before it. */
 export function blockFeatures(words: string, state: BlockState): Features {
-  const tokens = words.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const english = tokens.length ? tokens.filter((t) => FUNCTION_WORDS.has(t)).length / tokens.length : 0;
   const previous = state.previous ?? "";
   return {
     afterColon: state.afterColon ? 1 : 0,
@@ -62,7 +75,7 @@ export function blockFeatures(words: string, state: BlockState): Features {
     endsColon: words.trimEnd().endsWith(":") ? 1 : 0,
     narratorCue: NARRATOR_CUES.test(words) ? 1 : 0,
     namedCue: namedCue(words) ? 1 : 0,
-    otherLanguage: tokens.length >= 6 && english < 0.06 ? 1 : 0,
+    otherLanguage: inOtherLanguage(words) ? 1 : 0,
     handle: /@\w/.test(words) ? 1 : 0,
     hashtag: /#\w/.test(words) ? 1 : 0,
     link: /https?:\/\//.test(words) ? 1 : 0,
@@ -108,9 +121,10 @@ export function handsOver(paragraph: string): boolean {
 }
 
 /**
- * Walks the paragraphs a block quotation may be (after a colon, or after another block paragraph; not already in
- * marks) and asks `decide` about each; a paragraph decided to be one carries the run on. The extractor decides with
- * the model, the training script (scripts/train-models.ts) with the gold.
+ * Walks the paragraphs a block quotation may be (after a colon, after another block paragraph, or in another language
+ * than the article's: a post quoted in the original before its translation; not already in marks) and asks `decide`
+ * about each; a paragraph decided to be one carries the run on. The extractor decides with the model, the training
+ * script (scripts/train-models.ts) with the gold.
  */
 export function walkBlockCandidates(
   text: string,
@@ -124,12 +138,13 @@ export function walkBlockCandidates(
     const p = paragraphs[i]!;
     const previous = text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end);
     const afterColon = handsOver(previous);
-    if (markedParagraphs.has(i) || (!afterColon && run === 0)) {
+    const words = text.slice(p.start, p.end);
+    if (markedParagraphs.has(i) || (!afterColon && run === 0 && !otherLanguageSentence(words))) {
       run = 0;
       continue;
     }
     const last = i === paragraphs.length - 1;
-    run = decide(p, text.slice(p.start, p.end), { afterColon, run, previous, last }) ? run + 1 : 0;
+    run = decide(p, words, { afterColon, run, previous, last }) ? run + 1 : 0;
   }
 }
 

@@ -89,7 +89,7 @@ describe("interview answers", () => {
   it("takes the person the headline says is interviewed over one the introduction says sat with them", () => {
     const text = lines(
       "Interview with the oceanographer Ilse Brandvold",
-      "Ilse Brandvold studies the northern currents. On May 1 she sat down with Piet Aalders for an interview.",
+      "On May 1 Ilse Brandvold, who studies the northern currents, sat down with Piet Aalders for an interview.",
       "Are the currents slowing?",
       "Some of them, and faster than we thought.",
       "What should be done?",

@@ -31,6 +31,50 @@ describe("a block quotation of several lines", () => {
   });
 });
 
+describe("a post in another language, then its translation", () => {
+  const text = [
+    "The closure of the night market divided the city.",
+    "",
+    "For her part, Lucia Ferrand (@luferrand) shows her anger at the council.",
+    "",
+    "No puedo creer que cierren el mercado donde mi abuela vendía flores cada noche durante cuarenta años.",
+    "",
+    "I cannot believe they are closing the market where my grandmother sold flowers every night for forty years.",
+    "",
+    "The council meets again on Friday.",
+  ].join("\n");
+
+  it("is a quotation although the paragraph before ends with a full stop, not a colon", () => {
+    const paragraphs = paragraphsOf(text);
+    const blocks = blockQuotationsOf(text, paragraphs, quotationsOf(text, paragraphs));
+    expect(blocks.map((b) => text.slice(b.parts[0]!.start, b.parts[0]!.start + 14))).toEqual([
+      "No puedo creer",
+      "I cannot belie",
+    ]);
+  });
+
+  it("leaves an English heading or caption with few small words as the article's own", () => {
+    const heading = [
+      "The grants were announced on Monday.",
+      "",
+      "File photograph of Northern Harbour Bridge Repairs, Spring Season Works Programme Budget Review",
+      "",
+      "Three General Aviation Airports, Regional Harbour Programme, Fifteen Million Dollars Total Funding",
+      "",
+      "The money arrives next year.",
+    ].join("\n");
+    const paragraphs = paragraphsOf(heading);
+    expect(blockQuotationsOf(heading, paragraphs, quotationsOf(heading, paragraphs))).toEqual([]);
+  });
+
+  it("is the words of the person the paragraph before introduces", () => {
+    const speakers = [...run(text).statements, ...run(text).unattributed.map((u) => u.suggested)].map((s) =>
+      s && "speaker" in s ? s.speaker.name : s?.entity.name,
+    );
+    expect(speakers[0]).toBe("Lucia Ferrand");
+  });
+});
+
 describe("a script without capitals", () => {
   it("is never read as a heading in capitals: a post in Arabic after 'X wrote:' is a quotation", () => {
     const text = [
