@@ -1,6 +1,7 @@
 // Who a quotation is attributed to, read from the words around it: after it (`," NP said`, `," said NP`,
 // `," NP, the minister, told reporters`), before it (`NP said:`, `NP put it bluntly:`), in the paragraph before (a
 // colon), or around a `Quote:` label; and whether a quotation continues the one before it (`"X," he said. "Y."`).
+import { paragraphBefore } from "../quotations/captions";
 import type { Span } from "../../domain/spans";
 import { containing, lastStartingBy, type Paragraph } from "../text/layout";
 import { ADVERBS, AUX, CUE_WORDS, cueOf, LEADING_CLAUSE, NAMED, type Sentence, type Site } from "../text/patterns";
@@ -87,11 +88,13 @@ export function attributionOf(
   // A quotation opening its paragraph after one that ends with a colon: "…, Helena Marstrand, said:"
   const paragraph = paragraphs[q.paragraph]!;
   if (!before.trim() && open === paragraph.start && q.paragraph > 0) {
-    const prev = sentences[lastStartingBy(sentences, open) - 1];
+    // A photograph's credit between the hand-over and the words is passed over.
+    const intro = paragraphBefore(text, paragraphs, q.paragraph);
+    const prev = intro >= 0 ? sentences[lastStartingBy(sentences, paragraphs[intro]!.end - 1)] : undefined;
     const start = prev && Math.max(prev.start, prev.end - ATTRIBUTION_WINDOW);
     if (
       prev &&
-      prev.paragraph === q.paragraph - 1 &&
+      prev.paragraph === intro &&
       start !== undefined &&
       // "Nick Keith said," as a paragraph of its own hands over as a colon does.
       /[:,]$/.test(text.slice(start, prev.end).trimEnd())

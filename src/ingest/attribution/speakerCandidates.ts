@@ -14,6 +14,7 @@ import type { Quotation } from "../quotations/quotes";
 import type { Attributed } from "./speakers";
 import { ATTRIBUTION_WINDOW } from "../text/windows";
 import { handsOver, inOtherLanguage } from "../quotations/blockQuotes";
+import { paragraphBefore } from "../quotations/captions";
 
 export interface Candidate {
   entity: Entity;
@@ -140,7 +141,9 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
   const before = sentences[lastStartingBy(sentences, first?.start ?? open) - 1];
   const after = sentences[lastStartingBy(sentences, close - 1) + 1];
   const opensParagraph = open === paragraph.start;
-  const intro = opensParagraph && q.paragraph > 0 ? paragraphs[q.paragraph - 1] : undefined;
+  // The paragraph before, passing over a photograph's credit set between a hand-over and the words.
+  const introAt = paragraphBefore(text, paragraphs, q.paragraph);
+  const intro = opensParagraph && introAt >= 0 ? paragraphs[introAt] : undefined;
   // The paragraph before hands over ("X writes:"), or the quotation is a post in another language, which the paragraph
   // before introduces however it ends ("X (@x) shows her anger at the police.").
   const introducing =

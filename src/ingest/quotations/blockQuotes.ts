@@ -8,6 +8,7 @@ import type { Paragraph } from "../text/layout";
 import { probability, type Features, type LinearModel } from "../models/linearModel";
 import model from "../models/blockQuote.json";
 import { paragraphsInMarks, type Quotation } from "./quotes";
+import { isCredit } from "./captions";
 
 const BLOCK_MODEL: LinearModel = model;
 
@@ -53,13 +54,14 @@ export function inOtherLanguage(words: string, least = 6, share = 0.06): boolean
   return tokens.length >= least && tokens.filter((t) => FUNCTION_WORDS.has(t)).length / tokens.length < share;
 }
 /**
- * A paragraph in another language after one that does not hand over: ten words or more, most not capitalised (not a
- * heading in title case), and hardly one of English's commonest in thirty (not a caption: "File image of a shuttle").
+ * A paragraph in another language after one that does not hand over: ten words or more, almost none of them English's
+ * commonest, and most of them not capitalised (an English heading in title case has few small words too).
  */
 function otherLanguageSentence(words: string): boolean {
+  if (!inOtherLanguage(words, 10)) return false;
   const capitalised = words.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0;
   const all = words.match(/(?:^|\s)\S/g)?.length ?? 0;
-  return capitalised <= all / 2 && inOtherLanguage(words, 10, 0.035);
+  return capitalised <= all / 2;
 }
 
 /** What the model reads of one paragraph and the one before it. */
@@ -134,11 +136,15 @@ export function walkBlockCandidates(
 ): void {
   const markedParagraphs = paragraphsInMarks(paragraphs, quotations);
   let run = 0;
+  // A photograph's credit between a hand-over and the words, or inside a run, is passed over as if it were not there.
+  let before = 0;
   for (let i = 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const previous = text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end);
-    const afterColon = handsOver(previous);
     const words = text.slice(p.start, p.end);
+    if (isCredit(words)) continue;
+    const previous = text.slice(paragraphs[before]!.start, paragraphs[before]!.end);
+    before = i;
+    const afterColon = handsOver(previous);
     if (markedParagraphs.has(i) || (!afterColon && run === 0 && !otherLanguageSentence(words))) {
       run = 0;
       continue;

@@ -7,6 +7,7 @@
 // rhetorical question or two in a report leaves the report as it is.
 import type { Paragraph } from "../text/layout";
 import { paragraphsInMarks, type Quotation } from "./quotes";
+import { isCaption } from "./captions";
 
 const MIN_PAIRS = 3;
 const MIN_QUESTION_SHARE = 0.2;
@@ -20,16 +21,8 @@ const QUOTE_OPENERS = /^["“‘«']/;
 /** What says, before the first question, that an interview follows. */
 export const INTERVIEW_CUE =
   /\b(?:interview(?:s|ed|ing)?|Q\s?&\s?A|questions|(?:talk|talked|spoke|speaks)\s+(?:to|with)|tells\s+Wikinews)\b/i;
-/** A photograph's caption among the answers: "Image: …", or a short line that does not end like a sentence. */
-const CAPTION = /\b(?:Image|Photo|Picture|Credit)\s*[:;]/;
-const CAPTION_MAX = 100;
 /** How sure a paragraph that carries the last answer on is to be the interviewee's rather than the article's. */
 const TRAILING_SURENESS = 0.8;
-
-function isCaption(words: string): boolean {
-  const w = words.trim();
-  return CAPTION.test(w) || (w.length < CAPTION_MAX && !/[.!?…:"”’)]$/.test(w));
-}
 
 /** Whether a paragraph is an interviewer's question. */
 export function isQuestion(words: string): boolean {

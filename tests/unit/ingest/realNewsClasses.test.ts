@@ -75,6 +75,25 @@ describe("a post in another language, then its translation", () => {
   });
 });
 
+describe("a photograph's credit among the paragraphs", () => {
+  it("is never a quotation, and a hand-over reaches past it to the words", () => {
+    const text = [
+      "The harbour closure angered fishermen across the region.",
+      "",
+      "Kari Holt, who has sold fish on the quay for twenty years, wrote on her blog this morning:",
+      "",
+      "Image by Pal Smestad @palsmest",
+      "",
+      "I have never seen the quay this empty. We need the boats back before the winter comes.",
+      "",
+      "Photo by Flickr user seaview, used under a CC BY 2.0 licence.",
+      "",
+      "The port authority has not said when the harbour will reopen.",
+    ].join("\n");
+    expect(drafted(text)).toEqual([["Kari Holt", ["I have never seen the qu"]]]);
+  });
+});
+
 describe("a script without capitals", () => {
   it("is never read as a heading in capitals: a post in Arabic after 'X wrote:' is a quotation", () => {
     const text = [
