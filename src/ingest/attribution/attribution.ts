@@ -233,6 +233,12 @@ function openingName(intro: string, at: number): Omit<Site, "around"> | undefine
 }
 
 /** `NP (aux) (adv) CUE (to X) (on Sunday):` or `NP CUE,` before a quotation; or a subject and a colon. */
+/** A description after a name, set off by commas: "the operator's chief", "a lawyer", "from Leeds, UK". */
+const DESCRIPTION = String.raw`(?:the|a|an|\d+|[\p{Lu}][\p{L}]+[’']s)\b[^,]*`;
+const ORIGIN = String.raw`(?:from|in)\s+\p{Lu}[^,]*(?:,\s*\p{Lu}[^,]*)?`;
+const APPOSITION = `(?:${DESCRIPTION}|${ORIGIN})`;
+const APPOSED_NAME = new RegExp(`(${NAMED}),\\s+${APPOSITION},\\s*$`, "u");
+
 function beforeSite(before: string, at: number): Omit<Site, "around"> | undefined {
   if (!/[:,]\s*$|\s$/.test(before) || !before.trim()) return undefined;
   // The clause that holds the cue: after the last comma that precedes it.
@@ -244,10 +250,9 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
     const auxAdv = new RegExp(`(?:\\s+${AUX})?(?:\\s+${ADVERBS})?\\s*$`, "i").exec(head);
     const perfect = /\b(?:has|have)\b/.test(auxAdv?.[0] ?? "");
     head = head.slice(0, head.length - (auxAdv?.[0].length ?? 0));
-    // "Emil Horak, the operator's chief executive, told reporters:" — the name, not its apposition.
-    const appositive = new RegExp(`(${NAMED}),\\s+(?:the|a|an|\\d+|[\\p{Lu}][\\p{L}]+[’']s)\\b[^,]*,\\s*$`, "u").exec(
-      head,
-    );
+    // "Emil Horak, the operator's chief executive, told reporters:", "Ana Ruiz, from Leeds, UK, notes:" — the name,
+    // not its apposition.
+    const appositive = APPOSED_NAME.exec(head);
     if (appositive && tense !== "participle") {
       const phraseStart = appositive.index;
       return { phrase: appositive[1]!, phraseAt: at + phraseStart, cue: m[1]!.toLowerCase(), tense, perfect };

@@ -27,10 +27,13 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
+/** What a new sentence may open with: a capital, a digit, an opening mark or a handle. */
+const OPENS_SENTENCE = /[\p{Lu}\p{N}"“‘'«(@]/u;
+
 /**
  * Sentence spans inside one paragraph. `opaque` ranges (quotations) are never cut: a sentence ends at ". ", "! " or
- * "? " outside them, followed by an upper-case letter, a digit or an opening mark, unless the word before the stop is
- * an abbreviation or an initial.
+ * "? " outside them, followed by an upper-case letter, a digit, an opening mark or a handle ("@someone"), unless the
+ * word before the stop is an abbreviation or an initial.
  */
 export function sentencesOf(text: string, paragraph: Span, opaque: readonly Span[] = []): Span[] {
   const out: Span[] = [];
@@ -46,7 +49,7 @@ export function sentencesOf(text: string, paragraph: Span, opaque: readonly Span
     if (!/\s/.test(text[j]!)) continue;
     let k = j;
     while (k < paragraph.end && /\s/.test(text[k]!)) k++;
-    if (k >= paragraph.end || !/[\p{Lu}\p{N}"“‘'«(]/u.test(text[k]!)) continue;
+    if (k >= paragraph.end || !OPENS_SENTENCE.test(text[k]!)) continue;
     if (c === ".") {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(paragraph.start, i - 12), i))?.[1] ?? "";
       if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;

@@ -18,7 +18,7 @@ const BOUNDED: [string, string][] = [
   [",|\\s+(?:has|have|had|was|is|were|are|said|says)\\b", "window"],
   ["\\s+(?:has|have|had|would|will|did|was|were)\\s*$", "window"],
   ["(?:\\s+(?:has|have|had|would|will|did|was|were))?(?:\\s+(?:also|later", "window"],
-  ["((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*),\\s+(?:the|a|an|\\d+|", "window"],
+  ["((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*),\\s+(?:(?:the|a|an|\\d+|", "window"],
   ["^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)", "window"],
   ["^([\\s,—–-]*)((?:the\\s+)?[\\p{Lu}]", "window"],
   // src/ingest/attribution/attribution.ts beforeSite's cue: the text before a quotation, at most ATTRIBUTION_WINDOW.

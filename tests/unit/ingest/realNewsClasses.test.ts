@@ -94,6 +94,30 @@ describe("a photograph's credit among the paragraphs", () => {
   });
 });
 
+describe("the writer named before a hand-over", () => {
+  it("is the name before 'from <place>, <country>', not the country", () => {
+    const text = [
+      "The speech was mocked across the web.",
+      "",
+      "And Mira Solberg, from Bergen, Norway, notes:",
+      "",
+      "goodness, I cannot believe he is still in charge. It is a joke.",
+    ].join("\n");
+    expect(drafted(text)).toEqual([["Mira Solberg", ["goodness, I cannot belie"]]]);
+  });
+
+  it("is a handle that opens its own sentence, not the state the sentence before ends with", () => {
+    const text = [
+      "The speech was mocked across the web.",
+      "",
+      "Many wondered about the fallout for Denmark. @kjeldsen writes:",
+      "",
+      "Meanwhile our border is neglected and I fear nobody will guard it now.",
+    ].join("\n");
+    expect(drafted(text).map(([speaker]) => speaker)).toEqual(["kjeldsen"]);
+  });
+});
+
 describe("a script without capitals", () => {
   it("is never read as a heading in capitals: a post in Arabic after 'X wrote:' is a quotation", () => {
     const text = [
