@@ -4,14 +4,26 @@
 import { paragraphBefore } from "../quotations/captions";
 import type { Span } from "../../domain/spans";
 import { containing, lastStartingBy, type Paragraph } from "../text/layout";
-import { ADVERBS, AUX, CUE_WORDS, cueOf, LEADING_CLAUSE, NAMED, type Sentence, type Site } from "../text/patterns";
+import {
+  ADVERBS,
+  AUX,
+  CUE_WORDS,
+  cueOf,
+  LEADING_CLAUSE,
+  NAME_PARTICLE,
+  NAMED,
+  type Sentence,
+  type Site,
+} from "../text/patterns";
 import type { Quotation } from "../quotations/quotes";
 import { TITLE_WORDS } from "../words/lexicon";
 import { ATTRIBUTION_WINDOW } from "../text/windows";
 
 /** A name with up to three lower-case words before it: "the outspoken Robert Fico". */
 const CAPITALISED_WORD = String.raw`[\p{Lu}][\p{L}’'.-]*`;
-const NAMED_SUBJECT = String.raw`(?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD})*`;
+/** A name's words after the first, with particles between them ("Camila de Souza"). */
+const NAME_REST = String.raw`(?:\s+(?:${NAME_PARTICLE}\s+){0,2}${CAPITALISED_WORD})*`;
+const NAMED_SUBJECT = String.raw`(?:the\s+|a\s+)?(?:[\p{Ll}-]+\s+){0,3}?${CAPITALISED_WORD}${NAME_REST}`;
 const ROLE_NOUNS = [
   "executive",
   "minister",
@@ -34,7 +46,7 @@ const ROLE_NOUNS = [
 const ROLE_SUBJECT = String.raw`the\s+[\p{Ll}\d-]+(?:\s+(?:${ROLE_NOUNS}))?`;
 /** The subject of a clause before a colon, after an optional clause of its own, followed by its predicate. */
 const COLON_SUBJECT = new RegExp(
-  String.raw`^(?:[^,]*,\s+)?(${NAMED_SUBJECT}|he|she|they|${ROLE_SUBJECT})\s+\p{Ll}`,
+  String.raw`^(?:[^,]*,\s+)?(${NAMED_SUBJECT}|he|she|they|${ROLE_SUBJECT})(?:\s+\(@\w+\))?\s+\p{Ll}`,
   "u",
 );
 
@@ -236,7 +248,11 @@ function openingName(intro: string, at: number): Omit<Site, "around"> | undefine
 /** A description after a name, set off by commas: "the operator's chief", "a lawyer", "from Leeds, UK". */
 const DESCRIPTION = String.raw`(?:the|a|an|\d+|[\p{Lu}][\p{L}]+[’']s)\b[^,]*`;
 const ORIGIN = String.raw`(?:from|in)\s+\p{Lu}[^,]*(?:,\s*\p{Lu}[^,]*)?`;
-const APPOSITION = `(?:${DESCRIPTION}|${ORIGIN})`;
+/** Where or how the speaker spoke, in a participle clause: "speaking at a press conference alongside X". */
+const SETTING_VERBS =
+  "speaking writing testifying appearing responding reacting addressing commenting answering standing";
+const SETTING = String.raw`(?:${SETTING_VERBS.split(" ").join("|")})\b[^,]*`;
+const APPOSITION = `(?:${DESCRIPTION}|${ORIGIN}|${SETTING})`;
 const APPOSED_NAME = new RegExp(`(${NAMED}),\\s+${APPOSITION},\\s*$`, "u");
 
 function beforeSite(before: string, at: number): Omit<Site, "around"> | undefined {

@@ -57,6 +57,8 @@ export const ADVERBS =
 
 export const AUX = "(?:has|have|had|would|will|did|was|were)";
 
+/** The lower-case particles inside a name: "Camila de Souza", "Jan van Dijk", "Ursula von der Leyen". */
+export const NAME_PARTICLE = "(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|ibn|le|la)";
 /** A capitalised name, with "the" before it ("the Kremlin", "Anna Kovacs"). */
 export const NAMED = "(?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*";
 

@@ -106,6 +106,15 @@ describe("the writer named before a hand-over", () => {
     expect(drafted(text)).toEqual([["Mira Solberg", ["goodness, I cannot belie"]]]);
   });
 
+  it("is the name before a participle clause that says where they spoke, not a name inside the clause", () => {
+    const text = [
+      "The plan was announced on Monday.",
+      "",
+      'President Anna Berg, speaking at a press conference alongside Lund, said "this is a turning point for us."',
+    ].join("\n");
+    expect(drafted(text).map(([speaker]) => speaker)).toEqual(["Anna Berg"]);
+  });
+
   it("is a handle that opens its own sentence, not the state the sentence before ends with", () => {
     const text = [
       "The speech was mocked across the web.",
