@@ -7,7 +7,7 @@ import type { Span } from "../../domain/spans";
 import type { Entity, Mention, Register } from "../entities/entities";
 import { containing, lastStartingBy, type Paragraph } from "../text/layout";
 import type { Features } from "../models/linearModel";
-import { CUE_WORDS, type Sentence } from "../text/patterns";
+import { CUE_WORDS, NAME_PARTICLE, type Sentence } from "../text/patterns";
 import { whyNotAPerson } from "../words/personNames";
 import { isCommonEnglish } from "../words/commonWords";
 import type { Quotation } from "../quotations/quotes";
@@ -104,6 +104,12 @@ export class MentionIndex {
  * case before a verb and a language tag ("someone posts [PL]:"), and a name's handle in brackets ("Jan Novak
  * (@jnovak)") as another name of that person.
  */
+/** The name right before a handle in brackets, particles included: "Camila de Souza (@cdesouza)". */
+const NAME_BEFORE_HANDLE = new RegExp(
+  String.raw`(\p{Lu}[\p{L}’'-]+(?:\s+(?:${NAME_PARTICLE}\s+){0,2}\p{Lu}[\p{L}’'-]+){0,3})\s*\($`,
+  "u",
+);
+
 function handlesIn(text: string, span: Span, register: Register, index: MentionIndex): void {
   const slice = text.slice(span.start, span.end);
   const mention = (name: string, start: number) => {
@@ -116,9 +122,7 @@ function handlesIn(text: string, span: Span, register: Register, index: MentionI
   };
   for (const m of slice.matchAll(HANDLE)) {
     const start = span.start + m.index + 1;
-    const named = /(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3})\s*\($/u.exec(
-      slice.slice(Math.max(0, m.index - 60), m.index),
-    );
+    const named = NAME_BEFORE_HANDLE.exec(slice.slice(Math.max(0, m.index - 60), m.index));
     const person = named && register.find(named[1]!, "person");
     if (person) register.alias(person, m[1]!);
     mention(m[1]!, start);

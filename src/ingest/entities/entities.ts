@@ -2,6 +2,7 @@
 // age the text gives them), states (by name, capital or demonym), organizations and venues. Later mentions by
 // surname, capital or short name join the entity first named in full; pronouns and descriptions are resolved
 // against this register by the speaker rules.
+import { NAME_PARTICLE } from "../text/patterns";
 import nlp from "compromise";
 import { getGender } from "gender-detection-from-name";
 import type { Span } from "../../domain/spans";
@@ -226,6 +227,8 @@ const namesAnOffice = (role: string) =>
  * A word of a person's name: a capital and small letters, with one more capital inside after a prefix ("McCain",
  * "O’Leary", "DeWine", "MacArthur") and hyphenated parts ("Jean-Claude", "al-Amr").
  */
+/** A particle inside a person's name: "de", "van", "von der". */
+const PERSON_PARTICLE = new RegExp(`^${NAME_PARTICLE}$`);
 const NAME_WORD_SHAPE = /^\p{Lu}[\p{Ll}\p{M}’']*(?:\p{Lu}[\p{Ll}\p{M}’']+)?(?:-\p{Lu}?[\p{Ll}\p{M}’']+)*$/u;
 
 type Reading = { type: EntityType; name: string; isoCode?: string; by?: string };
@@ -284,11 +287,16 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
   if (words.length >= 2 && CLUB_MARKS.has(words[0]!) !== CLUB_MARKS.has(words[words.length - 1]!)) {
     return { type: "organization", name };
   }
+  const particles = words.filter((w, i) => i > 0 && i < words.length - 1 && PERSON_PARTICLE.test(w)).length;
   if (
     words.length >= 2 &&
-    words.length <= 4 &&
-    // Every word a name's word or a middle initial ("Paul R. Whitford", "A. B. Lindqvist"), the last a name's.
-    words.every((w) => NAME_WORD_SHAPE.test(w) || /^\p{Lu}\.$/u.test(w)) &&
+    words.length - particles <= 4 &&
+    // Every word a name's word, a middle initial ("Paul R. Whitford", "A. B. Lindqvist") or a particle inside
+    // ("Camila de Souza"), the last a name's.
+    words.every(
+      (w, i) =>
+        NAME_WORD_SHAPE.test(w) || /^\p{Lu}\.$/u.test(w) || (i > 0 && i < words.length - 1 && PERSON_PARTICLE.test(w)),
+    ) &&
     !/\.$/.test(words[words.length - 1]!)
   ) {
     if (register.looksLikePerson(words) || run.roles.length > 0 || run.honorific) return { type: "person", name };

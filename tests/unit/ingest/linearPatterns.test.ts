@@ -21,6 +21,11 @@ const BOUNDED: [string, string][] = [
   ["((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*),\\s+(?:(?:the|a|an|\\d+|", "window"],
   ["^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)", "window"],
   ["^([\\s,—–-]*)((?:the\\s+)?[\\p{Lu}]", "window"],
+  // src/ingest/attribution/speakerCandidates.ts: the name before a handle, in the 60 characters before it.
+  [
+    "(\\p{Lu}[\\p{L}’'-]+(?:\\s+(?:(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|ibn|le|la)",
+    "60 characters",
+  ],
   // src/ingest/attribution/attribution.ts beforeSite's cue: the text before a quotation, at most ATTRIBUTION_WINDOW.
   ["(acknowledging|acknowledged|", "window (before a quotation) or a sentence of at most REPORTED_SENTENCE"],
   // src/ingest/attribution/reported.ts: one sentence of at most REPORTED_SENTENCE characters.
@@ -41,7 +46,6 @@ const BOUNDED: [string, string][] = [
   ["\\p{Lu}[\\p{L}\\p{M}’'.-]*(?:\\s+(?:(?:de|van|", "a name run of at most ten words"],
   // src/ingest/attribution/speakerCandidates.ts: 30 characters before a mention, 60 before a handle.
   ["\\b(?:acknowledging|acknowledged|", "30 characters before a mention"],
-  ["(\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,3})\\s*\\($", "60 characters before a handle"],
   // src/ingest/entities/introducers.ts: language tags and asides in the subject of an introduction (INTRO_READ, 240).
   ["\\[[^\\]]{0,40}\\]|\\([^)]{0,80}\\)", "the first 240 characters of a sentence"],
   ["\\s(?:(?:also|then|later|further|again|simply|quickly)\\s+)?(?:", "the first 240 characters of a sentence"],

@@ -115,6 +115,23 @@ describe("the writer named before a hand-over", () => {
     expect(drafted(text).map(([speaker]) => speaker)).toEqual(["Anna Berg"]);
   });
 
+  it("is a full name with a particle and a handle, not another person who shares the first name", () => {
+    const text = [
+      "Opponents point to the chaos on the roads.",
+      "",
+      "Camilo Andres Vega said the strike was fair.",
+      "",
+      "Camilo de Marquez (@CamiloDM) thinks:",
+      "",
+      "Ceder ante bloqueos que atentan contra la movilidad ciudadana es validar el chantaje de los camioneros",
+    ].join("\n");
+    const out = run(text);
+    expect(out.statements.filter((s) => s.kind === "DIRECT_QUOTE").map((s) => s.speaker.name)).toEqual([
+      "Camilo de Marquez",
+    ]);
+    expect(out.entities.find((e) => e.name === "Camilo de Marquez")?.aliases).toContain("CamiloDM");
+  });
+
   it("is a handle that opens its own sentence, not the state the sentence before ends with", () => {
     const text = [
       "The speech was mocked across the web.",
