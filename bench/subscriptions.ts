@@ -211,6 +211,8 @@ interface Run {
   subscribersEnded: number;
   subscribersWithLoss: number;
   subscriberErrors: string[];
+  /** Why writes failed: the first few distinct messages. */
+  writeErrors: string[];
   memory: { before: { rss: number; heapUsed: number }; after: { rss: number; heapUsed: number }; processes: number };
   query: { without: QueryFigures; with: QueryFigures };
 }
@@ -228,7 +230,13 @@ async function measure(workers: number, env: Record<string, string>, o: Options)
   const { server, url } = await startServer(
     workers,
     { ...env, BENCH_MEMORY_DIR: memoryDir, SUBSCRIPTION_CONNECTIONS_PER_CLIENT: String(o.subscribers + 100) },
-    ["--expose-gc", "--import", path.join(projectRoot, "bench/subscriptions/memoryProbe.mjs")],
+    [
+      "--expose-gc",
+      "--import",
+      path.join(projectRoot, "bench/subscriptions/memoryProbe.mjs"),
+      // BENCH_CPU_PROF_DIR: the server's Node processes write a V8 CPU profile there when they stop.
+      ...(process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF_DIR] : []),
+    ],
   );
   const subscribers: Subscriber[] = [];
   try {
@@ -319,6 +327,7 @@ async function measure(workers: number, env: Record<string, string>, o: Options)
       subscribersEnded: subscribers.filter((sub) => sub.errors.length > 0).length,
       subscribersWithLoss: tallies.filter((t) => t.lost > 0).length,
       subscriberErrors: [...new Set(subscribers.flatMap((s) => s.errors))].slice(0, 5),
+      writeErrors: [...new Set(failures.map((f) => f.slice(0, 300)))].slice(0, 3),
       memory: { before, after, processes: after.processes },
       query: {
         without: { p50: percentile(without.latencies, 50), n: without.latencies.length, failed: without.failed },
@@ -411,6 +420,7 @@ async function main() {
     for (const r of runs) {
       if (r.subscriberErrors.length)
         console.log(`\nWORKERS=${r.workers} subscriber errors: ${r.subscriberErrors.join("; ")}`);
+      if (r.writeErrors.length) console.log(`\nWORKERS=${r.workers} write errors: ${r.writeErrors.join("; ")}`);
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

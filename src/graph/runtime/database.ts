@@ -163,6 +163,18 @@ export class Database {
   }
 
   /**
+   * A view whose queries take turns in an admission queue of their own, with `slots` slots beside the shared ones,
+   * and its own query counter. For the few reads that every subscriber of the process waits on (the tail of the
+   * change log, a batch's new statements: one at a time or two, a few a second): they neither wait behind queued
+   * writes nor take a slot a write waits for. The writes keep every shared slot; Neo4j runs at most `slots` more.
+   */
+  withOwnSlots(slots: number): Database {
+    const { driver, options, poolSize, firstRuns } = this;
+    const admission = new Admission({ ...this.admission.settings, maxInFlight: slots });
+    return new Database(driver, options, new QueryCounter(), admission, poolSize, firstRuns, new SharedWaits());
+  }
+
+  /**
    * One read query. It runs as an auto-commit query: one round trip (RUN and PULL together), where a managed
    * transaction costs three (BEGIN, RUN and PULL, COMMIT). Transient failures are retried like managed transactions
    * are; each attempt takes its own turn, so a read waiting out a restart does not hold a slot meanwhile. The first

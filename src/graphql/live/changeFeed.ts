@@ -68,6 +68,9 @@ export class FeedBatch {
   }
 }
 
+/** The tail's read and a batch's shared read may run at once; nothing else takes these slots. */
+const FEED_SLOTS = 2;
+
 export type FeedListener = (batch: FeedBatch) => void;
 
 export interface FeedSettings {
@@ -84,6 +87,11 @@ export class ChangeFeed {
   position = 0;
   private readonly listeners = new Set<FeedListener>();
   private readonly db: Database;
+  /**
+   * Where the reads that every subscriber of a batch shares are sent (the new statements, the text filters' match):
+   * the tail's lane (Database.withOwnSlots), with a counter of its own.
+   */
+  readonly batchReads: Database;
   /** Bumped on each start and stop: a read that returns after a stop is dropped. */
   private generation = 0;
   private ready: Promise<void> | undefined;
@@ -94,8 +102,10 @@ export class ChangeFeed {
     db: Database,
     private readonly settings: FeedSettings,
   ) {
-    // Its own query counter: how many reads the tail has sent (none while there is no subscriber).
-    this.db = db.withCounter();
+    // Its own query slots (a lane beside the shared admission queue: the tail's read and one batch's read at once)
+    // and its own query counter: how many reads the tail has sent (none while there is no subscriber).
+    this.db = db.withOwnSlots(FEED_SLOTS);
+    this.batchReads = this.db.withCounter();
   }
 
   /** Neo4j queries the tail has sent since the process started. */

@@ -167,7 +167,7 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
     // subscribers waiting for it do not each send it again.
     const wanted = () => !this.done;
     const statements = await batch.memo("statements", async () => {
-      const read = await retryOverload(() => keyedStatements(this.db, created), wanted);
+      const read = await retryOverload(() => keyedStatements(this.feed.batchReads, created), wanted);
       batch.adopt(read.flatMap((s) => (s ? [s.row] : [])));
       return read;
     });
@@ -179,14 +179,16 @@ export class StatementStream implements AsyncIterableIterator<StatementRow> {
     const matches = await batch.memo("matches", async () => {
       const asked = batch.asked<StatementFilter>(FILTERS);
       const filters = asked.map(([, filter]) => filter);
-      const kept = await retryOverload(() => statementMatches(this.db, created, filters), wanted);
+      const kept = await retryOverload(() => statementMatches(this.feed.batchReads, created, filters), wanted);
       return new Map(asked.map(([key], i) => [key, kept[i]!]));
     });
     // A filter noted after the shared query was sent (not expected: every subscriber notes its own as the batch
     // arrives) is asked on its own.
     const kept =
       matches.get(this.filterKey) ??
-      (await batch.memo(`match ${this.filterKey}`, () => matchingStatements(this.db, created, this.filter)));
+      (await batch.memo(`match ${this.filterKey}`, () =>
+        matchingStatements(this.feed.batchReads, created, this.filter),
+      ));
     return kept.includes(id) ? statement.row : null;
   }
 

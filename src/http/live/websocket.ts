@@ -10,6 +10,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { sharedSubscribe } from "../../graphql/live/sharedExecution";
 import type { LiveWiring } from "./liveUpdates";
+import { UnwaitedSendSocket } from "./unwaitedSends";
 
 /** The close code of a subscriber that fell more than SUBSCRIPTION_BUFFER updates behind. */
 export const CLOSE_TOO_SLOW = 4413;
@@ -69,7 +70,12 @@ interface Extra extends Record<PropertyKey, unknown> {
 /** Serves graphql-ws on the server's upgrades; the returned function closes every socket and stops listening. */
 export function serveWebSocket(httpServer: Server, schema: GraphQLSchema, wiring: LiveWiring): () => Promise<void> {
   const { settings, connections } = wiring;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: wiring.maxMessageBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: wiring.maxMessageBytes,
+    // Updates are sent without waiting for the write of the one before, while the socket's buffer is small.
+    WebSocket: UnwaitedSendSocket,
+  });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const wrong = wrongUpgrade(request);
     if (wrong) return refuseUpgrade(socket, ...wrong);
@@ -77,6 +83,7 @@ export function serveWebSocket(httpServer: Server, schema: GraphQLSchema, wiring
     const release = connections.claim(client);
     if (!release) return refuseUpgrade(socket, 429, connections.refusal(client));
     wss.handleUpgrade(request, socket, head, (ws) => {
+      (ws as UnwaitedSendSocket).sendsOn(socket);
       ws.once("close", release);
       wss.emit("connection", ws, request);
     });

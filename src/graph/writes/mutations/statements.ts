@@ -19,7 +19,14 @@ import type { StatementRow } from "../../rows";
 import { createNode, creating, newId } from "./creating";
 import type { EvidenceSpan, StatementChanges } from "./inputs";
 import { checkReferences, notFound, type Reference } from "./references";
-import { markCurated, replaceRelationships, setProperties, type Temporals } from "./writeHelpers";
+import {
+  markCurated,
+  replaceRelationships,
+  setProperties,
+  type CuratedLink,
+  type CuratedRelationship,
+  type Temporals,
+} from "./writeHelpers";
 
 /** A statement as it will be once the change is made: the stored fields with the given ones over them. */
 interface StatementState {
@@ -54,8 +61,7 @@ export async function recordStatement(
     const given = () => true;
     await checkStatement(tx, state, input, given);
     await createNode(tx, "Statement", id);
-    await markCurated(tx, id, ["id"]);
-    await writeStatement(tx, state, given);
+    await writeStatement(tx, state, given, { created: true });
     const written = (await readStatement(tx, id))!;
     // The statement's entry; its source has its own, from the write that created it.
     await changes.finish(tx, [id], { actor, source: state.evidence[0]?.source ?? null });
@@ -201,6 +207,7 @@ async function checkStatement(
 
 /** Each response once, to another statement, not said after this one (both dates known). */
 async function checkResponses(tx: Transaction, s: StatementState, given: Given): Promise<void> {
+  if (s.respondsTo.length === 0) return; // nothing to check, nothing to read
   const targets = await tx.run<DatedStatement>(
     `UNWIND $ids AS id
      MATCH (t:Statement {id: id})
@@ -218,8 +225,17 @@ async function checkResponses(tx: Transaction, s: StatementState, given: Given):
   throw new InvalidInputError(field, problem.problem);
 }
 
-/** Writes the fields that were given (all of them for a new statement), relationships included. */
-async function writeStatement(tx: Transaction, s: StatementState, given: Given): Promise<void> {
+/**
+ * Writes the fields that were given (all of them for a new statement), relationships included. A statement created
+ * in this transaction has no relationships yet: replacing its none by none is skipped (one round trip each, with the
+ * writes queued behind this one for the log's counter).
+ */
+async function writeStatement(
+  tx: Transaction,
+  s: StatementState,
+  given: Given,
+  { created = false }: { created?: boolean } = {},
+): Promise<void> {
   const props: Record<string, unknown> = {};
   const temporals: Temporals = {};
   if (given("text")) props.text = s.text;
@@ -235,25 +251,30 @@ async function writeStatement(tx: Transaction, s: StatementState, given: Given):
   // What a curator set keeps the curator's value when sources report the statement too.
   const dated = given("saidOn") || given("datePrecision") ? ["saidOn", "datePrecision"] : [];
   const curated = (["text", "kind", "time", "channel"] as const).filter((f) => given(f));
-  await markCurated(tx, s.id, [...curated, ...dated]);
+  await markCurated(tx, s.id, [...(created ? ["id"] : []), ...curated, ...dated]);
 
-  if (given("speaker")) await replaceRelationships(tx, s.id, "SAID", [{ id: s.speaker }]);
-  if (given("venue")) await replaceRelationships(tx, s.id, "SAID_AT", s.venue ? [{ id: s.venue }] : []);
-  if (given("event")) await replaceRelationships(tx, s.id, "DURING", s.event ? [{ id: s.event }] : []);
+  const replace = async (type: CuratedRelationship, links: CuratedLink[]) => {
+    if (!created || links.length > 0) await replaceRelationships(tx, s.id, type, links);
+  };
+  if (given("speaker")) await replace("SAID", [{ id: s.speaker }]);
+  if (given("venue")) await replace("SAID_AT", s.venue ? [{ id: s.venue }] : []);
+  if (given("event")) await replace("DURING", s.event ? [{ id: s.event }] : []);
   if (given("mentions"))
-    await replaceRelationships(
-      tx,
-      s.id,
+    await replace(
       "MENTIONS",
       s.mentions.map((id) => ({ id })),
     );
   if (given("respondsTo")) {
-    const responses = s.respondsTo.map((r) => ({ id: r.statement, props: { relation: r.relation } }));
-    await replaceRelationships(tx, s.id, "RESPONDS_TO", responses);
+    await replace(
+      "RESPONDS_TO",
+      s.respondsTo.map((r) => ({ id: r.statement, props: { relation: r.relation } })),
+    );
   }
   if (given("evidence")) {
-    const spans = s.evidence.map((span) => ({ id: span.source, props: { start: span.start, end: span.end } }));
-    await replaceRelationships(tx, s.id, "REPORTED_IN", spans);
+    await replace(
+      "REPORTED_IN",
+      s.evidence.map((span) => ({ id: span.source, props: { start: span.start, end: span.end } })),
+    );
   }
 }
 
