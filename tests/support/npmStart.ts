@@ -10,9 +10,20 @@ export interface Started {
   url: string;
 }
 
-/** `npm start` with the given environment (NEO4J_URI unset unless given); resolves once the server printed its URL. */
+/**
+ * `npm start` with the given environment (NEO4J_URI unset unless given); resolves once the server printed its URL.
+ * The warm-up runs each kind of question once and then goes round for WARM_UP_SECONDS (5 s by default) before the
+ * server is ready: 1 s unless the test says otherwise, as these tests are about the start and stop, not the JIT.
+ */
 export async function npmStart(env: Record<string, string | undefined>): Promise<Started> {
-  const base = { ...process.env, NEO4J_URI: undefined, NEO4J_PASSWORD: undefined, PORT: "0", LOG_LEVEL: "info" };
+  const base = {
+    ...process.env,
+    NEO4J_URI: undefined,
+    NEO4J_PASSWORD: undefined,
+    PORT: "0",
+    LOG_LEVEL: "info",
+    WARM_UP_SECONDS: "1",
+  };
   const npm = spawn("npm", ["start"], { cwd: projectRoot, env: { ...base, ...env }, stdio: "pipe" });
   let output = "";
   npm.stdout.on("data", (d: Buffer) => (output += d.toString()));
