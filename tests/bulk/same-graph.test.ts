@@ -187,22 +187,16 @@ beforeAll(async () => {
     write("earlier.json", earlierReport),
   );
 
-  // The loader fills the run's Neo4j while the importer writes a new database of its own: one does not wait for the
-  // other.
-  const load = async () => {
-    await emptyGraph(loaderDb);
-    for (const file of files) await loadDatasetFile(loaderDb, file);
-  };
+  await emptyGraph(loaderDb);
+  for (const file of files) await loadDatasetFile(loaderDb, file);
+
   const config = loadConfig({});
-  [bulk] = await Promise.all([
-    importBulk({
-      files,
-      neo4j: { ...config.embedded, dataDir, heapMb: 512, pageCacheMb: 64, txMemoryMb: 256, txMaxMb: 128 },
-      launcherDir: path.join(projectRoot, "neo4j"),
-      log: () => {},
-    }),
-    load(),
-  ]);
+  bulk = await importBulk({
+    files,
+    neo4j: { ...config.embedded, dataDir, heapMb: 512, pageCacheMb: 64, txMemoryMb: 256, txMaxMb: 128 },
+    launcherDir: path.join(projectRoot, "neo4j"),
+    log: () => {},
+  });
   running = await startEmbeddedNeo4j({
     dataDir,
     boltPort: 0,
