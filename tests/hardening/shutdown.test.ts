@@ -132,8 +132,18 @@ it("SIGTERM to the server process npm started (not to npm) finishes the request,
 }, 120_000);
 
 it("keeps the reads clients sent most when it stops, and the next start warms up on them first", async () => {
-  const dataDir = temporaryDataDir();
-  const env = { ...embedded, NEO4J_DATA_DIR: dataDir, NODE_ENV: "development", WARM_UP_SECONDS: "1" };
+  // On the run's Neo4j, so that neither start waits for a JVM of its own; the history goes to a file of this test's
+  // (where it goes by default is pinned in tests/unit/config.test.ts).
+  const file = path.join(temporaryDataDir(), "query-history.json");
+  const env = {
+    NEO4J_URI: process.env.TEST_NEO4J_URI,
+    NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
+    QUERY_HISTORY_FILE: file,
+    WORKERS: "1",
+    SEED_WHEN_EMPTY: "false",
+    NODE_ENV: "development",
+    WARM_UP_SECONDS: "1",
+  };
   const first = await npmStart(env);
   const query = '{ person(id: "person:kept-for-warm-up") { name } }';
   for (let i = 0; i < 3; i++) {
@@ -148,7 +158,6 @@ it("keeps the reads clients sent most when it stops, and the next start warms up
   }
   first.npm.kill("SIGTERM");
   expect(await first.exited).toBe(0);
-  const file = path.join(dataDir, "query-history.json");
   const kept = readHistory(file);
   const asked = (q: { cypher: string; params: object }) =>
     q.cypher.includes("Entity") && JSON.stringify(q.params).includes(`"${PLACEHOLDER}"`);

@@ -10,9 +10,22 @@ export interface Started {
   url: string;
 }
 
-/** `npm start` with the given environment (NEO4J_URI unset unless given); resolves once the server printed its URL. */
+/**
+ * `npm start` with the given environment (NEO4J_URI unset unless given); resolves once the server printed its URL.
+ * Before it is ready, the server warms up: Neo4j's plans, the reads of the last run, then every kind of GraphQL
+ * question once and round again until WARM_UP_SECONDS (5 s by default) have passed. That last part is skipped
+ * (WARM_UP_SECONDS=0) unless the test says otherwise: it takes up to a minute on a loaded machine, and these tests
+ * are about the start and the stop.
+ */
 export async function npmStart(env: Record<string, string | undefined>): Promise<Started> {
-  const base = { ...process.env, NEO4J_URI: undefined, NEO4J_PASSWORD: undefined, PORT: "0", LOG_LEVEL: "info" };
+  const base = {
+    ...process.env,
+    NEO4J_URI: undefined,
+    NEO4J_PASSWORD: undefined,
+    PORT: "0",
+    LOG_LEVEL: "info",
+    WARM_UP_SECONDS: "0",
+  };
   const npm = spawn("npm", ["start"], { cwd: projectRoot, env: { ...base, ...env }, stdio: "pipe" });
   let output = "";
   npm.stdout.on("data", (d: Buffer) => (output += d.toString()));

@@ -156,6 +156,16 @@ describe("configuration of document sizes and the query history (issue 30)", () 
       new ConfigError('QUERY_HISTORY_VALUES="some" is not a boolean (use true or false)'),
     );
   });
+
+  it("keeps the query history in the embedded data folder, in data/ with NEO4J_URI, or where it is told", () => {
+    expect(loadConfig({ NEO4J_DATA_DIR: "/tmp/kg-data" }).queryHistoryFile).toBe("/tmp/kg-data/query-history.json");
+    const remote = { NEO4J_URI: "bolt://db.example:7687", NEO4J_PASSWORD: "secret" };
+    expect(loadConfig(remote).queryHistoryFile).toBe(path.join(projectRoot, "data", "query-history.json"));
+    expect(loadConfig({ ...remote, QUERY_HISTORY_FILE: "/tmp/history.json" }).queryHistoryFile).toBe(
+      "/tmp/history.json",
+    );
+    expect(loadConfig({ QUERY_HISTORY_FILE: "off" }).queryHistoryFile).toBeUndefined();
+  });
 });
 
 describe("configuration of overload and answer sizes (issue 30)", () => {
