@@ -82,9 +82,6 @@ export function intervieweeOf(
   index: MentionIndex,
 ): Interviewee | undefined {
   const before = paragraphs.slice(0, Math.max(1, firstQuestion));
-  const ranked = [...peopleIn(text, index, { start: before[0]!.start, end: before.at(-1)!.end })].sort(
-    (a, b) => b[1] - a[1],
-  );
   // The paragraph nearest the questions that announces the interview and names someone ("Interview" alone names no
   // one: the headline above it may). When it names two, a headline that announces the interview and names one person
   // says which ("Interview with Jane Doe" over "Doe sat down with John Roe for an interview"); else both are left for
@@ -98,6 +95,9 @@ export function intervieweeOf(
       return { entity: headline[0]!, confidence: INTRODUCTION_CONFIDENCE, others: [] };
     return { entity: named[0]!, confidence: GUESS, others: named.slice(1) };
   }
+  const ranked = [...peopleIn(text, index, { start: before[0]!.start, end: before.at(-1)!.end })].sort(
+    (a, b) => b[1] - a[1],
+  );
   const [top, second] = ranked;
   if (!top) return undefined;
   if (dominates(top[1], second?.[1] ?? 0)) return { entity: top[0], confidence: INTRODUCTION_CONFIDENCE, others: [] };
