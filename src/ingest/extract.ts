@@ -71,6 +71,9 @@ const CARRIED_ON = 0.89;
 const REPORTS_THAT = new RegExp(String.raw`\b(?:${CUE_WORDS})\s+(?:\S+\s+){0,3}?that\s`, "iu");
 const REPORTED_BEFORE = new RegExp(String.raw`\b(?:${CUE_WORDS}|called|dubbed|described|termed|branded)\b`, "iu");
 
+/** Cues under which a news outlet is the source of what it reports, not a channel for someone else's words. */
+const OUTLET_SOURCE = /^according to$/;
+
 /** A post under its writer's handle ("@handle: …"): the label says who wrote it. */
 const LABEL_CONFIDENCE = 0.95;
 
@@ -293,7 +296,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         lastSpeaker,
       });
       // A news outlet that reports is the channel the news came through, not a speaker (its sources are unnamed).
-      if (!who || whyNotAPerson(who.entity.name) === "news outlet") continue;
+      if (!who || (whyNotAPerson(who.entity.name) === "news outlet" && !OUTLET_SOURCE.test(site.cue))) continue;
       if (
         who.entity.type !== "person" &&
         namesAnotherInstitution(site.phrase, [who.entity.name, ...who.entity.aliases])

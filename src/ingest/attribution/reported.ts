@@ -18,7 +18,27 @@ const TOLD_WHOM = new RegExp(
 const WHEN_SAID = String.raw`(?:on\s+\S+\s+|late\s+\S+\s+|last\s+\S+\s+|yesterday\s+|in\s+\S+\s+)?`;
 const MODALS = "would|will|was|is|had|has|could|should|must";
 /** What starts a reported clause: "that", "it", "the", or a subject and its verb ("Russia would"). */
+/** Words after "said" that begin an adverbial or close the saying, not the clause of what was said. */
+const WHEN_SAID_WORDS =
+  "in|on|at|of|to|during|after|before|with|by|for|from|about|as|when|while|through|via|so|nothing|yes|no|goodbye|it|this|" +
+  "earlier|later|today|yesterday|last|recently|previously|then|repeatedly|again|also|only|simply|once|twice";
 const REPORTED_START = new RegExp(String.raw`^\s+${WHEN_SAID}(?:that\b|it\b|the\b|\S+\s+(?:${MODALS})\b)`);
+
+/**
+ * After "said" / "says" a clause may start with any word ("said Tuesday's vote showed …"), but not with what makes
+ * the verb's object something other than a statement: a preposition ("said in a statement", "said of him"), a
+ * quotation mark, or a word that closes the saying ("said so", "said nothing").
+ */
+const SAYS_CLAUSE = new RegExp(String.raw`^\s+(?!(?:${WHEN_SAID_WORDS})\b)(?:[\p{L}\d$]|the\b)`, "iu");
+
+/** Whether what follows a verb of saying reads as the clause that says what was said. */
+function clauseAfter(stem: string, rest: string): boolean {
+  return (
+    REPORTED_START.test(rest) ||
+    /\b(?:that|would|will)\b/.test(rest.slice(0, 40)) ||
+    (stem === "say" && SAYS_CLAUSE.test(rest))
+  );
+}
 
 /** Reported speech in a sentence without a quotation of its own. */
 export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | undefined {
@@ -131,10 +151,7 @@ function verbFirstSite(text: string, s: Sentence, marked: Span[]): Site | undefi
     const rest = sentence.slice(m.index + cue.length);
     const told = /^(?:told|tells|asked|asks)$/.test(cue) ? (TOLD_WHOM.exec(rest)?.[0] ?? "") : "";
     const reported = rest.slice(told.length);
-    const clause =
-      REPORTED_START.test(reported) ||
-      /\b(?:that|would|will)\b/.test(reported.slice(0, 40)) ||
-      OBJECT_STEMS.has(info.stem);
+    const clause = clauseAfter(info.stem, reported) || OBJECT_STEMS.has(info.stem);
     if (!clause || wordCount(reported) < 3) continue;
     const subject = subjectBefore(text, s.start, verbAt);
     if (!subject || NOUN_BEFORE.has(subject.phrase.toLowerCase())) continue;
@@ -225,7 +242,7 @@ function leadSite(sentence: string, s: Sentence, marked: Span[], pattern: RegExp
     NOUN_BEFORE.has(wordBefore) ||
     info.tense === "participle" ||
     !(REPORTING_STEMS.has(info.stem) || OBJECT_STEMS.has(info.stem)) ||
-    !(that || /\b(?:that|would|will)\b/.test(rest.slice(0, 40)) || OBJECT_STEMS.has(info.stem)) ||
+    !(that || clauseAfter(info.stem, rest) || OBJECT_STEMS.has(info.stem)) ||
     wordCount(rest) < 3
   )
     return undefined;

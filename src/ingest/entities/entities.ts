@@ -56,6 +56,9 @@ export function addMention(mention: Mention): void {
   mentions.splice(lastStartingBy(mentions, mention.start) + 1, 0, mention);
 }
 
+/** "… to The New York Times": a lower-case word, "The", and up to six capitalised words. */
+const THE_AND_CAPITALS = /\p{Ll}[,:]?[ \t]+The[ \t]+(\p{Lu}[\p{L}&.’'-]*(?:[ \t]+\p{Lu}[\p{L}&.’'-]*){0,5})/gu;
+
 export class Register {
   readonly entities: Entity[] = [];
   private readonly byKey = new Map<string, Entity>();
@@ -117,6 +120,8 @@ export class Register {
       if (CLUB_MARKS.has(words[0]!) || CLUB_MARKS.has(words[words.length - 1]!))
         entity.roles.push("club", "team", "side");
       if (ORGANIZATION_HEADS.has(last)) entity.roles.push(last);
+      // "according to The New York Times": the article is part of the name as the text writes it.
+      if (this.writtenMidSentence(`The ${name}`)) this.alias(entity, `The ${name}`);
     }
     if (type === "person") {
       const words = name.split(/\s+/);
@@ -142,6 +147,21 @@ export class Register {
     this.byKey.set(key, entity);
     this.entities.push(entity);
     return entity;
+  }
+
+  /** "The" and the capitalised words after it, wherever a lower-case word comes before: read once, on first use. */
+  private theNames?: Set<string>;
+
+  /** Whether the text writes `words` ("The New York Times") after a lower-case word: the capital is the name's. */
+  private writtenMidSentence(words: string): boolean {
+    if (!this.theNames) {
+      this.theNames = new Set();
+      for (const m of this.text.matchAll(THE_AND_CAPITALS)) {
+        const names = m[1]!.split(/\s+/);
+        for (let n = 1; n <= names.length; n++) this.theNames.add(nameKey(`The ${names.slice(0, n).join(" ")}`));
+      }
+    }
+    return this.theNames.has(nameKey(words));
   }
 
   alias(entity: Entity, name: string): void {

@@ -164,3 +164,26 @@ describe("an attribution at the end of a long sentence", () => {
     expect(site("The tax, Thorsby argued, would hurt, many fishermen said.")).toBeUndefined();
   });
 });
+
+describe("what follows 'said'", () => {
+  it("is the clause reported whatever word starts it, but not an adverbial or a closing word", () => {
+    const text =
+      "Senators Ilse Varga and Tomas Brek said Monday's vote showed support for the night ferry.\n\n" +
+      "Varga said in a statement to the harbour board.\n\n" +
+      "Brek said nothing about the winter timetable at the meeting.";
+    expect(reported(text)).toEqual([["Ilse Varga", "Senators Ilse Varga and "]]);
+  });
+});
+
+describe("a news outlet as the source", () => {
+  it("is the speaker after 'according to', by the name the text writes with its article", () => {
+    const text =
+      "Ferries to the island were cancelled on Monday.\n\n" +
+      "According to The Harbour Gazette, the night ferry will not run again before the spring.";
+    const [statement] = run(text).statements.filter((s) => s.kind === "REPORTED");
+    expect([statement?.speaker.name, [...(statement?.speaker.aliases ?? [])]]).toEqual([
+      "Harbour Gazette",
+      ["The Harbour Gazette"],
+    ]);
+  });
+});
