@@ -17,11 +17,11 @@ const TOLD_WHOM = new RegExp(
 /** "on Tuesday ", "last week ", "yesterday ": when, between the cue and what was said. */
 const WHEN_SAID = String.raw`(?:on\s+\S+\s+|late\s+\S+\s+|last\s+\S+\s+|yesterday\s+|in\s+\S+\s+)?`;
 const MODALS = "would|will|was|is|had|has|could|should|must";
-/** What starts a reported clause: "that", "it", "the", or a subject and its verb ("Russia would"). */
 /** Words after "said" that begin an adverbial or close the saying, not the clause of what was said. */
 const WHEN_SAID_WORDS =
-  "in|on|at|of|to|during|after|before|with|by|for|from|about|as|when|while|through|via|so|nothing|yes|no|goodbye|it|this|" +
-  "earlier|later|today|yesterday|last|recently|previously|then|repeatedly|again|also|only|simply|once|twice";
+  "in|on|at|of|to|during|after|before|with|by|for|from|about|as|when|while|through|via|so|nothing|yes|no|goodbye|" +
+  "it|this|earlier|later|today|yesterday|last|recently|previously|then|repeatedly|again|also|only|simply|once|twice";
+/** What starts a reported clause: "that", "it", "the", or a subject and its verb ("Russia would"). */
 const REPORTED_START = new RegExp(String.raw`^\s+${WHEN_SAID}(?:that\b|it\b|the\b|\S+\s+(?:${MODALS})\b)`);
 
 /**
