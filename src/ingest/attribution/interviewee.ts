@@ -24,7 +24,9 @@ export interface Interviewee {
  * A name used as a modifier ("a New York bar owner") is not the interviewee: the word after it is a lower-case noun,
  * not a preposition, a conjunction or a verb of telling.
  */
-const WORDS_AFTER_A_NAME = "on about of and in at for from after over as with to who tells says talks speaks discusses";
+const WORDS_AFTER_A_NAME =
+  "on about of and in at for from after over as with to who tells says talks speaks discusses sat spoke talked met " +
+  "answered agreed joined gave granted";
 const AFTER_A_NAME = new RegExp(
   String.raw`^\s*(?:[:,;.?!)\]–—-]|$|(?:${WORDS_AFTER_A_NAME.split(" ").join("|")})\b|\p{Lu})`,
   "u",

@@ -8,6 +8,7 @@
 import type { Paragraph } from "../text/layout";
 import { paragraphsInMarks, type Quotation } from "./quotes";
 import { isCaption } from "./captions";
+import { wordCount } from "../text/layout";
 
 const MIN_PAIRS = 3;
 const MIN_QUESTION_SHARE = 0.2;
@@ -15,7 +16,9 @@ const MIN_QUESTION_SHARE = 0.2;
 const QUESTION_MAX = 600;
 /** An interviewer's question without its question mark starts like one and stays short. */
 const QUESTION_WORDS = "how what why when where who whom which do does did is are was were can could would will have";
-const ASKS = new RegExp(`^(?:${QUESTION_WORDS.split(" ").join("|")}|has|should|tell)\\b`, "i");
+/** "I just wanted to know if …", "I'd like to ask about …": a question put as a wish. */
+const WISH_TO_ASK = String.raw`i(?:\s+just)?(?:\s+wanted|\s+want|\s+would\s+like|['’]d\s+like)\s+to\s+(?:know|ask)`;
+const ASKS = new RegExp(`^(?:${QUESTION_WORDS.split(" ").join("|")}|has|should|tell|${WISH_TO_ASK})\\b`, "i");
 const UNMARKED_QUESTION_MAX = 250;
 const QUOTE_OPENERS = /^["“‘«']/;
 /** What says, before the first question, that an interview follows. */
@@ -29,8 +32,25 @@ export function isQuestion(words: string): boolean {
   const w = words.trim();
   if (!w || w.length > QUESTION_MAX || QUOTE_OPENERS.test(w)) return false;
   if (w.endsWith("?")) return true;
-  return w.length <= UNMARKED_QUESTION_MAX && ASKS.test(w) && !/[.!:;…"”]$/.test(w);
+  if (w.length > UNMARKED_QUESTION_MAX) return false;
+  return (ASKS.test(w) && !/[.!:;…"”]$/.test(w)) || new RegExp(`^${WISH_TO_ASK}\\b`, "i").test(w);
 }
+
+/** Words that say the interviewer speaks of the one asked ("You have received …") and not of themself. */
+const ADDRESSED = /\b(?:you|your)\b/i;
+const FIRST_PERSON = /\b(?:I|me|my|we|our|us)\b|\bI['’]/;
+/** The most words of a prompt put as a statement ("You have had a busy year."). */
+const PROMPT_WORDS = 20;
+
+/** An interviewer's prompt put as a statement: short, about the one asked, nothing of the asker's own. */
+function isPrompt(words: string): boolean {
+  const w = words.trim();
+  return wordCount(w) <= PROMPT_WORDS && ADDRESSED.test(w) && !FIRST_PERSON.test(w) && !QUOTE_OPENERS.test(w);
+}
+
+/** A section's heading between answers ("On the new harbour"): a few words with no closing punctuation. */
+const HEADING_WORDS = 8;
+const isHeading = (words: string) => wordCount(words) <= HEADING_WORDS && !/[.!?:;…"”’)\]]$/u.test(words.trim());
 
 export interface Interview {
   answers: Quotation[];
@@ -50,8 +70,16 @@ export function interviewOf(
   quotations: readonly Quotation[],
 ): Interview | undefined {
   const question = paragraphs.map((p) => p.index > 0 && isQuestion(text.slice(p.start, p.end)));
+  const marked = question.indexOf(true);
+  if (marked < 0) return undefined;
+  // Between answers, a short statement addressed to the one asked is a prompt; before the first question, only when
+  // an answer in the first person follows it (the introduction speaks of the interviewee, not to them).
+  const wordsOf = (i: number) => text.slice(paragraphs[i]!.start, paragraphs[i]!.end);
+  for (let i = 2; i < paragraphs.length - 1; i++) {
+    if (question[i] || question[i + 1] || question[i - 1] || !isPrompt(wordsOf(i))) continue;
+    if (i > marked || FIRST_PERSON.test(wordsOf(i + 1))) question[i] = true;
+  }
   const first = question.indexOf(true);
-  if (first < 0) return undefined;
   let pairs = 0;
   let questions = 0;
   for (let i = first; i < paragraphs.length; i++) {
@@ -59,9 +87,11 @@ export function interviewOf(
     questions++;
     if (i + 1 < paragraphs.length && !question[i + 1]) pairs++;
   }
-  if (pairs < MIN_PAIRS || questions < MIN_QUESTION_SHARE * (paragraphs.length - first)) return undefined;
   const introduction = text.slice(paragraphs[0]!.start, paragraphs[first - 1]?.end ?? paragraphs[0]!.end);
   if (!INTERVIEW_CUE.test(introduction)) return undefined;
+  // A headline that announces the interview ("Interview with Jane Doe") makes two questions enough.
+  const announced = INTERVIEW_CUE.test(wordsOf(0)) ? 1 : 0;
+  if (pairs < MIN_PAIRS - announced || questions < MIN_QUESTION_SHARE * (paragraphs.length - first)) return undefined;
 
   const inMarks = paragraphsInMarks(paragraphs, quotations);
   const answers: Quotation[] = [];
@@ -80,7 +110,7 @@ export function interviewOf(
     }
     if (i < last) longest = Math.max(longest, ++run);
     else if (++afterLast > longest + 1 || words.trimEnd().endsWith(":")) break;
-    if (inMarks.has(i) || isCaption(words)) continue;
+    if (inMarks.has(i) || isCaption(words) || isHeading(words)) continue;
     answers.push({
       // A paragraph after the last question's first one may be the article's closing words rather than the answer.
       blockProbability: i > last && afterLast > 1 ? TRAILING_SURENESS : 1,

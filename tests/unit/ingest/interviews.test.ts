@@ -133,6 +133,27 @@ describe("interview answers", () => {
     expect(answersOf(text)).toEqual(["The tides, m", "More gauges.", "No, that is "]);
   });
 
+  it("reads a wish to ask as a question, a prompt addressed to the one asked as a question, a heading as nothing", () => {
+    expect(isQuestion("I just wanted to know if you had thoughts on the new quay, I know you spoke about it.")).toBe(
+      true,
+    );
+    const text = lines(
+      "Interview with harbour master Maren Thorsby",
+      "Friday, May 1, 2026",
+      "On April 20, harbour master Thorsby sat down with Piet Aalders for an interview in her office.",
+      "You have had a busy spring.",
+      "We lost two piers to storms. I wanted numbers before the next one.",
+      "On the gauges",
+      "I wanted to ask about the gauges you put up in March.",
+      "They read the water every minute. We share it with the ferries.",
+      "Your volunteers must be tired by now.",
+      "They are, but they keep coming every morning.",
+    );
+    expect(answersOf(text)).toEqual(["We lost two ", "They read th", "They are, bu"]);
+    const answers = run(text).statements.filter((s) => s.cue === "interview: answer");
+    expect(new Set(answers.map((s) => s.speaker.name))).toEqual(new Set(["Maren Thorsby"]));
+  });
+
   it("leaves a report with rhetorical questions as it was", () => {
     const text = lines(
       "Council debates the harbour budget",
