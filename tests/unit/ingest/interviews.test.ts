@@ -133,7 +133,7 @@ describe("interview answers", () => {
     expect(answersOf(text)).toEqual(["The tides, m", "More gauges.", "No, that is "]);
   });
 
-  it("reads a wish to ask as a question, a prompt addressed to the one asked as a question, a heading as nothing", () => {
+  it("reads a wish to ask and a prompt addressed to the one asked as questions, a heading as nothing", () => {
     expect(isQuestion("I just wanted to know if you had thoughts on the new quay, I know you spoke about it.")).toBe(
       true,
     );
