@@ -4,7 +4,9 @@
 // line that does not end like a sentence is a caption too.
 import type { Paragraph } from "../text/layout";
 
-const CREDIT_LABEL = /\b(?:Image|Photo|Picture|Credit)\s*[:;]/;
+const CREDIT_LABEL = /\b(?:Image|Photo|Picture|Credit)\s*[:;]/i;
+/** An editor's note among the paragraphs ("Ed.: see the catalogue", "Editor's note: …"): the publication's words. */
+const EDITORS_NOTE = /^(?:Ed\.|Eds\.|Editor['’]s\s+note)\s*:/i;
 const CREDIT_LINE = /^(?:File\s+)?(?:Image|Photo|Photograph|Picture)s?\s+(?:by|from|of|courtesy|via)\b/i;
 /** A credit that ends a caption: "Crystals in a cave. Image by X, used under a CC BY-SA 2.0 licence" */
 const CREDIT_AFTER_CAPTION = /[.!?]\s+(?:Image|Photo|Photograph|Picture)s?\s+(?:by|courtesy of)\s/i;
@@ -19,10 +21,13 @@ export function isCredit(words: string): boolean {
   return CREDIT_LABEL.test(w) || CREDIT_LINE.test(w) || CREDIT_AFTER_CAPTION.test(w);
 }
 
-/** A credit, or (where paragraphs are expected to be sentences, as answers are) a short line that is not one. */
+/**
+ * A credit, an editor's note, or (where paragraphs are expected to be sentences, as answers are) a short line that
+ * is not one.
+ */
 export function isCaption(words: string): boolean {
   const w = words.trim();
-  return isCredit(w) || (w.length < CAPTION_MAX && !/[.!?…:"”’)]$/.test(w));
+  return isCredit(w) || EDITORS_NOTE.test(w) || (w.length < CAPTION_MAX && !/[.!?…:"”’)]$/.test(w));
 }
 
 /** The paragraph before `index`, passing over photographs' credits (-1 when there is none). */

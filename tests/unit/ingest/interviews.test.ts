@@ -154,6 +154,21 @@ describe("interview answers", () => {
     expect(new Set(answers.map((s) => s.speaker.name))).toEqual(new Set(["Maren Thorsby"]));
   });
 
+  it("takes neither an editor's note nor a caption with its credit in lower case for an answer", () => {
+    const text = lines(
+      "Interview with harbour master Maren Thorsby",
+      "What changed this year?",
+      "The tides, mostly. We measure them every minute now.",
+      "Ed.: the readings are published on the harbour's site.",
+      "And next year?",
+      "More gauges, six of them along the north quay.",
+      "This map shows the six new gauges along the north quay, and the old pier image: Harbour Board.",
+      "Anything else?",
+      "No, that is all.",
+    );
+    expect(answersOf(text)).toEqual(["The tides, m", "More gauges,", "No, that is "]);
+  });
+
   it("leaves a report with rhetorical questions as it was", () => {
     const text = lines(
       "Council debates the harbour budget",
