@@ -247,12 +247,18 @@ function openingName(intro: string, at: number): Omit<Site, "around"> | undefine
 /** `NP (aux) (adv) CUE (to X) (on Sunday):` or `NP CUE,` before a quotation; or a subject and a colon. */
 /** A description after a name, set off by commas: "the operator's chief", "a lawyer", "from Leeds, UK". */
 const DESCRIPTION = String.raw`(?:the|a|an|\d+|[\p{Lu}][\p{L}]+[’']s)\b[^,]*`;
+/** A post at a named body: "USI associate professor of art history", "Harbour Board chief engineer". */
+const POST_AT = String.raw`(?:[\p{Lu}][\p{L}.&’'-]*\s+){1,3}(?!(?:and|or|of)\b)\p{Ll}[^,]*`;
 const ORIGIN = String.raw`(?:from|in)\s+\p{Lu}[^,]*(?:,\s*\p{Lu}[^,]*)?`;
 /** Where or how the speaker spoke, in a participle clause: "speaking at a press conference alongside X". */
 const SETTING_VERBS =
   "speaking writing testifying appearing responding reacting addressing commenting answering standing";
-const SETTING = String.raw`(?:${SETTING_VERBS.split(" ").join("|")})\b[^,]*`;
-const APPOSITION = `(?:${DESCRIPTION}|${ORIGIN}|${SETTING})`;
+/** Where the words were said: "in remarks to a television channel", "in an interview with the Gazette". */
+const OCCASION_NOUNS = "interview statement letter speech email e-mail press\\s+release";
+const OCCASION_NOUN = `(?:remarks|comments|an?\\s+(?:${OCCASION_NOUNS.split(" ").join("|")}))`;
+const OCCASION = String.raw`in\s+(?:(?:his|her|their|its)\s+)?${OCCASION_NOUN}\b[^,]*`;
+const SETTING = String.raw`(?:(?:${SETTING_VERBS.split(" ").join("|")})\b[^,]*|${OCCASION})`;
+const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ORIGIN}|${SETTING})`;
 const APPOSED_NAME = new RegExp(`(${NAMED}),\\s+${APPOSITION},\\s*$`, "u");
 
 function beforeSite(before: string, at: number): Omit<Site, "around"> | undefined {

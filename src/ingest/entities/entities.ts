@@ -2,7 +2,7 @@
 // age the text gives them), states (by name, capital or demonym), organizations and venues. Later mentions by
 // surname, capital or short name join the entity first named in full; pronouns and descriptions are resolved
 // against this register by the speaker rules.
-import { NAME_PARTICLE } from "../text/patterns";
+import { ARTICLE_PREFIX, NAME_PARTICLE } from "../text/patterns";
 import nlp from "compromise";
 import { getGender } from "gender-detection-from-name";
 import type { Span } from "../../domain/spans";
@@ -250,6 +250,8 @@ const namesAnOffice = (role: string) =>
 /** A particle inside a person's name: "de", "van", "von der". */
 const PERSON_PARTICLE = new RegExp(`^${NAME_PARTICLE}$`);
 const NAME_WORD_SHAPE = /^\p{Lu}[\p{Ll}\p{M}’']*(?:\p{Lu}[\p{Ll}\p{M}’']+)?(?:-\p{Lu}?[\p{Ll}\p{M}’']+)*$/u;
+/** A surname after the Arabic article, in lower case: "al-Amr", "el-Baradei". */
+const ARTICLE_SURNAME = new RegExp(`^${ARTICLE_PREFIX}\\p{Lu}[\\p{Ll}\\p{M}’']+$`, "u");
 
 type Reading = { type: EntityType; name: string; isoCode?: string; by?: string };
 
@@ -315,7 +317,10 @@ function readRun(run: NameRun, register: Register): Reading | undefined {
     // ("Camila de Souza"), the last a name's.
     words.every(
       (w, i) =>
-        NAME_WORD_SHAPE.test(w) || /^\p{Lu}\.$/u.test(w) || (i > 0 && i < words.length - 1 && PERSON_PARTICLE.test(w)),
+        NAME_WORD_SHAPE.test(w) ||
+        /^\p{Lu}\.$/u.test(w) ||
+        (i > 0 && i < words.length - 1 && PERSON_PARTICLE.test(w)) ||
+        (i > 0 && ARTICLE_SURNAME.test(w)),
     ) &&
     !/\.$/.test(words[words.length - 1]!)
   ) {

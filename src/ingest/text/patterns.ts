@@ -59,8 +59,10 @@ export const AUX = "(?:has|have|had|would|will|did|was|were)";
 
 /** The lower-case particles inside a name: "Camila de Souza", "Jan van Dijk", "Ursula von der Leyen". */
 export const NAME_PARTICLE = "(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|ibn|le|la)";
-/** A capitalised name, with "the" before it ("the Kremlin", "Anna Kovacs"). */
-export const NAMED = "(?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*";
+/** The Arabic article that starts a surname in lower case: "Suleiman al-Amr", "Mohamed el-Baradei". */
+export const ARTICLE_PREFIX = "(?:al|el|ad|ar|as|ash|at|az)-";
+/** A capitalised name, with "the" before it ("the Kremlin", "Anna Kovacs", "Suleiman al-Amr"). */
+export const NAMED = `(?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+(?:${ARTICLE_PREFIX})?[\\p{Lu}][\\p{L}’'-]*)*`;
 
 export const SUBJECT = `${NAMED}|He|She`;
 

@@ -18,7 +18,10 @@ const BOUNDED: [string, string][] = [
   [",|\\s+(?:has|have|had|was|is|were|are|said|says)\\b", "window"],
   ["\\s+(?:has|have|had|would|will|did|was|were)\\s*$", "window"],
   ["(?:\\s+(?:has|have|had|would|will|did|was|were))?(?:\\s+(?:also|later", "window"],
-  ["((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+[\\p{Lu}][\\p{L}’'-]*)*),\\s+(?:(?:the|a|an|\\d+|", "window"],
+  [
+    "((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|ash|at|az)-)?[\\p{Lu}][\\p{L}’'-]*)*),\\s+(?:",
+    "window",
+  ],
   ["^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)", "window"],
   ["^([\\s,—–-]*)((?:the\\s+)?[\\p{Lu}]", "window"],
   // src/ingest/attribution/speakerCandidates.ts: the name before a handle, in the 60 characters before it.

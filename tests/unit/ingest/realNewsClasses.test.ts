@@ -315,3 +315,17 @@ describe("a quotation over two paragraphs", () => {
     expect(parts).toEqual([1, 1]);
   });
 });
+
+describe("a name and its apposition before 'said'", () => {
+  it("reads past a post at a named body, an occasion, and a surname after the Arabic article", () => {
+    const text = [
+      "The new gallery opened on Friday.",
+      "",
+      'Lena Vass, Harbour College professor of painting, said, "The light in this room is the best in the city."',
+      "",
+      'Rescue service director General Karim al-Haddad, in remarks to a local radio station, said "Everyone ' +
+        'who was hurt has been taken to hospital."',
+    ].join("\n");
+    expect(drafted(text).map(([name]) => name)).toEqual(["Lena Vass", "Karim al-Haddad"]);
+  });
+});
