@@ -194,8 +194,11 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       // A word or two in marks is a term or a scare quote, unless a verb of saying in its sentence hands it over
       // ("he called the bankruptcies \"quick, surgical\"", "she said it was \"damning\"").
       const reported = REPORTED_BEFORE.test(text.slice(sentence.start, q.marked[0]!.start));
+      // `"It's carnage," he said.`: two words that end as a sentence does, handed to a speaker after them, are words.
+      const said = site && /[.,!?…]$/.test(text.slice(q.parts[0]!.start, q.parts[0]!.end).trimEnd());
       const short =
-        !reported && (wordCount(words) <= 2 || (wordCount(words) <= 4 && !/[.,!?…;:]$/.test(words) && !site));
+        !reported &&
+        ((wordCount(words) <= 2 && !said) || (wordCount(words) <= 4 && !/[.,!?…;:]$/.test(words) && !site));
       if (short) continue;
       // A quotation reopened by its attribution: `"X," he said. "Y."` is one statement of two parts.
       if (!site && previous?.q && previous.paragraph === q.paragraph && joinsPrevious(text, previous.q, q)) {

@@ -119,14 +119,29 @@ function twoPeople(run: string): string | undefined {
   return person(left) && person(right) ? left : undefined;
 }
 
+/**
+ * A person's name, then "of" and the body they speak for ("Dana Whitfield of Harbour Partners"): the person's name,
+ * when its first word is a first name the language model knows. "Bank of England" and "Duke of York" stay whole.
+ */
+function personOfBody(run: string, register: Register | undefined): string | undefined {
+  const at = run.indexOf(" of ");
+  if (at < 0 || !register) return undefined;
+  const left = run.slice(0, at);
+  const words = left.split(/\s+/);
+  return PERSON_LIKE.test(left) && !words.some((w) => isTitleWord(w)) && register.looksLikePerson(words.slice(0, 1))
+    ? left
+    : undefined;
+}
+
 /** Capitalised runs of words in a span, split into leading titles and the name itself. */
 export function nameRuns(text: string, span: Span, register?: Register): NameRun[] {
   const out: NameRun[] = [];
   const slice = text.slice(span.start, span.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(slice); m; m = NAME_RUN.exec(slice)) {
-    const two = twoPeople(m[0]);
-    // "Ada Brandt and Jonas Weil": the run is read up to "and"; the second name is the next run.
+    // "Ada Brandt and Jonas Weil", "Dana Whitfield of Harbour Partners": the run is read up to "and" or "of"; the
+    // second name is the next run.
+    const two = twoPeople(m[0]) ?? personOfBody(m[0], register);
     if (two) NAME_RUN.lastIndex = m.index + two.length;
     let words = (two ?? m[0]).split(/\s+/);
     let offset = span.start + m.index;

@@ -107,17 +107,22 @@ const trimmed = (text: string, span: Span): Span => {
   return { start, end };
 };
 
+/** `…," Kyl said. "…` to the paragraph's end: a quotation reopened after its attribution, its closing mark lost. */
+const REOPENED_AFTER_CUE = /\b(?:said|says|added|adds|continued|continues|wrote|writes)\.\s?$/;
+
 /** Every top-level quotation of the article, in text order. */
 export function quotationsOf(text: string, paragraphs: readonly Paragraph[]): Quotation[] {
   const out: Quotation[] = [];
   let running: Quotation | undefined;
   // A quotation left open in the middle of a paragraph and not reopened by the next one was an apostrophe or a stray
   // mark; one that opened its paragraph is a quotation whose closing mark is missing.
-  // One opened right after an attribution's comma or colon (`Ana said, "…` to the paragraph's end) is a quotation
-  // whose closing mark the page lost.
+  // One opened right after an attribution's comma or colon (`Ana said, "…` to the paragraph's end), or after the
+  // sentence of its attribution (`"…," Ana said. "…`), is a quotation whose closing mark the page lost.
   const dropStray = (q: Quotation) => {
     const open = q.marked[0]!.start;
-    const introduced = /[,:]\s?$/.test(text.slice(Math.max(0, open - 2), open));
+    const introduced =
+      /[,:]\s?$/.test(text.slice(Math.max(0, open - 2), open)) ||
+      REOPENED_AFTER_CUE.test(text.slice(Math.max(0, open - 16), open));
     if (q.parts.length === 1 && open !== paragraphs[q.paragraph]!.start && !introduced) out.splice(out.indexOf(q), 1);
   };
   for (const paragraph of paragraphs) {

@@ -329,3 +329,23 @@ describe("a name and its apposition before 'said'", () => {
     expect(drafted(text).map(([name]) => name)).toEqual(["Lena Vass", "Karim al-Haddad"]);
   });
 });
+
+describe("short and unclosed quotations, and a person of a body", () => {
+  it("keeps two words handed to a speaker after them, a reopened quotation whose closing mark is lost", () => {
+    const text = [
+      "Harbour shares fall",
+      "",
+      "Shares in ferry operators fell by a third on Monday. Dana Whitfield of Harbour Partners commented on the " +
+        'falls. "It\'s carnage," she said. "Confidence is gone."',
+      "",
+      '"The quay has waited a long time for this day," Whitfield said. "Looking ahead, the new pier could be as ' +
+        "important as the harbour itself.",
+      "",
+      "Contact: the press office.",
+    ].join("\n");
+    expect(drafted(text)).toEqual([
+      ["Dana Whitfield", ["It's carnage,", "Confidence is gone."]],
+      ["Dana Whitfield", ["The quay has waited a lo", "Looking ahead, the new p"]],
+    ]);
+  });
+});
