@@ -16,6 +16,7 @@ import { CUE_WORDS, type Sentence, type Site } from "./text/patterns";
 import { whyNotAPerson } from "./words/personNames";
 import { quotationsOf, type Quotation } from "./quotations/quotes";
 import { namesAnotherInstitution, reportedSite } from "./attribution/reported";
+import { headlineReport } from "./attribution/headlineReport";
 import { resolveSpeaker, type Attributed } from "./attribution/speakers";
 import { MentionIndex, speakerCandidates, type Candidate } from "./attribution/speakerCandidates";
 import { confidenceOf, quotationShape, rankSpeakers } from "./attribution/speakerRanker";
@@ -73,6 +74,9 @@ const REPORTED_BEFORE = new RegExp(String.raw`\b(?:${CUE_WORDS}|called|dubbed|de
 
 /** Cues under which a news outlet is the source of what it reports, not a channel for someone else's words. */
 const OUTLET_SOURCE = /^according to$/;
+
+/** A member named in a release's headline in capitals, found again by surname in its text. */
+const HEADLINE_CONFIDENCE = 0.85;
 
 /** A post under its writer's handle ("@handle: …"): the label says who wrote it. */
 const LABEL_CONFIDENCE = 0.95;
@@ -322,6 +326,22 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       previous = { statement, paragraph: s.paragraph };
       lastChoice = { speaker: who.entity, paragraph: s.paragraph, confidence: statement.confidence };
     }
+  }
+  const headline = paragraphs[0] && headlineReport(text, paragraphs[0]);
+  const member = headline?.names.map((n) => register.find(n, "person")).find((e) => e !== undefined);
+  if (headline && member) {
+    const statement: ExtractedStatement = {
+      kind: "REPORTED",
+      speaker: member,
+      text: text.slice(headline.content.start, headline.content.end),
+      parts: [{ ...headline.content }],
+      evidence: [{ ...headline.content }],
+      mentions: [],
+      confidence: HEADLINE_CONFIDENCE,
+      cue: `headline: ${headline.cue}`,
+    };
+    dateAndPlace(statement, undefined, text, options.publishedOn, register, statements);
+    statements.unshift(statement);
   }
   // The last word on who may be a person: a statement whose speaker's name cannot be a person's is left for review.
   for (const st of [...statements]) {

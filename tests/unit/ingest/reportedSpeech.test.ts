@@ -187,3 +187,23 @@ describe("a news outlet as the source", () => {
     ]);
   });
 });
+
+describe("a release's headline in capitals", () => {
+  it("reports what the members named announce, praise or call for, and nothing they only did", () => {
+    const body =
+      "\n\nSens. Ada Brandt (D-ME) and Jonas Weil (R-ME) announced today that the harbour will receive $2 million.";
+    const said = (headline: string) =>
+      run(`${headline}${body}`)
+        .statements.filter((s) => s.cue.startsWith("headline"))
+        .map((s) => [s.speaker.name, s.cue, s.text]);
+    expect(said("SENS. BRANDT, WEIL ANNOUNCE $2 MILLION FOR HARBOUR REPAIRS")).toEqual([
+      ["Ada Brandt", "headline: announce", "$2 MILLION FOR HARBOUR REPAIRS"],
+    ]);
+    expect(said("SEN. WEIL CALLS FOR A NIGHT FERRY TO THE ISLANDS")).toEqual([
+      ["Jonas Weil", "headline: call for", "A NIGHT FERRY TO THE ISLANDS"],
+    ]);
+    expect(said("SEN. BRANDT SECURES $2 MILLION FOR HARBOUR REPAIRS")).toEqual([]);
+    expect(said("SEN. ROE PRAISES THE HARBOUR BOARD")).toEqual([]);
+    expect(said("Sen. Brandt announces $2 million for harbour repairs")).toEqual([]);
+  });
+});
