@@ -5,7 +5,8 @@
 import { nameKey } from "../../domain/names";
 import { stateNamed } from "../words/countries";
 import { classify, nameRuns, type Entity, type Register } from "../entities/entities";
-import { ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "../words/lexicon";
+import { isTitleWord, ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "../words/lexicon";
+import { isCommonEnglish } from "../words/commonWords";
 import { whyNotAPerson } from "../words/personNames";
 import { SPEAKER_PHRASE, trimEdges } from "../text/windows";
 
@@ -125,6 +126,9 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
       capitalisedMidSentence(ctx.register.text, run.name) &&
       (rest === "" || rest.startsWith(",")) &&
       !stateNamed(run.name) &&
+      // "Others, like @x, suggested", "Senators pointed to": a plural noun or a title opening the sentence.
+      !isTitleWord(run.name) &&
+      !(run.name.endsWith("s") && isCommonEnglish(run.name)) &&
       !whyNotAPerson(run.name, lowerCaseIn(ctx.register.text));
     // …unless an organization goes by that word ("Whitcliffe" for "Whitcliffe Albion").
     const organization =

@@ -158,6 +158,15 @@ const OBJECT_VERB_STEMS: Record<string, [past: string, present: string]> = {
   regret: ["regretted", "regrets"],
   outline: ["outlined", "outlines"],
   advise: ["advised", "advises"],
+  "call for": ["called for", "calls for"],
+  "refer to": ["referred to", "refers to"],
+  "disagree with": ["disagreed with", "disagrees with"],
+  chastise: ["chastised", "chastises"],
+  reveal: ["revealed", "reveals"],
+  confess: ["confessed", "confesses"],
+  "point to": ["pointed to", "points to"],
+  threaten: ["threatened", "threatens"],
+  congratulate: ["congratulated", "congratulates"],
 };
 export const OBJECT_VERBS = new Map<string, { stem: string; tense: CueTense }>();
 for (const [stem, [past, present]] of Object.entries(OBJECT_VERB_STEMS)) {
@@ -174,6 +183,8 @@ export const OBJECT_STEMS = new Set([
   "deny",
   "reject",
   "announce",
+  "suggest",
+  "warn",
 ]);
 
 export const PRONOUNS: Record<string, "male" | "female" | "plural"> = {

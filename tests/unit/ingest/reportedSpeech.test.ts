@@ -207,3 +207,16 @@ describe("a release's headline in capitals", () => {
     expect(said("Sen. Brandt announces $2 million for harbour repairs")).toEqual([]);
   });
 });
+
+describe("a verb whose object is what was said", () => {
+  it("reads calls for, refers to, threatens, suggests and warns of with a noun phrase", () => {
+    const text = [
+      "Councillor Petra Holm spoke at the harbour on Monday.",
+      "",
+      "Holm calls for the reopening of the night ferry before the winter season.",
+      "",
+      "Harbour master Ilse Varga warned of the danger posed by the old pier in storms.",
+    ].join("\n");
+    expect(reported(text).map(([name]) => name)).toEqual(["Petra Holm", "Ilse Varga"]);
+  });
+});
