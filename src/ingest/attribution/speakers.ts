@@ -47,6 +47,13 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
   const gender = PRONOUNS[lower];
   if (gender) return gender === "plural" ? undefined : byPronoun(gender, ctx);
 
+  // "@someone": the writer under that handle, the person the text already knows by it or a new one.
+  const handle = /^@(\w{1,40})$/u.exec(phrase);
+  if (handle) {
+    const entity = ctx.register.find(handle[1]!) ?? ctx.register.register("person", handle[1]!, { handle: true });
+    return { entity, confidence: 0.9, via: "name" };
+  }
+
   // "a spokesman for the ministry", "a Kremlin spokesman" without a name: the organization speaks.
   const forOrg = SPOKESPERSON_FOR.exec(phrase);
   if (forOrg) return resolveSpeaker(forOrg[1]!, phraseStart + phrase.indexOf(forOrg[1]!), ctx);

@@ -70,6 +70,8 @@ export function subjectBefore(text: string, sentenceStart: number, verbAt: numbe
   const lower = last.text.toLowerCase();
   if (NOT_A_SUBJECT_BEFORE.has(lower)) return undefined;
   if (PRONOUN.has(lower)) return { phrase: last.text, at: last.start };
+  // "@someone also disagrees with …": a handle is a name.
+  if (/^@\w+$/u.test(last.text)) return { phrase: last.text, at: last.start };
   if (capitalised(last.text)) return nameEndingAt(text, words, i);
   // "X made an address on the economy and said …": the sentence's subject has a second verb.
   if (lower === "and" || lower === "but") return sentenceSubject(text, sentenceStart, verbAt);

@@ -219,4 +219,12 @@ describe("a verb whose object is what was said", () => {
     ].join("\n");
     expect(reported(text).map(([name]) => name)).toEqual(["Petra Holm", "Ilse Varga"]);
   });
+
+  it("takes a handle for the subject, with a language's tag after the verb", () => {
+    const text =
+      "The ferry report came out on Monday.\n\n" +
+      "@harbourwatch also disagrees with the claim that the report is objective.\n\n" +
+      "@quaysider also implies [PL] the lack of proper funds from the harbour fund.";
+    expect(reported(text).map(([name]) => name)).toEqual(["harbourwatch", "quaysider"]);
+  });
 });
