@@ -250,6 +250,12 @@ const DESCRIPTION = String.raw`(?:the|a|an|\d+|[\p{Lu}][\p{L}]+[’']s)\b[^,]*`;
 /** A post at a named body: "USI associate professor of art history", "Harbour Board chief engineer". */
 const POST_AT = String.raw`(?:[\p{Lu}][\p{L}.&’'-]*\s+){1,3}(?!(?:and|or|of)\b)\p{Ll}[^,]*`;
 const ORIGIN = String.raw`(?:from|in)\s+\p{Lu}[^,]*(?:,\s*\p{Lu}[^,]*)?`;
+/**
+ * A post without an article, then the place of its body: "curator and director at the University of X, Y" (without a
+ * place, the words before the cue are read segment by segment: `subjectSegment`).
+ */
+const ROLE_WORDS = [...TITLE_WORDS].filter((w) => /^[a-z]+$/.test(w)).join("|");
+const ROLE = String.raw`(?:[\p{Ll}-]+\s+){0,2}(?:${ROLE_WORDS})\b[^,]*,\s*\p{Lu}[^,]*`;
 /** Where or how the speaker spoke, in a participle clause: "speaking at a press conference alongside X". */
 const SETTING_VERBS =
   "speaking writing testifying appearing responding reacting addressing commenting answering standing";
@@ -258,8 +264,11 @@ const OCCASION_NOUNS = "interview statement letter speech email e-mail press\\s+
 const OCCASION_NOUN = `(?:remarks|comments|an?\\s+(?:${OCCASION_NOUNS.split(" ").join("|")}))`;
 const OCCASION = String.raw`in\s+(?:(?:his|her|their|its)\s+)?${OCCASION_NOUN}\b[^,]*`;
 const SETTING = String.raw`(?:(?:${SETTING_VERBS.split(" ").join("|")})\b[^,]*|${OCCASION})`;
-const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ORIGIN}|${SETTING})`;
+const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ROLE}|${ORIGIN}|${SETTING})`;
 const APPOSED_NAME = new RegExp(`(${NAMED}),\\s+${APPOSITION},\\s*$`, "u");
+
+/** "…, with Boswell stating:": the participle's own subject, named right before it. */
+const WITH_NAME = new RegExp(`\\bwith\\s+(${NAMED})\\s*$`, "u");
 
 function beforeSite(before: string, at: number): Omit<Site, "around"> | undefined {
   if (!/[:,]\s*$|\s$/.test(before) || !before.trim()) return undefined;
@@ -282,8 +291,17 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
     const phraseStart = tense !== "participle" ? subjectSegment(head) : 0;
     let phrase = head.slice(phraseStart);
     if (tense === "participle") {
-      // "…, saying:" — the subject is the sentence's first noun phrase.
-      phrase = head.split(/,|\s+(?:has|have|had|was|is|were|are|said|says)\b/)[0] ?? "";
+      // "…, with Boswell stating:" — the name before the participle; "…, saying:" — the sentence's first noun phrase.
+      const withName = WITH_NAME.exec(head);
+      phrase = withName ? withName[1]! : (head.split(/,|\s+(?:has|have|had|was|is|were|are|said|says)\b/)[0] ?? "");
+      if (withName)
+        return {
+          phrase,
+          phraseAt: at + withName.index + withName[0].indexOf(phrase),
+          cue: m[1]!.toLowerCase(),
+          tense: "past",
+          perfect,
+        };
     }
     if (!phrase.trim()) return undefined;
     return {

@@ -23,6 +23,7 @@ const BOUNDED: [string, string][] = [
     "window",
   ],
   ["^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)", "window"],
+  ["\\bwith\\s+((?:the\\s+)?[\\p{Lu}]", "window"],
   ["^([\\s,—–-]*)((?:the\\s+)?[\\p{Lu}]", "window"],
   // src/ingest/attribution/speakerCandidates.ts: the name before a handle, in the 60 characters before it.
   [

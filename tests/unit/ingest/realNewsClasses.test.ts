@@ -328,6 +328,21 @@ describe("a name and its apposition before 'said'", () => {
     ].join("\n");
     expect(drafted(text).map(([name]) => name)).toEqual(["Lena Vass", "Karim al-Haddad"]);
   });
+
+  it("reads past a post and its body's place, and takes the name before a participle after 'with'", () => {
+    const text = [
+      "The new gallery opened on Friday.",
+      "",
+      "Lena Vass, curator and director of exhibits at the Harbour College, Northport, said, " +
+        '"These prints show the harbour as it was."',
+      "",
+      "The paper quoted critics like architect Piet Aalders, and Lena Vass, with Vass stating: " +
+        '"The old quay deserved better than this."',
+    ].join("\n");
+    const speakers = run(text).statements.map((s) => s.speaker.name);
+    expect(speakers[0]).toBe("Lena Vass");
+    expect(speakers).not.toContain("Piet Aalders");
+  });
 });
 
 describe("short and unclosed quotations, and a person of a body", () => {
