@@ -1,6 +1,7 @@
 // The names an article gives, registered in text order before any statement is read: the dateline, every
 // capitalised name outside quotations (and inside them, as quoted mentions), with the roles, ages and genders the text
 // gives people where it names them.
+import { isCredit } from "../quotations/captions";
 import type { Span } from "../../domain/spans";
 import { classify, nameRuns, type Entity, type Mention, type Register } from "./entities";
 import { containing, overlapping } from "../text/layout";
@@ -45,9 +46,11 @@ export function registerMentions(
     dateline.mentions.push({ entity: dateline, start: lead.start, end: lead.end, subject: false });
   }
   for (const s of sentences) {
+    // A photograph's credit names its maker, who is nobody a pronoun or a quotation of the story points to.
+    const credit = isCredit(text.slice(s.start, s.end));
     for (const run of nameRuns(text, s, register)) {
       if (dateline && run.start < 80 && run.name.toUpperCase() === run.name) continue;
-      const quoted = overlapping(marked, run).some((m) => run.start > m.start && run.end < m.end);
+      const quoted = credit || overlapping(marked, run).some((m) => run.start > m.start && run.end < m.end);
       const read = classify(run, register);
       if (!read) continue;
       const entity =

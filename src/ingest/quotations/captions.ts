@@ -10,6 +10,10 @@ const EDITORS_NOTE = /^(?:Ed\.|Eds\.|Editor['’]s\s+note)\s*:/i;
 const CREDIT_LINE = /^(?:File\s+)?(?:Image|Photo|Photograph|Picture)s?\s+(?:by|from|of|courtesy|via)\b/i;
 /** A credit that ends a caption: "Crystals in a cave. Image by X, used under a CC BY-SA 2.0 licence" */
 const CREDIT_AFTER_CAPTION = /[.!?]\s+(?:Image|Photo|Photograph|Picture)s?\s+(?:by|courtesy of)\s/i;
+/** "X, photo from Wikimedia Commons by Jim Roe (CC-BY 2.0)": a photograph's maker named after "by". */
+const PHOTO_BY = /\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?\b[^.!?]{0,60}?\bby\s+\p{Lu}/u;
+/** A licence or a photo library: what a credit names and narration rarely does. */
+const LICENCE = /\bCC[- ]?BY\b|Creative Commons|Wikimedia|Flickr|used (?:under|with permission)/i;
 const CAPTION_MAX = 100;
 /** Credits are short: a paragraph longer than this that says "photo by" is narration about a photograph. */
 const CREDIT_MAX = 300;
@@ -18,7 +22,8 @@ const CREDIT_MAX = 300;
 export function isCredit(words: string): boolean {
   const w = words.trim();
   if (w.length > CREDIT_MAX) return false;
-  return CREDIT_LABEL.test(w) || CREDIT_LINE.test(w) || CREDIT_AFTER_CAPTION.test(w);
+  if (CREDIT_LABEL.test(w) || CREDIT_LINE.test(w) || CREDIT_AFTER_CAPTION.test(w)) return true;
+  return PHOTO_BY.test(w) && (LICENCE.test(w) || !/[.!?]$/.test(w));
 }
 
 /**

@@ -364,3 +364,21 @@ describe("short and unclosed quotations, and a person of a body", () => {
     ]);
   });
 });
+
+describe("a photograph's maker named in its credit", () => {
+  it("is nobody a pronoun of the story points to", () => {
+    const text = [
+      "Harbour master resigns",
+      "",
+      "Harbour master Piet Aalders stepped down on Friday after twenty years at the port.",
+      "",
+      "Piet Aalders, photo from Wikimedia Commons by Jonas Weil (CC-BY 2.0)",
+      "",
+      "In a farewell address, he regretted the closure of the night ferry, saying that he had hoped it would run " +
+        "for another decade.",
+    ].join("\n");
+    const speakers = run(text).statements.map((s) => s.speaker.name);
+    expect(speakers).toContain("Piet Aalders");
+    expect(speakers).not.toContain("Jonas Weil");
+  });
+});
