@@ -102,12 +102,16 @@ export type NotAPerson =
   | "news outlet"
   | "company or organization"
   | "common word"
+  | "storm"
   | "not a name";
 
 /**
  * Why `name` cannot be a person's name, or undefined when it may be one. `isCommonWord` (the register's language
  * model) tells a single common word ("Minister", "Champion", "Officials") from a surname.
  */
+/** Words before a storm's name. */
+const STORM_WORDS = new Set(["cyclone", "hurricane", "typhoon", "storm", "tropical", "tc", "supertyphoon"]);
+
 export function whyNotAPerson(
   name: string,
   isCommonWord: (word: string) => boolean = () => false,
@@ -122,6 +126,8 @@ export function whyNotAPerson(
   if (words.length > 1 && OUTLET_HEADS.has(last)) return "news outlet";
   if (COMPANY_WORDS.has(last) || (words.length > 1 && ORGANIZATION_HEADS.has(last))) return "company or organization";
   if (words.every((w) => TITLE_WORDS.has(w) || w === "the" || w === "of")) return "office";
+  // "Cyclone Phailin", "Hurricane Ida", "T C Phailin" (a tropical cyclone): a storm has a name, not a voice.
+  if (words.length > 1 && (STORM_WORDS.has(words[0]!) || /^t c /.test(key))) return "storm";
   if (words.length === 1) {
     const word = words[0]!;
     if (MONTHS.has(word)) return "month";

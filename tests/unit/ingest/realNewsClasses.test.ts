@@ -7,6 +7,7 @@ import { extract, RANKED_DRAFT } from "../../../src/ingest/extract";
 import { paragraphsOf } from "../../../src/ingest/text/layout";
 import { fit, probability } from "../../../src/ingest/models/linearModel";
 import { quotationsOf } from "../../../src/ingest/quotations/quotes";
+import { whyNotAPerson } from "../../../src/ingest/words/personNames";
 
 const PUBLISHED = "2026-04-14";
 const run = (text: string) => extract(text, { publishedOn: PUBLISHED });
@@ -380,5 +381,14 @@ describe("a photograph's maker named in its credit", () => {
     const speakers = run(text).statements.map((s) => s.speaker.name);
     expect(speakers).toContain("Piet Aalders");
     expect(speakers).not.toContain("Jonas Weil");
+  });
+});
+
+describe("a storm's name", () => {
+  it("is never a person's", () => {
+    expect(whyNotAPerson("Cyclone Maren")).toBe("storm");
+    expect(whyNotAPerson("T C Maren")).toBe("storm");
+    expect(whyNotAPerson("Hurricane Ilse")).toBe("storm");
+    expect(whyNotAPerson("Maren Storm")).toBeUndefined();
   });
 });
