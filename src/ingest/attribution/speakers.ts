@@ -3,6 +3,7 @@
 // minister", "the 54-year-old", "the company"), or an office the graph knows ("Poland's foreign minister").
 // Every answer carries a confidence; no answer is better than a guess.
 import { nameKey } from "../../domain/names";
+import { compareWords } from "../../domain/resolution/wordMatch";
 import { stateNamed } from "../words/countries";
 import { classify, nameRuns, type Entity, type Register } from "../entities/entities";
 import { isTitleWord, ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS } from "../words/lexicon";
@@ -34,6 +35,24 @@ export interface Context {
   paragraphStart: number;
   /** The speaker of the latest statement before `at`, and where it was. */
   lastSpeaker?: { entity: Entity; at: number };
+}
+
+/** How sure a surname one letter off a named person's is theirs. */
+const MISSPELT = 0.8;
+/** Shorter surnames differ by a letter too often to be read as misspellings. */
+const MISSPELT_MIN_LENGTH = 5;
+
+/** The one person whose surname is a near spelling of `word` ("Water" for "Waters"), if exactly one. */
+function nearSurname(register: Register, word: string): Entity | undefined {
+  const key = nameKey(word);
+  if (key.length < MISSPELT_MIN_LENGTH) return undefined;
+  const near = register.entities.filter((e) => {
+    if (e.type !== "person" || !e.name.includes(" ")) return false;
+    const surname = nameKey(e.name).split(" ").pop()!;
+    const match = compareWords(key, surname, true);
+    return match.kind === "near" || match.kind === "variant";
+  });
+  return near.length === 1 ? near[0] : undefined;
 }
 
 const DESCRIPTION = /^(?:the|a|an)\s+((?:[\p{L}\d’'-]+\s+){0,4}?[\p{L}\d’'-]+)$/iu;
@@ -144,7 +163,12 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
         (e) => e.type === "organization" && nameKey(e.name).split(" ")[0] === nameKey(run.name),
       );
     if (organization) read = { type: "organization", name: organization.name };
-    else if (surname) read = { type: "person", name: run.name };
+    else if (surname) {
+      // "…," Water said — after "Kathryn Waters": a surname the article misspelt, when it is one person's alone.
+      const misspelt = nearSurname(ctx.register, run.name);
+      if (misspelt) return { entity: misspelt, confidence: MISSPELT, via: "name" };
+      read = { type: "person", name: run.name };
+    }
     // An acronym where a speaker stands ("…," said KCNA): an organization's short name.
     if (!read && /^\p{Lu}{2,6}$/u.test(run.name) && (rest === "" || rest.startsWith(",")) && !stateNamed(run.name))
       read = { type: "organization", name: run.name };

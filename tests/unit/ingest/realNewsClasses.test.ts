@@ -392,3 +392,18 @@ describe("a storm's name", () => {
     expect(whyNotAPerson("Maren Storm")).toBeUndefined();
   });
 });
+
+describe("a surname the article misspells", () => {
+  it("is the one person whose surname it nearly is, and no new person", () => {
+    const text = [
+      "Gallery opens",
+      "",
+      '"The prints are the heart of the show," Kathryn Walters said.',
+      "",
+      '"Everybody knows the harbour, even people who never sail," Walter said.',
+    ].join("\n");
+    const out = run(text);
+    expect(out.statements.map((s) => s.speaker.name)).toEqual(["Kathryn Walters", "Kathryn Walters"]);
+    expect(out.entities.map((e) => e.name)).not.toContain("Walter");
+  });
+});
