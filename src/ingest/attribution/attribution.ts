@@ -85,11 +85,16 @@ export function attributionOf(
   const lastSentence = containing(sentences, close - 1) ?? sentence;
   // After: up to the next quotation or the sentence's end.
   let afterEnd = Math.min(lastSentence.end, close + ATTRIBUTION_WINDOW);
-  const nextOpen = /["“«‘']/.exec(text.slice(close, afterEnd));
-  if (nextOpen && /[,:]\s*$/.test(text.slice(close, close + nextOpen.index))) afterEnd = close + nextOpen.index;
+  // The next opening mark (an apostrophe inside a word, "Tunisia's", opens nothing).
+  const nextOpen = /(?<![\p{L}\d])["“«‘']/u.exec(text.slice(close, afterEnd));
+  const handsOn = nextOpen !== null && /[,:]\s*$/.test(text.slice(close, close + nextOpen.index));
+  if (handsOn) afterEnd = close + nextOpen.index;
   const after = text.slice(close, afterEnd);
   const a = afterSite(after, close);
-  if (a) return { ...a, around: { start: close, end: afterEnd } };
+  // `"… early." After the match, Roe said, "…"`: after a quotation that ends its sentence, a new sentence whose verb
+  // hands over to the next quotation is that quotation's attribution, not this one's.
+  const newSentence = /[.!?…]$/.test(text.slice(close - 2, close - 1)) && /^\s+\p{Lu}/u.test(after);
+  if (a && !(newSentence && handsOn)) return { ...a, around: { start: close, end: afterEnd } };
   // Before: from the sentence's start (or the previous quotation's end) to the opening mark.
   // The previous quotation's closing mark: marks are in text order, and the one before this quotation's opening.
   const previousMark = marked[lastStartingBy(marked, open) - 1];

@@ -407,3 +407,17 @@ describe("a surname the article misspells", () => {
     expect(out.entities.map((e) => e.name)).not.toContain("Walter");
   });
 });
+
+describe("a quotation that ends its sentence, then another's attribution", () => {
+  it("keeps its own speaker: the next sentence hands over to the next quotation", () => {
+    const text = [
+      "Harbour wins the cup",
+      "",
+      'Jonas Weil was named player of the match. He said, "In the first half it felt good out there.',
+      "",
+      "We could have scored three goals before the break.\" After the match, Norland's coach Piet Aalders said, " +
+        '"We were playing against a very strong side."',
+    ].join("\n");
+    expect(run(text).statements.map((s) => s.speaker.name)).toEqual(["Jonas Weil", "Piet Aalders"]);
+  });
+});
