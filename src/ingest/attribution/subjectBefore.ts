@@ -98,8 +98,8 @@ function sentenceSubject(text: string, sentenceStart: number, verbAt: number): S
   return { phrase: text.slice(words[0]!.start, words[i]!.end), at: words[0]!.start };
 }
 
-/** The name whose last word is words[i], with its titles; the first of two joined by "and". */
-function nameEndingAt(text: string, words: readonly Word[], i: number): Subject | undefined {
+/** The name whose last word is words[i], with its titles; the first of two joined by "and" (of a list: "A, B and C"). */
+function nameEndingAt(text: string, words: readonly Word[], i: number, inList = false): Subject | undefined {
   let first = i;
   for (let j = i - 1; j >= 0; j--) {
     const w = bare(words[j]!.text);
@@ -111,16 +111,17 @@ function nameEndingAt(text: string, words: readonly Word[], i: number): Subject 
   const before = words[first - 1]?.text;
   if (before && bare(before) === before && /^\p{Ll}/u.test(before) && !isTitleWord(before) && !OPENERS.has(before))
     return undefined;
-  // "A (D-IL) and B": the first of the two speaks for both.
+  // "A (D-IL) and B", "A (D-IL), B (D-IL) and C": the first of them speaks for all.
   let k = first - 1;
-  if (k >= 0 && words[k]!.text === "and") {
-    k--;
-    if (k >= 0 && words[k]!.text.endsWith(")")) {
+  const listed = inList && k >= 0 && /,$/.test(words[k]!.text);
+  if (k >= 0 && (words[k]!.text === "and" || listed)) {
+    if (!listed) k--;
+    if (k >= 0 && /\),?$/.test(words[k]!.text)) {
       while (k >= 0 && !words[k]!.text.startsWith("(")) k--;
       k--;
     }
     if (k >= 0 && capitalised(bare(words[k]!.text))) {
-      const other = nameEndingAt(text, words, k);
+      const other = nameEndingAt(text, words, k, true);
       if (other) return other;
     }
   }

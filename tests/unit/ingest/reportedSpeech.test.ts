@@ -175,6 +175,15 @@ describe("what follows 'said'", () => {
   });
 });
 
+describe("a list of speakers before the verb", () => {
+  it("is read from its first name", () => {
+    const text =
+      "Sens. Ada Brandt (D-ME), Jonas Weil (D-ME) and Ilse Varga (R-NH) Friday announced that the ferry will run " +
+      "through the winter.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Ada Brandt"]);
+  });
+});
+
 describe("a news outlet as the source", () => {
   it("is the speaker after 'according to', by the name the text writes with its article", () => {
     const text =
