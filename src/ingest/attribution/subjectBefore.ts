@@ -98,7 +98,7 @@ function sentenceSubject(text: string, sentenceStart: number, verbAt: number): S
   return { phrase: text.slice(words[0]!.start, words[i]!.end), at: words[0]!.start };
 }
 
-/** The name whose last word is words[i], with its titles; the first of two joined by "and" (of a list: "A, B and C"). */
+/** The name whose last word is words[i], with its titles; the first of two joined by "and" (or of "A, B and C"). */
 function nameEndingAt(text: string, words: readonly Word[], i: number, inList = false): Subject | undefined {
   let first = i;
   for (let j = i - 1; j >= 0; j--) {
