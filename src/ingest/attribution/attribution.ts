@@ -269,8 +269,12 @@ const OCCASION_NOUNS = "interview statement letter speech email e-mail press\\s+
 const OCCASION_NOUN = `(?:remarks|comments|an?\\s+(?:${OCCASION_NOUNS.split(" ").join("|")}))`;
 const OCCASION = String.raw`in\s+(?:(?:his|her|their|its)\s+)?${OCCASION_NOUN}\b[^,]*`;
 const SETTING = String.raw`(?:(?:${SETTING_VERBS.split(" ").join("|")})\b[^,]*|${OCCASION})`;
-const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ROLE}|${ORIGIN}|${SETTING})`;
+/** Where a writer writes: "in the blog Quayside", "on his blog Harbourwatch [es]". */
+const BLOG = String.raw`(?:in|on|at)\s+(?:the|his|her|their|its)\s+(?:blog|website|site|column|account)\b[^,]*`;
+const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ROLE}|${ORIGIN}|${SETTING}|${BLOG})`;
 const APPOSED_NAME = new RegExp(`(${NAMED}),\\s+${APPOSITION},\\s*$`, "u");
+/** Before a colon: "Ana Lind, in the blog Quayside, supports this view:", "@quay, the port's account, has this:". */
+const NAME_THEN_APPOSITION = new RegExp(`^(${NAMED}|@\\w+),\\s+${APPOSITION},\\s+\\p{Ll}`, "u");
 
 /** "…, with Boswell stating:": the participle's own subject, named right before it. */
 const WITH_NAME = new RegExp(`\\bwith\\s+(${NAMED})\\s*$`, "u");
@@ -322,6 +326,8 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
   if (colon) {
     // Without a leading clause ("Speaking in Bratislava on Tuesday, …"); a subject with its apposition
     // ("Slovakia's economy minister, Zuzana Hrabovska, was blunter") is the words before the predicate's comma.
+    const named = NAME_THEN_APPOSITION.exec(colon[1]!);
+    if (named) return { phrase: named[1]!, phraseAt: at, cue: "colon", tense: "past", perfect: false };
     const lead = LEADING_CLAUSE.exec(colon[1]!)?.[0] ?? "";
     const clause = colon[1]!.slice(lead.length);
     const apposed =

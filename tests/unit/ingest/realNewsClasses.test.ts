@@ -421,3 +421,20 @@ describe("a quotation that ends its sentence, then another's attribution", () =>
     expect(run(text).statements.map((s) => s.speaker.name)).toEqual(["Jonas Weil", "Piet Aalders"]);
   });
 });
+
+describe("a name, its apposition, then a colon", () => {
+  it("hands the block after it to the name, not to the blog or the employer in the apposition", () => {
+    const text = [
+      "Bloggers react to the ferry closure",
+      "",
+      "Ana Lind, in the blog Quayside Notes, supports this view:",
+      "",
+      "I have crossed on this ferry every week for ten years and I cannot imagine the island without it.",
+      "",
+      "Piet Aalders, Harbour Gazette technology correspondent, offers a different view on his own blog:",
+      "",
+      "We should ask why the ferry lost money for so long before we ask the council to pay for it.",
+    ].join("\n");
+    expect(run(text).statements.map((s) => s.speaker.name)).toEqual(["Ana Lind", "Piet Aalders"]);
+  });
+});
