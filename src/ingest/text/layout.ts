@@ -27,6 +27,13 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
+/** `Roe said.`, `Ana Lind added on Monday.`: a sentence that only attributes the quotation before it. */
+const ATTRIBUTING_VERBS = "said|says|added|adds|told|wrote|writes|noted|explained|continued";
+const SHORT_ATTRIBUTION = new RegExp(
+  String.raw`^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:${ATTRIBUTING_VERBS})\b[^.!?"“]{0,30}[.!?]`,
+  "u",
+);
+
 /** What a new sentence may open with: a capital, a digit, an opening mark or a handle. */
 const OPENS_SENTENCE = /[\p{Lu}\p{N}"“‘'«(@]/u;
 
@@ -38,7 +45,14 @@ const OPENS_SENTENCE = /[\p{Lu}\p{N}"“‘'«(@]/u;
 export function sentencesOf(text: string, paragraph: Span, opaque: readonly Span[] = []): Span[] {
   const out: Span[] = [];
   let start = paragraph.start;
-  const inside = (i: number) => opaque.some((o) => i > o.start && i < o.end - 1);
+  // A stop inside a quotation ends nothing, except the one right before its closing mark when a sentence of the
+  // story follows: `"… has come." In the same letter, …` (but `"…," he said`, `"…!" she cried` and `"…." Roe said.`
+  // go on: the attribution is the quotation's).
+  const newAfter = (o: Span) => {
+    const next = text.slice(o.end, o.end + 60);
+    return /^\s+\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !SHORT_ATTRIBUTION.test(next);
+  };
+  const inside = (i: number) => opaque.some((o) => i > o.start && i < o.end - 1 && !(i === o.end - 2 && newAfter(o)));
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const c = text[i];
     if (c !== "." && c !== "!" && c !== "?") continue;

@@ -438,3 +438,21 @@ describe("a name, its apposition, then a colon", () => {
     expect(run(text).statements.map((s) => s.speaker.name)).toEqual(["Ana Lind", "Piet Aalders"]);
   });
 });
+
+describe("a sentence of the story after a quotation that ends its own", () => {
+  it("is read on its own, while a short attribution after it stays the quotation's", () => {
+    const text = [
+      "Harbour master resigns",
+      "",
+      'Piet Aalders resigned in a letter to the board, stating, "I said I would tell you first. That day has come." ' +
+        "In the same letter, Aalders stated that he wished to stay on the board.",
+      "",
+      '"The quay will be fine." Aalders said.',
+    ].join("\n");
+    expect(run(text).statements.map((s) => [s.kind, s.speaker.name])).toEqual([
+      ["DIRECT_QUOTE", "Piet Aalders"],
+      ["REPORTED", "Piet Aalders"],
+      ["DIRECT_QUOTE", "Piet Aalders"],
+    ]);
+  });
+});
