@@ -276,6 +276,15 @@ const APPOSED_NAME = new RegExp(`(${NAMED}),\\s+${APPOSITION},\\s*$`, "u");
 /** Before a colon: "Ana Lind, in the blog Quayside, supports this view:", "@quay, the port's account, has this:". */
 const NAME_THEN_APPOSITION = new RegExp(`^(${NAMED}|@\\w+),\\s+${APPOSITION},\\s+\\p{Ll}`, "u");
 
+/**
+ * "Syrian blogger Ana Lind writes:", "Harbour Gazette columnist @quay notes:": a capitalised word or two that qualify
+ * a post ("Syrian", "Harbour Gazette"), the post, then the name that speaks.
+ */
+const QUALIFIED_POST = String.raw`(?:[\p{Lu}][\p{L}’'-]*\s+){1,2}(?:[\p{Ll}-]+\s+)?(?:${ROLE_WORDS})`;
+const DESCRIBED_NAME = new RegExp(String.raw`^(?:[^,]*,\s+)?${QUALIFIED_POST}\s+(${NAMED}|@\w+)\s+\p{Ll}`, "u");
+
+const OPENING_CONJUNCTION = /^(?:And|But|So|Then|Also|Meanwhile)\s+(?=\S)/u;
+
 /** "…, with Boswell stating:": the participle's own subject, named right before it. */
 const WITH_NAME = new RegExp(`\\bwith\\s+(${NAMED})\\s*$`, "u");
 
@@ -297,7 +306,9 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
       const phraseStart = appositive.index;
       return { phrase: appositive[1]!, phraseAt: at + phraseStart, cue: m[1]!.toLowerCase(), tense, perfect };
     }
-    const phraseStart = tense !== "participle" ? subjectSegment(head) : 0;
+    // "And she adds:", "But Lind writes:": the conjunction that opens the sentence is not the subject's.
+    const segment = tense !== "participle" ? subjectSegment(head) : 0;
+    const phraseStart = segment + (OPENING_CONJUNCTION.exec(head.slice(segment))?.[0].length ?? 0);
     let phrase = head.slice(phraseStart);
     if (tense === "participle") {
       // "…, with Boswell stating:" — the name before the participle; "…, saying:" — the sentence's first noun phrase.
@@ -328,6 +339,11 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
     // ("Slovakia's economy minister, Zuzana Hrabovska, was blunter") is the words before the predicate's comma.
     const named = NAME_THEN_APPOSITION.exec(colon[1]!);
     if (named) return { phrase: named[1]!, phraseAt: at, cue: "colon", tense: "past", perfect: false };
+    const described = DESCRIBED_NAME.exec(colon[1]!);
+    if (described) {
+      const phraseAt = at + described.index + described[0].lastIndexOf(described[1]!);
+      return { phrase: described[1]!, phraseAt, cue: "colon", tense: "past", perfect: false };
+    }
     const lead = LEADING_CLAUSE.exec(colon[1]!)?.[0] ?? "";
     const clause = colon[1]!.slice(lead.length);
     const apposed =

@@ -456,3 +456,20 @@ describe("a sentence of the story after a quotation that ends its own", () => {
     ]);
   });
 });
+
+describe("a hand-over's subject", () => {
+  it("is the name after a qualified post, and no conjunction that opens the sentence", () => {
+    const text = [
+      "Bloggers react to the ferry closure",
+      "",
+      "Harbour blogger Ana Lind weighs in on her blog:",
+      "",
+      "I have crossed on this ferry every week for ten years and I cannot imagine the island without it.",
+      "",
+      "And she adds:",
+      "",
+      "I will write to the council before the winter timetable is printed, and I hope my neighbours do too.",
+    ].join("\n");
+    expect(run(text).statements.map((s) => s.speaker.name)).toEqual(["Ana Lind", "Ana Lind"]);
+  });
+});
