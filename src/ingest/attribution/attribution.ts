@@ -13,6 +13,7 @@ import {
   NAME_PARTICLE,
   NAMED,
   type Sentence,
+  VIEW_OF,
   type Site,
 } from "../text/patterns";
 import type { Quotation } from "../quotations/quotes";
@@ -53,6 +54,9 @@ const COLON_SUBJECT = new RegExp(
 /** A name of two to four words opening a sentence, then an apposition's comma or a verb. */
 const OPENING_NAME = new RegExp(String.raw`^(${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD}){1,3})(?:,|\s+\p{Ll})`, "u");
 
+/** A verb of saying and its "that": "Roe warned that …" reports a clause of its own. */
+const REPORTS_A_CLAUSE = new RegExp(String.raw`\b(?:${CUE_WORDS})\s+that\b`, "iu");
+
 /** `"X," he said. "Y."` or `"X," he said, "Y."`: only an attribution stands between the two quotations. */
 export function joinsPrevious(text: string, previous: Quotation, q: Quotation): boolean {
   const between = text.slice(previous.marked[previous.marked.length - 1]!.end, q.marked[0]!.start);
@@ -91,10 +95,12 @@ export function attributionOf(
   if (handsOn) afterEnd = close + nextOpen.index;
   const after = text.slice(close, afterEnd);
   const a = afterSite(after, close);
-  // `"… early." After the match, Roe said, "…"`: after a quotation that ends its sentence, a new sentence whose verb
-  // hands over to the next quotation is that quotation's attribution, not this one's.
+  // After a quotation that ends its sentence, a new sentence whose verb hands over to the next quotation
+  // (`"… early." After the match, Roe said, "…"`) is that quotation's attribution, and one that reports a clause of
+  // its own (`"… stronger." Roe warned that …`) is a statement of its own: neither is this quotation's.
   const newSentence = /[.!?…]$/.test(text.slice(close - 2, close - 1)) && /^\s+\p{Lu}/u.test(after);
-  if (a && !(newSentence && handsOn)) return { ...a, around: { start: close, end: afterEnd } };
+  if (a && !(newSentence && (handsOn || REPORTS_A_CLAUSE.test(after))))
+    return { ...a, around: { start: close, end: afterEnd } };
   // Before: from the sentence's start (or the previous quotation's end) to the opening mark.
   // The previous quotation's closing mark: marks are in text order, and the one before this quotation's opening.
   const previousMark = marked[lastStartingBy(marked, open) - 1];
@@ -337,6 +343,9 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
   if (colon) {
     // Without a leading clause ("Speaking in Bratislava on Tuesday, …"); a subject with its apposition
     // ("Slovakia's economy minister, Zuzana Hrabovska, was blunter") is the words before the predicate's comma.
+    // "For Ana Lind, the ferry was the wrong target:": whose view it is.
+    const view = VIEW_OF.exec(colon[1]!);
+    if (view) return { phrase: view[1]!, phraseAt: at + 4, cue: "colon", tense: "past", perfect: false };
     const named = NAME_THEN_APPOSITION.exec(colon[1]!);
     if (named) return { phrase: named[1]!, phraseAt: at, cue: "colon", tense: "past", perfect: false };
     const described = DESCRIBED_NAME.exec(colon[1]!);

@@ -5,7 +5,7 @@ import { wordCount } from "../text/layout";
 import { CUES, isTitleWord, OBJECT_STEMS, OBJECT_VERBS, ORGANIZATION_NOUNS, REPORTING_STEMS } from "../words/lexicon";
 import { subjectBefore } from "./subjectBefore";
 import { tailSite } from "./tailSite";
-import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, type Sentence, type Site } from "../text/patterns";
+import { ADVERBS, AUX, CUE_WORDS, MID_CUES, NAMED, SUBJECT, VIEW_OF, type Sentence, type Site } from "../text/patterns";
 
 const AUDIENCES = "reporters|journalists|lawmakers|parliament";
 const NAME = String.raw`[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*`;
@@ -48,6 +48,10 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
   const around = { start: s.start, end: s.end };
   const according = accordingTo(sentence, s);
   if (according) return according;
+  // "For Ana Lind, the ferry was the wrong target.": her view, reported.
+  const view = VIEW_OF.exec(sentence);
+  if (view && wordCount(sentence.slice(view[0].length)) >= 4)
+    return { phrase: view[1]!, phraseAt: s.start + 4, cue: "for", tense: "past", perfect: false, around };
   // "…, the ministry said." — indirect speech with its attribution at the end.
   const trailing = new RegExp(
     `,\\s+((?:\\S+\\s+){0,6}?)(?:${AUX}\\s+)?(${CUE_WORDS})(?:\\s+(?:on|late|early|last)?\\s*\\S+)?\\s*[.]$`,

@@ -66,6 +66,9 @@ export const NAMED = `(?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+(?:${ARTICLE_PRE
 
 export const SUBJECT = `${NAMED}|He|She`;
 
+/** "For Ana Lind, …": the one whose view the sentence gives. */
+export const VIEW_OF = new RegExp(`^For\\s+(${NAMED}|@\\w+),\\s`, "u");
+
 /** Cues read in the middle of a sentence ("…, after Kyiv said it …"): the unambiguous ones. */
 export const MID_CUES = "said|says|told|insisted|insists|warned|warns|claimed|claims|announced|confirmed|denied";
 

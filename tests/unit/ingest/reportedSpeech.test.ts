@@ -237,3 +237,22 @@ describe("a verb whose object is what was said", () => {
     expect(reported(text).map(([name]) => name)).toEqual(["harbourwatch", "quaysider"]);
   });
 });
+
+describe("a view given with 'For X,'", () => {
+  it("is X's, reported, and so are X's words after a colon", () => {
+    const text = [
+      "The ferry debate",
+      "",
+      "For Ana Lind, the council was the wrong target.",
+      "",
+      "For Piet Aalders, the ferry company was the wrong target:",
+      "",
+      "I find it strange that people blame the council when the company set the prices every year.",
+    ].join("\n");
+    expect(run(text).statements.map((s) => [s.kind, s.speaker.name])).toEqual([
+      ["REPORTED", "Ana Lind"],
+      ["REPORTED", "Piet Aalders"],
+      ["DIRECT_QUOTE", "Piet Aalders"],
+    ]);
+  });
+});
