@@ -473,3 +473,16 @@ describe("a hand-over's subject", () => {
     expect(run(text).statements.map((s) => s.speaker.name)).toEqual(["Ana Lind", "Ana Lind"]);
   });
 });
+
+describe("a sentence that reports a clause of its own after a quotation", () => {
+  it("is not that quotation's attribution", () => {
+    const text = [
+      "Markets calm",
+      "",
+      '"The fears have receded," said Jonas Weil, a strategist at Harbour Partners. "I think the market is ' +
+        'calm for now." Ilse Varga warned that rates would rise before the winter.',
+    ].join("\n");
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => s.speaker.name)).not.toContain("Ilse Varga");
+  });
+});
