@@ -99,14 +99,16 @@ export function attributionOf(
   // (`"… early." After the match, Roe said, "…"`) is that quotation's attribution, and one that reports a clause of
   // its own (`"… stronger." Roe warned that …`) is a statement of its own: neither is this quotation's.
   const newSentence = /[.!?…]$/.test(text.slice(close - 2, close - 1)) && /^\s+\p{Lu}/u.test(after);
-  if (a && !(newSentence && (handsOn || REPORTS_A_CLAUSE.test(after))))
-    return { ...a, around: { start: close, end: afterEnd } };
   // Before: from the sentence's start (or the previous quotation's end) to the opening mark.
   // The previous quotation's closing mark: marks are in text order, and the one before this quotation's opening.
   const previousMark = marked[lastStartingBy(marked, open) - 1];
   const from = Math.max(sentence.start, open - ATTRIBUTION_WINDOW, previousMark?.end ?? 0);
   const before = text.slice(from, open);
   const b = beforeSite(before, from);
+  // `Jones said that "… short term." Other markets also posted gains`: an attribution before a quotation that ends
+  // its sentence is its own; the next sentence is the story's.
+  const afterFirst = a && !(newSentence && (b || handsOn || REPORTS_A_CLAUSE.test(after)));
+  if (afterFirst) return { ...a, around: { start: close, end: afterEnd } };
   if (b) return { ...b, around: { start: from, end: open } };
   // A quotation opening its paragraph after one that ends with a colon: "…, Helena Marstrand, said:"
   const paragraph = paragraphs[q.paragraph]!;

@@ -486,3 +486,19 @@ describe("a sentence that reports a clause of its own after a quotation", () => 
     expect(quotes.map((s) => s.speaker.name)).not.toContain("Ilse Varga");
   });
 });
+
+describe("an attribution before a quotation that ends its sentence", () => {
+  it("is the quotation's, whatever verb the next sentence has", () => {
+    const text = [
+      "Markets rise",
+      "",
+      'Jonas Weil, the chief strategist at Harbour Partners, said that "the next target traders are eyeing is the ' +
+        'high of May." Other European markets also posted gains on Monday.',
+    ].join("\n");
+    expect(
+      run(text)
+        .statements.filter((s) => s.kind === "DIRECT_QUOTE")
+        .map((s) => s.speaker.name),
+    ).toEqual(["Jonas Weil"]);
+  });
+});
