@@ -37,7 +37,7 @@ function keysOf(pattern: string, label: string): string {
 
 /**
  * Ids per read, always this many (padded with nulls). Neo4j caches a plan per size class of a list parameter (1,
- * 2–10, 11–100, … ids: measured on 5.26), and planning this query took 0.9–2.7 s of its CPU each time, which every
+ * 2–10, 11–100, … ids: measured on 5.26), and planning this query took 0.9–2.7 s each time, which every
  * subscriber of the batch waited for: a tail whose batches held 1, then 8, then 11 new statements planned it three
  * times. One size, one plan.
  */
