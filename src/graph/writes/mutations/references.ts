@@ -10,15 +10,29 @@ export interface Reference {
   labels: readonly Label[];
 }
 
+/** The label of each referenced node there is, as a value of a RETURN: reads that check more in one query use it. */
+export const REFERENCED_LABELS = `COLLECT {
+       UNWIND $referenced AS id
+       MATCH (n:Entity {id: id})
+       RETURN {id: n.id, label: head([l IN labels(n) WHERE l <> 'Entity'])}
+     } AS referenced`;
+
+export type ReferencedLabel = { id: string; label: Label };
+
+/** The ids to look up for REFERENCED_LABELS ($referenced). */
+export const referencedIds = (references: readonly Reference[]) => [...new Set(references.map((r) => r.id))];
+
 /** Every referenced id exists (NotFoundError otherwise) and is of a kind the field accepts. */
 export async function checkReferences(tx: Transaction, references: Reference[]): Promise<void> {
   if (references.length === 0) return;
-  const rows = await tx.run<{ id: string; label: Label }>(
-    `UNWIND $ids AS id
-     MATCH (n:Entity {id: id})
-     RETURN n.id AS id, head([l IN labels(n) WHERE l <> 'Entity']) AS label`,
-    { ids: [...new Set(references.map((r) => r.id))] },
-  );
+  const [row] = await tx.run<{ referenced: ReferencedLabel[] }>(`RETURN ${REFERENCED_LABELS}`, {
+    referenced: referencedIds(references),
+  });
+  checkReferencedLabels(references, row!.referenced);
+}
+
+/** checkReferences on labels already read. */
+export function checkReferencedLabels(references: readonly Reference[], rows: readonly ReferencedLabel[]): void {
   const labelOf = new Map(rows.map((r) => [r.id, r.label]));
   for (const ref of references) {
     const noun = labelNouns(ref.labels);
