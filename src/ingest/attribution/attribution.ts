@@ -194,18 +194,25 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
     };
   }
   // "said Senator Jon S. Corzine, who …": an initial's full stop does not end the name.
-  const m3 = new RegExp(`^([\\s,—–-]*)(${CUE_WORDS})\\s+((?:[^,.;]|(?<=\\b\\p{Lu})\\.)+)`, "iu").exec(after);
+  const m3 = new RegExp(`^([\\s,—–-]*)(${CUE_WORDS})\\s+((?:[^,.;]|${NAME_STOP})+)`, "iu").exec(after);
   if (m3) {
     const tense = cueOf(m3[2]!)!.tense;
     if (tense === "participle") return undefined;
     // "said Anna Kovacs, the minister": the name runs to the comma; drop what follows a preposition.
-    const phrase = m3[3]!.replace(
+    let phrase = m3[3]!.replace(
       /\s+(?:in|on|at|to|after|before|during|from|when|while|late|early|last|yesterday|today)\b.*$/i,
       "",
     );
+    let phraseAt = at + m3[1]!.length + m3[2]!.length + 1;
+    // "said the firm's chief executive, Ana Lind.": a description, then the name it describes.
+    const named = /^(?:the|a|an)\s/i.test(phrase) ? NAME_AFTER_DESCRIPTION.exec(after.slice(m3[0].length)) : null;
+    if (named) {
+      phraseAt = at + m3[0].length + named.index + named[0].indexOf(named[1]!);
+      phrase = named[1]!;
+    }
     return {
       phrase,
-      phraseAt: at + m3[1]!.length + m3[2]!.length + 1,
+      phraseAt,
       cue: m3[2]!.toLowerCase(),
       tense,
       perfect: false,
@@ -213,6 +220,11 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
   }
   return undefined;
 }
+
+/** A full stop inside a name: after an initial ("A. B. Lind") or a title's abbreviation ("Sen. Lind"). */
+const NAME_STOP = String.raw`(?<=\b(?:\p{Lu}|Sen|Sens|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|St))\.`;
+/** ", Ana Lind." after a description: the name the description is of. */
+const NAME_AFTER_DESCRIPTION = new RegExp(`^,\\s+(${NAMED})\\s*[.,;]`, "u");
 
 /** Words that open an apposition or an adjunct between a subject and its verb, not the subject itself. */
 const NOT_SUBJECT_START = /^(?:the|a|an|at|from|in|of|on|for|with|who|which|whose|as|by|after|before|during)\b/i;
@@ -280,7 +292,9 @@ const SETTING = String.raw`(?:(?:${SETTING_VERBS.split(" ").join("|")})\b[^,]*|$
 /** Where a writer writes: "in the blog Quayside", "on his blog Harbourwatch [es]". */
 const BLOG = String.raw`(?:in|on|at)\s+(?:the|his|her|their|its)\s+(?:blog|website|site|column|account)\b[^,]*`;
 const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ROLE}|${ORIGIN}|${SETTING}|${BLOG})`;
-const APPOSED_NAME = new RegExp(`(${NAMED}),\\s+${APPOSITION},\\s*$`, "u");
+/** A party and state in brackets after a name: "Jane Roe (D-ME)". */
+const ASIDE = String.raw`(?:\s+\([^()]{1,30}\))?`;
+const APPOSED_NAME = new RegExp(`(${NAMED})${ASIDE},\\s+${APPOSITION},\\s*$`, "u");
 /** Before a colon: "Ana Lind, in the blog Quayside, supports this view:", "@quay, the port's account, has this:". */
 const NAME_THEN_APPOSITION = new RegExp(`^(${NAMED}|@\\w+),\\s+${APPOSITION},\\s+\\p{Ll}`, "u");
 

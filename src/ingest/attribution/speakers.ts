@@ -49,8 +49,8 @@ function nearSurname(register: Register, word: string): Entity | undefined {
   const near = register.entities.filter((e) => {
     if (e.type !== "person" || !e.name.includes(" ")) return false;
     const surname = nameKey(e.name).split(" ").pop()!;
-    const match = compareWords(key, surname, true);
-    return match.kind === "near" || match.kind === "variant";
+    // A near spelling only: a skeleton's variant ("Cochran", "Cornyn") is another name.
+    return compareWords(key, surname, true).kind === "near";
   });
   return near.length === 1 ? near[0] : undefined;
 }
@@ -145,7 +145,8 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
     const surname =
       !read &&
       run.words.length === 1 &&
-      run.roles.length === 0 &&
+      // "said Senator Okafor": a title alone before the surname is the person's, not an office's name.
+      run.roles.every((r) => r.split(/\s+/).every((w) => isTitleWord(w))) &&
       !run.afterPreposition &&
       /^\p{Lu}\p{Ll}/u.test(run.name) &&
       !/ing$/.test(run.name) &&

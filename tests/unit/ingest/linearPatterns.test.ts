@@ -19,7 +19,8 @@ const BOUNDED: [string, string][] = [
   ["\\s+(?:has|have|had|would|will|did|was|were)\\s*$", "window"],
   ["(?:\\s+(?:has|have|had|would|will|did|was|were))?(?:\\s+(?:also|later", "window"],
   [
-    "((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|ash|at|az)-)?[\\p{Lu}][\\p{L}’'-]*)*),\\s+(?:",
+    "((?:the\\s+)?[\\p{Lu}][\\p{L}’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|ash|at|az)-)?[\\p{Lu}][\\p{L}’'-]*)*)" +
+      "(?:\\s+\\([^()]{1,30}\\))?,\\s+(?:",
     "window",
   ],
   ["^([\\s,—–-]*)((?:\\S+\\s+){0,12}?)", "window"],

@@ -502,3 +502,28 @@ describe("an attribution before a quotation that ends its sentence", () => {
     ).toEqual(["Jonas Weil"]);
   });
 });
+
+describe("an attribution after the quotation, with titles and descriptions", () => {
+  it("reads 'Sen. X', a title with a lone surname, a description then the name, a party in brackets", () => {
+    const text = [
+      "Harbour bill passes",
+      "",
+      "The committee voted on Thursday.",
+      "",
+      '"The bill I introduced will keep the ferry running," said Sen. Okafor.',
+      "",
+      '"The island has waited long enough," said Senator Brandvold.',
+      "",
+      '"Our results show the ferry is making money," said the company\'s chief executive, Ilse Varga.',
+      "",
+      'Senator Jonas Weil (R-ME), a member of the harbour committee, said: "Most people would be shocked to learn ' +
+        'this."',
+    ].join("\n");
+    expect(run(text).statements.map((s) => s.speaker.name)).toEqual([
+      "Okafor",
+      "Brandvold",
+      "Ilse Varga",
+      "Jonas Weil",
+    ]);
+  });
+});
