@@ -150,7 +150,8 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
       !run.afterPreposition &&
       /^\p{Lu}\p{Ll}/u.test(run.name) &&
       !/ing$/.test(run.name) &&
-      capitalisedMidSentence(ctx.register.text, run.name) &&
+      // Capitalised where no sentence starts, or no English word at all ("Urimtal writes:", a blogger's name).
+      (capitalisedMidSentence(ctx.register.text, run.name) || !isCommonEnglish(run.name)) &&
       (rest === "" || rest.startsWith(",")) &&
       !stateNamed(run.name) &&
       // "Others, like @x, suggested", "Senators pointed to": a plural noun or a title opening the sentence.

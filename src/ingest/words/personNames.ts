@@ -103,6 +103,7 @@ export type NotAPerson =
   | "company or organization"
   | "common word"
   | "storm"
+  | "website"
   | "not a name";
 
 /**
@@ -121,6 +122,8 @@ export function whyNotAPerson(
   const words = key.split(" ");
   if (/\d/.test(key)) return "not a name";
   if (!/^\p{Lu}/u.test(name.trim())) return "not a name";
+  // "Harbourwatch.org", "Quay.com": a website.
+  if (/\.(?:org|com|net|info|gov|edu|co|io)$/i.test(name.trim())) return "website";
   if ([key, key.replace(/^the /, ""), `the ${key}`].some((k) => OUTLETS.has(k))) return "news outlet";
   const last = words[words.length - 1]!;
   if (words.length > 1 && OUTLET_HEADS.has(last)) return "news outlet";

@@ -527,3 +527,19 @@ describe("an attribution after the quotation, with titles and descriptions", () 
     ]);
   });
 });
+
+describe("a blogger's one-word name opening a sentence, and a website", () => {
+  it("takes the unknown word for a name, and never a website for a person", () => {
+    const text = [
+      "Bloggers on the new dance",
+      "",
+      "Qorvenal writes [kaz]: “I think the dance is not just a dance, but a whole movement that unites people.”",
+      "",
+      "Harbourwatch.org confirms the reports that the ferry will stop in the winter.",
+    ].join("\n");
+    const out = run(text);
+    expect(out.statements.filter((s) => s.kind === "DIRECT_QUOTE").map((s) => s.speaker.name)).toEqual(["Qorvenal"]);
+    expect(out.entities.filter((e) => e.type === "person").map((e) => e.name)).not.toContain("Harbourwatch.org");
+    expect(whyNotAPerson("Harbourwatch.org")).toBe("website");
+  });
+});
