@@ -40,6 +40,10 @@ function clauseAfter(stem: string, rest: string): boolean {
   );
 }
 
+/** "is pleased to announce", "are proud to report": an announcement in the words of a press release. */
+const PLEASED_TO_ANNOUNCE =
+  /\s(?:is|are|was|were)\s+(pleased|proud|happy|delighted|glad|honou?red)\s+to\s+(announce|report|confirm|share)\s/u;
+
 /** Reported speech in a sentence without a quotation of its own. */
 export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | undefined {
   const sentence = text.slice(s.start, s.end);
@@ -48,6 +52,11 @@ export function reportedSite(text: string, s: Sentence, marked: Span[]): Site | 
   const around = { start: s.start, end: s.end };
   const according = accordingTo(sentence, s);
   if (according) return according;
+  // "Senator Ana Lind is pleased to announce …": the announcement is hers.
+  const pleased = PLEASED_TO_ANNOUNCE.exec(sentence);
+  const glad = pleased && subjectBefore(text, s.start, s.start + pleased.index + pleased[0].indexOf(pleased[1]!));
+  if (pleased && glad && wordCount(sentence.slice(pleased.index + pleased[0].length)) >= 2)
+    return { phrase: glad.phrase, phraseAt: glad.at, cue: pleased[2]!, tense: "present", perfect: false, around };
   // "For Ana Lind, the ferry was the wrong target.": her view, reported.
   const view = VIEW_OF.exec(sentence);
   if (view && wordCount(sentence.slice(view[0].length)) >= 4)

@@ -256,3 +256,10 @@ describe("a view given with 'For X,'", () => {
     ]);
   });
 });
+
+describe("a press release's announcement", () => {
+  it("is the subject's when they are pleased to announce it", () => {
+    const text = "Maine Senator Ada Brandt is pleased to announce two new members of her staff in the capital.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Ada Brandt"]);
+  });
+});
