@@ -72,7 +72,7 @@ const CARRIED_ON = 0.89;
 const REPORTS_THAT = new RegExp(String.raw`\b(?:${CUE_WORDS})\s+(?:\S+\s+){0,3}?that\s`, "iu");
 const REPORTED_BEFORE = new RegExp(String.raw`\b(?:${CUE_WORDS}|called|dubbed|described|termed|branded)\b`, "iu");
 
-/** Cues under which a news outlet is the source of what it reports, not a channel for someone else's words. */
+/** "According to The Harbour Gazette, …": the outlet is the source of what follows, not a channel for others' words. */
 const OUTLET_SOURCE = /^according to$/;
 
 /** A member named in a release's headline in capitals, found again by surname in its text. */
@@ -302,7 +302,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         paragraphStart: paragraphs[s.paragraph]!.start,
         lastSpeaker,
       });
-      // A news outlet that reports is the channel the news came through, not a speaker (its sources are unnamed).
+      // A news outlet that reports is the channel the news came through, not a speaker (its sources are unnamed),
+      // except as the source named after "according to".
       if (!who || (whyNotAPerson(who.entity.name) === "news outlet" && !OUTLET_SOURCE.test(site.cue))) continue;
       if (
         who.entity.type !== "person" &&

@@ -305,6 +305,7 @@ const NAME_THEN_APPOSITION = new RegExp(`^(${NAMED}|@\\w+),\\s+${APPOSITION},\\s
 const QUALIFIED_POST = String.raw`(?:[\p{Lu}][\p{L}’'-]*\s+){1,2}(?:[\p{Ll}-]+\s+)?(?:${ROLE_WORDS})`;
 const DESCRIBED_NAME = new RegExp(String.raw`^(?:[^,]*,\s+)?${QUALIFIED_POST}\s+(${NAMED}|@\w+)\s+\p{Ll}`, "u");
 
+/** "And she adds:", "But Lind writes:": a conjunction that opens the sentence, before its subject. */
 const OPENING_CONJUNCTION = /^(?:And|But|So|Then|Also|Meanwhile)\s+(?=\S)/u;
 
 /** "…, with Boswell stating:": the participle's own subject, named right before it. */
@@ -328,22 +329,17 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
       const phraseStart = appositive.index;
       return { phrase: appositive[1]!, phraseAt: at + phraseStart, cue: m[1]!.toLowerCase(), tense, perfect };
     }
-    // "And she adds:", "But Lind writes:": the conjunction that opens the sentence is not the subject's.
     const segment = tense !== "participle" ? subjectSegment(head) : 0;
     const phraseStart = segment + (OPENING_CONJUNCTION.exec(head.slice(segment))?.[0].length ?? 0);
     let phrase = head.slice(phraseStart);
     if (tense === "participle") {
       // "…, with Boswell stating:" — the name before the participle; "…, saying:" — the sentence's first noun phrase.
       const withName = WITH_NAME.exec(head);
-      phrase = withName ? withName[1]! : (head.split(/,|\s+(?:has|have|had|was|is|were|are|said|says)\b/)[0] ?? "");
-      if (withName)
-        return {
-          phrase,
-          phraseAt: at + withName.index + withName[0].indexOf(phrase),
-          cue: m[1]!.toLowerCase(),
-          tense: "past",
-          perfect,
-        };
+      if (withName) {
+        const phraseAt = at + withName.index + withName[0].indexOf(withName[1]!);
+        return { phrase: withName[1]!, phraseAt, cue: m[1]!.toLowerCase(), tense: "past", perfect };
+      }
+      phrase = head.split(/,|\s+(?:has|have|had|was|is|were|are|said|says)\b/)[0] ?? "";
     }
     if (!phrase.trim()) return undefined;
     return {
@@ -357,9 +353,8 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
   // "He put it bluntly:" — a colon after a short clause: its subject speaks.
   const colon = /^([^:]{1,200}):\s*$/.exec(before);
   if (colon) {
-    // Without a leading clause ("Speaking in Bratislava on Tuesday, …"); a subject with its apposition
-    // ("Slovakia's economy minister, Zuzana Hrabovska, was blunter") is the words before the predicate's comma.
-    // "For Ana Lind, the ferry was the wrong target:": whose view it is.
+    // "For Ana Lind, the ferry was the wrong target:": whose view it is; a name and its apposition; a qualified post
+    // and its holder's name.
     const view = VIEW_OF.exec(colon[1]!);
     if (view) return { phrase: view[1]!, phraseAt: at + 4, cue: "colon", tense: "past", perfect: false };
     const named = NAME_THEN_APPOSITION.exec(colon[1]!);
@@ -369,6 +364,8 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
       const phraseAt = at + described.index + described[0].lastIndexOf(described[1]!);
       return { phrase: described[1]!, phraseAt, cue: "colon", tense: "past", perfect: false };
     }
+    // Without a leading clause ("Speaking in Bratislava on Tuesday, …"); a subject with its apposition
+    // ("Slovakia's economy minister, Zuzana Hrabovska, was blunter") is the words before the predicate's comma.
     const lead = LEADING_CLAUSE.exec(colon[1]!)?.[0] ?? "";
     const clause = colon[1]!.slice(lead.length);
     const apposed =

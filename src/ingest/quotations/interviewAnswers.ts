@@ -19,6 +19,7 @@ const QUESTION_WORDS = "how what why when where who whom which do does did is ar
 /** "I just wanted to know if …", "I'd like to ask about …": a question put as a wish. */
 const WISH_TO_ASK = String.raw`i(?:\s+just)?(?:\s+wanted|\s+want|\s+would\s+like|['’]d\s+like)\s+to\s+(?:know|ask)`;
 const ASKS = new RegExp(`^(?:${QUESTION_WORDS.split(" ").join("|")}|has|should|tell|${WISH_TO_ASK})\\b`, "i");
+const WISHES_TO_ASK = new RegExp(`^${WISH_TO_ASK}\\b`, "i");
 const UNMARKED_QUESTION_MAX = 250;
 const QUOTE_OPENERS = /^["“‘«']/;
 /** What says, before the first question, that an interview follows. */
@@ -33,7 +34,7 @@ export function isQuestion(words: string): boolean {
   if (!w || w.length > QUESTION_MAX || QUOTE_OPENERS.test(w)) return false;
   if (w.endsWith("?")) return true;
   if (w.length > UNMARKED_QUESTION_MAX) return false;
-  return (ASKS.test(w) && !/[.!:;…"”]$/.test(w)) || new RegExp(`^${WISH_TO_ASK}\\b`, "i").test(w);
+  return (ASKS.test(w) && !/[.!:;…"”]$/.test(w)) || WISHES_TO_ASK.test(w);
 }
 
 /** Words that say the interviewer speaks of the one asked ("You have received …") and not of themself. */
