@@ -3,7 +3,7 @@
 // quotation that runs over several paragraphs (a paragraph opening with a mark it does not close, the next one
 // reopening it) kept as one quotation of several parts.
 import type { Span } from "../../domain/spans";
-import type { Paragraph } from "../text/layout";
+import { ATTRIBUTING_VERBS, type Paragraph } from "../text/layout";
 
 export type MarkStyle = "double" | "curly" | "single" | "curly-single" | "guillemets" | "block" | "label" | "answer";
 
@@ -108,7 +108,7 @@ const trimmed = (text: string, span: Span): Span => {
 };
 
 /** `…," Kyl said. "…` to the paragraph's end: a quotation reopened after its attribution, its closing mark lost. */
-const REOPENED_AFTER_CUE = /\b(?:said|says|added|adds|continued|continues|wrote|writes)\.\s?$/;
+const REOPENED_AFTER_CUE = new RegExp(String.raw`\b(?:${ATTRIBUTING_VERBS})\.\s?$`);
 
 /** Every top-level quotation of the article, in text order. */
 export function quotationsOf(text: string, paragraphs: readonly Paragraph[]): Quotation[] {

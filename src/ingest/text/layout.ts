@@ -28,7 +28,7 @@ const ABBREVIATIONS = new Set(
 );
 
 /** `Roe said.`, `Ana Lind added on Monday.`: a sentence that only attributes the quotation before it. */
-const ATTRIBUTING_VERBS = "said|says|added|adds|told|wrote|writes|noted|explained|continued";
+export const ATTRIBUTING_VERBS = "said|says|added|adds|told|wrote|writes|noted|explained|continued|continues";
 const SHORT_ATTRIBUTION = new RegExp(
   String.raw`^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:${ATTRIBUTING_VERBS})\b[^.!?"“]{0,30}[.!?]`,
   "u",

@@ -2,12 +2,8 @@
 // around an attribution, hand-overs before a colon, quotations that end their sentence, names the article misspells
 // or that are no one's (storms, websites, a photograph's maker). Sentences written here: invented people, places and
 // bodies, no article copied.
-import { extract } from "../../../src/ingest/extract";
 import { whyNotAPerson } from "../../../src/ingest/words/personNames";
-
-const run = (text: string) => extract(text, { publishedOn: "2026-04-14" });
-const drafted = (text: string) =>
-  run(text).statements.map((s) => [s.speaker.name, s.parts.map((p) => text.slice(p.start, p.end).slice(0, 24))]);
+import { drafted, run } from "./drafts";
 
 describe("a name and its apposition before 'said'", () => {
   it("reads past a post at a named body, an occasion, and a surname after the Arabic article", () => {

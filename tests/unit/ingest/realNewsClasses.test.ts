@@ -3,15 +3,11 @@
 // surnames first named in passing, first names standing for a full name; and the learned parts (a deterministic
 // logistic fit, candidates weighed by the ranker, a review list for what the ranker is unsure of).
 import { blockQuotationsOf } from "../../../src/ingest/quotations/blockQuotes";
-import { extract, RANKED_DRAFT } from "../../../src/ingest/extract";
+import { RANKED_DRAFT } from "../../../src/ingest/extract";
 import { paragraphsOf } from "../../../src/ingest/text/layout";
 import { fit, probability } from "../../../src/ingest/models/linearModel";
 import { quotationsOf } from "../../../src/ingest/quotations/quotes";
-
-const PUBLISHED = "2026-04-14";
-const run = (text: string) => extract(text, { publishedOn: PUBLISHED });
-const drafted = (text: string) =>
-  run(text).statements.map((s) => [s.speaker.name, s.parts.map((p) => text.slice(p.start, p.end).slice(0, 24))]);
+import { drafted, run } from "./drafts";
 
 describe("a block quotation of several lines", () => {
   it("is one quotation of several parts when its lines are set apart by a single line break", () => {
