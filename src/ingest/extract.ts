@@ -7,6 +7,7 @@ import { attributionOf, joinsPrevious } from "./attribution/attribution";
 import { blockQuotationsOf } from "./quotations/blockQuotes";
 import { interviewOf } from "./quotations/interviewAnswers";
 import { intervieweeOf } from "./attribution/interviewee";
+import { runConfidence, type RunChoice } from "./attribution/blockRun";
 import { addMention, Register, type Entity, type KnownEntity } from "./entities/entities";
 import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./text/layout";
 import { registerIntroducers } from "./entities/introducers";
@@ -64,7 +65,10 @@ export const SURE_RULE = 0.9;
  */
 export const RANKED_DRAFT = 0.7;
 
-/** The most a speaker carried on from the quotation before may be sure of (below the "confident" 0.9). */
+/**
+ * The most a speaker carried on from the quotation before may be sure of (below the "confident" 0.9), except along a
+ * run of block paragraphs (attribution/blockRun.ts).
+ */
 const CARRIED_ON = 0.89;
 
 /** A verb of saying (or of naming: "called", "described … as") before a quotation in its sentence. */
@@ -136,7 +140,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
   const unattributed: Unattributed[] = [];
   let lastSpeaker: { entity: Entity; at: number } | undefined;
   let previous: { statement: ExtractedStatement; q?: Quotation; paragraph: number } | undefined;
-  let lastChoice: { speaker: Entity; paragraph: number; confidence: number } | undefined;
+  let lastChoice: RunChoice | undefined;
 
   for (const c of candidates) {
     if ("q" in c && c.q) {
@@ -151,7 +155,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         dateAndPlace(statement, undefined, text, options.publishedOn, register, statements);
         statements.push(statement);
         lastSpeaker = { entity: writer, at: q.marked[0]!.start };
-        lastChoice = { speaker: writer, paragraph: q.lastParagraph, confidence: LABEL_CONFIDENCE };
+        lastChoice = { speaker: writer, paragraph: q.lastParagraph, confidence: LABEL_CONFIDENCE, block: false };
         previous = { statement, q, paragraph: q.lastParagraph };
         continue;
       }
@@ -263,10 +267,13 @@ export function extract(text: string, options: ExtractOptions): Extraction {
           confidence: round(best.candidate.via === "continuation" ? Math.min(confidence, CARRIED_ON) : confidence),
           via: best.candidate.via,
         });
+      const run = who && runConfidence(q, Boolean(site), lastChoice, who.entity);
+      if (who && run !== undefined) who.confidence = Math.max(who.confidence, round(run));
       const cue = site && who?.entity === ruleWho?.entity ? site.cue : "";
       // The next quotation may carry this one on, drafted or not: a block quotation's second paragraph is the same
       // writer's even when the first was left for review.
-      lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph, confidence: who.confidence };
+      const block = q.style === "block";
+      lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph, confidence: who.confidence, block };
       // The attribution describes someone the register cannot tell ("the EU negotiator said"): whoever else ranks
       // first is a guess about another person, listed for review, never drafted.
       const unknownDescribed = site && !ruleWho && /^(?:the|a|an)\s/i.test(site.phrase.trim());
@@ -325,7 +332,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       lastSpeaker = { entity: who.entity, at: site.phraseAt };
       mentionSpeaker(who.entity, site, mentionIndex);
       previous = { statement, paragraph: s.paragraph };
-      lastChoice = { speaker: who.entity, paragraph: s.paragraph, confidence: statement.confidence };
+      lastChoice = { speaker: who.entity, paragraph: s.paragraph, confidence: statement.confidence, block: false };
     }
   }
   const headline = paragraphs[0] && headlineReport(text, paragraphs[0]);
