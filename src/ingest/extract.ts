@@ -7,7 +7,7 @@ import { attributionOf, joinsPrevious } from "./attribution/attribution";
 import { blockQuotationsOf } from "./quotations/blockQuotes";
 import { interviewOf } from "./quotations/interviewAnswers";
 import { intervieweeOf } from "./attribution/interviewee";
-import { runConfidence, type RunChoice } from "./attribution/blockRun";
+import { nextSentenceSpeaker, runConfidence, type RunChoice } from "./attribution/carriedOn";
 import { addMention, Register, type Entity, type KnownEntity } from "./entities/entities";
 import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./text/layout";
 import { registerIntroducers } from "./entities/introducers";
@@ -67,7 +67,7 @@ export const RANKED_DRAFT = 0.7;
 
 /**
  * The most a speaker carried on from the quotation before may be sure of (below the "confident" 0.9), except along a
- * run of block paragraphs (attribution/blockRun.ts).
+ * run of block paragraphs (attribution/carriedOn.ts).
  */
 const CARRIED_ON = 0.89;
 
@@ -258,7 +258,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       // the ranker ranks first takes the confidence model's figure for that choice.
       const calibrated =
         sure && best?.candidate.entity === sure.entity ? { ...sure, confidence: round(confidence) } : sure;
-      const who: Attributed | undefined =
+      let who: Attributed | undefined =
         calibrated ??
         (best && {
           entity: best.candidate.entity,
@@ -269,6 +269,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         });
       const run = who && runConfidence(q, Boolean(site), lastChoice, who.entity);
       if (who && run !== undefined) who.confidence = Math.max(who.confidence, round(run));
+      const carried = !site && previous?.q ? nextSentenceSpeaker(text, q, previous, mentionIndex) : undefined;
+      if (carried) who = carried;
       const cue = site && who?.entity === ruleWho?.entity ? site.cue : "";
       // The next quotation may carry this one on, drafted or not: a block quotation's second paragraph is the same
       // writer's even when the first was left for review.

@@ -19,6 +19,7 @@ import {
 import type { Quotation } from "../quotations/quotes";
 import { TITLE_WORDS } from "../words/lexicon";
 import { ATTRIBUTION_WINDOW } from "../text/windows";
+import { saysAClause } from "./reported";
 
 /** A name with up to three lower-case words before it: "the outspoken Robert Fico". */
 const CAPITALISED_WORD = String.raw`[\p{Lu}][\p{L}’'.-]*`;
@@ -56,6 +57,7 @@ const OPENING_NAME = new RegExp(String.raw`^(${CAPITALISED_WORD}(?:\s+${CAPITALI
 
 /** A verb of saying and its "that": "Roe warned that …" reports a clause of its own. */
 const REPORTS_A_CLAUSE = new RegExp(String.raw`\b(?:${CUE_WORDS})\s+that\b`, "iu");
+const CUE_VERB = new RegExp(String.raw`\b(?:${CUE_WORDS})\b`, "iu");
 
 /** `"X," he said. "Y."` or `"X," he said, "Y."`: only an attribution stands between the two quotations. */
 export function joinsPrevious(text: string, previous: Quotation, q: Quotation): boolean {
@@ -106,8 +108,11 @@ export function attributionOf(
   const before = text.slice(from, open);
   const b = beforeSite(before, from);
   // `Jones said that "… short term." Other markets also posted gains`: an attribution before a quotation that ends
-  // its sentence is its own; the next sentence is the story's.
-  const afterFirst = a && !(newSentence && (b || handsOn || REPORTS_A_CLAUSE.test(after)));
+  // its sentence is its own; the next sentence is the story's. So is one that reports a clause of its own without
+  // "that" (`"… to come." Piet Aalders said the fees would stay low.`).
+  const verb = CUE_VERB.exec(after);
+  const clause = verb ? saysAClause(after.slice(verb.index + verb[0].length)) : false;
+  const afterFirst = a && !(newSentence && (b || handsOn || REPORTS_A_CLAUSE.test(after) || clause));
   if (afterFirst) return { ...a, around: { start: close, end: afterEnd } };
   if (b) return { ...b, around: { start: from, end: open } };
   // A quotation opening its paragraph after one that ends with a colon: "…, Helena Marstrand, said:"

@@ -40,6 +40,9 @@ function clauseAfter(stem: string, rest: string): boolean {
   );
 }
 
+/** Whether the words after "said" read as the clause of what was said ("… said the fees would stay low"). */
+export const saysAClause = (rest: string) => clauseAfter("say", rest);
+
 /** "is pleased to announce", "are proud to report": an announcement in the words of a press release. */
 const PLEASED_TO_ANNOUNCE =
   /\s(?:is|are|was|were)\s+(pleased|proud|happy|delighted|glad|honou?red)\s+to\s+(announce|report|confirm|share)\s/u;

@@ -71,7 +71,7 @@ describe("speakers an introduction gives", () => {
       ["Velkaro", "We have danc"],
     ]);
     expect(drafted[1]![2]).toBeLessThanOrEqual(drafted[0]![2] as number);
-    // Carried on from the paragraph before, and as sure as the run's start allows (attribution/blockRun.ts): on the
+    // Carried on from the paragraph before, and as sure as the run's start allows (attribution/carriedOn.ts): on the
     // tuning split, block paragraphs carried on this way at 0.9 or more were all right (21 of 21).
     expect(extraction.statements[1]!.cue).toBe("continuation");
     expect(extraction.statements[1]!.confidence).toBeLessThan(drafted[0]![2] as number);

@@ -1,6 +1,6 @@
 // A run of block quotations under one hand-over is one writer's (issue 31, seventh session). Sentences written here:
 // invented people, places and blogs, no article copied.
-import { RUN_DECAY, runConfidence, type RunChoice } from "../../../src/ingest/attribution/blockRun";
+import { RUN_DECAY, runConfidence, type RunChoice } from "../../../src/ingest/attribution/carriedOn";
 import type { Entity } from "../../../src/ingest/entities/entities";
 import type { Quotation } from "../../../src/ingest/quotations/quotes";
 import { run } from "./drafts";
@@ -58,5 +58,41 @@ describe("a run of block quotations", () => {
 
   it("does not carry it to a paragraph that may be the article's own words", () => {
     expect(runConfidence(block(4, 0.6), false, before, writer)).toBeUndefined();
+  });
+});
+
+describe("a quotation in the sentence after its speaker's attribution", () => {
+  const text = [
+    "Markets in Northport rose on Friday after the harbour authority cut its fees.",
+    "",
+    '"Traders had expected a smaller cut. The harbour is cheaper now than at any time since 2019." Jane Roe, a ' +
+      'trader at Eastbank, said so on Friday. "I think the market is reading the cut as a sign of more to come." ' +
+      "Piet Aalders, the authority's chair, said the fees would stay low for a year.",
+  ].join("\n");
+
+  it("is the same speaker's, not the next person the text names", () => {
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => [s.speaker.name, s.text.slice(0, 12)])).toEqual([
+      ["Jane Roe", "Traders had "],
+      ["Jane Roe", "I think the "],
+    ]);
+    expect(quotes[1]!.cue).toBe("continuation");
+    expect(quotes[1]!.confidence).toBeLessThan(quotes[0]!.confidence);
+  });
+
+  it("is not carried on when someone else is named between them", () => {
+    const other = text.replace('on Friday. "I think', 'on Friday. Piet Aalders disagreed. "I think');
+    const second = run(other).statements.find((s) => s.text.startsWith("I think"));
+    expect(second?.speaker.name).not.toBe("Jane Roe");
+  });
+
+  it("never takes the next sentence's own report as its attribution", () => {
+    // `"Q." X said the fees would …`: X reports a clause of their own; the quotation is the previous speaker's.
+    const joined = [
+      '"The harbour is cheaper now than at any time since 2019," said Jane Roe, a trader at Eastbank. "I think the ' +
+        'market is reading the cut as a sign of more to come." Piet Aalders, the chair, said the fees would stay low.',
+    ].join("\n");
+    const quotes = run(joined).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => [s.speaker.name, s.parts.length])).toEqual([["Jane Roe", 2]]);
   });
 });
