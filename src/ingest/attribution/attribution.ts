@@ -17,7 +17,7 @@ import {
   type Site,
 } from "../text/patterns";
 import type { Quotation } from "../quotations/quotes";
-import { TITLE_WORDS } from "../words/lexicon";
+import { isTitleWord, TITLE_WORDS } from "../words/lexicon";
 import { ATTRIBUTION_WINDOW } from "../text/windows";
 import { saysAClause } from "./reported";
 
@@ -300,6 +300,8 @@ const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ROLE}|${ORIGIN}|${SETTING}|${
 /** A party and state in brackets after a name: "Jane Roe (D-ME)". */
 const ASIDE = String.raw`(?:\s+\([^()]{1,30}\))?`;
 const APPOSED_NAME = new RegExp(`(${NAMED})${ASIDE},\\s+${APPOSITION},\\s*$`, "u");
+/** A post, then the name of who holds it, opening a sentence: "Eastbank CEO, Jane Roe, …" (the post checked apart). */
+const POST_THEN_NAME = new RegExp(String.raw`^(?:[^,]{0,60}\s)?([\p{L}.]+),\s+(${NAMED}),`, "u");
 /** Before a colon: "Ana Lind, in the blog Quayside, supports this view:", "@quay, the port's account, has this:". */
 const NAME_THEN_APPOSITION = new RegExp(`^(${NAMED}|@\\w+),\\s+${APPOSITION},\\s+\\p{Ll}`, "u");
 
@@ -345,6 +347,12 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
         return { phrase: withName[1]!, phraseAt, cue: m[1]!.toLowerCase(), tense: "past", perfect };
       }
       phrase = head.split(/,|\s+(?:has|have|had|was|is|were|are|said|says)\b/)[0] ?? "";
+      // "Eastbank CEO, Jane Roe, justified the choice by saying:" — the name apposed to the post, not the post.
+      const posted = POST_THEN_NAME.exec(head);
+      if (posted && isTitleWord(posted[1]!)) {
+        const phraseAt = at + posted.index + posted[0].lastIndexOf(posted[2]!);
+        return { phrase: posted[2]!, phraseAt, cue: m[1]!.toLowerCase(), tense: "past", perfect };
+      }
     }
     if (!phrase.trim()) return undefined;
     return {

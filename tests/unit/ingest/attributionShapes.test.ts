@@ -231,3 +231,12 @@ describe("a blogger's one-word name opening a sentence, and a website", () => {
     expect(whyNotAPerson("Harbourwatch.org")).toBe("website");
   });
 });
+
+describe("a post, then its holder's name, before a participle of saying", () => {
+  it("gives the words to the name, never to the post", () => {
+    const text =
+      "Eastbank will buy forty new ferries. Eastbank CEO, Jane Roe, justified the choice of Northyard by saying, " +
+      '"The Northyard ferry has the best record of any ferry in Europe."';
+    expect(drafted(text).map(([name]) => name)).toEqual(["Jane Roe"]);
+  });
+});
