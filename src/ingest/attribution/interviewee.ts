@@ -33,6 +33,13 @@ const AFTER_A_NAME = new RegExp(
 );
 
 /**
+ * A name that opens its sentence in the paragraph that announces the interview is its subject ("Jane Doe leads the
+ * archive. She agreed to answer our questions."), not a modifier. (Elsewhere in the introduction such a name may be
+ * someone the article quotes from other sources, so the stricter test holds there.)
+ */
+const OPENS_SENTENCE = /(?:^|[.!?]["”’]?\s+|\n)$/u;
+
+/**
  * Who asks the questions is not who answers them: a name whose word before it, past other capitalised words, is
  * "reporter" or "correspondent" ("questions submitted by accredited Wikinews reporter Jane Doe"). One after "of", "in"
  * or "from" is a place or a body that a person-like name was read as ("nominee for Mayor of Georgia Falls").
@@ -45,24 +52,48 @@ function notAnInterviewee(text: string, at: number): boolean {
   return NOT_AFTER.has(word ?? "");
 }
 
-function peopleIn(text: string, index: MentionIndex, span: { start: number; end: number }): Map<Entity, number> {
+function peopleIn(
+  text: string,
+  index: MentionIndex,
+  span: { start: number; end: number },
+  subjects = false,
+): Map<Entity, number> {
   const counts = new Map<Entity, number>();
   for (const m of index.within(span)) {
     if (m.entity.type !== "person" || m.quoted) continue;
-    if (!AFTER_A_NAME.test(text.slice(m.end, m.end + 16)) || notAnInterviewee(text, m.start)) continue;
+    const opens = subjects && OPENS_SENTENCE.test(text.slice(Math.max(0, m.start - 4), m.start));
+    const modifier = !AFTER_A_NAME.test(text.slice(m.end, m.end + 16)) && !opens;
+    if (modifier || notAnInterviewee(text, m.start)) continue;
     counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   }
   return counts;
 }
 
+/** This outlet's own interview: "our questions", "questions from Wikinews", "spoke to us". */
+const OWN_INTERVIEW =
+  /\b(?:our\s+(?:\w+\s+){0,2}(?:questions|interview)|(?:questions|interview)\s+(?:from|with|for)\s+(?:Wikinews|us))\b/i;
+
 /** How far after "interviews" / "spoke with" the interviewee's name may start ("… with US activist Jane Doe"). */
 const AFTER_CUE = 60;
+/** How far before the cue a person named makes the cue's direction unclear ("Doe sat down with Roe"). */
+const BEFORE_CUE = 60;
 
 /** The people named right after the words that announce the interview ("Wikinews spoke with Jane Doe, …"). */
 function rightAfterCue(text: string, index: MentionIndex, p: Paragraph): Entity[] {
   const cues = new RegExp(INTERVIEW_CUE.source, "gi");
   for (const cue of text.slice(p.start, p.end).matchAll(cues)) {
-    const from = p.start + cue.index + cue[0].length;
+    const at = p.start + cue.index;
+    // "Professor Doe sat down with John Roe for an interview": a person before the cue may be the one who answers;
+    // the one after it is then the one who asks, and the cue says nothing of which is which.
+    const windowStart = Math.max(p.start, at - BEFORE_CUE);
+    // From the start of the cue's sentence: after the last full stop before it in the window.
+    let sentenceStart = windowStart;
+    for (const end of text.slice(windowStart, at).matchAll(/[.!?]\s/gu))
+      sentenceStart = windowStart + end.index + end[0].length;
+    const before = { start: sentenceStart, end: at };
+    const asker = (m: { start: number }) => notAnInterviewee(text, m.start);
+    if (index.within(before).some((m) => m.entity.type === "person" && !m.quoted && !asker(m))) continue;
+    const from = at + cue[0].length;
     const people = [...peopleIn(text, index, { start: from, end: Math.min(p.end, from + AFTER_CUE) }).keys()];
     if (people.length) return people;
   }
@@ -73,7 +104,11 @@ function rightAfterCue(text: string, index: MentionIndex, p: Paragraph): Entity[
 function cuedIn(text: string, index: MentionIndex, p: Paragraph): Entity[] | undefined {
   if (!INTERVIEW_CUE.test(text.slice(p.start, p.end))) return undefined;
   const after = rightAfterCue(text, index, p);
-  return after.length ? after : [...peopleIn(text, index, p).keys()];
+  if (after.length) return after;
+  // A name opening a sentence counts as the subject only where the paragraph announces this outlet's own interview
+  // ("… answer a few of our questions"), not another ("Doe said so in a 2011 radio interview").
+  const own = OWN_INTERVIEW.test(text.slice(p.start, p.end));
+  return [...peopleIn(text, index, p, own).keys()];
 }
 
 /** The interviewee, from the paragraphs before the first question; undefined when the text names nobody there. */
@@ -102,7 +137,10 @@ export function intervieweeOf(
   );
   const [top, second] = ranked;
   if (!top) return undefined;
-  if (dominates(top[1], second?.[1] ?? 0)) return { entity: top[0], confidence: INTRODUCTION_CONFIDENCE, others: [] };
+  // The only person the introduction names at all ("Jane Doe on the archive" over "The astronomer answered our
+  // questions."), or the one it names most.
+  if (!second || dominates(top[1], second[1]))
+    return { entity: top[0], confidence: INTRODUCTION_CONFIDENCE, others: [] };
   return { entity: top[0], confidence: GUESS, others: ranked.slice(1, 3).map(([e]) => e) };
 }
 

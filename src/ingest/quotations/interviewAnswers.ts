@@ -22,9 +22,14 @@ const ASKS = new RegExp(`^(?:${QUESTION_WORDS.split(" ").join("|")}|has|should|t
 const WISHES_TO_ASK = new RegExp(`^${WISH_TO_ASK}\\b`, "i");
 const UNMARKED_QUESTION_MAX = 250;
 const QUOTE_OPENERS = /^["“‘«']/;
+/** Verbs that say the outlet met the one it asks: "sat down with", "caught up with", "chatted with", "spoke to". */
+const TALKED = String.raw`(?:talk|talked|spoke|speaks|chatted|chats)\s+(?:to|with)`;
+const MET_WITH = String.raw`(?:${TALKED}|(?:sat|sits)\s+down\s+with|(?:caught|catches)\s+up\s+with)`;
 /** What says, before the first question, that an interview follows. */
-export const INTERVIEW_CUE =
-  /\b(?:interview(?:s|ed|ing)?|Q\s?&\s?A|questions|(?:talk|talked|spoke|speaks)\s+(?:to|with)|tells\s+Wikinews)\b/i;
+export const INTERVIEW_CUE = new RegExp(
+  String.raw`\b(?:interview(?:s|ed|ing)?|Q\s?&\s?A|questions|${MET_WITH}|tells\s+Wikinews|asked)\b`,
+  "i",
+);
 /** How sure a paragraph that carries the last answer on is to be the interviewee's rather than the article's. */
 const TRAILING_SURENESS = 0.8;
 

@@ -204,3 +204,58 @@ describe("hand-overs without a colon", () => {
     ]);
   });
 });
+
+describe("how an introduction announces an interview (seventh session)", () => {
+  const QA = lines(
+    "How did the project start?",
+    "We started with a small grant and a borrowed telescope. Nobody thought it would work, and for two years it " +
+      "did not.",
+    "What changed?",
+    "A student of mine found the first grain in 2004. After that the money came, and so did the volunteers.",
+    "Do volunteers still help?",
+    "Every day. They look at millions of images, and they have found most of what we know.",
+  );
+  const speakers = (text: string) => {
+    const x = run(text);
+    return [x.statements.map((s) => `${s.speaker.name}@${s.confidence}`), x.unattributed.length];
+  };
+
+  it.each([
+    ["sat down with", "Wikinews reporter Ana Lind sat down with astronomer Peter Aalders of Harbour College."],
+    ["caught up with", "Wikinews caught up with Peter Aalders, an astronomer at Harbour College, about his archive."],
+    ["chatted with", "Wikinews chatted with Peter Aalders, the astronomer who leads the archive at Harbour College."],
+    ["asked", "Wikinews asked Peter Aalders, the astronomer who leads the archive, about its future."],
+    [
+      "our questions",
+      "Peter Aalders leads the archive at Harbour College. He agreed to answer a few of our questions.",
+    ],
+  ])("finds the interviewee after '%s'", (_, introduction) => {
+    const text = lines("Astronomer builds a dust archive", introduction, QA);
+    expect(speakers(text)).toEqual([Array(3).fill("Peter Aalders@0.9"), 0]);
+  });
+
+  it("takes the only person the headline and introduction name, a little less sure", () => {
+    const text = lines("Peter Aalders on the dust archive", "The astronomer answered questions by email.", QA);
+    expect(speakers(text)).toEqual([Array(3).fill("Peter Aalders@0.8"), 0]);
+  });
+
+  it("reads 'X sat down with Y' as saying nothing of who answers, and the headline decides", () => {
+    const text = lines(
+      "Interview with astronomer Peter Aalders",
+      "On Monday, Professor Peter Aalders sat down with Ana Lind for an interview in his office.",
+      QA,
+    );
+    expect(speakers(text)).toEqual([Array(3).fill("Peter Aalders@0.8"), 0]);
+  });
+
+  it("never takes a person the introduction quotes from another outlet's interview", () => {
+    const text = lines(
+      "Bar owner on a new cocktail",
+      "Wikinews interviewed one of the owners of a bar about a new cocktail.",
+      'The drink is named after a senator. "It is offensive," he said. Peter Aalders criticised it in a 2011 ' +
+        "radio interview.",
+      QA,
+    );
+    expect(speakers(text)[0]).not.toContain("Peter Aalders@0.9");
+  });
+});
