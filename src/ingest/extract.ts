@@ -18,7 +18,7 @@ import { whyNotAPerson } from "./words/personNames";
 import { quotationsOf, type Quotation } from "./quotations/quotes";
 import { namesAnotherInstitution, reportedSite } from "./attribution/reported";
 import { headlineReport } from "./attribution/headlineReport";
-import { resolveSpeaker, type Attributed } from "./attribution/speakers";
+import { resolveSpeaker, speaksForSomeone, type Attributed } from "./attribution/speakers";
 import { MentionIndex, speakerCandidates, type Candidate } from "./attribution/speakerCandidates";
 import { confidenceOf, quotationShape, rankSpeakers } from "./attribution/speakerRanker";
 import { dateAndPlace, mentionsIn } from "./attribution/statementDetails";
@@ -278,7 +278,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph, confidence: who.confidence, block };
       // The attribution describes someone the register cannot tell ("the EU negotiator said"): whoever else ranks
       // first is a guess about another person, listed for review, never drafted.
-      const unknownDescribed = site && !ruleWho && /^(?:the|a|an)\s/i.test(site.phrase.trim());
+      const unknownDescribed =
+        site && !ruleWho && (/^(?:the|a|an)\s/i.test(site.phrase.trim()) || speaksForSomeone(site.phrase));
       if (!who || who.confidence < (sure ? MIN_CONFIDENCE : RANKED_DRAFT) || (unknownDescribed && !sure)) {
         unattributed.push({
           parts: q.parts,

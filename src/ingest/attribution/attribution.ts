@@ -210,7 +210,9 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
     );
     let phraseAt = at + m3[1]!.length + m3[2]!.length + 1;
     // "said the firm's chief executive, Ana Lind.": a description, then the name it describes.
-    const named = /^(?:the|a|an)\s/i.test(phrase) ? NAME_AFTER_DESCRIPTION.exec(after.slice(m3[0].length)) : null;
+    // So is "said Roe's spokesman, Piet Aalders.": the possessor only qualifies the post.
+    const described = /^(?:the|a|an)\s/i.test(phrase) || POSSESSIVE_POST.test(phrase);
+    const named = described ? NAME_AFTER_DESCRIPTION.exec(after.slice(m3[0].length)) : null;
     if (named) {
       phraseAt = at + m3[0].length + named.index + named[0].indexOf(named[1]!);
       phrase = named[1]!;
@@ -228,6 +230,8 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
 
 /** A full stop inside a name: after an initial ("A. B. Lind") or a title's abbreviation ("Sen. Lind"). */
 const NAME_STOP = String.raw`(?<=\b(?:\p{Lu}|Sen|Sens|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|St))\.`;
+/** "Roe's spokesman", "Eastbank's chief executive": a possessive, then a post in lower case. */
+const POSSESSIVE_POST = /^[\p{Lu}][\p{L}-]*['’]s\s+\p{Ll}/u;
 /** ", Ana Lind." after a description: the name the description is of. */
 const NAME_AFTER_DESCRIPTION = new RegExp(`^,\\s+(${NAMED})\\s*[.,;]`, "u");
 

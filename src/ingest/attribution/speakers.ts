@@ -11,6 +11,18 @@ import { isCommonEnglish } from "../words/commonWords";
 import { whyNotAPerson } from "../words/personNames";
 import { SPEAKER_PHRASE, trimEdges } from "../text/windows";
 
+/** People who speak for someone or of them, after that someone's possessive: "Roe's spokesman", "Roe's lawyer". */
+const SOMEONE_OF = new RegExp(
+  String.raw`^(?:['’]s)?\s+(?:(?:former|longtime|chief|senior|top)\s+)?(?:spokes(?:man|woman|person)|lawyers?|` +
+    String.raw`attorneys?|aides?|advis[eo]rs?|assistants?|secretary|wife|husband|son|daughter|mother|father|brother|` +
+    String.raw`sister|friends?|family|doctors?|agents?|managers?|representatives?|deputy|colleagues?|partner)\b`,
+  "u",
+);
+
+/** "Roe's spokesman", "the minister's lawyer": a phrase that names who speaks only by whom they speak for. */
+export const speaksForSomeone = (phrase: string) =>
+  SOMEONE_OF.test(phrase.trim().replace(/^(?:the\s+)?[\p{L}][\p{L}.-]*(?:\s+[\p{Lu}][\p{L}.-]*){0,3}(?=['’]s\s)/u, ""));
+
 const SPOKESPERSON = String.raw`(?:spokes(?:man|woman|person)|representative|statement)`;
 /** "a spokesman for the ministry": the organization named after the spokesperson. */
 const SPOKESPERSON_FOR = new RegExp(
@@ -128,6 +140,10 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
     if (next && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}$/u.test(between) && stateNamed(run.name)) continue;
     if (run.possessive && runs.length > 1) continue;
     let read = classify(run, ctx.register);
+    // "said Roe's spokesman": someone of Roe's speaks, not Roe (a body's or a state's post may speak for it, and
+    // "Roe's statement" is Roe's own words).
+    const post = run.possessive && SOMEONE_OF.exec(ctx.register.text.slice(run.end, run.end + 24));
+    if (post && read?.type !== "organization" && read?.type !== "state") continue;
     // A place does not speak; a capital speaks for its state ("Beijing says", after a BEIJING dateline).
     if (read?.type === "venue") {
       const state = stateNamed(run.name);

@@ -240,3 +240,23 @@ describe("a post, then its holder's name, before a participle of saying", () => 
     expect(drafted(text).map(([name]) => name)).toEqual(["Jane Roe"]);
   });
 });
+
+describe("someone who speaks for a person", () => {
+  const intro = "Finance Minister Jane Roe met union leaders in Northport on Monday.";
+  const after = (body: string) => run(`${intro}\n\n${body}`);
+
+  it("gives the words to the name apposed to the post, never to the one the post serves", () => {
+    const x = after('"The town deserves better," said Roe\'s spokesman, Peter Aalders.');
+    expect(x.statements.map((s) => s.speaker.name)).toEqual(["Peter Aalders"]);
+  });
+
+  it.each([
+    ['"The town deserves better," said Roe\'s spokesman.'],
+    ['"The town deserves better," Roe\'s lawyer told reporters.'],
+    ['Roe\'s spokesman said: "The town deserves better."'],
+  ])("leaves %s for review rather than drafting it as Roe's", (body) => {
+    const x = after(body);
+    expect(x.statements.filter((s) => s.kind === "DIRECT_QUOTE")).toEqual([]);
+    expect(x.unattributed).toHaveLength(1);
+  });
+});
