@@ -128,9 +128,11 @@ function personOfBody(run: string, register: Register | undefined): string | und
   if (at < 0 || !register) return undefined;
   const left = run.slice(0, at);
   const words = left.split(/\s+/);
-  return PERSON_LIKE.test(left) && !words.some((w) => isTitleWord(w)) && register.looksLikePerson(words.slice(0, 1))
-    ? left
-    : undefined;
+  // "Foreign Minister Jane Roe of Norland": titles before the name are the person's; "Minister of Finance" is a post.
+  const titled = words.reduce((last, w, i) => (isTitleWord(w) ? i : last), -1);
+  const name = words.slice(titled + 1);
+  const plainName = titled < 0 ? PERSON_LIKE.test(left) : PERSON_LIKE.test(name.join(" "));
+  return name.length > 0 && plainName && register.looksLikePerson(name.slice(0, 1)) ? left : undefined;
 }
 
 /** Capitalised runs of words in a span, split into leading titles and the name itself. */

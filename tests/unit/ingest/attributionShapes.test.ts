@@ -260,3 +260,12 @@ describe("someone who speaks for a person", () => {
     expect(x.unattributed).toHaveLength(1);
   });
 });
+
+describe("a title, a name and the state it serves after 'said'", () => {
+  it("reads 'said Foreign Minister Jane Roe of Norland' as Jane Roe", () => {
+    const text =
+      "The talks ended without a deal on Monday.\n\n" +
+      '"We will meet again in June," said Foreign Minister Jane Roe of Norland.';
+    expect(drafted(text).map(([name]) => name)).toEqual(["Jane Roe"]);
+  });
+});
