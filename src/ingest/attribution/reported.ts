@@ -36,9 +36,14 @@ function clauseAfter(stem: string, rest: string): boolean {
   return (
     REPORTED_START.test(rest) ||
     /\b(?:that|would|will)\b/.test(rest.slice(0, 40)) ||
-    (stem === "say" && SAYS_CLAUSE.test(rest))
+    (stem === "say" && SAYS_CLAUSE.test(rest)) ||
+    (COMMITS.has(stem) && TO_DO.test(rest))
   );
 }
+
+/** Verbs whose "to" and a verb say what was promised or refused: "vowed to fight", "promised to keep". */
+const COMMITS = new Set(["promise", "pledge", "vow", "threaten", "agree", "refuse", "offer"]);
+const TO_DO = /^\s+to\s+\p{Ll}+/u;
 
 /** Whether the words after "said" read as the clause of what was said ("… said the fees would stay low"). */
 export const saysAClause = (rest: string) => clauseAfter("say", rest);

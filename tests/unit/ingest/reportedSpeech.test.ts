@@ -263,3 +263,11 @@ describe("a press release's announcement", () => {
     expect(reported(text).map(([name]) => name)).toEqual(["Ada Brandt"]);
   });
 });
+
+describe("a promise put as 'to' and a verb", () => {
+  it.each([["promised to keep"], ["vowed to keep"], ["pledged to keep"]])("reads 'Roe %s …' as Roe's", (verb) => {
+    const intro = "Finance Minister Jane Roe met union leaders in Northport on Monday.";
+    const text = `${intro} Roe ${verb} the branch open until June.`;
+    expect(reported(text)).toEqual([["Jane Roe", `Roe ${verb} the branch open until June.`.slice(0, 24)]]);
+  });
+});
