@@ -230,6 +230,8 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
 
 /** A full stop inside a name: after an initial ("A. B. Lind") or a title's abbreviation ("Sen. Lind"). */
 const NAME_STOP = String.raw`(?<=\b(?:\p{Lu}|Sen|Sens|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|St))\.`;
+/** "According to Ana Lind:", "according to @quay:" before a colon, with nothing else. */
+const ACCORDING_TO_ALONE = new RegExp(String.raw`^\s*[Aa]ccording\s+to\s+(${NAMED}|@\w+)\s*$`, "u");
 /** "Roe's spokesman", "Eastbank's chief executive": a possessive, then a post in lower case. */
 const POSSESSIVE_POST = /^[\p{Lu}][\p{L}-]*['’]s\s+\p{Ll}/u;
 /** ", Ana Lind." after a description: the name the description is of. */
@@ -374,6 +376,12 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
     // and its holder's name.
     const view = VIEW_OF.exec(colon[1]!);
     if (view) return { phrase: view[1]!, phraseAt: at + 4, cue: "colon", tense: "past", perfect: false };
+    // "According to Ana Lind:" — the source named, and nothing else before the colon.
+    const source = ACCORDING_TO_ALONE.exec(colon[1]!);
+    if (source) {
+      const phraseAt = at + source[0].lastIndexOf(source[1]!);
+      return { phrase: source[1]!, phraseAt, cue: "according to", tense: "past", perfect: false };
+    }
     const named = NAME_THEN_APPOSITION.exec(colon[1]!);
     if (named) return { phrase: named[1]!, phraseAt: at, cue: "colon", tense: "past", perfect: false };
     const described = DESCRIBED_NAME.exec(colon[1]!);

@@ -269,3 +269,20 @@ describe("a title, a name and the state it serves after 'said'", () => {
     expect(drafted(text).map(([name]) => name)).toEqual(["Jane Roe"]);
   });
 });
+
+describe("'According to X:' before a block quotation", () => {
+  it("gives the post to the source it names", () => {
+    const text = [
+      "Protests fill the capital",
+      "",
+      "Thousands gathered in the capital on Sunday.",
+      "",
+      "According to Peter Aalders:",
+      "",
+      "The square is full and nobody is going home tonight. We have waited for this for twenty years.",
+      "",
+      "The police did not intervene.",
+    ].join("\n");
+    expect(drafted(text).map(([name]) => name)).toEqual(["Peter Aalders"]);
+  });
+});
