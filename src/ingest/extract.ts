@@ -7,7 +7,7 @@ import { attributionOf, joinsPrevious } from "./attribution/attribution";
 import { blockQuotationsOf } from "./quotations/blockQuotes";
 import { interviewOf } from "./quotations/interviewAnswers";
 import { intervieweeOf } from "./attribution/interviewee";
-import { nextSentenceSpeaker, runConfidence, type RunChoice } from "./attribution/carriedOn";
+import { acrossOmissions, nextSentenceSpeaker, runConfidence, type RunChoice } from "./attribution/carriedOn";
 import { addMention, Register, type Entity, type KnownEntity } from "./entities/entities";
 import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./text/layout";
 import { registerIntroducers } from "./entities/introducers";
@@ -226,6 +226,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
             lastSpeaker,
           })
         : undefined;
+      const before = acrossOmissions(text, paragraphs, lastChoice, q.paragraph);
       // Every speaker in reach, the rules' reading among them, weighed by the ranker.
       const speakers = speakerCandidates({
         text,
@@ -239,7 +240,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
           around: site.around,
           phrase: { start: site.phraseAt, end: site.phraseAt + site.phrase.trimEnd().length },
         },
-        previous: lastChoice,
+        previous: before,
         lastSpeaker: lastSpeaker?.entity,
         mentions: mentionIndex,
       });
@@ -267,7 +268,7 @@ export function extract(text: string, options: ExtractOptions): Extraction {
           confidence: round(best.candidate.via === "continuation" ? Math.min(confidence, CARRIED_ON) : confidence),
           via: best.candidate.via,
         });
-      const run = who && runConfidence(q, Boolean(site), lastChoice, who.entity);
+      const run = who && runConfidence(q, Boolean(site), before, who.entity);
       if (who && run !== undefined) who.confidence = Math.max(who.confidence, round(run));
       const carried = !site && previous?.q ? nextSentenceSpeaker(text, q, previous, mentionIndex) : undefined;
       if (carried) who = carried;

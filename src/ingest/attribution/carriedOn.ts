@@ -7,6 +7,7 @@
 // right after a block paragraph whose speaker the ranker also ranks first for it, is as sure as that one, a little
 // less: a run is one writer's until the article's own voice or another hand-over breaks it.
 import type { Quotation } from "../quotations/quotes";
+import type { Paragraph } from "../text/layout";
 import type { Entity } from "../entities/entities";
 import type { MentionIndex } from "./speakerCandidates";
 import type { Attributed } from "./speakers";
@@ -23,6 +24,27 @@ export interface RunChoice {
   confidence: number;
   /** Whether that quotation was a block quotation. */
   block: boolean;
+}
+
+/** A paragraph that only marks words left out of a quotation: "[...]", "(…)", "...". */
+const ELLIPSIS = /^[[(]?(?:\.{3}|…)[\])]?$/u;
+
+/**
+ * The choice made for the quotation before, as if it stood right before `paragraph` when only paragraphs that mark
+ * words left out ("[...]") stand between them: a post quoted in pieces is still one writer's.
+ */
+export function acrossOmissions<T extends { paragraph: number }>(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  choice: T | undefined,
+  paragraph: number,
+): T | undefined {
+  if (!choice || choice.paragraph >= paragraph - 1) return choice;
+  for (let i = choice.paragraph + 1; i < paragraph; i++) {
+    const p = paragraphs[i]!;
+    if (!ELLIPSIS.test(text.slice(p.start, p.end).replace(/\s/gu, ""))) return choice;
+  }
+  return { ...choice, paragraph: paragraph - 1 };
 }
 
 /**

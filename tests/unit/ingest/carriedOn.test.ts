@@ -96,3 +96,29 @@ describe("a quotation in the sentence after its speaker's attribution", () => {
     expect(quotes.map((s) => [s.speaker.name, s.parts.length])).toEqual([["Jane Roe", 2]]);
   });
 });
+
+describe("a post quoted in pieces", () => {
+  it("keeps the piece after '[...]' the writer's", () => {
+    const text = [
+      "Protests fill the capital",
+      "",
+      "Thousands gathered in the capital on Sunday.",
+      "",
+      "Peter Aalders writes:",
+      "",
+      "The square is full and nobody is going home tonight.",
+      "",
+      "[...]",
+      "",
+      "We have waited for this for twenty years, and we will wait one more night.",
+      "",
+      "The police did not intervene.",
+    ].join("\n");
+    const x = run(text);
+    expect(x.statements.map((s) => [s.speaker.name, s.text.slice(0, 12)])).toEqual([
+      ["Peter Aalders", "The square i"],
+      ["Peter Aalders", "We have wait"],
+    ]);
+    expect(x.unattributed).toEqual([]);
+  });
+});
