@@ -20,6 +20,8 @@ const JOINERS = new Set(["of", "de", "du", "la", "le", "van", "von", "der", "bin
 /** A verb after these is not the subject's: "to announce", "who said", "which says" (the subject is elsewhere). */
 const NOT_A_SUBJECT_BEFORE = new Set(["to", "who", "which", "that", "it", "they", "we", "i", "you"]);
 const PRONOUN = new Set(["he", "she"]);
+/** The most lower-case words of a post between "and" and a second name ("and federal industry minister B"). */
+const MAX_POST_WORDS = 3;
 /** Words a subject may follow: "after X said", "and X announced". */
 const OPENERS = new Set(
   "and but after as while because when since although though before until if once so yet".split(" "),
@@ -111,8 +113,19 @@ function nameEndingAt(text: string, words: readonly Word[], i: number, inList = 
   const before = words[first - 1]?.text;
   if (before && bare(before) === before && /^\p{Ll}/u.test(before) && !isTitleWord(before) && !OPENERS.has(before))
     return undefined;
-  // "A (D-IL) and B", "A (D-IL), B (D-IL) and C": the first of them speaks for all.
+  // "A (D-IL) and B", "A (D-IL), B (D-IL) and C": the first of them speaks for all; "A and industry minister B"
+  // too (a post in lower case before the second name).
   let k = first - 1;
+  let post = k;
+  while (
+    post >= 0 &&
+    first - post <= MAX_POST_WORDS &&
+    /^\p{Ll}+$/u.test(words[post]!.text) &&
+    words[post]!.text !== "and"
+  )
+    post--;
+  const titled = words.slice(post + 1, first).some((w) => isTitleWord(w.text));
+  if (post >= 0 && post < k && words[post]!.text === "and" && titled) k = post;
   const listed = inList && k >= 0 && /,$/.test(words[k]!.text);
   if (k >= 0 && (words[k]!.text === "and" || listed)) {
     if (!listed) k--;

@@ -271,3 +271,12 @@ describe("a promise put as 'to' and a verb", () => {
     expect(reported(text)).toEqual([["Jane Roe", `Roe ${verb} the branch open until June.`.slice(0, 24)]]);
   });
 });
+
+describe("two speakers, the second with a post in lower case", () => {
+  it("reads 'A and industry minister B announced' as A's, the first of them", () => {
+    const text =
+      "Prime Minister Jane Roe and federal industry minister Peter Aalders today announced that the government " +
+      "would lend the carmaker $50 million.";
+    expect(reported(text).map(([name]) => name)).toEqual(["Jane Roe"]);
+  });
+});
