@@ -227,10 +227,35 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
       return undefined;
     }
     const role = words.replace(/^.*[’']s\s+/, "");
-    const person = described(role, ctx);
+    const person = described(role, ctx) ?? (WINNER_WORDS.test(role) ? winner(ctx) : undefined);
     if (person) return { entity: person, confidence: 0.85, via: "description" };
   }
   return undefined;
+}
+
+/** A title won: "the champion", "the winner", "the gold medallist", "the defending champion". */
+const WINNER_QUALIFIERS = "new|defending|reigning|world|olympic|gold|silver|bronze";
+const WINNER_WORDS = new RegExp(
+  String.raw`^(?:(?:${WINNER_QUALIFIERS})\s+)*(?:champion|winner|victor|titleholder|medall?ist)$`,
+  "u",
+);
+/** What a winner did, right after their name (an apposition between): "Roe, 24, won", "Roe beat". */
+const WON_AFTER_NAME =
+  /^(?:,[^,.;]{1,60},)?\s+(?:has\s+|had\s+)?(?:won|wins|beat|beats|defeated|claimed|retained|clinched)\b/u;
+
+/** The one person in view the text says won (one only: two winners in view are too close to call). */
+function winner(ctx: Context): Entity | undefined {
+  const text = ctx.register.text;
+  const won = recentPeople(ctx).filter((e) =>
+    e.mentions.some(
+      (m) =>
+        !m.quoted &&
+        m.start >= ctx.windowStart &&
+        m.start < ctx.at &&
+        WON_AFTER_NAME.test(text.slice(m.end, m.end + 90)),
+    ),
+  );
+  return won.length === 1 ? won[0] : undefined;
 }
 
 /** Whether the text writes a word in lower case somewhere (then it is a common word, not a name). */

@@ -286,3 +286,20 @@ describe("'According to X:' before a block quotation", () => {
     expect(drafted(text).map(([name]) => name)).toEqual(["Peter Aalders"]);
   });
 });
+
+describe("a title won as the speaker", () => {
+  it.each([
+    ["Jane Roe won the race on Sunday for the second year.", "the champion"],
+    ["Jane Roe, 24, beat Anna Berg in the final on Sunday.", "the new champion"],
+  ])("reads '%s … %s said' as the one who won", (story, description) => {
+    const text = `${story}\n\n"I never thought I would win it twice," ${description} said.`;
+    expect(drafted(text).map(([name]) => name)).toEqual(["Jane Roe"]);
+  });
+
+  it("leaves it for review when two people won", () => {
+    const text =
+      "Jane Roe won the sprint and Anna Berg won the relay on Sunday.\n\n" +
+      '"I never thought I would win it twice," the winner said.';
+    expect(drafted(text)).toEqual([]);
+  });
+});
