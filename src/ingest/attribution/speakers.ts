@@ -326,6 +326,24 @@ function recentOf(ctx: Context, type: Entity["type"]): Entity[] {
 
 const recentPeople = (ctx: Context) => recentOf(ctx, "person");
 
+/** How far back the sentence before a pronoun may start. */
+const SENTENCE_REACH = 400;
+const SENTENCE_END = /[.!?]["”’]?\s+(?=\p{Lu})/gu;
+
+/** The one person of `fitting` named at the start of the sentence before the pronoun's, or of its own. */
+function sentenceSubject(fitting: readonly Entity[], ctx: Context): Entity | undefined {
+  const from = Math.max(ctx.windowStart, ctx.at - SENTENCE_REACH);
+  const ends = [...ctx.register.text.slice(from, ctx.at).matchAll(SENTENCE_END)].map(
+    (m) => from + m.index + m[0].length,
+  );
+  // The start of the sentence before the pronoun's own.
+  const start = ends.length >= 2 ? ends[ends.length - 2]! : from;
+  const found = fitting.filter((p) =>
+    p.mentions.some((m) => m.subject && !m.quoted && m.start >= start && m.start < ctx.at),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * "he"/"she": people of that gender (or of unknown gender) mentioned before, latest first. The latest speaker wins
  * when the gender fits; otherwise the latest person whose gender is known to fit; one of unknown gender only when
@@ -342,6 +360,10 @@ function byPronoun(gender: "male" | "female", ctx: Context): Attributed | undefi
     const rival = fitting.find((p) => p !== last && p.mentions.some((m) => m.start > lastAt && m.start < ctx.at));
     if (!rival) return { entity: last, confidence: 0.9, via: "pronoun" };
   }
+  // The subject of the sentence before (or of this one's start), when someone else of that gender was named after it
+  // in passing ("Doherty credits Jobs' patience. He says …"): the one the sentence was about.
+  const subject = sentenceSubject(fitting, ctx);
+  if (subject && subject !== fitting[0]) return { entity: subject, confidence: 0.8, via: "pronoun" };
   if (fitting.length >= 1) {
     const first = fitting[0]!;
     const firstAt = Math.max(...first.mentions.filter((m) => m.start < ctx.at).map((m) => m.start));

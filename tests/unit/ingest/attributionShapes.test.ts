@@ -303,3 +303,13 @@ describe("a title won as the speaker", () => {
     expect(drafted(text)).toEqual([]);
   });
 });
+
+describe("a pronoun after a sentence about someone", () => {
+  it("takes the sentence's subject, not a man it names in passing", () => {
+    const text =
+      "The exhibition opened on Friday. Peter Aalders, a teacher of art at the college, has collected the prints " +
+      'of Paul Klee for twenty years. He said, "These prints changed how I teach colour."';
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => s.speaker.name)).toEqual(["Peter Aalders"]);
+  });
+});
