@@ -307,7 +307,17 @@ const APPOSITION = `(?:${DESCRIPTION}|${POST_AT}|${ROLE}|${ORIGIN}|${SETTING}|${
 const ASIDE = String.raw`(?:\s+\([^()]{1,30}\))?`;
 const APPOSED_NAME = new RegExp(`(${NAMED})${ASIDE},\\s+${APPOSITION},\\s*$`, "u");
 /** A post, then the name of who holds it, opening a sentence: "Eastbank CEO, Jane Roe, …" (the post checked apart). */
-const POST_THEN_NAME = new RegExp(String.raw`^(?:[^,]{0,60}\s)?([\p{L}.]+),\s+(${NAMED}),`, "u");
+const NAME_THEN_COMMA = new RegExp(String.raw`^(${NAMED}),`, "u");
+/** The most characters of a post before its holder's name ("Eastbank chief executive, …"). */
+const POST_LENGTH = 60;
+
+function postThenName(head: string): { name: string; at: number } | undefined {
+  const comma = head.indexOf(", ");
+  if (comma <= 0 || comma > POST_LENGTH) return undefined;
+  const post = head.slice(0, comma).split(/\s+/).pop()!;
+  const named = isTitleWord(post) ? NAME_THEN_COMMA.exec(head.slice(comma + 2)) : null;
+  return named ? { name: named[1]!, at: comma + 2 } : undefined;
+}
 /** Before a colon: "Ana Lind, in the blog Quayside, supports this view:", "@quay, the port's account, has this:". */
 const NAME_THEN_APPOSITION = new RegExp(`^(${NAMED}|@\\w+),\\s+${APPOSITION},\\s+\\p{Ll}`, "u");
 
@@ -354,11 +364,9 @@ function beforeSite(before: string, at: number): Omit<Site, "around"> | undefine
       }
       phrase = head.split(/,|\s+(?:has|have|had|was|is|were|are|said|says)\b/)[0] ?? "";
       // "Eastbank CEO, Jane Roe, justified the choice by saying:" — the name apposed to the post, not the post.
-      const posted = POST_THEN_NAME.exec(head);
-      if (posted && isTitleWord(posted[1]!)) {
-        const phraseAt = at + posted.index + posted[0].lastIndexOf(posted[2]!);
-        return { phrase: posted[2]!, phraseAt, cue: m[1]!.toLowerCase(), tense: "past", perfect };
-      }
+      const posted = postThenName(head);
+      if (posted)
+        return { phrase: posted.name, phraseAt: at + posted.at, cue: m[1]!.toLowerCase(), tense: "past", perfect };
     }
     if (!phrase.trim()) return undefined;
     return {
