@@ -123,6 +123,8 @@ export interface PhaseOptions {
   durationS: number;
   warmupS: number;
   log: (line: string) => void;
+  /** A folder to keep the profile in (server.cpuprofile) with each shape's time window (windows.json). */
+  keepProfile?: string;
 }
 
 /** Now on the profiler's clock: microseconds of the monotonic clock, which V8's samples and process.hrtime share. */
@@ -168,6 +170,11 @@ export async function profilePhases(
       .sort((a, b) => size(b) - size(a));
     if (!file) throw new Error(`the server wrote no profile into ${dir}`);
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as CpuProfile;
+    if (options.keepProfile) {
+      fs.mkdirSync(options.keepProfile, { recursive: true });
+      fs.copyFileSync(path.join(dir, file), path.join(options.keepProfile, "server.cpuprofile"));
+      fs.writeFileSync(path.join(options.keepProfile, "windows.json"), JSON.stringify(windows));
+    }
     return windows.map((w) => {
       const times = timeByPhase(withinWindow(profile, w));
       const byPhase: Partial<Record<Phase, number>> = {};
