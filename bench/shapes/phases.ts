@@ -69,6 +69,8 @@ export function phaseOfFrame(url: string, functionName: string): Phase | undefin
   if (/\/dist\/graph\//.test(url)) return "data layer (src/graph: Cypher text, sessions)";
   if (/node_modules\/neo4j-driver/.test(url)) return "neo4j-driver (Bolt)";
   if (/node_modules\/@apollo\//.test(url)) return "Apollo request pipeline and plugins";
+  // The common POST served from node:http (graphqlPost.ts) is the HTTP server itself, as Express is for the rest.
+  if (/\/dist\/http\/graphqlPost\.js$/.test(url)) return "HTTP (Node, Express, sockets)";
   if (/\/dist\/http\//.test(url)) return "this server's HTTP plugins";
   if (isExpress(url)) return "HTTP (Node, Express, sockets)";
   if (/node_modules\/(pino|sonic-boom|thread-stream)/.test(url) || /\/dist\/logging\.js$/.test(url)) return "logging";
