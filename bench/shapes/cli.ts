@@ -1,5 +1,5 @@
 // npm run bench:shapes -- [--statements 10000] [--duration 3] [--warmup 1] [--connections 8] [--profile-duration 3]
-//   [--shapes personPage,searchSnippets] [--out DIR]
+//   [--shapes personPage,searchSnippets] [--out DIR] [--keep-profile DIR]
 // The question-shape suite (bench/shapes/): this server's compiled build against each shape's hand-written Cypher
 // behind HTTP, on the benchmark's synthetic data with conversations (its own dataset and Neo4j under
 // bench/.data/shapes/), then a CPU profile of the server by phase for every shape. Results in
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       "profile-duration": { type: "string" },
       shapes: { type: "string" },
       out: { type: "string" },
+      "keep-profile": { type: "string" },
     },
   });
   const statements = number("statements", values.statements, 10_000, 1);
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     },
     afterMeasuring: async (connection, questions) => {
       log("Profiling this server's Node CPU by phase, shape after shape…");
-      phases = await profilePhases(connection, questions, { ...phaseJob, log });
+      phases = await profilePhases(connection, questions, { ...phaseJob, log, keepProfile: values["keep-profile"] });
     },
   });
   const asked = new Set(report.questions.map((q) => q.key));

@@ -69,6 +69,8 @@ export function phaseOfFrame(url: string, functionName: string): Phase | undefin
   if (/\/dist\/graph\//.test(url)) return "data layer (src/graph: Cypher text, sessions)";
   if (/node_modules\/neo4j-driver/.test(url)) return "neo4j-driver (Bolt)";
   if (/node_modules\/@apollo\//.test(url)) return "Apollo request pipeline and plugins";
+  // The common POST served from node:http (graphqlPost.ts) is the HTTP server itself, as Express is for the rest.
+  if (/\/dist\/http\/graphqlPost\.js$/.test(url)) return "HTTP (Node, Express, sockets)";
   if (/\/dist\/http\//.test(url)) return "this server's HTTP plugins";
   if (isExpress(url)) return "HTTP (Node, Express, sockets)";
   if (/node_modules\/(pino|sonic-boom|thread-stream)/.test(url) || /\/dist\/logging\.js$/.test(url)) return "logging";
@@ -123,6 +125,8 @@ export interface PhaseOptions {
   durationS: number;
   warmupS: number;
   log: (line: string) => void;
+  /** A folder to keep the profile in (server.cpuprofile) with each shape's time window (windows.json). */
+  keepProfile?: string;
 }
 
 /** Now on the profiler's clock: microseconds of the monotonic clock, which V8's samples and process.hrtime share. */
@@ -168,6 +172,11 @@ export async function profilePhases(
       .sort((a, b) => size(b) - size(a));
     if (!file) throw new Error(`the server wrote no profile into ${dir}`);
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as CpuProfile;
+    if (options.keepProfile) {
+      fs.mkdirSync(options.keepProfile, { recursive: true });
+      fs.copyFileSync(path.join(dir, file), path.join(options.keepProfile, "server.cpuprofile"));
+      fs.writeFileSync(path.join(options.keepProfile, "windows.json"), JSON.stringify(windows));
+    }
     return windows.map((w) => {
       const times = timeByPhase(withinWindow(profile, w));
       const byPhase: Partial<Record<Phase, number>> = {};

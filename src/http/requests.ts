@@ -1,6 +1,7 @@
 // Per-request plumbing around /graphql: a request id, a log line with duration and Neo4j round trips, rate limiting,
 // and JSON answers for requests that never reach GraphQL (oversized or malformed bodies).
 import crypto from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { GraphQLContext } from "../graphql/context";
@@ -14,29 +15,44 @@ export interface RequestLocals {
   context?: GraphQLContext;
 }
 
+/**
+ * Gives a request its id (the client's x-request-id when it is a plain token, else a new one), sets it on the answer,
+ * and writes the request's log line when the answer is sent. For the Express app (requestLog) and for the POSTs served
+ * straight from node:http (graphqlPost.ts) alike.
+ */
+export function logRequest(
+  logger: Logger,
+  level: "info" | "debug",
+  req: IncomingMessage,
+  res: ServerResponse,
+  locals: RequestLocals,
+  body: () => unknown,
+): void {
+  const incoming = req.headers["x-request-id"];
+  const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  locals.requestId = requestId;
+  res.setHeader("x-request-id", requestId);
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const sent = body() as { operationName?: unknown } | undefined;
+    logger[level](
+      {
+        requestId,
+        method: req.method,
+        status: res.statusCode,
+        ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+        neo4jQueries: locals.context?.db.counter.queries ?? 0,
+        operation: typeof sent?.operationName === "string" ? sent.operationName : undefined,
+        ip: req.socket.remoteAddress,
+      },
+      "graphql request",
+    );
+  });
+}
+
 export function requestLog(logger: Logger, level: "info" | "debug"): RequestHandler {
   return (req, res, next) => {
-    const incoming = req.header("x-request-id");
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
-    const locals = res.locals as RequestLocals;
-    locals.requestId = requestId;
-    res.setHeader("x-request-id", requestId);
-    const started = process.hrtime.bigint();
-    res.on("finish", () => {
-      const body = req.body as { operationName?: unknown } | undefined;
-      logger[level](
-        {
-          requestId,
-          method: req.method,
-          status: res.statusCode,
-          ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
-          neo4jQueries: locals.context?.db.counter.queries ?? 0,
-          operation: typeof body?.operationName === "string" ? body.operationName : undefined,
-          ip: req.ip,
-        },
-        "graphql request",
-      );
-    });
+    logRequest(logger, level, req, res, res.locals as RequestLocals, () => req.body);
     next();
   };
 }

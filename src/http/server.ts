@@ -32,6 +32,7 @@ import { limitDocumentSize } from "./limits/documentSize";
 import { healthRouter, type Readiness } from "./health";
 import { bodyErrors, rateLimiter, requestLog, type RequestLocals } from "./requests";
 import { browserRouter } from "./static";
+import { graphqlPost } from "./graphqlPost";
 import { writeGatePlugin, type WriteGate } from "./limits/writeGate";
 
 export interface ExecutionResult {
@@ -89,21 +90,33 @@ export interface HttpOptions {
  * Node checks the request and headers timeouts only every connectionsCheckingInterval (30 s by default), so a
  * trickling client would hold its socket up to 30 s past its deadline; checking every second makes them bite on time.
  */
-function createNodeServer(app: express.Express, options: HttpOptions): http.Server {
+function createNodeServer(
+  app: express.Express,
+  options: HttpOptions,
+  fast?: ReturnType<typeof graphqlPost>,
+): http.Server {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Node refuses a headers timeout above the request timeout; the default must not exceed a shorter one given alone.
   const headersTimeout = options.headersTimeoutMs ?? Math.min(10_000, requestTimeout);
-  return http.createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval: 1000 }, app);
+  const serverOptions = { requestTimeout, headersTimeout, connectionsCheckingInterval: 1000 };
+  if (!fast) return http.createServer(serverOptions, app);
+  return http.createServer(serverOptions, (req, res) => {
+    if (!fast(req, res)) void app(req, res);
+  });
 }
 
 export async function startHttpServer(options: HttpOptions): Promise<HttpServer> {
   const app = express();
-  const httpServer = createNodeServer(app, options);
   const settings = options.apollo ?? {
     ...defaultApolloSettings(),
     logError: (e: unknown) => options.logger?.error({ err: e }, "unexpected error"),
   };
   const logger = options.logger ?? createLogger({ level: "silent", json: true });
+  const logLevel = settings.production ? "info" : "debug";
+  // The common POST skips Express (graphqlPost.ts); set once apollo exists, before the server listens.
+  const route: { fast?: ReturnType<typeof graphqlPost> } = {};
+  const plain = Boolean(options.corsOrigins?.length) || Boolean(options.rateLimitPerMinute);
+  const httpServer = createNodeServer(app, options, plain ? undefined : (req, res) => route.fast!(req, res));
   const schema = executableSchema(settings);
   const expensive = new ConcurrencyLimit({
     max: settings.limits.maxConcurrentExpensive,
@@ -140,6 +153,25 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     schema,
   );
   await apollo.start();
+  const requestContext = async (req: http.IncomingMessage, locals: RequestLocals) => {
+    const auth = await authenticate(req.headers, authenticator);
+    const bookmarks = requestBookmarks(req.headers);
+    const context = createContext(options.db, auth, expensive, bookmarks, {
+      maxResponseFields: settings.limits.maxResponseFields,
+      client: req.socket.remoteAddress ?? "unknown",
+      drafting,
+    });
+    locals.context = context;
+    return context;
+  };
+  route.fast = graphqlPost({
+    apollo,
+    context: requestContext,
+    logger,
+    level: logLevel,
+    maxBodyBytes: settings.limits.maxBodyBytes,
+    maxDocumentBytes: settings.limits.maxDocumentBytes,
+  });
 
   app.disable("x-powered-by");
   app.use("/health", healthRouter(options.readiness));
@@ -147,7 +179,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
   app.use(browserRouter({ ideEnabled: options.ideEnabled ?? true }));
   app.use("/graphql", refuseUnlistedPreflights(options.corsOrigins ?? []));
   if (options.corsOrigins?.length) app.use("/graphql", graphqlCors(options.corsOrigins));
-  app.use("/graphql", requestLog(logger, settings.production ? "info" : "debug"));
+  app.use("/graphql", requestLog(logger, logLevel));
   if (options.rateLimitPerMinute) app.use("/graphql", rateLimiter(options.rateLimitPerMinute));
   app.use("/graphql/stream", refuseSimplePosts, live.sse);
   app.use(
@@ -157,17 +189,7 @@ export async function startHttpServer(options: HttpOptions): Promise<HttpServer>
     // Before Apollo hashes, parses or caches the text.
     limitDocumentSize(settings.limits.maxDocumentBytes),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const auth = await authenticate(req.headers, authenticator);
-        const bookmarks = requestBookmarks(req.headers);
-        const context = createContext(options.db, auth, expensive, bookmarks, {
-          maxResponseFields: settings.limits.maxResponseFields,
-          client: req.ip ?? req.socket.remoteAddress ?? "unknown",
-          drafting,
-        });
-        (res.locals as RequestLocals).context = context;
-        return context;
-      },
+      context: ({ req, res }) => requestContext(req, res.locals as RequestLocals),
     }),
   );
   app.use(bodyErrors(logger, settings.limits.maxBodyBytes));

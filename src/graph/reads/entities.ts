@@ -5,7 +5,7 @@ import { cursorScope, type CursorScope } from "../cursor";
 import type { Database } from "../runtime/database";
 import { namePrefixes } from "../fulltext";
 import { cursorPredicates, scanDirection, sortKeyAndId, toPage, type PageRows, type PageWindow } from "../pages";
-import { nodeMap } from "../projections";
+import { nodeMap, type NodeProperty } from "../projections";
 import type { NodeRow, Page } from "../rows";
 import type { NeighbourKind } from "./neighbours";
 import { linksCall, linkTrees, wantsPage, type LinkTree, type WantedNeighbours } from "./linkTrees";
@@ -29,6 +29,8 @@ export interface EntityListQuery extends PageWindow {
   withTotal: boolean;
   /** The neighbours of each listed node (and theirs) read with the page: one query for the list and its links. */
   neighbours?: readonly WantedNeighbours[];
+  /** Only these properties of each listed node (with its id and label); every one when absent. */
+  properties?: readonly NodeProperty[];
 }
 
 /** How each list is sorted: a key expression (as text, for the cursor) and a direction. */
@@ -140,7 +142,7 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
   WITH DISTINCT n
   WITH n, ${order.key} AS sortKey${cursorPredicate}
   WITH n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit${links.join("")}
-  RETURN collect({row: ${nodeMap("n")}, sortKey: toString(sortKey)${kept}}) AS page
+  RETURN collect({row: ${nodeMap("n", query.properties)}, sortKey: toString(sortKey)${kept}}) AS page
 }${total}
 RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
   return { cypher, params };

@@ -112,3 +112,20 @@ export function linkProperties(info: GraphQLResolveInfo): readonly NodeProperty[
     linkPropertiesSelected(info.schema, info.fragments, info.parentType.name, info.fieldNodes),
   );
 }
+
+/**
+ * The properties of a list's nodes (under `nodes`, or `edges { node }`) that its selection reads; undefined for all.
+ * The page's rows are the nodes the items' resolvers get, and no other field is handed them, so a row with only these
+ * properties (and its id and label) answers the same: fewer properties for Neo4j to read and the driver to decode.
+ */
+export function listPropertiesSelected(info: GraphQLResolveInfo, type: string): readonly NodeProperty[] | undefined {
+  return perSelection(info, "list properties", () => {
+    const { fieldNodes, fragments } = info;
+    const items = [
+      ...childFieldsNamed(fieldNodes, fragments, "nodes"),
+      ...childFieldsNamed(childFieldsNamed(fieldNodes, fragments, "edges"), fragments, "node"),
+    ];
+    const names = new Set([...childFields(items, fragments).values()].map((group) => group[0]!.name.value));
+    return propertiesOf<NodeProperty>(names, NODE_PROPERTIES, info.schema, [type]);
+  });
+}

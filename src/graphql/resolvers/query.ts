@@ -21,6 +21,7 @@ import {
 import type { GraphQLContext } from "../context";
 import { badInput, notFound } from "../errors";
 import { listNeighbours, nodeWithSelectedLinks, primeListNeighbours } from "../fetching/prefetch";
+import { listPropertiesSelected } from "../fetching/selectedProperties";
 import { checkNameFilter, checkSearchQuery } from "../limits/textInputs";
 import type { GraphQLResolveInfo } from "graphql";
 
@@ -56,6 +57,7 @@ function list<L extends ListLabel>(label: L) {
         ...pageWindow(args),
         withTotal: wantsTotal(info),
         ...(neighbours.length ? { neighbours } : {}),
+        properties: listPropertiesSelected(info, label),
       });
       primeListNeighbours(ctx, links, neighbours);
       return page as Page<Extract<NodeRow, { label: L }>>;

@@ -4,19 +4,29 @@
 // holds for a POST body's `query`, a GET's `query` parameter and the text that registers an automatic persisted
 // query (sent in `query` too, with its hash). Large values belong in variables, which this does not count
 // (MAX_BODY_BYTES bounds them).
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 
 export const DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE";
 
 /** The query texts a request asks to parse: a POST body's `query` (each item of a batch) or a GET's parameter. */
-function documentsOf(req: Request): string[] {
-  const from: unknown = req.method === "GET" || req.method === "HEAD" ? req.query : req.body;
+function documentsOf(from: unknown): string[] {
   const items: unknown[] = Array.isArray(from) ? from : [from];
   return items.flatMap((item) => {
     const query: unknown = (item as { query?: unknown } | null | undefined)?.query;
     const texts: unknown[] = Array.isArray(query) ? query : [query];
     return texts.filter((text): text is string => typeof text === "string");
   });
+}
+
+/** The size in UTF-8 bytes of the first document in a request's body or parameters above maxBytes; else undefined. */
+export function oversizedDocument(from: unknown, maxBytes: number): number | undefined {
+  for (const text of documentsOf(from)) {
+    // A UTF-16 unit is at most 3 bytes in UTF-8: most texts need no counting.
+    if (text.length * 3 <= maxBytes) continue;
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (bytes > maxBytes) return bytes;
+  }
+  return undefined;
 }
 
 /** The refusal a client gets, as GraphQL errors in JSON. */
@@ -36,15 +46,11 @@ export function documentTooLarge(bytes: number, maxBytes: number) {
 /** Refuses a request whose document is larger than maxBytes (UTF-8) with HTTP 413, before Apollo sees it. */
 export function limitDocumentSize(maxBytes: number): RequestHandler {
   return (req, res, next) => {
-    for (const text of documentsOf(req)) {
-      // A UTF-16 unit is at most 3 bytes in UTF-8: most texts need no counting.
-      if (text.length * 3 <= maxBytes) continue;
-      const bytes = Buffer.byteLength(text, "utf8");
-      if (bytes > maxBytes) {
-        res.status(413).set("cache-control", "no-store").json(documentTooLarge(bytes, maxBytes));
-        return;
-      }
+    const bytes = oversizedDocument(req.method === "GET" || req.method === "HEAD" ? req.query : req.body, maxBytes);
+    if (bytes === undefined) {
+      next();
+      return;
     }
-    next();
+    res.status(413).set("cache-control", "no-store").json(documentTooLarge(bytes, maxBytes));
   };
 }

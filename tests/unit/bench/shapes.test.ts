@@ -33,6 +33,10 @@ describe("a CPU profile read by phase", () => {
     expect(phaseOfFrame(file("node_modules/neo4j-driver-bolt-connection/lib/x.js"), "unpack")).toBe(
       "neo4j-driver (Bolt)",
     );
+    expect(phaseOfFrame(file("dist/http/graphqlPost.js"), "answer")).toBe("HTTP (Node, Express, sockets)");
+    expect(phaseOfFrame(file("dist/http/answers/cacheControl.js"), "willSendResponse")).toBe(
+      "this server's HTTP plugins",
+    );
     expect(phaseOfFrame("", "stringify")).toBe("JSON serialisation");
     expect(phaseOfFrame("", "writeBuffer")).toBeUndefined();
     expect(phaseOfFrame("node:internal/stream_base_commons", "writeGeneric")).toBeUndefined();

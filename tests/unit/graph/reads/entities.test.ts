@@ -357,3 +357,17 @@ describe("a list with the neighbours of each of its nodes", () => {
     expect(built.params).toMatchObject({ limit: 6, n0_limit: 3 });
   });
 });
+
+describe("the listed nodes' properties", () => {
+  it("reads only the properties the selection names, with the id and label", () => {
+    const { cypher } = buildEntityListQuery(list("Person", { properties: ["name"] }));
+    expect(cypher).toContain(
+      "RETURN collect({row: n {.id, .name, label: head([l IN labels(n) WHERE l <> 'Entity'])}, sortKey: toString(sortKey)})",
+    );
+    expect(cypher).not.toContain(".*");
+  });
+
+  it("reads every property (a source without its text) when no selection is given", () => {
+    expect(buildEntityListQuery(list("Person")).cypher).toContain("n {.*, label:");
+  });
+});
