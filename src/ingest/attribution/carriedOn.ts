@@ -12,7 +12,7 @@ import type { Entity } from "../entities/entities";
 import type { MentionIndex } from "./speakerCandidates";
 import type { Attributed } from "./speakers";
 
-/** How much surer a choice must be of the paragraph after it that carries the run on (chosen on the tuning split). */
+/** The share of the paragraph before's confidence that a paragraph carrying its run on keeps (tuning split). */
 export const RUN_DECAY = 0.97;
 /** How sure the block model must be that the paragraph is quoted at all (the article's own paragraph ends a run). */
 export const RUN_BLOCK_SURENESS = 0.9;
@@ -62,11 +62,7 @@ export function runConfidence(
   return before.confidence * RUN_DECAY;
 }
 
-/**
- * `"Q1," said Jane Roe, a trader at Eastbank. "Q2."`: a quotation that opens the sentence right after a sentence that
- * ended with the attribution of the quotation before (in the same paragraph, with no one else named between them) is
- * that speaker's, a little less sure. The ranker alone gave such quotations to whoever the text names next.
- */
+/** The share of the quotation before's confidence that the quotation in the next sentence keeps. */
 export const NEXT_SENTENCE_DECAY = 0.95;
 
 interface Before {
@@ -80,7 +76,12 @@ interface Before {
   paragraph: number;
 }
 
-/** The speaker carried on to a quotation without an attribution of its own; undefined when nothing carries on. */
+/**
+ * `"Q1," said Jane Roe, a trader at Eastbank. "Q2."`: a quotation that opens the sentence right after a sentence that
+ * ended with the attribution of the quotation before (in the same paragraph, with no one else named between them) is
+ * that speaker's, a little less sure. (The ranker alone gave such quotations to whoever the text names next.)
+ * Undefined when nothing carries on.
+ */
 export function nextSentenceSpeaker(
   text: string,
   q: Quotation,
