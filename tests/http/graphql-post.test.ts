@@ -1,21 +1,8 @@
 // The common POST (JSON body of known length to /graphql) is served without Express (src/http/graphqlPost.ts): it must
 // answer exactly as the Express route does. A query string sends the same request through Express, for comparison.
-import { startHttpServer, type HttpServer } from "../../src/http/server";
-import { connectTestDatabase, emptyGraph } from "../support/database";
-import { loadIstanbulSeed } from "../support/seed";
+import { seededServer } from "../support/server";
 
-const db = connectTestDatabase();
-let server: HttpServer;
-
-beforeAll(async () => {
-  await emptyGraph(db);
-  await loadIstanbulSeed(db);
-  server = await startHttpServer({ db, port: 0, host: "127.0.0.1", readiness: { check: async () => [] } });
-});
-afterAll(async () => {
-  await server.stop();
-  await db.close();
-});
+const server = seededServer();
 
 /** Headers that differ between any two answers (or that only Express adds to a POST's answer). */
 const PER_ANSWER = new Set(["date", "x-request-id", "etag", "keep-alive", "connection"]);

@@ -72,7 +72,7 @@ export function joinsPrevious(text: string, previous: Quotation, q: Quotation): 
   return (
     attributionOnly &&
     "—–-,".includes(prevWords.trimEnd().at(-1) ?? "x") &&
-    new RegExp(`\\b(?:${CUE_WORDS})\\b`, "i").test(between) &&
+    CUE_VERB.test(between) &&
     !/["“«‘]/.test(between)
   );
 }
