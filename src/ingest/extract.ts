@@ -4,10 +4,16 @@
 import { QUOTE_GAP, type Span } from "../domain/spans";
 import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution/attribution";
-import { blockQuotationsOf } from "./quotations/blockQuotes";
+import { blockQuotationsOf, inOtherLanguage } from "./quotations/blockQuotes";
 import { interviewOf } from "./quotations/interviewAnswers";
 import { intervieweeOf } from "./attribution/interviewee";
-import { acrossOmissions, nextSentenceSpeaker, runConfidence, type RunChoice } from "./attribution/carriedOn";
+import {
+  acrossOmissions,
+  nextSentenceSpeaker,
+  runConfidence,
+  translationConfidence,
+  type RunChoice,
+} from "./attribution/carriedOn";
 import { addMention, Register, type Entity, type KnownEntity } from "./entities/entities";
 import { containing, overlapping, paragraphsOf, sentencesOf, wordCount } from "./text/layout";
 import { registerIntroducers } from "./entities/introducers";
@@ -270,13 +276,24 @@ export function extract(text: string, options: ExtractOptions): Extraction {
         });
       const run = who && runConfidence(q, Boolean(site), before, who.entity);
       if (who && run !== undefined) who.confidence = Math.max(who.confidence, round(run));
+      const foreign = inOtherLanguage(words);
+      const translated = translationConfidence(q, words, Boolean(site), before, foreign);
+      if (before && translated !== undefined)
+        who = { entity: before.speaker, confidence: round(translated), via: "continuation" };
       const carried = !site && previous?.q ? nextSentenceSpeaker(text, q, previous, mentionIndex) : undefined;
       if (carried) who = carried;
       const cue = site && who?.entity === ruleWho?.entity ? site.cue : "";
       // The next quotation may carry this one on, drafted or not: a block quotation's second paragraph is the same
       // writer's even when the first was left for review.
       const block = q.style === "block";
-      lastChoice = who && { speaker: who.entity, paragraph: q.lastParagraph, confidence: who.confidence, block };
+      lastChoice = who && {
+        speaker: who.entity,
+        paragraph: q.lastParagraph,
+        confidence: who.confidence,
+        block,
+        foreign,
+        length: words.length,
+      };
       // The attribution describes someone the register cannot tell ("the EU negotiator said"): whoever else ranks
       // first is a guess about another person, listed for review, never drafted.
       const unknownDescribed =

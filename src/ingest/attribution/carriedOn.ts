@@ -24,6 +24,9 @@ export interface RunChoice {
   confidence: number;
   /** Whether that quotation was a block quotation. */
   block: boolean;
+  /** Whether its words are in another language than the article's, and how long they are. */
+  foreign?: boolean;
+  length?: number;
 }
 
 /** A paragraph that only marks words left out of a quotation: "[...]", "(…)", "...". */
@@ -59,6 +62,28 @@ export function runConfidence(
 ): number | undefined {
   if (q.style !== "block" || hasOwnAttribution || !before?.block || before.paragraph !== q.paragraph - 1) return;
   if (chosen !== before.speaker || (q.blockProbability ?? 1) < RUN_BLOCK_SURENESS) return;
+  return before.confidence * RUN_DECAY;
+}
+
+/** How much longer or shorter than the original its translation may be. */
+const TRANSLATION_RATIO = 2;
+
+/**
+ * A post quoted in its own language and then in English: a block paragraph in the article's language right after a
+ * block paragraph in another, of a like length and with no attribution of its own, is its translation, and the
+ * original's speaker's, as sure as the original a little less, whoever else the ranker would prefer.
+ */
+export function translationConfidence(
+  q: Quotation,
+  words: string,
+  hasOwnAttribution: boolean,
+  before: RunChoice | undefined,
+  foreign: boolean,
+): number | undefined {
+  if (q.style !== "block" || hasOwnAttribution || foreign || !before?.block || !before.foreign) return;
+  if (before.paragraph !== q.paragraph - 1 || !before.length) return;
+  const ratio = words.length / before.length;
+  if (ratio > TRANSLATION_RATIO || ratio < 1 / TRANSLATION_RATIO) return;
   return before.confidence * RUN_DECAY;
 }
 

@@ -43,6 +43,9 @@ const MORE_VERBS = [
   "weighed",
   "chimes",
   "chimed",
+  "draws",
+  "drew",
+  "speaks",
 ];
 const VERBS = [
   ...new Set([...[...CUES.entries()].filter(([, c]) => c.tense !== "participle").map(([w]) => w), ...MORE_VERBS]),
@@ -75,6 +78,8 @@ const WRITER_WORDS = [
   "commenter",
 ].join("|");
 const DESCRIPTOR = new RegExp(String.raw`^(?:the\s+|a\s+)?(?:(${OUTLET_WORDS})|(${WRITER_WORDS}))\s+`, "iu");
+/** Where the one named writes, as an apposition: "at the blog X", "on his website". */
+const WRITES_AT = /^\s*(?:at|on|of|in)\s+(?:the|his|her|their)\s+(?:blog|website|site)\b/iu;
 const BRACKETS = /\[[^\]]{0,40}\]|\([^)]{0,80}\)/g;
 
 export interface Introducer extends Span {
@@ -82,15 +87,27 @@ export interface Introducer extends Span {
   type: EntityType;
 }
 
-/** The one a sentence introduces as speaking, if its subject is a name nothing else would read. */
+/**
+ * The one a sentence introduces as speaking, if its subject is a name nothing else would read. A long sentence that
+ * ends by handing over ("In a post titled … (an aside of many words), R.Z wrote:") is read at its end as well.
+ */
 export function introducerOf(text: string, sentence: Span, marked: readonly Span[]): Introducer | undefined {
-  const head = text.slice(sentence.start, Math.min(sentence.end, sentence.start + INTRO_READ));
+  const found = introducerFrom(text, sentence.start, sentence, marked);
+  if (found || sentence.end - sentence.start <= INTRO_READ) return found;
+  if (!/:\s*$/.test(text.slice(sentence.end - 4, sentence.end))) return undefined;
+  const space = text.indexOf(" ", sentence.end - INTRO_READ);
+  return space < 0 ? undefined : introducerFrom(text, space + 1, sentence, marked);
+}
+
+/** The introducer read from `from` in a sentence: the words before its first verb of saying, if it hands over. */
+function introducerFrom(text: string, from: number, sentence: Span, marked: readonly Span[]): Introducer | undefined {
+  const head = text.slice(from, Math.min(sentence.end, from + INTRO_READ));
   const verb = VERB.exec(head);
   if (!verb) return undefined;
-  const after = text.slice(sentence.start + verb.index + verb[0].length, sentence.end);
+  const after = text.slice(from + verb.index + verb[0].length, sentence.end);
   const handsOver =
     /:\s*$/.test(text.slice(Math.max(sentence.start, sentence.end - 4), sentence.end)) ||
-    marked.some((m) => m.start >= sentence.start + verb.index && m.start < sentence.end) ||
+    marked.some((m) => m.start >= from + verb.index && m.start < sentence.end) ||
     /^[^"“]{0,120}[:]\s*["“]/u.test(after);
   if (!handsOver) return undefined;
   // The subject before the verb, without language tags and asides; after an opening clause ("In a post entitled X,
@@ -106,7 +123,9 @@ export function introducerOf(text: string, sentence: Span, marked: readonly Span
     core = core.slice(n);
   };
   skip(core.length - core.trimStart().length);
+  // "Meditabundo blog wrote": the blog's name, without the word.
   core = core.trimEnd();
+  if (core.endsWith(" blog")) core = core.slice(0, -" blog".length).trimEnd();
   for (let m = LEADING_WORDS.exec(core); m; m = LEADING_WORDS.exec(core)) skip(m[0].length);
   let type: EntityType = "person";
   const descriptor = DESCRIPTOR.exec(core);
@@ -120,20 +139,22 @@ export function introducerOf(text: string, sentence: Span, marked: readonly Span
   const m = SUBJECT.exec(core);
   if (!m) return undefined;
   const name = m[1]!.replace(/[’']s?$|[.]$/u, "");
-  if (!acceptable(name, type)) return undefined;
-  const start = sentence.start + offset;
+  // "Elixir, at the blog X, thinks": a word of the language is a writer's name where the text says where it writes.
+  const writes = index === 0 && parts.length > 2 && WRITES_AT.test(parts[1]!);
+  if (!acceptable(name, type, writes)) return undefined;
+  const start = from + offset;
   return { name, type, start, end: start + name.length };
 }
 
 /** A name an introducer may have: never a pronoun, an office, a state or a common word ("Students", "Others"). */
-function acceptable(name: string, type: EntityType): boolean {
+function acceptable(name: string, type: EntityType, writer = false): boolean {
   const words = name.split(/\s+/);
   if (whyNotAPerson(name) && !(type === "organization" && words.length === 1)) return false;
   if (PRONOUNS[name.toLowerCase()] || words.some((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
   if (stateNamed(name) || words.some((w) => stateNamed(w)?.by === "demonym")) return false;
   // A handle keeps a digit, an underscore or a capital inside ("MarillionLB"); a word of the language is no name.
   const handle = (w: string) => /[\d_]|\p{Ll}\p{Lu}|\.\p{Lu}/u.test(w);
-  return words.every((w) => handle(w) || !isCommonEnglish(w.replace(/[’'.]/gu, "")));
+  return writer || words.every((w) => handle(w) || !isCommonEnglish(w.replace(/[’'.]/gu, "")));
 }
 
 /**

@@ -132,7 +132,7 @@ export function walkBlockCandidates(
   text: string,
   paragraphs: readonly Paragraph[],
   quotations: readonly Quotation[],
-  decide: (paragraph: Paragraph, words: string, state: BlockState) => boolean,
+  decide: (paragraph: Paragraph, words: string, state: BlockState, lastIndex: number) => boolean,
 ): void {
   const markedParagraphs = paragraphsInMarks(paragraphs, quotations);
   let run = 0;
@@ -149,9 +149,27 @@ export function walkBlockCandidates(
       run = 0;
       continue;
     }
+    // Lines set apart by a single line break (a post's lines: "Urgent:" over the news) are weighed together first.
+    const lastLine = lastLineOf(text, paragraphs, i);
+    if (lastLine > i) {
+      const lines = { index: i, start: p.start, end: paragraphs[lastLine]!.end };
+      const state = { afterColon, run, previous, last: lastLine === paragraphs.length - 1 };
+      if (decide(lines, text.slice(lines.start, lines.end), state, lastLine)) {
+        run += 1;
+        before = i = lastLine;
+        continue;
+      }
+    }
     const last = i === paragraphs.length - 1;
-    run = decide(p, words, { afterColon, run, previous, last }) ? run + 1 : 0;
+    run = decide(p, words, { afterColon, run, previous, last }, i) ? run + 1 : 0;
   }
+}
+
+/** The last of the lines that follow paragraph `i` with no blank line between them. */
+function lastLineOf(text: string, paragraphs: readonly Paragraph[], i: number): number {
+  let j = i;
+  while (j + 1 < paragraphs.length && !/\n\s*\n/.test(text.slice(paragraphs[j]!.end, paragraphs[j + 1]!.start))) j++;
+  return j;
 }
 
 /** Paragraphs (not already in quotation marks) read as quotations without marks, one Quotation each. */
@@ -161,30 +179,31 @@ export function blockQuotationsOf(
   quotations: readonly Quotation[],
 ): Quotation[] {
   const out: Quotation[] = [];
-  walkBlockCandidates(text, paragraphs, quotations, (p, words, state) => {
+  walkBlockCandidates(text, paragraphs, quotations, (p, words, state, lastIndex) => {
     // A run of quoted paragraphs ends where the narrator names the next writer by their handle.
     if (!state.afterColon && NARRATION.some((n) => n.test(words))) return false;
     const probability = blockProbability(words, state);
     if (probability < BLOCK_THRESHOLD) return false;
     // Lines of one block set apart by a single line break (no blank line) are one quotation of several parts.
+    const lines = paragraphs.slice(p.index, lastIndex + 1).map((l) => ({ start: l.start, end: l.end }));
     const before = out[out.length - 1];
     if (
       before &&
       before.lastParagraph === p.index - 1 &&
       !/\n\s*\n/.test(text.slice(before.marked.at(-1)!.end, p.start))
     ) {
-      before.parts.push({ start: p.start, end: p.end });
-      before.marked.push({ start: p.start, end: p.end });
-      before.lastParagraph = p.index;
+      before.parts.push(...lines);
+      before.marked.push(...lines.map((l) => ({ ...l })));
+      before.lastParagraph = lastIndex;
       return true;
     }
     out.push({
       blockProbability: probability,
-      parts: [{ start: p.start, end: p.end }],
-      marked: [{ start: p.start, end: p.end }],
+      parts: lines,
+      marked: lines.map((l) => ({ ...l })),
       style: "block",
       paragraph: p.index,
-      lastParagraph: p.index,
+      lastParagraph: lastIndex,
       inner: [],
     });
     return true;

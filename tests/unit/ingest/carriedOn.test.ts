@@ -1,6 +1,11 @@
 // A run of block quotations under one hand-over is one writer's (issue 31, seventh session). Sentences written here:
 // invented people, places and blogs, no article copied.
-import { RUN_DECAY, runConfidence, type RunChoice } from "../../../src/ingest/attribution/carriedOn";
+import {
+  RUN_DECAY,
+  runConfidence,
+  translationConfidence,
+  type RunChoice,
+} from "../../../src/ingest/attribution/carriedOn";
 import type { Entity } from "../../../src/ingest/entities/entities";
 import type { Quotation } from "../../../src/ingest/quotations/quotes";
 import { run } from "./drafts";
@@ -120,5 +125,62 @@ describe("a post quoted in pieces", () => {
       ["Peter Aalders", "We have wait"],
     ]);
     expect(x.unattributed).toEqual([]);
+  });
+});
+
+describe("a post quoted in its own language, then in English", () => {
+  const text = [
+    "Bloggers in Porto on the bridge tolls",
+    "",
+    "The new tolls on the Douro bridges took effect on Monday, and Porto's bloggers were quick to answer.",
+    "",
+    "Joana Malheiro, who writes the blog Ponte Velha, is angry with the council:",
+    "",
+    "A câmara decidiu sem ouvir ninguém. Quem vive em Gaia e trabalha no Porto vai pagar duas vezes por dia, e a " +
+      "câmara diz que é para o nosso bem.",
+    "",
+    "The council decided without listening to anyone. Whoever lives in Gaia and works in Porto will pay twice a " +
+      "day, and the council says it is for our own good.",
+    "",
+    "The council has said the tolls will be reviewed in 2027.",
+  ].join("\n");
+
+  it("gives the translation to the original's writer, as sure as the original a little less", () => {
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => s.speaker.name)).toEqual(["Joana Malheiro", "Joana Malheiro"]);
+    // The ranker alone was less sure of the English paragraph (0.85) than of the original (0.98).
+    expect(quotes[1]!.confidence).toBeCloseTo(quotes[0]!.confidence * RUN_DECAY, 2);
+  });
+
+  it("takes only a paragraph of a like length, right after a block in another language, for a translation", () => {
+    const speaker = { name: "Joana Malheiro" } as Entity;
+    const original: RunChoice = { speaker, paragraph: 3, confidence: 0.98, block: true, foreign: true, length: 120 };
+    const q = { style: "block", paragraph: 4 } as Quotation;
+    const words = "x".repeat(110);
+    expect(translationConfidence(q, words, false, original, false)).toBeCloseTo(0.98 * RUN_DECAY, 5);
+    expect(translationConfidence(q, "x".repeat(400), false, original, false)).toBeUndefined();
+    expect(translationConfidence(q, words, false, { ...original, foreign: false }, false)).toBeUndefined();
+    expect(translationConfidence(q, words, false, original, true)).toBeUndefined();
+    expect(translationConfidence(q, words, true, original, false)).toBeUndefined();
+    expect(translationConfidence(q, words, false, { ...original, paragraph: 2 }, false)).toBeUndefined();
+  });
+});
+
+describe("a post of several lines with no blank line between them", () => {
+  it("is weighed as one quotation, though its first line alone reads as a heading", () => {
+    const text = [
+      "The ferry company's new timetable drew jokes online.",
+      "",
+      "Aksel, from Bergen, jokes:",
+      "",
+      "BREAKING:",
+      "Ferry company cancels all sailings on days that end in y",
+      "Passengers advised to learn to swim",
+      "#ferry #Bergen",
+      "",
+      "The company has not answered.",
+    ].join("\n");
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => [s.speaker.name, s.parts.length])).toEqual([["Aksel", 4]]);
   });
 });

@@ -131,3 +131,23 @@ describe("words a thing carries", () => {
     expect(extraction.unattributed.map((u) => u.text)).toEqual(["Nobody here expects a quick deal"]);
   });
 });
+
+describe("an introduction read where it hands over", () => {
+  it("finds the writer at the end of a sentence too long to read from its start", () => {
+    const aside =
+      "a title that plays on the week's news about the price of bread and of fuel in the provinces, ".repeat(3);
+    const sentence = `In a post titled Bread or Freedom (${aside.trim()}), K.T wrote:`;
+    expect(sentence.length).toBeGreaterThan(240);
+    expect(introducer(sentence)).toBe("K.T");
+  });
+
+  it("takes a word of the language for a writer's name where the text says where it writes", () => {
+    expect(introducer("Anchor, at the blog Quayside Notes, thinks that the vote came too soon:")).toBe("Anchor");
+    expect(introducer("Anchor thinks that the vote came too soon:")).toBeUndefined();
+  });
+
+  it("reads a blog named by its name and the word blog, and hand-overs that draw or speak", () => {
+    expect(introducer("Quillpen blog wrote [Pt]:")).toBe("Quillpen");
+    expect(introducer("P.Q.R. of the blog Causa Nossa also draws a parallel between the two ports:")).toBe("P.Q.R");
+  });
+});
