@@ -354,6 +354,11 @@ function byPronoun(gender: "male" | "female", ctx: Context): Attributed | undefi
   const fitting = people.filter((p) => p.gender === gender);
   const unknown = people.filter((p) => p.gender === undefined);
   const last = ctx.lastSpeaker?.entity;
+  // "Syrian Qunfuz looks at whether … He writes:": the subject of the sentence before, whose gender the text never
+  // gave (a blogger's handle), when it is the last person named.
+  const unknownSubject = sentenceSubject(unknown, ctx);
+  if (unknownSubject && unknownSubject === people[0])
+    return { entity: unknownSubject, confidence: 0.8, via: "pronoun" };
   if (last && last.type === "person" && last.gender === gender) {
     // The last speaker keeps the floor unless another person of that gender was named after them.
     const lastAt = ctx.lastSpeaker!.at;

@@ -126,16 +126,8 @@ function introducerFrom(text: string, from: number, sentence: Span, marked: read
   // "Meditabundo blog wrote": the blog's name, without the word.
   core = core.trimEnd();
   if (core.endsWith(" blog")) core = core.slice(0, -" blog".length).trimEnd();
-  for (let m = LEADING_WORDS.exec(core); m; m = LEADING_WORDS.exec(core)) skip(m[0].length);
-  let type: EntityType = "person";
-  const descriptor = DESCRIPTOR.exec(core);
-  if (descriptor) {
-    if (descriptor[1]) type = "organization";
-    skip(descriptor[0].length);
-  }
-  // "Jordanian Tololy", "Saudi Hala_In_USA": a nationality before the name (a capital may be a first name).
-  const nationality = (word: string) => ["demonym", "name"].includes(stateNamed(word)?.by ?? "");
-  for (let w = /^(\S+)\s+/u.exec(core); w && nationality(w[1]!); w = /^(\S+)\s+/u.exec(core)) skip(w[0].length);
+  const { type, skipped } = described(core);
+  skip(skipped);
   const m = SUBJECT.exec(core);
   if (!m) return undefined;
   const name = m[1]!.replace(/[’']s?$|[.]$/u, "");
@@ -143,6 +135,49 @@ function introducerFrom(text: string, from: number, sentence: Span, marked: read
   const writes = index === 0 && parts.length > 2 && WRITES_AT.test(parts[1]!);
   if (!acceptable(name, type, writes)) return undefined;
   const start = from + offset;
+  return { name, type, start, end: start + name.length };
+}
+
+/** "And the blogger", "Jordanian", "Saudi blogger": the words before a name that say what it is, and its type. */
+function described(words: string): { type: EntityType; skipped: number } {
+  let type: EntityType = "person";
+  let core = words;
+  const skip = (n: number) => (core = core.slice(n));
+  for (let m = LEADING_WORDS.exec(core); m; m = LEADING_WORDS.exec(core)) skip(m[0].length);
+  // "Jordanian Tololy", "Saudi blogger Hala_In_USA": a nationality before the name (a capital may be a first name).
+  const nationality = (word: string) => ["demonym", "name"].includes(stateNamed(word)?.by ?? "");
+  for (let pass = 0; pass < 2; pass++) {
+    for (let w = /^(\S+)\s+/u.exec(core); w && nationality(w[1]!); w = /^(\S+)\s+/u.exec(core)) skip(w[0].length);
+    const descriptor = DESCRIPTOR.exec(core);
+    if (descriptor) {
+      if (descriptor[1]) type = "organization";
+      skip(descriptor[0].length);
+    }
+  }
+  return { type, skipped: words.length - core.length };
+}
+
+/** A name, then a verb in lower case (not a preposition): "Velkaro takes a closer look", "R.Q also looks". */
+const NAME_THEN_VERB = new RegExp(
+  `^(${TOKEN}(?:\\s${TOKEN}){0,3})\\s+(?:also\\s+)?(?!(?:of|at|on|in|from|and|or|to|for|with|by)\\b)\\p{Ll}`,
+  "u",
+);
+/** "He writes:", "And she adds:": a hand-over whose subject is a pronoun. */
+const PRONOUN_HANDOVER = /^(?:(?:And|But|So|Then)\s+(?:he|she)|He|She)\s+\p{Ll}[^.!?]*:\s*$/u;
+
+/**
+ * The one a pronoun's hand-over stands for, when the sentence before opens with a name nothing else reads and a
+ * verb ("Norwegian blogger Velkaro takes a closer look at the vote. He writes:").
+ */
+export function antecedentOf(text: string, sentence: Span, before: Span | undefined): Introducer | undefined {
+  if (!before || !PRONOUN_HANDOVER.test(text.slice(sentence.start, sentence.end))) return undefined;
+  const words = text.slice(before.start, Math.min(before.end, before.start + INTRO_READ));
+  const { type, skipped } = described(words);
+  const m = NAME_THEN_VERB.exec(words.slice(skipped));
+  if (!m) return undefined;
+  const name = m[1]!.replace(/[’']s?$|[.]$/u, "");
+  if (!acceptable(name, type)) return undefined;
+  const start = before.start + skipped;
   return { name, type, start, end: start + name.length };
 }
 
@@ -167,8 +202,8 @@ export function registerIntroducers(
   marked: readonly Span[],
   register: Register,
 ): void {
-  for (const s of sentences) {
-    const intro = introducerOf(text, s, marked);
+  for (const [i, s] of sentences.entries()) {
+    const intro = introducerOf(text, s, marked) ?? antecedentOf(text, s, sentences[i - 1]);
     if (!intro) continue;
     if (marked.some((m) => m.start < intro.end && intro.start < m.end)) continue;
     const entity: Entity = register.find(intro.name) ?? register.register(intro.type, intro.name);

@@ -313,3 +313,20 @@ describe("a pronoun after a sentence about someone", () => {
     expect(quotes.map((s) => s.speaker.name)).toEqual(["Peter Aalders"]);
   });
 });
+
+describe("a pronoun that hands over after a blogger whose gender the text never gives", () => {
+  it("is the subject of the sentence before, when that is the last person named, not the last speaker", () => {
+    const text = [
+      "Bloggers weigh the ferry closure",
+      "",
+      "Olav Brekke, the island's mayor, said on Monday that he would fight the closure in court.",
+      "",
+      "Norwegian blogger Velkaro takes a closer look at what the closure means for the island's schools. He writes:",
+      "",
+      "Without the morning ferry, our children from the outer islands cannot reach the school before nine, and I " +
+        "do not see who in the capital will answer for that.",
+    ].join("\n");
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => s.speaker.name)).toEqual(["Velkaro"]);
+  });
+});

@@ -2,7 +2,7 @@
 // here (invented names and blogs, no article copied), each a shape that left real posts without a speaker.
 import { isCommonEnglish } from "../../../src/ingest/words/commonWords";
 import { extract } from "../../../src/ingest/extract";
-import { introducerOf } from "../../../src/ingest/entities/introducers";
+import { antecedentOf, introducerOf } from "../../../src/ingest/entities/introducers";
 
 const run = (text: string) => extract(text, { publishedOn: "2026-04-14" });
 const speakers = (text: string) => run(text).statements.map((s) => [s.speaker.type, s.speaker.name]);
@@ -149,5 +149,26 @@ describe("an introduction read where it hands over", () => {
   it("reads a blog named by its name and the word blog, and hand-overs that draw or speak", () => {
     expect(introducer("Quillpen blog wrote [Pt]:")).toBe("Quillpen");
     expect(introducer("P.Q.R. of the blog Causa Nossa also draws a parallel between the two ports:")).toBe("P.Q.R");
+  });
+});
+
+describe("the one a pronoun's hand-over stands for", () => {
+  const antecedent = (before: string, handOver: string) => {
+    const text = `${before} ${handOver}`;
+    const sentence = { start: before.length + 1, end: text.length };
+    return antecedentOf(text, sentence, { start: 0, end: before.length })?.name;
+  };
+
+  it("is the name that opens the sentence before, after a nationality or what the writer is", () => {
+    expect(antecedent("Norwegian blogger Velkaro takes a closer look at the vote.", "He writes:")).toBe("Velkaro");
+    expect(antecedent("Tavesh broke a long silence on Monday.", "And she adds:")).toBe("Tavesh");
+  });
+
+  it("is nobody when the hand-over names its own subject or the sentence before opens with no name", () => {
+    expect(antecedent("Velkaro takes a closer look at the vote.", "Velkaro writes:")).toBeUndefined();
+    expect(antecedent("The council takes a closer look at the vote.", "He writes:")).toBeUndefined();
+    expect(
+      antecedent("Velkaro of the blog Quayside takes a look.", "He writes that the vote was rushed."),
+    ).toBeUndefined();
   });
 });
