@@ -54,6 +54,24 @@ function isPrompt(words: string): boolean {
   return wordCount(w) <= PROMPT_WORDS && ADDRESSED.test(w) && !FIRST_PERSON.test(w) && !QUOTE_OPENERS.test(w);
 }
 
+/** Words in the speaker's own voice, at a sentence's start or inside it ("We paid", "ourselves"). */
+const OWN_VOICE = /\b(?:I|me|my|mine|myself|we|our|ours|ourselves|us)\b|\bI['’]/iu;
+/** How an answer to a statement opens: "Oh really.", "No, it's not", "Right." */
+const REPLY = /^(?:Yes|Yeah|No|Oh|Right|Well|Exactly|Absolutely|Sure|Definitely|Indeed|True)\b/u;
+
+/** A statement the interviewer puts between answers: short, nothing of the asker's own, a sentence. */
+function isStatementPrompt(words: string): boolean {
+  const w = words.trim();
+  return (
+    wordCount(w) <= PROMPT_WORDS &&
+    !OWN_VOICE.test(w) &&
+    !QUOTE_OPENERS.test(w) &&
+    /[.!]$/.test(w) &&
+    !isHeading(w) &&
+    !isCaption(w)
+  );
+}
+
 /** A section's heading between answers ("On the new harbour"): a few words with no closing punctuation. */
 const HEADING_WORDS = 8;
 const isHeading = (words: string) => wordCount(words) <= HEADING_WORDS && !/[.!?:;…"”’)\]]$/u.test(words.trim());
@@ -84,6 +102,15 @@ export function interviewOf(
   for (let i = 2; i < paragraphs.length - 1; i++) {
     if (question[i] || question[i + 1] || question[i - 1] || !isPrompt(wordsOf(i))) continue;
     if (i > marked || FIRST_PERSON.test(wordsOf(i + 1))) question[i] = true;
+  }
+  // A transcript whose interviewer also puts statements ("It's not the same.", "The team has never won the cup."):
+  // with two questions asked already, a short statement of nobody's own between two answers in the first person.
+  if (question.filter(Boolean).length >= 2) {
+    for (let i = marked + 1; i < paragraphs.length - 1; i++) {
+      if (question[i] || question[i - 1] || question[i + 1] || !isStatementPrompt(wordsOf(i))) continue;
+      const answer = (j: number) => OWN_VOICE.test(wordsOf(j)) || REPLY.test(wordsOf(j));
+      if (answer(i - 1) && answer(i + 1)) question[i] = true;
+    }
   }
   const first = question.indexOf(true);
   let pairs = 0;

@@ -259,3 +259,45 @@ describe("how an introduction announces an interview (seventh session)", () => {
     expect(speakers(text)[0]).not.toContain("Peter Aalders@0.9");
   });
 });
+
+describe("a transcript whose interviewer also puts statements (eighth session)", () => {
+  const TRANSCRIPT = lines(
+    "Monday, March 2, 2026",
+    "Tromsø, Norway On Saturday, Wikinews interviewed Sigrid Aalberg, who rowed for Norway for ten years.",
+    "What was your first regatta abroad?",
+    "It was in Ghent, I think in 2009. We finished last, but I learned more there than in any race since.",
+    "That is not how most rowers describe their first race.",
+    "No, and I know it sounds odd. But losing early meant we stopped being afraid of losing.",
+    "Did the federation pay for the trip?",
+    "We paid for most of it ourselves. The federation only started helping after 2012.",
+    "The team has never won a world title.",
+    "We always seem to peak a year too early. I cannot explain it.",
+    "The federation plans to move the trials to the spring.",
+    "Oh really.",
+  );
+
+  it("reads a short statement between two answers as the interviewer's prompt, not an answer", () => {
+    expect(answersOf(TRANSCRIPT)).toEqual([
+      "It was in Gh",
+      "No, and I kn",
+      "We paid for ",
+      "We always se",
+      "Oh really.",
+    ]);
+    const quotes = run(TRANSCRIPT).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(new Set(quotes.map((s) => s.speaker.name))).toEqual(new Set(["Sigrid Aalberg"]));
+    expect(quotes.map((s) => s.text)).not.toContain("The team has never won a world title.");
+  });
+
+  it("needs two questions asked before statements count as prompts", () => {
+    const report = lines(
+      "Rowers protest the new trials",
+      "Rowers asked the federation on Monday to keep the trials in the autumn.",
+      "Why now?",
+      '"We train all summer and we peak in September," one rower said. "I do not see why we should change."',
+      "The federation has not answered.",
+      '"We will keep asking," she said.',
+    );
+    expect(answersOf(report)).toBeUndefined();
+  });
+});
