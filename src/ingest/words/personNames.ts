@@ -103,6 +103,7 @@ export type NotAPerson =
   | "company or organization"
   | "common word"
   | "storm"
+  | "event"
   | "website"
   | "not a name";
 
@@ -110,6 +111,14 @@ export type NotAPerson =
  * Why `name` cannot be a person's name, or undefined when it may be one. `isCommonWord` (the register's language
  * model) tells a single common word ("Minister", "Champion", "Officials") from a surname.
  */
+/** Last words of an event's name ("Olympic Games", "World Cup", "Cannes Film Festival", "Nobel Prize"). */
+const EVENT_HEADS = new Set(
+  (
+    "games olympics paralympics cup championship championships festival prize awards summit conference congress " +
+    "expo tournament marathon prix"
+  ).split(" "),
+);
+
 /** Words before a storm's name. */
 const STORM_WORDS = new Set(["cyclone", "hurricane", "typhoon", "storm", "tropical", "tc", "supertyphoon"]);
 
@@ -131,6 +140,7 @@ export function whyNotAPerson(
   if (words.every((w) => TITLE_WORDS.has(w) || w === "the" || w === "of")) return "office";
   // "Cyclone Phailin", "Hurricane Ida", "T C Phailin" (a tropical cyclone): a storm has a name, not a voice.
   if (words.length > 1 && (STORM_WORDS.has(words[0]!) || /^t c /.test(key))) return "storm";
+  if (words.length > 1 && EVENT_HEADS.has(last)) return "event";
   if (words.length === 1) {
     const word = words[0]!;
     if (MONTHS.has(word)) return "month";

@@ -263,7 +263,7 @@ describe("how an introduction announces an interview (seventh session)", () => {
 describe("a transcript whose interviewer also puts statements (eighth session)", () => {
   const TRANSCRIPT = lines(
     "Monday, March 2, 2026",
-    "Tromsø, Norway On Saturday, Wikinews interviewed Sigrid Aalberg, who rowed for Norway for ten years.",
+    "Tromsø, Norway On Saturday, Wikinews interviewed Sigrid Aalberg, who rowed for Norway at two Olympic Games.",
     "What was your first regatta abroad?",
     "It was in Ghent, I think in 2009. We finished last, but I learned more there than in any race since.",
     "That is not how most rowers describe their first race.",

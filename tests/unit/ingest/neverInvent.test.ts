@@ -33,6 +33,9 @@ describe("what may be a person's name", () => {
     ["Velora Inc", "company or organization"],
     ["24-year-old", "not a name"],
     ["officials", "not a name"],
+    ["Olympic Games", "event"],
+    ["Harbour Cup", "event"],
+    ["Northwind Film Festival", "event"],
   ])("%s is not a person's name (%s)", (name, why) => {
     expect(whyNotAPerson(name)).toBe(why);
   });
