@@ -6,7 +6,7 @@ import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution/attribution";
 import { blockQuotationsOf, inOtherLanguage } from "./quotations/blockQuotes";
 import { interviewOf } from "./quotations/interviewAnswers";
-import { intervieweeOf } from "./attribution/interviewee";
+import { answererAmong, intervieweeOf } from "./attribution/interviewee";
 import {
   acrossOmissions,
   nextSentenceSpeaker,
@@ -167,10 +167,16 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       }
       // An interview's answer is the interviewee's, when the introduction says who that is.
       if (q.style === "answer") {
-        // A paragraph among the answers that names the interviewee is the article's (a caption, an editor's note).
-        if (answerer && mentionIndex.within(q.parts[0]!).some((m) => m.entity === answerer.entity)) continue;
-        const confidence = round(answerer ? answerer.confidence * (q.blockProbability ?? 1) : 0);
-        const who = answerer && { entity: answerer.entity, confidence, via: "interview" };
+        // Of two interviewees, the one the answer itself tells ("I'm Jane Doe", or it names the other one).
+        const among =
+          answerer?.others.length &&
+          answererAmong(text, q.parts[0]!, [answerer.entity, ...answerer.others], mentionIndex, answerer.together);
+        // A paragraph among the answers that names the one interviewee is the article's (a caption, an editor's note).
+        const names = answerer && mentionIndex.within(q.parts[0]!).some((m) => m.entity === answerer.entity);
+        if (answerer && !answerer.others.length && names) continue;
+        const chosen = among || answerer;
+        const confidence = round(chosen ? chosen.confidence * (q.blockProbability ?? 1) : 0);
+        const who = chosen && { entity: chosen.entity, confidence, via: "interview" };
         if (!who || who.confidence < RANKED_DRAFT)
           unattributed.push({
             parts: q.parts,

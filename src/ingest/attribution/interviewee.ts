@@ -18,6 +18,8 @@ export interface Interviewee {
   confidence: number;
   /** Whom else the introduction names as likely: an interview of two people is left for review. */
   others: Entity[];
+  /** Whether they are named together right after the words that announce the interview ("interviews A and B"). */
+  together?: boolean;
 }
 
 /**
@@ -101,14 +103,14 @@ function rightAfterCue(text: string, index: MentionIndex, p: Paragraph): Entity[
 }
 
 /** The people a paragraph that announces the interview names: right after the cue, else anywhere in it. */
-function cuedIn(text: string, index: MentionIndex, p: Paragraph): Entity[] | undefined {
+function cuedIn(text: string, index: MentionIndex, p: Paragraph): { people: Entity[]; afterCue: boolean } | undefined {
   if (!INTERVIEW_CUE.test(text.slice(p.start, p.end))) return undefined;
   const after = rightAfterCue(text, index, p);
-  if (after.length) return after;
+  if (after.length) return { people: after, afterCue: true };
   // A name opening a sentence counts as the subject only where the paragraph announces this outlet's own interview
   // ("… answer a few of our questions"), not another ("Doe said so in a 2011 radio interview").
   const own = OWN_INTERVIEW.test(text.slice(p.start, p.end));
-  return [...peopleIn(text, index, p, own).keys()];
+  return { people: [...peopleIn(text, index, p, own).keys()], afterCue: false };
 }
 
 /** The interviewee, from the paragraphs before the first question; undefined when the text names nobody there. */
@@ -124,13 +126,14 @@ export function intervieweeOf(
   // says which ("Interview with Jane Doe" over "Doe sat down with John Roe for an interview"); else both are left for
   // review, for the one named most may be the interview's topic ("… interviewed a bar owner about Jane Doe").
   for (const p of [...before].reverse()) {
-    const named = cuedIn(text, index, p);
+    const cued = cuedIn(text, index, p);
+    const named = cued?.people;
     if (!named?.length) continue;
     if (named.length === 1) return { entity: named[0]!, confidence: CUED_CONFIDENCE, others: [] };
-    const headline = p.index > 0 ? cuedIn(text, index, before[0]!) : undefined;
+    const headline = p.index > 0 ? cuedIn(text, index, before[0]!)?.people : undefined;
     if (headline?.length === 1 && named.includes(headline[0]!))
       return { entity: headline[0]!, confidence: INTRODUCTION_CONFIDENCE, others: [] };
-    return { entity: named[0]!, confidence: GUESS, others: named.slice(1) };
+    return { entity: named[0]!, confidence: GUESS, others: named.slice(1), together: cued?.afterCue };
   }
   const ranked = [...peopleIn(text, index, { start: before[0]!.start, end: before.at(-1)!.end })].sort(
     (a, b) => b[1] - a[1],
@@ -146,3 +149,32 @@ export function intervieweeOf(
 
 /** Named at least twice, and twice as often as anyone else. */
 const dominates = (times: number, next: number) => times >= 2 && times >= 2 * next;
+
+/** An answer that says who gives it: "I'm Jane Doe", "I am Jane Doe", "my name is Jane Doe". */
+const SELF_NAMED = /\b(?:I['’]m|I\s+am|[Mm]y\s+name\s+is)\s+$/u;
+/** An answer that names the one who gives it. */
+export const SELF_NAMED_CONFIDENCE = 0.9;
+/** An answer that names the other of two interviewees, and not its own speaker: one does not name oneself. */
+export const OTHER_NAMED_CONFIDENCE = 0.75;
+
+/**
+ * Which of two or more interviewees gives an answer, when the answer says so: the one it names after "I'm", else,
+ * when the two were announced together ("interviews A and B") and it names exactly one of them, the other one.
+ * Undefined when the answer does not tell.
+ */
+export function answererAmong(
+  text: string,
+  answer: { start: number; end: number },
+  people: readonly Entity[],
+  index: MentionIndex,
+  together = false,
+): { entity: Entity; confidence: number } | undefined {
+  // Every name in an answer is inside the quotation, so quoted mentions count here.
+  const named = index.within(answer).filter((m) => people.includes(m.entity));
+  const self = named.find((m) => SELF_NAMED.test(text.slice(Math.max(answer.start, m.start - 16), m.start)));
+  if (self) return { entity: self.entity, confidence: SELF_NAMED_CONFIDENCE };
+  const others = new Set(named.map((m) => m.entity));
+  if (!together || people.length !== 2 || others.size !== 1) return undefined;
+  const speaker = people.find((p) => !others.has(p))!;
+  return { entity: speaker, confidence: OTHER_NAMED_CONFIDENCE };
+}

@@ -105,7 +105,8 @@ function twoPeople(run: string): string | undefined {
   const at = run.indexOf(" and ");
   if (at < 0) return undefined;
   const left = run.slice(0, at);
-  const right = run.slice(at + 5);
+  // "Ada Brandt and Jonas Weil of Harbour Partners": the body after the second name is not part of it.
+  const right = run.slice(at + 5).split(" of ")[0]!;
   // Titles before each name are the names' own ("Sens. A B and C D"); a title inside is an office's name.
   const person = (side: string) => {
     const words = side.split(/\s+/);
@@ -143,7 +144,9 @@ export function nameRuns(text: string, span: Span, register?: Register): NameRun
   for (let m = NAME_RUN.exec(slice); m; m = NAME_RUN.exec(slice)) {
     // "Ada Brandt and Jonas Weil", "Dana Whitfield of Harbour Partners": the run is read up to "and" or "of"; the
     // second name is the next run.
-    const two = twoPeople(m[0]) ?? personOfBody(m[0], register);
+    // "Ada and I": the pronoun is nobody's name; the run ends before "and".
+    const withMe = / and I\.?$/u.exec(m[0]);
+    const two = withMe ? m[0].slice(0, withMe.index) : (twoPeople(m[0]) ?? personOfBody(m[0], register));
     if (two) NAME_RUN.lastIndex = m.index + two.length;
     let words = (two ?? m[0]).split(/\s+/);
     let offset = span.start + m.index;

@@ -279,6 +279,6 @@ export const NOT_NAMES = new Set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
     "september october november december today yesterday tomorrow asked speaking earlier later last next meanwhile " +
     "however still also now then there here one two three some many most several quote update editing " +
-    "reporting writing additional"
+    "reporting writing additional i'm i’m i've i’ve i'd i’d i'll i’ll"
   ).split(" "),
 );

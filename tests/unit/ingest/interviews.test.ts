@@ -6,6 +6,7 @@ import { paragraphsOf } from "../../../src/ingest/text/layout";
 import { quotationsOf } from "../../../src/ingest/quotations/quotes";
 import { interviewOf, isQuestion } from "../../../src/ingest/quotations/interviewAnswers";
 import { handsOver } from "../../../src/ingest/quotations/blockQuotes";
+import { nameRuns } from "../../../src/ingest/entities/nameRuns";
 
 const run = (text: string) => extract(text, { publishedOn: "2026-05-02" });
 const lines = (...paragraphs: string[]) => paragraphs.join("\n\n");
@@ -299,5 +300,59 @@ describe("a transcript whose interviewer also puts statements (eighth session)",
       '"We will keep asking," she said.',
     );
     expect(answersOf(report)).toBeUndefined();
+  });
+});
+
+describe("an interview of two people (eighth session)", () => {
+  const answer = (text: string, start: string) => {
+    const out = run(text);
+    const s = out.statements.find((x) => x.text.startsWith(start));
+    return s ? [s.speaker.name, s.confidence] : undefined;
+  };
+  const PAIR = lines(
+    "Wikinews interviews Ada Brandt and Jonas Weil of Lantern Games",
+    "Who are you?",
+    "Lantern Games is the two of us, really. I'm Ada Brandt.",
+    "And I'm Jonas Weil.",
+    "How did you meet?",
+    "At school. Everyone told me about this quiet boy named Jonas who drew lighthouses.",
+    "What are you making now?",
+    "A puzzle game. We started it on a train to Bergen, Ada and I.",
+    "When will it be out?",
+    "Next spring, we hope.",
+  );
+
+  it('gives an answer to the one it names after "I\'m"', () => {
+    expect(answer(PAIR, "Lantern Games is")).toEqual(["Ada Brandt", 0.9]);
+    expect(answer(PAIR, "And I'm Jonas")).toEqual(["Jonas Weil", 0.9]);
+  });
+
+  it("gives an answer that names one of the two to the other, and leaves the rest for review", () => {
+    expect(answer(PAIR, "At school.")?.[0]).toBe("Ada Brandt");
+    expect(answer(PAIR, "A puzzle game.")?.[0]).toBe("Jonas Weil");
+    expect(answer(PAIR, "Next spring")).toBeUndefined();
+    expect(run(PAIR).unattributed.map((u) => u.text)).toContain("Next spring, we hope.");
+  });
+
+  it('never makes "I\'m" or "and I" part of a name', () => {
+    const names = (sentence: string) => nameRuns(sentence, { start: 0, end: sentence.length }).map((r) => r.name);
+    expect(names("And I'm Jonas Weil.")).toEqual(["Jonas Weil"]);
+    expect(names("We started it in Bergen, Ada and I.")).toEqual(["Bergen", "Ada"]);
+  });
+
+  it("gives no answer to the other of two people the introduction only names as its topic", () => {
+    const topic = lines(
+      "Wikinews interviews a Brooklyn bar owner on a new cocktail",
+      "The cocktail is named after Senator Rick Tallow. The columnist Dana Vell mocked the senator last year, and " +
+        "Wikinews spoke with the bar's owner about the drink.",
+      "When did you start serving it?",
+      "A few months ago. Tallow was in the news every day.",
+      "Is it popular?",
+      "Mildly. People order it for the name.",
+      "Will you keep it?",
+      "Until the primaries are over.",
+    );
+    const out = run(topic);
+    expect(out.statements.find((s) => s.text.startsWith("A few months ago"))).toBeUndefined();
   });
 });
