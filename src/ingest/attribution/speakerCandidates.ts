@@ -42,6 +42,8 @@ const CUE_AFTER = new RegExp(`^[\\s,]*(?:(?:has|have|had|also|then|later)\\s+)?(
 const CUE_BEFORE = new RegExp(`\\b(?:${CUE_WORDS}|according\\s+to)[\\s,]*$`, "iu");
 const PREPOSITION_BEFORE = /\b(?:to|by|from|with|in|on|at|of|for|about|against|via)\s+(?:the\s+)?$/i;
 const HANDLE = /@([A-Za-z0-9_]{2,30})/g;
+/** A name that is a title's first word: "a post entitled Tunisia, …", "an essay called Harbour Days". */
+const TITLE_BEFORE = /\b(?:entitled|titled|called|named)\s+$/i;
 /** A user name in lower case, a verb and a language tag: "someone posts [PL]", "as someone updates [es] on". */
 const USER_BEFORE_TAG = /(?:^|[\s(])([a-z][a-z0-9_.]{2,30})\s+[a-z]+\s+\[[A-Za-z]{2,3}\]/g;
 const USER_STOPWORDS = new Set(
@@ -236,15 +238,18 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
   // "Some, like @someone, point out:"), the writer of what follows more often than anyone named after.
   const introSentence = introducing ? containing(sentences, intro.end - 1) : undefined;
   if (introSentence) {
-    const first = ctx.mentions
+    const named = ctx.mentions
       .within(introSentence)
-      .find(
+      .filter(
         (m) =>
           m.entity.type !== "venue" &&
           m.entity.type !== "event" &&
           !m.quoted &&
-          !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)),
+          !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) &&
+          !TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)),
       );
+    // The sentence's subject where the register knows it ("In a post entitled X, Saudi Y poses:" is Y's).
+    const first = named.find((m) => m.subject) ?? named[0];
     const c = first && byEntity.get(first.entity);
     if (c) set(c, "introSubject");
   }

@@ -172,3 +172,23 @@ describe("the one a pronoun's hand-over stands for", () => {
     ).toBeUndefined();
   });
 });
+
+describe("the subject of an introduction that opens with a title", () => {
+  it("is the writer, not the title's first word", () => {
+    const text = [
+      "Bloggers on the ferry strike",
+      "",
+      "In a post entitled Norway, Prove Us Wrong, Danish blogger Harbour_Lark poses the following questions:",
+      "",
+      "Will the ministry listen this time? Or will the islands wait another winter for a ferry that never comes?",
+      "",
+      "The ministry has not answered.",
+    ].join("\n");
+    const out = run(text);
+    const choice = [
+      ...out.statements.map((s) => s.speaker.name),
+      ...out.unattributed.map((u) => u.suggested?.entity.name),
+    ];
+    expect(choice).toEqual(["Harbour_Lark"]);
+  });
+});
