@@ -242,6 +242,9 @@ const LEAD_VERB = `${LEAD_SUBJECT}(${AUX}\\s+)?(?:${ADVERBS}\\s+)?(${REPORTING_W
 /** The same after an opening clause of at most 80 characters ("In a statement on Tuesday, "). */
 const LEADS = [new RegExp(`^()${LEAD_VERB}`, "u"), new RegExp(`^([^,]{0,80},\\s+)${LEAD_VERB}`, "u")];
 
+/** A name alone before the comma that opens its apposition: "Jana Holt, ". */
+const APPOSED_BEFORE = new RegExp(`^(${NAMED}),\\s+$`, "u");
+
 /** "NP (aux) (adv) CUE (that) …": the sentence's subject reports what follows the cue. */
 function leadSite(sentence: string, s: Sentence, marked: Span[], pattern: RegExp): Site | undefined {
   const lead = pattern.exec(sentence);
@@ -269,6 +272,17 @@ function leadSite(sentence: string, s: Sentence, marked: Span[], pattern: RegExp
     return undefined;
   const at = s.start + lead.index;
   if (marked.some((m) => m.start <= at && m.end > at)) return undefined;
+  // "Jana Holt, the chief executive of Velora, announced …": the name before the apposition speaks.
+  const apposed = APPOSED_BEFORE.exec(lead[1]!);
+  if (apposed && /^(?:the|a|an)\s/u.test(lead[2]!) && /,\s*$/u.test(lead[2]!))
+    return {
+      phrase: apposed[1]!,
+      phraseAt: s.start,
+      cue,
+      tense: info.tense,
+      perfect: /^(?:has|have)\s/.test(lead[3] ?? ""),
+      around: { start: s.start, end: s.end },
+    };
   // "Of the old pier she stated …": the pronoun before the verb is the subject, not the words before it.
   const pronoun = /\s(he|she)\s+$/iu.exec(lead[2]!);
   return {

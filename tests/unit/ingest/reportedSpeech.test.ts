@@ -280,3 +280,11 @@ describe("two speakers, the second with a post in lower case", () => {
     expect(reported(text).map(([name]) => name)).toEqual(["Jane Roe"]);
   });
 });
+
+describe("a name, its apposition with a body's name, then the verb (eighth session)", () => {
+  it("is the name's report, not the apposition's office", () => {
+    expect(reported("Jana Holt, the chief executive of Velora, announced that she would take medical leave.")).toEqual([
+      ["Jana Holt", expect.stringMatching(/^Jana Holt/)],
+    ]);
+  });
+});
