@@ -135,6 +135,7 @@ export function walkBlockCandidates(
   decide: (paragraph: Paragraph, words: string, state: BlockState, lastIndex: number) => boolean,
 ): void {
   const markedParagraphs = paragraphsInMarks(paragraphs, quotations);
+  const groupEnd = groupEnds(text, paragraphs);
   let run = 0;
   // A photograph's credit between a hand-over and the words, or inside a run, is passed over as if it were not there.
   let before = 0;
@@ -149,9 +150,10 @@ export function walkBlockCandidates(
       run = 0;
       continue;
     }
-    // Lines set apart by a single line break (a post's lines: "Urgent:" over the news) are weighed together first.
-    const lastLine = lastLineOf(text, paragraphs, i);
-    if (lastLine > i) {
+    // Lines set apart by a single line break (a post's lines: "Urgent:" over the news) are weighed together first,
+    // once, from the group's first line, when the group is a post's length.
+    const lastLine = groupEnd[i]!;
+    if (lastLine > i && lastLine - i < POST_LINES && (i === 0 || groupEnd[i - 1] !== lastLine)) {
       const lines = { index: i, start: p.start, end: paragraphs[lastLine]!.end };
       const state = { afterColon, run, previous, last: lastLine === paragraphs.length - 1 };
       if (decide(lines, text.slice(lines.start, lines.end), state, lastLine)) {
@@ -165,11 +167,18 @@ export function walkBlockCandidates(
   }
 }
 
-/** The last of the lines that follow paragraph `i` with no blank line between them. */
-function lastLineOf(text: string, paragraphs: readonly Paragraph[], i: number): number {
-  let j = i;
-  while (j + 1 < paragraphs.length && !/\n\s*\n/.test(text.slice(paragraphs[j]!.end, paragraphs[j + 1]!.start))) j++;
-  return j;
+/** The most lines a post set line by line may have to be weighed as one. */
+const POST_LINES = 12;
+
+/** For each paragraph, the last of the lines that follow it with no blank line between them (one pass, backwards). */
+function groupEnds(text: string, paragraphs: readonly Paragraph[]): number[] {
+  const ends: number[] = [];
+  for (let j = paragraphs.length - 1; j >= 0; j--) {
+    const next = paragraphs[j + 1];
+    const joined = next && !/\n\s*\n/.test(text.slice(paragraphs[j]!.end, next.start));
+    ends[j] = joined ? ends[j + 1]! : j;
+  }
+  return ends;
 }
 
 /** Paragraphs (not already in quotation marks) read as quotations without marks, one Quotation each. */
