@@ -230,8 +230,6 @@ function afterSite(after: string, at: number): Omit<Site, "around"> | undefined 
 
 /** A full stop inside a name: after an initial ("A. B. Lind") or a title's abbreviation ("Sen. Lind"). */
 const NAME_STOP = String.raw`(?<=\b(?:\p{Lu}|Sen|Sens|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|St))\.`;
-/** "According to Ana Lind:", "according to @quay:" before a colon, with nothing else. */
-const ACCORDING_TO_ALONE = new RegExp(String.raw`^\s*[Aa]ccording\s+to\s+(${NAMED}|@\w+)\s*$`, "u");
 /** "Roe's spokesman", "Eastbank's chief executive": a possessive, then a post in lower case. */
 const POSSESSIVE_POST = /^[\p{Lu}][\p{L}-]*['’]s\s+\p{Ll}/u;
 /** ", Ana Lind." after a description: the name the description is of. */
@@ -291,6 +289,11 @@ const ORIGIN = String.raw`(?:from|in)\s+\p{Lu}[^,]*(?:,\s*\p{Lu}[^,]*)?`;
  * place, the words before the cue are read segment by segment: `subjectSegment`).
  */
 const ROLE_WORDS = [...TITLE_WORDS].filter((w) => /^[a-z]+$/.test(w)).join("|");
+/** "According to Ana Lind:", "according to @quay:" before a colon, with nothing else. */
+const ACCORDING_TO_ALONE = new RegExp(
+  String.raw`^\s*[Aa]ccording\s+to\s+(${NAMED}|@\w+|the\s+(?:${ROLE_WORDS}))\s*$`,
+  "u",
+);
 const ROLE = String.raw`(?:[\p{Ll}-]+\s+){0,2}(?:${ROLE_WORDS})\b[^,]*,\s*\p{Lu}[^,]*`;
 /** Where or how the speaker spoke, in a participle clause: "speaking at a press conference alongside X". */
 const SETTING_VERBS =

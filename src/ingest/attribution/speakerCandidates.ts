@@ -42,6 +42,12 @@ const CUE_AFTER = new RegExp(`^[\\s,]*(?:(?:has|have|had|also|then|later)\\s+)?(
 const CUE_BEFORE = new RegExp(`\\b(?:${CUE_WORDS}|according\\s+to)[\\s,]*$`, "iu");
 const PREPOSITION_BEFORE = /\b(?:to|by|from|with|in|on|at|of|for|about|against|via)\s+(?:the\s+)?$/i;
 const HANDLE = /@([A-Za-z0-9_]{2,30})/g;
+/**
+ * Where a name is what a writer writes in, not a writer: "on his blog Harbour Notes", "of the blog Quayside", "on the
+ * blog of Quayside". The blogger named beside it speaks; the blog does not.
+ */
+const CHANNEL_BEFORE =
+  /\b(?:on|of|at|in|from)\s+(?:(?:his|her|their|its|the|a)\s+)?(?:blog|website|site|column|podcast)\s+(?:of\s+)?$/iu;
 /** A name that is a title's first word: "a post entitled Tunisia, …", "an essay called Harbour Days". */
 const TITLE_BEFORE = /\b(?:entitled|titled|called|named)\s+$/i;
 /** A user name in lower case, a verb and a language tag: "someone posts [PL]", "as someone updates [es] on". */
@@ -229,6 +235,7 @@ export function speakerCandidates(ctx: CandidateContext): Candidate[] {
       set(candidate(entity, "nearby"), "mentionedInside");
       continue;
     }
+    if (CHANNEL_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
     const c = candidate(entity, "nearby");
     place(c, m);
     if (m.subject) set(c, "subject");

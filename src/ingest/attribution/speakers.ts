@@ -229,9 +229,16 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
     const role = words.replace(/^.*[’']s\s+/, "");
     const person = described(role, ctx) ?? (WINNER_WORDS.test(role) ? winner(ctx) : undefined);
     if (person) return { entity: person, confidence: 0.85, via: "description" };
+    // "According to the blogger:" between two of a writer's posts: the writer who has the floor.
+    const writer = ctx.lastSpeaker?.entity;
+    if (WRITER_WORDS.test(role) && writer?.type === "person" && nobodyElseSince(ctx, WRITER_REACH))
+      return { entity: writer, confidence: 0.8, via: "description" };
   }
   return undefined;
 }
+
+/** What a writer of posts is called once named: "the blogger", "the author". */
+const WRITER_WORDS = /^(?:blogger|writer|author|columnist|commenter|commentator|poet|tweeter|user)$/u;
 
 /** A title won: "the champion", "the winner", "the gold medallist", "the defending champion". */
 const WINNER_QUALIFIERS = "new|defending|reigning|world|olympic|gold|silver|bronze";
@@ -303,8 +310,16 @@ function lastSpoken(candidates: Entity[], ctx: Context): Entity | undefined {
 
 /** The last speaker spoke in this paragraph or the one before, and no other person has been named since. */
 function holdsTheFloor(ctx: Context): boolean {
+  return Boolean(ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.windowStart && nobodyElseSince(ctx));
+}
+
+/** How far back "the blogger" reaches for the writer whose post came before. */
+const WRITER_REACH = 1500;
+
+/** The last speaker was named at most `reach` characters back, and no other person has been named since. */
+function nobodyElseSince(ctx: Context, reach = Infinity): boolean {
   const last = ctx.lastSpeaker;
-  if (!last || last.at < ctx.windowStart) return false;
+  if (!last || ctx.at - last.at > reach) return false;
   return !ctx.register.entities.some(
     (e) =>
       e.type === "person" &&

@@ -92,7 +92,7 @@ export interface Introducer extends Span {
  * ends by handing over ("In a post titled … (an aside of many words), R.Z wrote:") is read at its end as well.
  */
 export function introducerOf(text: string, sentence: Span, marked: readonly Span[]): Introducer | undefined {
-  const found = introducerFrom(text, sentence.start, sentence, marked);
+  const found = introducerFrom(text, sentence.start, sentence, marked) ?? describedWriter(text, sentence);
   if (found || sentence.end - sentence.start <= INTRO_READ) return found;
   if (!/:\s*$/.test(text.slice(sentence.end - 4, sentence.end))) return undefined;
   const space = text.indexOf(" ", sentence.end - INTRO_READ);
@@ -137,6 +137,28 @@ function introducerFrom(text: string, from: number, sentence: Span, marked: read
   const start = from + offset;
   return { name, type, start, end: start + name.length };
 }
+
+/**
+ * A hand-over whose subject is said to be a writer, whatever its verb: "The blogger Velkaro, on the blog Harbour
+ * Days, praises the islanders:".
+ */
+function describedWriter(text: string, sentence: Span): Introducer | undefined {
+  const words = text.slice(sentence.start, Math.min(sentence.end, sentence.start + INTRO_READ));
+  if (!/:\s*$/.test(text.slice(Math.max(sentence.start, sentence.end - 4), sentence.end))) return undefined;
+  const writer = WRITER_OPENING.exec(words);
+  if (!writer) return undefined;
+  const m = NAME_THEN_VERB.exec(words.slice(writer[0].length)) ?? NAME_THEN_COMMA.exec(words.slice(writer[0].length));
+  if (!m) return undefined;
+  const name = m[1]!.replace(/[’']s?$|[.]$/u, "");
+  if (!acceptable(name, "person")) return undefined;
+  const start = sentence.start + writer[0].length;
+  return { name, type: "person", start, end: start + name.length };
+}
+
+/** "The blogger ", "Saudi blogger ", "Blogger ": what a writer is, opening the sentence. */
+const WRITER_OPENING = new RegExp(`^(?:(?:the|a)\\s+)?(?:\\p{Lu}\\p{Ll}+\\s+)?(?:${WRITER_WORDS})\\s+`, "iu");
+/** A name, then the comma of its apposition: "Velkaro, on the blog …". */
+const NAME_THEN_COMMA = new RegExp(`^(${TOKEN}(?:\\s${TOKEN}){0,3}),\\s`, "u");
 
 /** "And the blogger", "Jordanian", "Saudi blogger": the words before a name that say what it is, and its type. */
 function described(words: string): { type: EntityType; skipped: number } {

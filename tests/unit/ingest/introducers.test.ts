@@ -192,3 +192,33 @@ describe("the subject of an introduction that opens with a title", () => {
     expect(choice).toEqual(["Harbour_Lark"]);
   });
 });
+
+describe("a writer introduced by what they are, and a blog named beside them", () => {
+  const post = (intro: string) =>
+    [
+      "Bloggers on the ferry",
+      "",
+      intro,
+      "",
+      "Nobody in the capital listened to us, and still we waited for the ferry without a single angry word.",
+      "",
+      "According to the blogger:",
+      "",
+      "The ministry will remember this winter, because we will remind them of it at every election from now on.",
+      "",
+      "The ministry did not answer.",
+    ].join("\n");
+
+  it("gives the post to the writer, never to the blog it appeared on", () => {
+    const text = post("The blogger Velkaro, on the blog Harbour Days, praises the islanders for their calm:");
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes[0]!.speaker.name).toBe("Velkaro");
+    expect(quotes.map((s) => s.speaker.name)).not.toContain("Harbour Days");
+  });
+
+  it("reads 'According to the blogger:' as the writer of the post before", () => {
+    const text = post("The blogger Velkaro praises the islanders for their calm:");
+    const quotes = run(text).statements.filter((s) => s.kind === "DIRECT_QUOTE");
+    expect(quotes.map((s) => s.speaker.name)).toEqual(["Velkaro", "Velkaro"]);
+  });
+});
