@@ -2,7 +2,7 @@
 // (the anchors' predicates of statements.ts, alias ids and all), tested on statements named by id. A subscription to
 // new statements asks this of each batch of statements the change log reports.
 import { nodeById } from "../aliasIds";
-import { allWords } from "../fulltext";
+import { AWAIT_STATEMENT_TEXT, allWords } from "../fulltext";
 import type { Database } from "../runtime/database";
 import { ANCHORS, FILTER_ANCHORS, type BuiltQuery, type StatementFilter } from "./statements";
 
@@ -38,6 +38,7 @@ export function buildStatementMatch(filter: StatementFilter, prefix = ""): Built
   const textQuery = filter.text ? allWords(filter.text) : null;
   if (textQuery) {
     params[`${prefix}textQuery`] = textQuery;
+    bindings.unshift(AWAIT_STATEMENT_TEXT);
     bindings.push(`CALL () {
   CALL db.index.fulltext.queryNodes('statement_text', $${prefix}textQuery) YIELD node
   WHERE node.id IN $ids
