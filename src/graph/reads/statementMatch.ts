@@ -75,7 +75,7 @@ const FILTERS_PER_QUERY = 32;
  * filter kept which statement. The filters' order is the text's order, so the same filters reuse one cached plan; and
  * the ids are always KEYED_PAGE of them (padded with nulls, which match no statement), so that a batch of 1 and one of
  * 11 new statements do not each make Neo4j plan the union again (it caches a plan per size class of a list: 0.9–1.5 s
- * for three filters at 1 and 11 ids on a loaded machine, 5–70 ms once planned). replan=skip: index seeks by id, the
+ * for three filters at 1 and 11 ids on a loaded machine, 5–125 ms once planned). replan=skip: index seeks by id, the
  * full-text index and the filters' anchors, whatever the statistics.
  */
 export function buildStatementMatches(filters: readonly StatementFilter[]): BuiltQuery {
