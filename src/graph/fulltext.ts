@@ -10,6 +10,15 @@ export const MAX_TERMS = 32;
 /** Characters of one word (before escaping); longer words are cut here. */
 export const MAX_TERM_LENGTH = 64;
 
+/**
+ * The statements' text index is eventually consistent (src/graph/constraintsAndIndexes.ts): a write's commit leaves
+ * its text to a background thread, instead of updating Lucene inside the commit while every other writer waits for
+ * the change log's counter. A read of that index starts with this clause, which waits until every transaction
+ * committed before it is in the index (about 1 ms when nothing is pending): so a search, a statement list's text
+ * filter or a subscription's text filter sees every statement written before it, as with an index updated on commit.
+ */
+export const AWAIT_STATEMENT_TEXT = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()";
+
 const SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
 export function escapeLucene(term: string): string {

@@ -166,6 +166,24 @@ describe("creating entities and recording statements", () => {
     expect(venue.venue.statements.totalCount).toBe(1);
   });
 
+  it("finds a statement by its words as soon as it is recorded, in search and in a text filter", async () => {
+    // The statements' text index is updated after each commit, not in it; its reads wait until it has every
+    // committed write (AWAIT_STATEMENT_TEXT), so a client reads its own writes at once.
+    await umerovWithSource();
+    for (const [i, text] of ["We are ready", "ready for the next round"].entries()) {
+      const { recordStatement } = await mutate(RECORD, { input: umerovQuote({ text, saidOn: `2025-06-0${i + 1}` }) });
+      const found = await api.data(
+        `query ($text: String!) {
+          search(query: $text) { nodes { node { id } } }
+          statements(filter: { text: $text }) { nodes { id } }
+        }`,
+        { text },
+      );
+      expect(found.search.nodes.map((hit: { node: { id: string } }) => hit.node.id)).toContain(recordStatement.id);
+      expect(found.statements.nodes.map((node: { id: string }) => node.id)).toContain(recordStatement.id);
+    }
+  });
+
   it("stores what the loader stores, so name filters and search find new entities", async () => {
     await umerovWithSource();
     const found = await api.data(`{

@@ -128,6 +128,31 @@ it("two subscribers of one operation share each update; one with another filter 
   }
 });
 
+it("a text filter keeps every statement it should, each read as soon as the tail sees it", async () => {
+  // The statements' text index takes a write's text after its commit (eventually consistent); the filter's read
+  // waits for it, so a statement the tail reports at once is already in the index.
+  const BY_TEXT = `subscription { statementAdded(filter: { text: "zebra crossing" }) { id } }`;
+  const feed = new ChangeFeed(db, { pollMs: 10 });
+  const [stream] = await subscribers(feed, db, [[BY_TEXT, {}]]);
+  try {
+    await following(feed);
+    const kept: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const id = await record(i % 2 ? `A zebra crossing, ${i}` : `A crossing for pedestrians, ${i}`);
+      if (i % 2) kept.push(id);
+    }
+    const received = [];
+    for (let i = 0; i < kept.length; i++) {
+      const update = (await stream!.next()).value as ExecutionResult;
+      received.push((update.data as { statementAdded: { id: string } }).statementAdded.id);
+    }
+    expect(received).toEqual(kept);
+  } finally {
+    await stream!.return!();
+    feed.stop();
+  }
+});
+
 it("a subscriber misses no statement while every query slot is taken: its updates wait, then all arrive", async () => {
   // One query slot, and 100 ms of waiting for it before OVERLOADED.
   const tiny = connectTestDatabase({ admission: { maxInFlight: 1, maxWaitMs: 100, maxQueued: 100 } });

@@ -8,7 +8,7 @@
 // to SEARCH_DEPTH hits of each index.
 import { cursorScope, type CursorKey, type CursorScope } from "../cursor";
 import type { Database } from "../runtime/database";
-import { anyWords } from "../fulltext";
+import { AWAIT_STATEMENT_TEXT, anyWords } from "../fulltext";
 import { cursorPredicates, scanDirection, toPage, windowCursors, type ListOrder, type PageWindow } from "../pages";
 import { nodeMap, statementMap, type StatementParts } from "../projections";
 import type { NodeRow, Page } from "../rows";
@@ -67,7 +67,8 @@ export function buildSearchQuery(query: SearchQuery, depth: number): BuiltQuery 
   const node = `CASE WHEN node:Statement THEN ${statementMap("node", query.parts)} ELSE ${nodeMap("node")} END`;
   const where = cursors.predicates.length ? `\n       WHERE ${cursors.predicates.join(" AND ")}` : "";
   return {
-    cypher: `${hits("statement_text", "statementHits")}
+    cypher: `${AWAIT_STATEMENT_TEXT}
+     ${hits("statement_text", "statementHits")}
      ${hits("entity_names", "entityHits")}
      WITH statementHits + entityHits AS hits,
        [cut IN [statementHits, entityHits] WHERE size(cut) = $depth | cut[-1].score] AS cuts

@@ -4,7 +4,7 @@ import { nodeById, nodeOrNullById } from "../aliasIds";
 import { cursorScope, type CursorScope } from "../cursor";
 import { facetCalls, type FacetRequest } from "./facets";
 import type { Database } from "../runtime/database";
-import { allWords } from "../fulltext";
+import { AWAIT_STATEMENT_TEXT, allWords } from "../fulltext";
 import {
   cursorPredicates,
   scanDirection,
@@ -308,7 +308,8 @@ function unprefixedPageParts(query: StatementQuery, parentNode?: string): Statem
   let counted: string;
   if (textQuery) {
     params.textQuery = textQuery;
-    const start = `${bindings}CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s`;
+    const start = `${AWAIT_STATEMENT_TEXT}
+    ${bindings}CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s`;
     const predicates = [...(anchor ? [ANCHORS[anchor.kind].predicate(anchor.v)] : []), ...filterPredicates];
     const where = predicates.length ? `\n    WHERE ${predicates.join("\n      AND ")}` : "";
     counted = `${start}${where}`;

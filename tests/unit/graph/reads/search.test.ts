@@ -22,7 +22,8 @@ describe("the search query", () => {
   it("asks both full-text indexes for any word, best hits first", () => {
     expect(buildSearchQuery(query(), 21)).toMatchInlineSnapshot(`
      {
-       "cypher": "CALL () {
+       "cypher": "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
+          CALL () {
             CALL db.index.fulltext.queryNodes('statement_text', $query, {limit: $depth}) YIELD node, score
             RETURN collect({node: node, score: score}) AS statementHits
           }
@@ -53,7 +54,8 @@ describe("the search query", () => {
       buildSearchQuery(query({ text: "ceasefire) OR name:*", size: 5, parts: { speaker: true }, withTotal: true }), 6),
     ).toMatchInlineSnapshot(`
      {
-       "cypher": "CALL () {
+       "cypher": "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
+          CALL () {
             CALL db.index.fulltext.queryNodes('statement_text', $query, {limit: $depth}) YIELD node, score
             RETURN collect({node: node, score: score}) AS statementHits
           }

@@ -220,6 +220,7 @@ describe("a root list of statements", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
+         CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
          CALL () { OPTIONAL MATCH (named:Venue {id: $f_venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
          WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
@@ -228,6 +229,7 @@ describe("a root list of statements", () => {
          RETURN collect({row: s {.*, label: 'Statement'}, sortKey: toString(coalesce(s.saidOn, date($undated)))}) AS page
        }
        CALL (parent) {
+         CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
          CALL () { OPTIONAL MATCH (named:Venue {id: $f_venue}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $f_venue})-[:ALIAS_OF]->(canonical:Venue) RETURN canonical })) AS anchor WHERE anchor IS NOT NULL RETURN anchor }
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
          WHERE EXISTS { (s)-[:SAID_AT]->(:Venue)-[:LOCATED_IN*0..5]->(:Venue {id: anchor.id}) }
@@ -289,6 +291,7 @@ describe("a root list of statements", () => {
        "cypher": "CALL () { MATCH (x:Statement) RETURN count(x) AS statements }
        UNWIND $parents AS parent
        CALL (parent, statements) {
+         CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
          CALL db.index.fulltext.queryNodes('statement_text', $textQuery) YIELD node AS s
          WITH s, coalesce(s.saidOn, date($undated)) AS sortKey
          WHERE (sortKey > date($afterKey) OR (sortKey = date($afterKey) AND s.id > $afterId))
