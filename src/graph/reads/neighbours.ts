@@ -3,8 +3,7 @@
 import { nodeById } from "../aliasIds";
 import type { Database } from "../runtime/database";
 import { labelledNodeMap, nodeMap, type NodeProperty } from "../projections";
-import type { NodeLabel } from "../rows";
-import type { LinkedRow } from "../rows";
+import type { LinkedRow, NodeLabel } from "../rows";
 import type { BuiltQuery } from "./statements";
 
 /**

@@ -21,6 +21,11 @@ export interface Wanted {
    * found (none otherwise), read with only what is selected. Any node, read whole, when absent.
    */
   node?: NodeSelection;
+  /**
+   * With node: find the node by its id whatever its label (for a field of an interface type, whose id's prefix names
+   * the type to read); a node of another label comes as its id and label only, for the caller to read whole.
+   */
+  anyLabel?: boolean;
 }
 
 export interface NodeWithLinks {
@@ -40,6 +45,14 @@ interface NodeQueryParts {
   params: Record<string, unknown>;
 }
 
+/** The bound node a as the selection reads it; with anyLabel, a node of another label as its id and label only. */
+function selectedNodeMap(selection: NodeSelection, anyLabel = false): string {
+  const read = labelledNodeMap("a", selection);
+  return anyLabel
+    ? `CASE WHEN a:${selection.label} THEN ${read} ELSE a {.id, label: head([l IN labels(a) WHERE l <> 'Entity'])} END`
+    : read;
+}
+
 /**
  * The node's query: one CALL per wanted kind of neighbour (columns links0, links1, …), each with a page of every
  * neighbour's statements and the neighbour's own neighbours when asked, further lists (more0, …), and the node's own
@@ -50,7 +63,7 @@ function nodeWithLinksParts(id: string, wanted: Wanted, prefix: string): NodeQue
   const anyPage = Boolean(wanted.statements) || wanted.neighbours.some(wantsPage);
   // Kinds come from the fixed NeighbourKind table; positions name the columns and parameter prefixes.
   const calls = wanted.neighbours.map((neighbours, i) => linksCall(neighbours, `links${i}`, `${prefix}n${i}_`, params));
-  const node = wanted.node ? labelledNodeMap("a", wanted.node) : anyNodeMap("a");
+  const node = wanted.node ? selectedNodeMap(wanted.node, wanted.anyLabel) : anyNodeMap("a");
   const columns = [`${node} AS node`, ...wanted.neighbours.map((_n, i) => `links${i}`)];
   const names = ["node", ...wanted.neighbours.map((_n, i) => `links${i}`)];
   let ownPage = "";
@@ -76,7 +89,7 @@ function nodeWithLinksParts(id: string, wanted: Wanted, prefix: string): NodeQue
      }`;
   });
   const count = anyPage || more.length ? `\n     ${STATEMENT_COUNT}` : "";
-  const body = `${nodeById("a", `$${prefix}id`, wanted.node?.label)}${count}
+  const body = `${nodeById("a", `$${prefix}id`, wanted.anyLabel ? undefined : wanted.node?.label)}${count}
      ${calls.join("\n     ")}${more.join("")}${ownPage}`;
   return { body, columns, names, params };
 }

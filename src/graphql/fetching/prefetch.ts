@@ -153,9 +153,9 @@ function nodeSelected(info: GraphQLResolveInfo, type: string): NodeSelection | u
 
 /**
  * The node with this id, fetched with the lists selected below it. The type is the field's, or, for a field of an
- * interface type (`node`), the one its fragments are read for: the id's prefix names it. Only a node of that type is
- * looked up, with only what the selection reads of it; a node of another type under an interface is read whole
- * afterwards (with nothing prefetched).
+ * interface type (`node`), the one its fragments are read for: the id's prefix names it. A node of that type is read
+ * with only what the selection reads of it; one of another type (found only under an interface) is read whole
+ * afterwards, with nothing prefetched.
  */
 export async function nodeWithSelectedLinks(
   ctx: GraphQLContext,
@@ -164,22 +164,23 @@ export async function nodeWithSelectedLinks(
   type: string = getNamedType(info.returnType).name,
 ): Promise<NodeRow | null> {
   const node = nodeSelected(info, type);
-  const otherType = () =>
-    node && isAbstractType(getNamedType(info.returnType)) ? ctx.loaders.node.load(id) : Promise.resolve(null);
+  // Under an interface a node of another type than the id's prefix names is answered too, read whole.
+  const selection = node ? { node, ...(isAbstractType(getNamedType(info.returnType)) ? { anyLabel: true } : {}) } : {};
+  const otherType = (found: NodeRow) => (node ? ctx.loaders.node.load(id) : found);
   // A node of a type without lists is looked up along with the other root fields (one query for all of them).
   if (!isLinkedType(type)) {
-    const found = await ctx.loaders.lookUp.load({ id, wanted: { neighbours: [], ...(node ? { node } : {}) } });
-    return found.node ?? otherType();
+    const found = await ctx.loaders.lookUp.load({ id, wanted: { neighbours: [], ...selection } });
+    return found.node && found.node.label !== type ? otherType(found.node) : found.node;
   }
   const fields = childFields(info.fieldNodes, info.fragments);
   const neighbours = neighbourLists(info, type, fields, 1);
   const [statements, ...moreStatements] = statementLists(info, type, fields);
   const found = await ctx.loaders.lookUp.load({
     id,
-    wanted: { neighbours: [...neighbours.values()], statements, moreStatements, ...(node ? { node } : {}) },
+    wanted: { neighbours: [...neighbours.values()], statements, moreStatements, ...selection },
   });
-  if (!found.node) return otherType();
-  if (found.node.label !== type) return found.node;
+  if (!found.node) return null;
+  if (found.node.label !== type) return otherType(found.node);
   // Another reader by id may be handed the node only when it was read whole; the fields below ask by the node's own
   // id, which an alias id is not.
   const own = found.node.id;

@@ -507,4 +507,17 @@ describe("neighbours of neighbours, and several look-ups", () => {
      }
     `);
   });
+
+  it("under an interface, finds the node whatever its label, one of another label as its id and label only", () => {
+    const built = buildNodeWithLinksQuery("venue:x", {
+      neighbours: [],
+      node: { label: "Venue", properties: ["name"] },
+      anyLabel: true,
+    });
+    expect(built.cypher).toMatchInlineSnapshot(`
+     "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          
+          RETURN CASE WHEN a:Venue THEN a {.id, .name, label: 'Venue'} ELSE a {.id, label: head([l IN labels(a) WHERE l <> 'Entity'])} END AS node"
+    `);
+  });
 });
