@@ -1,4 +1,5 @@
 // Cypher map projections shared by the data layer's queries (constant text: no input ever reaches these).
+import type { NodeLabel } from "./rows";
 
 /**
  * A node as a map with its domain label; the search-only aliasText and spellings are left out, and so is a source's
@@ -113,4 +114,40 @@ export const ALL_STATEMENT_PARTS: StatementParts = {
 /** Any node by its label: a statement with every linked part, anything else as nodeMap. */
 export function anyNodeMap(v: string): string {
   return `CASE WHEN ${v}:Statement THEN ${statementMap(v, ALL_STATEMENT_PARTS)} ELSE ${nodeMap(v)} END`;
+}
+
+/**
+ * What a look-up reads of a node when the query names its label: a statement with the parts and properties selected,
+ * any other node with the properties selected (all when absent). Reads less than anyNodeMap, in a shorter text.
+ */
+export type NodeSelection =
+  | { label: "Statement"; parts: StatementParts }
+  | { label: Exclude<NodeLabel, "Statement">; properties?: readonly NodeProperty[] };
+
+const LABELS: ReadonlySet<string> = new Set<NodeLabel>([
+  "Person",
+  "State",
+  "Organization",
+  "Venue",
+  "Event",
+  "Source",
+  "Statement",
+]);
+
+/** A node of the selection's label (the caller matched it with that label), with what the selection reads. */
+export function labelledNodeMap(v: string, selection: NodeSelection): string {
+  if (!LABELS.has(selection.label)) throw new Error(`not a node label: ${selection.label}`);
+  if (selection.label === "Statement") return statementMap(v, selection.parts);
+  const label = `label: '${selection.label}'`;
+  if (selection.properties) return `${v} {${[".id", ...selection.properties.map((p) => `.${p}`), label].join(", ")}}`;
+  if (selection.label === "Source") return sourceRefMap(v);
+  return `${v} {.*, ${label}, aliasText: null, spellings: null}`;
+}
+
+/** Whether the selection reads the whole node, as nodeMap and anyNodeMap do (what any other reader may be given). */
+export function readsWholeNode(selection: NodeSelection): boolean {
+  if (selection.label !== "Statement") return !selection.properties;
+  const { parts } = selection;
+  const everyPart = (Object.keys(ALL_STATEMENT_PARTS) as (keyof StatementParts)[]).every((part) => parts[part]);
+  return everyPart && !parts.properties && !parts.linkedProperties;
 }

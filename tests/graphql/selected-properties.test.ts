@@ -49,3 +49,44 @@ describe("statement lists read the properties selected", () => {
     for (const s of held) expect(typeof s.recurring).toBe("boolean");
   });
 });
+
+describe("look-ups read the node with only what their selection reads", () => {
+  const ZELENSKYY = "person:volodymyr-zelenskyy";
+  const WHOLE = "id name aliases description fromSource";
+
+  it("answers the same values whether a look-up selects a few fields or all of them", async () => {
+    const whole = await api.data(
+      `{ person(id: "${ZELENSKYY}") { ${WHOLE} } state(id: "state:ua") { id name isoCode } }`,
+    );
+    const few = await api.run(`{ person(id: "${ZELENSKYY}") { name } state(id: "state:ua") { isoCode } }`);
+    expect(few.errors).toBeUndefined();
+    expect(few.queries).toBe(1);
+    expect(whole.person.description).toEqual(expect.any(String));
+    expect(few.data).toEqual({ person: { name: whole.person.name }, state: { isoCode: whole.state.isoCode } });
+  });
+
+  it("reads the node whole where an item hands it on (an office's person), in a look-up and in a list", async () => {
+    const whole = await api.data(`{ person(id: "${ZELENSKYY}") { ${WHOLE} } }`);
+    const handedOn = await api.data(`{
+      person(id: "${ZELENSKYY}") { name offices { title person { ${WHOLE} } } }
+      people(first: 100) { nodes { id name offices { person { ${WHOLE} } } } }
+    }`);
+    expect(handedOn.person.offices.length).toBeGreaterThan(0);
+    for (const office of handedOn.person.offices) expect(office.person).toEqual(whole.person);
+    const listed = (handedOn.people.nodes as any[]).find((p) => p.id === ZELENSKYY);
+    expect(listed.offices.length).toBeGreaterThan(0);
+    for (const office of listed.offices) expect(office.person).toEqual(whole.person);
+  });
+
+  it("finds a node only as its own type, and as any type under node(id)", async () => {
+    const result = await api.run(`{
+      asState: state(id: "${ZELENSKYY}") { id name }
+      asNode: node(id: "${ZELENSKYY}") { id ... on Person { name } ... on State { isoCode } }
+      missing: node(id: "person:nobody-at-all") { id }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.asState).toBeNull();
+    expect(result.data.asNode).toEqual({ id: ZELENSKYY, name: expect.any(String) });
+    expect(result.data.missing).toBeNull();
+  });
+});

@@ -5,7 +5,7 @@ import { cursorScope, type CursorScope } from "../cursor";
 import type { Database } from "../runtime/database";
 import { namePrefixes } from "../fulltext";
 import { cursorPredicates, scanDirection, sortKeyAndId, toPage, type PageRows, type PageWindow } from "../pages";
-import { nodeMap, type NodeProperty } from "../projections";
+import { labelledNodeMap, type NodeProperty } from "../projections";
 import type { NodeRow, Page } from "../rows";
 import type { NeighbourKind } from "./neighbours";
 import { linksCall, linkTrees, wantsPage, type LinkTree, type WantedNeighbours } from "./linkTrees";
@@ -137,12 +137,13 @@ export function buildEntityListQuery(query: EntityListQuery): { cypher: string; 
   const kept = wanted.map((_w, i) => `, links${i}: links${i}`).join("");
   const count = wanted.some(wantsPage) ? `${STATEMENT_COUNT}\n` : "";
   const total = query.withTotal ? `\nCALL () { ${start}${where} RETURN count(DISTINCT n) AS total }` : "";
+  const row = labelledNodeMap("n", { label, properties: query.properties });
   const cypher = `${count}CALL (${count ? "statements" : ""}) {
   ${start}${where}
   WITH DISTINCT n
   WITH n, ${order.key} AS sortKey${cursorPredicate}
   WITH n, sortKey ORDER BY sortKey ${direction}, n.id ${direction} LIMIT $limit${links.join("")}
-  RETURN collect({row: ${nodeMap("n", query.properties)}, sortKey: toString(sortKey)${kept}}) AS page
+  RETURN collect({row: ${row}, sortKey: toString(sortKey)${kept}}) AS page
 }${total}
 RETURN page${query.withTotal ? ", total" : ", null AS total"}`;
   return { cypher, params };

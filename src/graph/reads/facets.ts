@@ -70,13 +70,16 @@ function groupAggregation(request: GroupFacet, arg: string, column: string): str
 
 /**
  * CALLs, one per facet, over the statements `counted` matches as s under the bound parent, and the column that gathers
- * them as `facets` (a map from facetKey to counts; null when no facet is asked for).
+ * them as `facets` (a map from facetKey to counts; null when no facet is asked for). When the total is wanted and a
+ * facet of the statements' own properties is asked for, the groups' traversal counts it too (column total, and
+ * countsTotal says so): one traversal less than counting it apart.
  */
 export function facetCalls(
   counted: string,
   requests: readonly FacetRequest[],
-): { calls: string; column: string; params: Record<string, unknown> } {
-  if (requests.length === 0) return { calls: "", column: "null AS facets", params: {} };
+  withTotal = false,
+): { calls: string; column: string; params: Record<string, unknown>; countsTotal: boolean } {
+  if (requests.length === 0) return { calls: "", column: "null AS facets", params: {}, countsTotal: false };
   const params: Record<string, unknown> = {};
   const keys = new Map<string, string>();
   const nodeCalls: string[] = [];
@@ -112,9 +115,10 @@ export function facetCalls(
     WITH DISTINCT s
     WITH s.kind AS kind, s.saidOn AS saidOn, s.datePrecision AS precision, count(*) AS n
     WITH collect({kind: kind, saidOn: saidOn, precision: precision, n: n}) AS groups${groupCalls.join("")}
-    RETURN ${groupColumns.join(", ")}
+    RETURN ${groupColumns.join(", ")}${withTotal ? ", reduce(t = 0, g IN groups | t + g.n) AS total" : ""}
   }`;
   const calls = [...nodeCalls, grouped];
   const map = [...keys].map(([key, column]) => `${key}: ${column}`).join(", ");
-  return { calls: calls.join(""), column: `{${map}} AS facets`, params };
+  const countsTotal = withTotal && groupCalls.length > 0;
+  return { calls: calls.join(""), column: `{${map}} AS facets`, params, countsTotal };
 }

@@ -2,13 +2,13 @@
 // in one query. The patterns are a fixed table: callers pick one by name, never pass Cypher.
 import { nodeById } from "../aliasIds";
 import type { Database } from "../runtime/database";
-import { nodeMap, type NodeProperty } from "../projections";
-import type { LinkedRow } from "../rows";
+import { labelledNodeMap, nodeMap, type NodeProperty } from "../projections";
+import type { LinkedRow, NodeLabel } from "../rows";
 import type { BuiltQuery } from "./statements";
 
 /**
  * Each pattern binds a (the given node), r (the relationship giving role/title/since/fromSource) and b (the
- * neighbour).
+ * neighbour); a label on b is NEIGHBOUR_LABEL's.
  */
 export const NEIGHBOUR_PATTERNS = {
   offices: "(a)-[r:HOLDS_OFFICE]->(b:State)",
@@ -39,7 +39,50 @@ export interface PerNeighbour {
   returns: string[];
 }
 
-const LINK_FIELDS = "r {.role, .title, .since, .fromSource}";
+/** The label of each kind's neighbours, where its pattern names one (members and participants are any speaker). */
+const NEIGHBOUR_LABEL: Record<NeighbourKind, Exclude<NodeLabel, "Statement" | "Source"> | undefined> = {
+  offices: "State",
+  officeHolders: "Person",
+  memberOf: "Organization",
+  members: undefined,
+  participations: "Event",
+  participants: undefined,
+  stateOrganizations: "Organization",
+  partOf: "State",
+  stateVenues: "Venue",
+  locatedIn: "Venue",
+  contains: "Venue",
+  venueState: "State",
+  heldAt: "Venue",
+  eventsHeld: "Event",
+  follows: "Event",
+  followedBy: "Event",
+};
+
+/**
+ * The link's own fields that anything reads (LinkedRow.rel), by its relationship: an office's title, since and
+ * whether a source states it; a participation's role. Other links carry none, and the provenance a link also keeps
+ * (its source, a merge's marks) never comes.
+ */
+const OFFICE_FIELDS = "r {.title, .since, .fromSource}";
+const LINK_FIELDS: Record<NeighbourKind, string> = {
+  offices: OFFICE_FIELDS,
+  officeHolders: OFFICE_FIELDS,
+  participations: "r {.role}",
+  participants: "r {.role}",
+  memberOf: "{}",
+  members: "{}",
+  stateOrganizations: "{}",
+  partOf: "{}",
+  stateVenues: "{}",
+  locatedIn: "{}",
+  contains: "{}",
+  venueState: "{}",
+  heldAt: "{}",
+  eventsHeld: "{}",
+  follows: "{}",
+  followedBy: "{}",
+};
 
 /** The kinds whose neighbours are events, the only nodes with a date: the others are ordered by name alone. */
 const DATED: ReadonlySet<NeighbourKind> = new Set(["participations", "eventsHeld", "follows", "followedBy"]);
@@ -56,10 +99,9 @@ export function neighbourLinks(
 ): string {
   const imports = ["a", ...(more?.imports ?? [])].join(", ");
   const kept = more?.returns ?? [];
-  // The link's own fields only (LinkedRow.rel), not the provenance a link also keeps (its source, a merge's marks).
-  const fields = [`node: ${nodeMap("b", properties)}`, `rel: ${LINK_FIELDS}`, ...kept.map((v) => `${v}: ${v}`)].join(
-    ", ",
-  );
+  const label = NEIGHBOUR_LABEL[kind];
+  const node = label ? labelledNodeMap("b", { label, properties }) : nodeMap("b", properties);
+  const fields = [`node: ${node}`, `rel: ${LINK_FIELDS[kind]}`, ...kept.map((v) => `${v}: ${v}`)].join(", ");
   const carried = ["b", "r", "p", ...kept].join(", ");
   const date = DATED.has(kind) ? "coalesce(b.date, date('9999-12-31')), " : "";
   return `CALL (${imports}) {

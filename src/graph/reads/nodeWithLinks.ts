@@ -4,7 +4,7 @@ import { nodeById } from "../aliasIds";
 import type { Database } from "../runtime/database";
 import type { NeighbourKind } from "./neighbours";
 import { linksCall, linkTrees, pageCall, wantsPage, type LinkTree, type WantedNeighbours } from "./linkTrees";
-import { anyNodeMap } from "../projections";
+import { anyNodeMap, labelledNodeMap, type NodeSelection } from "../projections";
 import type { NodeRow, Page, StatementRow } from "../rows";
 import { sortKeyAndId, toPage, type PageRows } from "../pages";
 import { STATEMENT_COUNT, statementCursorScope, type BuiltQuery, type StatementQuery } from "./statements";
@@ -16,6 +16,16 @@ export interface Wanted {
   statements?: StatementQuery;
   /** Further lists of the node's statements (another list, or the same under an alias with other arguments). */
   moreStatements?: readonly StatementQuery[];
+  /**
+   * The node's label and what the query reads of it, when the query names its type: only a node of that label is
+   * found (none otherwise), read with only what is selected. Any node, read whole, when absent.
+   */
+  node?: NodeSelection;
+  /**
+   * With node: find the node by its id whatever its label (for a field of an interface type, whose id's prefix names
+   * the type to read); a node of another label comes as its id and label only, for the caller to read whole.
+   */
+  anyLabel?: boolean;
 }
 
 export interface NodeWithLinks {
@@ -35,6 +45,14 @@ interface NodeQueryParts {
   params: Record<string, unknown>;
 }
 
+/** The bound node a as the selection reads it; with anyLabel, a node of another label as its id and label only. */
+function selectedNodeMap(selection: NodeSelection, anyLabel = false): string {
+  const read = labelledNodeMap("a", selection);
+  return anyLabel
+    ? `CASE WHEN a:${selection.label} THEN ${read} ELSE a {.id, label: head([l IN labels(a) WHERE l <> 'Entity'])} END`
+    : read;
+}
+
 /**
  * The node's query: one CALL per wanted kind of neighbour (columns links0, links1, …), each with a page of every
  * neighbour's statements and the neighbour's own neighbours when asked, further lists (more0, …), and the node's own
@@ -45,7 +63,8 @@ function nodeWithLinksParts(id: string, wanted: Wanted, prefix: string): NodeQue
   const anyPage = Boolean(wanted.statements) || wanted.neighbours.some(wantsPage);
   // Kinds come from the fixed NeighbourKind table; positions name the columns and parameter prefixes.
   const calls = wanted.neighbours.map((neighbours, i) => linksCall(neighbours, `links${i}`, `${prefix}n${i}_`, params));
-  const columns = [`${anyNodeMap("a")} AS node`, ...wanted.neighbours.map((_n, i) => `links${i}`)];
+  const node = wanted.node ? selectedNodeMap(wanted.node, wanted.anyLabel) : anyNodeMap("a");
+  const columns = [`${node} AS node`, ...wanted.neighbours.map((_n, i) => `links${i}`)];
   const names = ["node", ...wanted.neighbours.map((_n, i) => `links${i}`)];
   let ownPage = "";
   if (wanted.statements) {
@@ -69,7 +88,8 @@ function nodeWithLinksParts(id: string, wanted: Wanted, prefix: string): NodeQue
        RETURN {page: page, total: total, facets: facets} AS more${i}
      }`;
   });
-  const body = `${nodeById("a", `$${prefix}id`)}${anyPage || more.length ? `\n     ${STATEMENT_COUNT}` : ""}
+  const count = anyPage || more.length ? `\n     ${STATEMENT_COUNT}` : "";
+  const body = `${nodeById("a", `$${prefix}id`, wanted.anyLabel ? undefined : wanted.node?.label)}${count}
      ${calls.join("\n     ")}${more.join("")}${ownPage}`;
   return { body, columns, names, params };
 }

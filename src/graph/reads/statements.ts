@@ -399,15 +399,16 @@ function unprefixedPageParts(query: StatementQuery, parentNode?: string): Statem
     ${projection}`;
   }
 
-  const total = query.withTotal
-    ? `
+  const facets = facetCalls(counted, query.facets ?? [], query.withTotal);
+  Object.assign(params, facets.params);
+  const total =
+    query.withTotal && !facets.countsTotal
+      ? `
   CALL (parent) {
     ${counted}
     RETURN count(DISTINCT s) AS total
   }`
-    : "";
-  const facets = facetCalls(counted, query.facets ?? []);
-  Object.assign(params, facets.params);
+      : "";
   return {
     page,
     aggregates: `${total}${facets.calls}`,

@@ -1,15 +1,24 @@
 // Look-ups by id fetch the node together with what the query asks of it next — its neighbours, one page of its
 // statements, one page of each neighbour's statements — in one round trip, and hand those to the batch loaders that
 // the field resolvers read from. What cannot be fetched early is simply left to the loaders.
-import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from "graphql";
+import {
+  getArgumentValues,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLResolveInfo,
+} from "graphql";
+import { LABELS } from "../../domain/labels";
+import { readsWholeNode, type NodeSelection } from "../../graph/projections";
 import type { NeighbourKind } from "../../graph/reads/neighbours";
 import type { LinkTree, WantedNeighbours } from "../../graph/reads/nodeWithLinks";
 import type { NodeRow } from "../../graph/rows";
 import { checkStatementCursors, type StatementAnchor, type StatementQuery } from "../../graph/reads/statements";
-import { statementQuery } from "./arguments";
+import { statementPartsSelected, statementQuery } from "./arguments";
 import type { GraphQLContext } from "../context";
 import { childFields, childFieldsNamed } from "./lookahead";
-import { linkPropertiesSelected } from "./selectedProperties";
+import { linkPropertiesSelected, lookUpPropertiesSelected } from "./selectedProperties";
 import { NEIGHBOUR_FIELDS, NEIGHBOUR_NODE_FIELD, STATEMENT_FIELDS, type LinkedType } from "./relationFields";
 
 type PageQuery = StatementQuery & { anchor: StatementAnchor };
@@ -132,10 +141,21 @@ function primeLinks(ctx: GraphQLContext, owner: string, links: LinkTree[], wante
   }
 }
 
+/** What a look-up of a node of this type reads of it: the statement parts or the properties its selection names. */
+function nodeSelected(info: GraphQLResolveInfo, type: string): NodeSelection | undefined {
+  if (type === "Statement") return { label: type, parts: statementPartsSelected(info, []) };
+  if (!Object.hasOwn(LABELS, type)) return undefined;
+  return {
+    label: type as Exclude<NodeSelection["label"], "Statement">,
+    properties: lookUpPropertiesSelected(info, type),
+  };
+}
+
 /**
  * The node with this id, fetched with the lists selected below it. The type is the field's, or, for a field of an
- * interface type (`node`), the one its fragments are read for: the id's prefix names it, and a node of another type
- * is still answered (with nothing prefetched).
+ * interface type (`node`), the one its fragments are read for: the id's prefix names it. A node of that type is read
+ * with only what the selection reads of it; one of another type (found only under an interface) is read whole
+ * afterwards, with nothing prefetched.
  */
 export async function nodeWithSelectedLinks(
   ctx: GraphQLContext,
@@ -143,20 +163,28 @@ export async function nodeWithSelectedLinks(
   info: GraphQLResolveInfo,
   type: string = getNamedType(info.returnType).name,
 ): Promise<NodeRow | null> {
+  const node = nodeSelected(info, type);
+  // Under an interface a node of another type than the id's prefix names is answered too, read whole.
+  const selection = node ? { node, ...(isAbstractType(getNamedType(info.returnType)) ? { anyLabel: true } : {}) } : {};
+  const otherType = (found: NodeRow) => (node ? ctx.loaders.node.load(id) : found);
   // A node of a type without lists is looked up along with the other root fields (one query for all of them).
-  if (!isLinkedType(type)) return (await ctx.loaders.lookUp.load({ id, wanted: { neighbours: [] } })).node;
+  if (!isLinkedType(type)) {
+    const found = await ctx.loaders.lookUp.load({ id, wanted: { neighbours: [], ...selection } });
+    return found.node && found.node.label !== type ? otherType(found.node) : found.node;
+  }
   const fields = childFields(info.fieldNodes, info.fragments);
   const neighbours = neighbourLists(info, type, fields, 1);
   const [statements, ...moreStatements] = statementLists(info, type, fields);
   const found = await ctx.loaders.lookUp.load({
     id,
-    wanted: { neighbours: [...neighbours.values()], statements, moreStatements },
+    wanted: { neighbours: [...neighbours.values()], statements, moreStatements, ...selection },
   });
-  ctx.loaders.node.prime(id, found.node);
-  if (found.node?.label !== type) return found.node;
-  // The fields below ask by the node's own id, which an alias id is not.
+  if (!found.node) return null;
+  if (found.node.label !== type) return otherType(found.node);
+  // Another reader by id may be handed the node only when it was read whole; the fields below ask by the node's own
+  // id, which an alias id is not.
   const own = found.node.id;
-  ctx.loaders.node.prime(own, found.node);
+  if (!node || readsWholeNode(node)) for (const key of new Set([id, own])) ctx.loaders.node.prime(key, found.node);
   for (const [kind, links] of found.neighbours) primeLinks(ctx, own, links, neighbours.get(kind)!);
   if (statements && found.statements) ctx.loaders.primeStatementPage(own, statements, found.statements);
   moreStatements.forEach((query, i) => ctx.loaders.primeStatementPage(own, query, found.moreStatements[i]!));

@@ -73,10 +73,50 @@ export function statementPropertiesSelected(
 }
 
 /**
- * The properties of the neighbours a neighbour field returns that its selection reads; undefined for all of them. A
- * selection that asks a neighbour for a list whose items hand it on again (an office's person, a participation's
- * participant) reads them all, since those items carry the neighbour's row as it is. The field nodes are the field's
- * own (the lookahead of a look-up passes the same nodes its resolver will get, so both name the same loader).
+ * Whether a selection on nodes of these types asks for a list whose items hand the node on again (an office's person
+ * under a person's offices, a participation's event under an event's participants): those items carry the node's
+ * row as it is, so it must have every property.
+ */
+function handsOn(
+  schema: GraphQLSchema,
+  fragments: Record<string, FragmentDefinitionNode>,
+  types: readonly string[],
+  fields: Map<string, FieldNode[]>,
+): boolean {
+  return types.some((typeName) => {
+    const type = schema.getType(typeName);
+    const wrapped = NEIGHBOUR_NODE_FIELD[typeName as LinkedType] ?? {};
+    return [...fields.values()].some((group) => {
+      const name = group[0]!.name.value;
+      const item =
+        isObjectType(type) && Object.hasOwn(wrapped, name) ? getNamedType(type.getFields()[name]!.type) : null;
+      if (!isObjectType(item)) return false;
+      // The item's other node fields than the neighbour's are the node itself.
+      return [...childFields(group, fragments).values()].some(([field]) => {
+        const other = field!.name.value !== wrapped[name] ? item.getFields()[field!.name.value] : undefined;
+        return other !== undefined && !isLeafType(getNamedType(other.type));
+      });
+    });
+  });
+}
+
+/** The properties of nodes of these types that the selection below these field nodes reads; undefined for all. */
+function nodePropertiesRead(
+  schema: GraphQLSchema,
+  fragments: Record<string, FragmentDefinitionNode>,
+  types: readonly string[],
+  nodes: readonly FieldNode[],
+): readonly NodeProperty[] | undefined {
+  const fields = childFields(nodes, fragments);
+  if (handsOn(schema, fragments, types, fields)) return undefined;
+  const names = new Set([...fields.values()].map((group) => group[0]!.name.value));
+  return propertiesOf<NodeProperty>(names, NODE_PROPERTIES, schema, types);
+}
+
+/**
+ * The properties of the neighbours a neighbour field returns that its selection reads; undefined for all of them.
+ * The field nodes are the field's own (the lookahead of a look-up passes the same nodes its resolver will get, so
+ * both name the same loader).
  */
 export function linkPropertiesSelected(
   schema: GraphQLSchema,
@@ -99,11 +139,17 @@ export function linkPropertiesSelected(
   const types = isAbstractType(neighbourType)
     ? schema.getPossibleTypes(neighbourType).map((t) => t.name)
     : [neighbourType.name];
-  const names = new Set([...childFields(nodes, fragments).values()].map((group) => group[0]!.name.value));
-  const handsOn = types.some((t) =>
-    [...names].some((n) => Object.hasOwn(NEIGHBOUR_NODE_FIELD[t as LinkedType] ?? {}, n)),
+  return nodePropertiesRead(schema, fragments, types, nodes);
+}
+
+/**
+ * The properties of the node a look-up of this type returns that the field's selection reads; undefined for all.
+ * Worked out once per document.
+ */
+export function lookUpPropertiesSelected(info: GraphQLResolveInfo, type: string): readonly NodeProperty[] | undefined {
+  return perSelection(info, `look-up properties ${type}`, () =>
+    nodePropertiesRead(info.schema, info.fragments, [type], info.fieldNodes),
   );
-  return handsOn ? undefined : propertiesOf<NodeProperty>(names, NODE_PROPERTIES, schema, types);
 }
 
 /** linkPropertiesSelected for the field being resolved, worked out once per document. */
@@ -115,8 +161,9 @@ export function linkProperties(info: GraphQLResolveInfo): readonly NodeProperty[
 
 /**
  * The properties of a list's nodes (under `nodes`, or `edges { node }`) that its selection reads; undefined for all.
- * The page's rows are the nodes the items' resolvers get, and no other field is handed them, so a row with only these
- * properties (and its id and label) answers the same: fewer properties for Neo4j to read and the driver to decode.
+ * The page's rows are the nodes the items' resolvers get, and no other field is handed them (but the items of a list
+ * that hands them on: then all come), so a row with only these properties (and its id and label) answers the same:
+ * fewer properties for Neo4j to read and the driver to decode.
  */
 export function listPropertiesSelected(info: GraphQLResolveInfo, type: string): readonly NodeProperty[] | undefined {
   return perSelection(info, "list properties", () => {
@@ -125,7 +172,6 @@ export function listPropertiesSelected(info: GraphQLResolveInfo, type: string): 
       ...childFieldsNamed(fieldNodes, fragments, "nodes"),
       ...childFieldsNamed(childFieldsNamed(fieldNodes, fragments, "edges"), fragments, "node"),
     ];
-    const names = new Set([...childFields(items, fragments).values()].map((group) => group[0]!.name.value));
-    return propertiesOf<NodeProperty>(names, NODE_PROPERTIES, info.schema, [type]);
+    return nodePropertiesRead(info.schema, fragments, [type], items);
   });
 }

@@ -4,7 +4,9 @@
 import {
   ALL_STATEMENT_PARTS,
   anyNodeMap,
+  labelledNodeMap,
   nodeMap,
+  readsWholeNode,
   sourceMap,
   sourceRefMap,
   statementMap,
@@ -49,5 +51,32 @@ describe("map projections", () => {
     expect(anyNodeMap("a")).toBe(
       `CASE WHEN a:Statement THEN ${statementMap("a", ALL_STATEMENT_PARTS)} ELSE ${nodeMap("a")} END`,
     );
+  });
+
+  it("project a node of a known label with only what its selection reads, the label as a constant", () => {
+    expect(labelledNodeMap("a", { label: "State", properties: ["aliases", "isoCode", "name"] })).toMatchInlineSnapshot(
+      `"a {.id, .aliases, .isoCode, .name, label: 'State'}"`,
+    );
+    expect(labelledNodeMap("a", { label: "Person" })).toMatchInlineSnapshot(
+      `"a {.*, label: 'Person', aliasText: null, spellings: null}"`,
+    );
+    expect(labelledNodeMap("a", { label: "Source" })).toBe(sourceRefMap("a"));
+    expect(labelledNodeMap("a", { label: "Source", properties: ["title"] })).toMatchInlineSnapshot(
+      `"a {.id, .title, label: 'Source'}"`,
+    );
+    expect(
+      labelledNodeMap("a", {
+        label: "Statement",
+        parts: { speaker: true, properties: ["text"], linkedProperties: ["name"] },
+      }),
+    ).toBe(statementMap("a", { speaker: true, properties: ["text"], linkedProperties: ["name"] }));
+  });
+
+  it("tell a selection that reads the whole node, which other readers may be handed, from one that does not", () => {
+    expect(readsWholeNode({ label: "Venue" })).toBe(true);
+    expect(readsWholeNode({ label: "Venue", properties: ["name"] })).toBe(false);
+    expect(readsWholeNode({ label: "Statement", parts: ALL_STATEMENT_PARTS })).toBe(true);
+    expect(readsWholeNode({ label: "Statement", parts: { ...ALL_STATEMENT_PARTS, mentions: false } })).toBe(false);
+    expect(readsWholeNode({ label: "Statement", parts: { ...ALL_STATEMENT_PARTS, properties: ["text"] } })).toBe(false);
   });
 });

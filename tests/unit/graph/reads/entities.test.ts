@@ -27,7 +27,7 @@ describe("each list, unfiltered", () => {
        WITH DISTINCT n
        WITH n, n.name AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Person', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -41,7 +41,7 @@ describe("each list, unfiltered", () => {
     const person = buildEntityListQuery(list("Person"));
     for (const label of ["State", "Organization", "Venue"] as const) {
       expect(buildEntityListQuery(list(label))).toEqual({
-        cypher: person.cypher.replace("MATCH (n:Person)", `MATCH (n:${label})`),
+        cypher: person.cypher.replace("MATCH (n:Person)", `MATCH (n:${label})`).replace("'Person'", `'${label}'`),
         params: person.params,
       });
     }
@@ -55,7 +55,7 @@ describe("each list, unfiltered", () => {
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Event', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -73,7 +73,7 @@ describe("each list, unfiltered", () => {
        WITH DISTINCT n
        WITH n, n.publishedOn AS sortKey
        WITH n, sortKey ORDER BY sortKey DESC, n.id DESC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -93,7 +93,7 @@ describe("filters", () => {
        WITH DISTINCT n
        WITH n, n.name AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Venue', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -114,7 +114,7 @@ describe("filters", () => {
        WITH DISTINCT n
        WITH n, n.name AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Venue', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -141,7 +141,7 @@ describe("filters", () => {
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Event', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -164,7 +164,7 @@ describe("filters", () => {
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Event', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -188,7 +188,7 @@ describe("filters", () => {
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Event', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -212,7 +212,7 @@ describe("pages", () => {
        WITH DISTINCT n
        WITH n, n.name AS sortKey WHERE (sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Person', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      RETURN page, null AS total",
        "params": {
@@ -233,7 +233,7 @@ describe("pages", () => {
        WITH DISTINCT n
        WITH n, n.publishedOn AS sortKey WHERE (sortKey < date($afterKey) OR (sortKey = date($afterKey) AND n.id < $afterId))
        WITH n, sortKey ORDER BY sortKey DESC, n.id DESC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, sortKey: toString(sortKey)}) AS page
      }
      CALL () { MATCH (n:Source) RETURN count(DISTINCT n) AS total }
      RETURN page, total",
@@ -255,7 +255,7 @@ describe("pages", () => {
        WITH DISTINCT n
        WITH n, coalesce(n.date, date('9999-12-31')) AS sortKey
        WITH n, sortKey ORDER BY sortKey ASC, n.id ASC LIMIT $limit
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey)}) AS page
+       RETURN collect({row: n {.*, label: 'Event', aliasText: null, spellings: null}, sortKey: toString(sortKey)}) AS page
      }
      CALL () { MATCH (n:Event) WHERE n.date >= date($from) RETURN count(DISTINCT n) AS total }
      RETURN page, total",
@@ -310,7 +310,7 @@ describe("a list with the neighbours of each of its nodes", () => {
          CALL (a) {
             MATCH p = (a)-[r:LOCATED_IN]->(b:Venue)
             WITH b, r, p ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
+            RETURN collect({node: b {.*, label: 'Venue', aliasText: null, spellings: null}, rel: {}}) AS links
           }
          RETURN links AS links0
        }
@@ -323,16 +323,16 @@ describe("a list with the neighbours of each of its nodes", () => {
               CALL (a) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
             WITH b, r, p ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links
+            RETURN collect({node: b {.*, label: 'Person', aliasText: null, spellings: null}, rel: r {.title, .since, .fromSource}}) AS links
           }
               RETURN links AS sub0
             }
             WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links
+            RETURN collect({node: b {.*, label: 'State', aliasText: null, spellings: null}, rel: {}, sub0: sub0}) AS links
           }
          RETURN links AS links1
        }
-       RETURN collect({row: CASE WHEN n:Source THEN n {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE n {.*, label: head([l IN labels(n) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, sortKey: toString(sortKey), links0: links0, links1: links1}) AS page
+       RETURN collect({row: n {.*, label: 'Venue', aliasText: null, spellings: null}, sortKey: toString(sortKey), links0: links0, links1: links1}) AS page
      }
      RETURN page, null AS total"
     `);
@@ -361,9 +361,7 @@ describe("a list with the neighbours of each of its nodes", () => {
 describe("the listed nodes' properties", () => {
   it("reads only the properties the selection names, with the id and label", () => {
     const { cypher } = buildEntityListQuery(list("Person", { properties: ["name"] }));
-    expect(cypher).toContain(
-      "RETURN collect({row: n {.id, .name, label: head([l IN labels(n) WHERE l <> 'Entity'])}, sortKey: toString(sortKey)})",
-    );
+    expect(cypher).toContain("RETURN collect({row: n {.id, .name, label: 'Person'}, sortKey: toString(sortKey)})");
     expect(cypher).not.toContain(".*");
   });
 

@@ -39,6 +39,7 @@ describe("facets", () => {
          RETURN facet1, facet2
        }",
        "column": "{bySpeaker_10: facet0, byPeriod_MONTH: facet1, undated: facet2} AS facets",
+       "countsTotal": false,
        "params": {
          "facet0": 10,
          "facet1": "MONTH",
@@ -54,7 +55,12 @@ describe("facets", () => {
   });
 
   it("add nothing to a page query that asks for none", () => {
-    expect(facetCalls("MATCH (s:Statement)", [])).toEqual({ calls: "", column: "null AS facets", params: {} });
+    expect(facetCalls("MATCH (s:Statement)", [], true)).toEqual({
+      calls: "",
+      column: "null AS facets",
+      params: {},
+      countsTotal: false,
+    });
   });
 
   it("come in the page's own query, after the page, over the same anchor", () => {
@@ -70,5 +76,16 @@ describe("facets", () => {
     expect(cypher).toContain("MATCH (anchor)-[:SAID]->(s:Statement)\n    WITH DISTINCT s\n    WITH s.kind AS kind");
     expect(cypher).toMatch(/RETURN parent, page, total, \{byKind: facet0\} AS facets$/);
     expect(params).not.toHaveProperty("facet0");
+  });
+
+  it("count the total in the traversal of the statements' own properties when both are asked for", () => {
+    const query = { anchor: "said", filter: {}, order: "SAID_ON_DESC", size: 0, parts: {}, withTotal: true } as const;
+    const withGroups = buildStatementQuery({ ...query, facets: [{ kind: "bySpeaker", first: 3 }, { kind: "byKind" }] });
+    expect(withGroups.cypher).toContain("RETURN facet1, reduce(t = 0, g IN groups | t + g.n) AS total\n  }");
+    expect(withGroups.cypher).not.toContain("count(DISTINCT s) AS total");
+    // Counting apart costs what a traversal for the total alone would.
+    const nodesOnly = buildStatementQuery({ ...query, facets: [{ kind: "bySpeaker", first: 3 }] });
+    expect(nodesOnly.cypher).toContain("RETURN count(DISTINCT s) AS total");
+    expect(facetCalls("MATCH (s:Statement)", [{ kind: "undated" }], true).countsTotal).toBe(true);
   });
 });

@@ -37,12 +37,12 @@ describe("a node with its links", () => {
           CALL (a) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
             WITH b, r, p ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
+            RETURN collect({node: b {.*, label: 'Person', aliasText: null, spellings: null}, rel: r {.title, .since, .fromSource}}) AS links0
           }
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
             WITH b, r, p ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links1
+            RETURN collect({node: b {.*, label: 'Venue', aliasText: null, spellings: null}, rel: {}}) AS links1
           }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0, links1",
        "params": {
@@ -126,7 +126,7 @@ describe("a node with its links", () => {
           CALL (a) {
             MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
             WITH b, r, p ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
+            RETURN collect({node: b {.*, label: 'Venue', aliasText: null, spellings: null}, rel: {}}) AS links0
           }
           CALL (a, statements) {
             MATCH p = (a)<-[r:HOLDS_OFFICE]-(b:Person)
@@ -169,7 +169,7 @@ describe("a node with its links", () => {
               RETURN page, null AS total, null AS facets
             }
             WITH b, r, p, page, total, facets ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links1
+            RETURN collect({node: b {.*, label: 'Person', aliasText: null, spellings: null}, rel: r {.title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links1
           }
           WITH *, a.id AS parent
           CALL (parent, statements, a) {
@@ -376,17 +376,17 @@ describe("neighbours of neighbours, and several look-ups", () => {
               RETURN page, null AS total, null AS facets
             }
             WITH b, r, p, page, total, facets ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links
+            RETURN collect({node: b {.*, label: 'Person', aliasText: null, spellings: null}, rel: r {.title, .since, .fromSource}, page: page, total: total, facets: facets}) AS links
           }
               RETURN links AS sub0
             }
             WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links
+            RETURN collect({node: b {.*, label: 'State', aliasText: null, spellings: null}, rel: {}, sub0: sub0}) AS links
           }
               RETURN links AS sub0
             }
             WITH b, r, p, sub0 ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}, sub0: sub0}) AS links0
+            RETURN collect({node: b {.*, label: 'Organization', aliasText: null, spellings: null}, rel: {}, sub0: sub0}) AS links0
           }
           RETURN CASE WHEN a:Statement THEN a {.*, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | CASE WHEN sp:Source THEN sp {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE sp {.*, label: head([l IN labels(sp) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), venue: head([(a)-[:SAID_AT]->(vn:Venue) | CASE WHEN vn:Source THEN vn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE vn {.*, label: head([l IN labels(vn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), event: head([(a)-[:DURING]->(ev:Event) | CASE WHEN ev:Source THEN ev {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE ev {.*, label: head([l IN labels(ev) WHERE l <> 'Entity']), aliasText: null, spellings: null} END]), mentions: COLLECT { MATCH (a)-[:MENTIONS]->(mn) RETURN CASE WHEN mn:Source THEN mn {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE mn {.*, label: head([l IN labels(mn) WHERE l <> 'Entity']), aliasText: null, spellings: null} END ORDER BY mn.name, mn.id }, evidence: COLLECT { MATCH (a)-[r:REPORTED_IN]->(src:Source) RETURN {source: src {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'}, start: r.start, end: r.end, excerpt: r.excerpt, extraction: CASE WHEN r.extractionConfidence IS NULL THEN null ELSE {confidence: r.extractionConfidence, cue: r.extractionCue} END} ORDER BY src.publishedOn, src.id, r.start }} ELSE CASE WHEN a:Source THEN a {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE a {.*, label: head([l IN labels(a) WHERE l <> 'Entity']), aliasText: null, spellings: null} END END AS node, links0"
     `);
@@ -412,7 +412,7 @@ describe("neighbours of neighbours, and several look-ups", () => {
           CALL (a) {
             MATCH p = (a)-[r:HOLDS_OFFICE]->(b:State)
             WITH b, r, p ORDER BY length(p), b.name, b.id
-            RETURN collect({node: CASE WHEN b:Source THEN b {.id, .title, .publishedOn, .dateline, .publisher, .url, label: 'Source'} ELSE b {.*, label: head([l IN labels(b) WHERE l <> 'Entity']), aliasText: null, spellings: null} END, rel: r {.role, .title, .since, .fromSource}}) AS links0
+            RETURN collect({node: b {.*, label: 'State', aliasText: null, spellings: null}, rel: r {.title, .since, .fromSource}}) AS links0
           }
           WITH *, a.id AS parent
           CALL (parent, statements, a) {
@@ -468,5 +468,56 @@ describe("neighbours of neighbours, and several look-ups", () => {
       "q0_walkLimit",
       "q1_id",
     ]);
+  });
+
+  it("finds only a node of the label the query names, read with only what its selection reads", () => {
+    const built = buildNodeWithLinksQuery("state:ua", {
+      neighbours: [{ kind: "stateVenues", properties: ["kind", "name"] }],
+      node: { label: "State", properties: ["aliases", "isoCode", "name"] },
+    });
+    expect(built).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { OPTIONAL MATCH (named:State {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:State) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          CALL (a) {
+            MATCH p = (a)<-[r:IN_STATE]-(b:Venue)
+            WITH b, r, p ORDER BY length(p), b.name, b.id
+            RETURN collect({node: b {.id, .kind, .name, label: 'Venue'}, rel: {}}) AS links0
+          }
+          RETURN a {.id, .aliases, .isoCode, .name, label: 'State'} AS node, links0",
+       "params": {
+         "id": "state:ua",
+       },
+     }
+    `);
+  });
+
+  it("reads a statement looked up as one with the parts its selection names", () => {
+    const built = buildNodeWithLinksQuery("statement:s", {
+      neighbours: [],
+      node: { label: "Statement", parts: { speaker: true, properties: ["text"], linkedProperties: ["name"] } },
+    });
+    expect(built).toMatchInlineSnapshot(`
+     {
+       "cypher": "CALL () { OPTIONAL MATCH (named:Statement {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Statement) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          
+          RETURN a {.id, .text, label: 'Statement', speaker: head([(a)<-[:SAID]-(sp) | sp {.id, .name, label: head([l IN labels(sp) WHERE l <> 'Entity'])}])} AS node",
+       "params": {
+         "id": "statement:s",
+       },
+     }
+    `);
+  });
+
+  it("under an interface, finds the node whatever its label, one of another label as its id and label only", () => {
+    const built = buildNodeWithLinksQuery("venue:x", {
+      neighbours: [],
+      node: { label: "Venue", properties: ["name"] },
+      anyLabel: true,
+    });
+    expect(built.cypher).toMatchInlineSnapshot(`
+     "CALL () { OPTIONAL MATCH (named:Entity {id: $id}) WITH coalesce(named, head(COLLECT { MATCH (:IdAlias {id: $id})-[:ALIAS_OF]->(canonical:Entity) RETURN canonical })) AS a WHERE a IS NOT NULL RETURN a }
+          
+          RETURN CASE WHEN a:Venue THEN a {.id, .name, label: 'Venue'} ELSE a {.id, label: head([l IN labels(a) WHERE l <> 'Entity'])} END AS node"
+    `);
   });
 });
