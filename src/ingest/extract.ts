@@ -6,7 +6,7 @@ import type { Precision } from "../domain/dates";
 import { attributionOf, joinsPrevious } from "./attribution/attribution";
 import { blockQuotationsOf, inOtherLanguage } from "./quotations/blockQuotes";
 import { interviewOf } from "./quotations/interviewAnswers";
-import { answererAmong, intervieweeOf } from "./attribution/interviewee";
+import { answerSpeaker, intervieweeOf } from "./attribution/interviewee";
 import {
   acrossOmissions,
   nextSentenceSpeaker,
@@ -167,23 +167,14 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       }
       // An interview's answer is the interviewee's, when the introduction says who that is.
       if (q.style === "answer") {
-        // Of two interviewees, the one the answer itself tells ("I'm Jane Doe", or it names the other one).
-        const among =
-          answerer?.others.length &&
-          answererAmong(text, q.parts[0]!, [answerer.entity, ...answerer.others], mentionIndex, answerer.together);
-        // A paragraph among the answers that names the one interviewee is the article's (a caption, an editor's note).
-        const names = answerer && mentionIndex.within(q.parts[0]!).some((m) => m.entity === answerer.entity);
-        if (answerer && !answerer.others.length && names) continue;
-        const chosen = among || answerer;
-        const confidence = round(chosen ? chosen.confidence * (q.blockProbability ?? 1) : 0);
-        const who = chosen && { entity: chosen.entity, confidence, via: "interview" };
+        const answer = answerSpeaker(text, q, answerer, mentionIndex);
+        if (answer === "article") continue;
+        const { who, reason } = answer;
         if (!who || who.confidence < RANKED_DRAFT)
           unattributed.push({
             parts: q.parts,
             text: words,
-            reason: answerer
-              ? `interview answer: ${[answerer.entity, ...answerer.others].map((e) => e.name).join(" or ")}?`
-              : "interview answer: the introduction names no interviewee",
+            reason,
             ...(who ? { suggested: { entity: who.entity, confidence: who.confidence } } : {}),
           });
         else {

@@ -160,7 +160,7 @@ it("keeps the reads clients sent most when it stops, and the next start warms up
   expect(await first.exited).toBe(0);
   const kept = readHistory(file);
   const asked = (q: { cypher: string; params: object }) =>
-    q.cypher.includes("Entity") && JSON.stringify(q.params).includes(`"${PLACEHOLDER}"`);
+    q.cypher.includes("(named:Person {id:") && JSON.stringify(q.params).includes(`"${PLACEHOLDER}"`);
   const read = kept.find(asked);
   // Counted in three seconds (the warm-up's own reads are not counted), by its shape: not what was looked up.
   expect(read?.count).toBe(3);

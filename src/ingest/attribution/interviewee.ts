@@ -5,6 +5,8 @@ import type { Entity } from "../entities/entities";
 import type { Paragraph } from "../text/layout";
 import { INTERVIEW_CUE } from "../quotations/interviewAnswers";
 import type { MentionIndex } from "./speakerCandidates";
+import type { Quotation } from "../quotations/quotes";
+import type { Attributed } from "./speakers";
 
 /** The one person named where the article announces the interview. */
 export const CUED_CONFIDENCE = 0.9;
@@ -177,4 +179,25 @@ export function answererAmong(
   if (!together || people.length !== 2 || others.size !== 1) return undefined;
   const speaker = people.find((p) => !others.has(p))!;
   return { entity: speaker, confidence: OTHER_NAMED_CONFIDENCE };
+}
+
+/**
+ * Who gives an interview's answer: "article" for a paragraph among the answers that names the one interviewee (a
+ * caption, an editor's note); else the speaker (undefined when the introduction names nobody) and the reason shown
+ * when the answer is left for review. Of two interviewees, the one the answer itself tells.
+ */
+export function answerSpeaker(
+  text: string,
+  answer: Quotation,
+  answerer: Interviewee | undefined,
+  index: MentionIndex,
+): "article" | { who?: Attributed; reason: string } {
+  const span = answer.parts[0]!;
+  if (!answerer) return { reason: "interview answer: the introduction names no interviewee" };
+  const people = [answerer.entity, ...answerer.others];
+  const reason = `interview answer: ${people.map((e) => e.name).join(" or ")}?`;
+  if (!answerer.others.length && index.within(span).some((m) => m.entity === answerer.entity)) return "article";
+  const chosen = (answerer.others.length && answererAmong(text, span, people, index, answerer.together)) || answerer;
+  const confidence = Math.min(0.99, Math.round(chosen.confidence * (answer.blockProbability ?? 1) * 100) / 100);
+  return { who: { entity: chosen.entity, confidence, via: "interview" }, reason };
 }
