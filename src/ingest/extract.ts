@@ -169,7 +169,8 @@ export function extract(text: string, options: ExtractOptions): Extraction {
       if (q.style === "answer") {
         const answer = answerSpeaker(text, q, answerer, mentionIndex);
         if (answer === "article") continue;
-        const { who, reason } = answer;
+        const { reason } = answer;
+        const who = answer.who && { ...answer.who, confidence: round(answer.who.confidence) };
         if (!who || who.confidence < RANKED_DRAFT)
           unattributed.push({
             parts: q.parts,

@@ -184,7 +184,8 @@ export function answererAmong(
 /**
  * Who gives an interview's answer: "article" for a paragraph among the answers that names the one interviewee (a
  * caption, an editor's note); else the speaker (undefined when the introduction names nobody) and the reason shown
- * when the answer is left for review. Of two interviewees, the one the answer itself tells.
+ * when the answer is left for review. Of two interviewees, the one the answer itself tells. The confidence is not
+ * rounded (the caller rounds every confidence alike).
  */
 export function answerSpeaker(
   text: string,
@@ -198,6 +199,6 @@ export function answerSpeaker(
   const reason = `interview answer: ${people.map((e) => e.name).join(" or ")}?`;
   if (!answerer.others.length && index.within(span).some((m) => m.entity === answerer.entity)) return "article";
   const chosen = (answerer.others.length && answererAmong(text, span, people, index, answerer.together)) || answerer;
-  const confidence = Math.min(0.99, Math.round(chosen.confidence * (answer.blockProbability ?? 1) * 100) / 100);
+  const confidence = chosen.confidence * (answer.blockProbability ?? 1);
   return { who: { entity: chosen.entity, confidence, via: "interview" }, reason };
 }

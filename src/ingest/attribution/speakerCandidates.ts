@@ -7,7 +7,7 @@ import type { Span } from "../../domain/spans";
 import type { Entity, Mention, Register } from "../entities/entities";
 import { containing, lastStartingBy, type Paragraph } from "../text/layout";
 import type { Features } from "../models/linearModel";
-import { CUE_WORDS, NAME_PARTICLE, type Sentence } from "../text/patterns";
+import { CUE_WORDS, NAME_PARTICLE, WRITES_IN, type Sentence } from "../text/patterns";
 import { whyNotAPerson } from "../words/personNames";
 import { isCommonEnglish } from "../words/commonWords";
 import type { Quotation } from "../quotations/quotes";
@@ -46,8 +46,7 @@ const HANDLE = /@([A-Za-z0-9_]{2,30})/g;
  * Where a name is what a writer writes in, not a writer: "on his blog Harbour Notes", "of the blog Quayside", "on the
  * blog of Quayside". The blogger named beside it speaks; the blog does not.
  */
-const CHANNEL_BEFORE =
-  /\b(?:on|of|at|in|from)\s+(?:(?:his|her|their|its|the|a)\s+)?(?:blog|website|site|column|podcast)\s+(?:of\s+)?$/iu;
+const CHANNEL_BEFORE = new RegExp(String.raw`\b${WRITES_IN}\s+(?:of\s+)?$`, "iu");
 /** A name that is a title's first word: "a post entitled Tunisia, …", "an essay called Harbour Days". */
 const TITLE_BEFORE = /\b(?:entitled|titled|called|named)\s+$/i;
 /** A user name in lower case, a verb and a language tag: "someone posts [PL]", "as someone updates [es] on". */

@@ -7,8 +7,8 @@ import type { Span } from "../../domain/spans";
 import { isCommonEnglish } from "../words/commonWords";
 import { stateNamed } from "../words/countries";
 import { addMention, type Entity, type EntityType, type Mention, type Register } from "./entities";
-import { CUES, PRONOUNS, TITLE_WORDS } from "../words/lexicon";
-import type { Sentence } from "../text/patterns";
+import { CUES, PRONOUNS, TITLE_WORDS, WRITER_NOUNS } from "../words/lexicon";
+import { WRITES_IN, type Sentence } from "../text/patterns";
 import { whyNotAPerson } from "../words/personNames";
 
 /** How much of a sentence is read for its subject and verb. */
@@ -62,24 +62,10 @@ const SUBJECT = new RegExp(`^(${TOKEN}(?:\\s${TOKEN}){0,3})(?:\\s(?:at|of|on|fro
 const LEADING_WORDS = /^(?:And|But|Also|So|Then|Meanwhile|Finally|Similarly|Here|Now|Yet|Still)\s+/u;
 /** "The site Kaosenlared", "blogger Emoodz": what the name is, said before it. */
 const OUTLET_WORDS = "site|blog|website|portal|newspaper|magazine";
-const WRITER_WORDS = [
-  "blogger",
-  "user",
-  "twitterer",
-  "tweeter",
-  "netizen",
-  "writer",
-  "journalist",
-  "activist",
-  "author",
-  "poet",
-  "columnist",
-  "commentator",
-  "commenter",
-].join("|");
+const WRITER_WORDS = WRITER_NOUNS.join("|");
 const DESCRIPTOR = new RegExp(String.raw`^(?:the\s+|a\s+)?(?:(${OUTLET_WORDS})|(${WRITER_WORDS}))\s+`, "iu");
 /** Where the one named writes, as an apposition: "at the blog X", "on his website". */
-const WRITES_AT = /^\s*(?:at|on|of|in)\s+(?:the|his|her|their)\s+(?:blog|website|site)\b/iu;
+const WRITES_AT = new RegExp(`^\\s*${WRITES_IN}\\b`, "iu");
 const BRACKETS = /\[[^\]]{0,40}\]|\([^)]{0,80}\)/g;
 
 export interface Introducer extends Span {

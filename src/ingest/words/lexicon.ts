@@ -187,6 +187,23 @@ export const OBJECT_STEMS = new Set([
   "warn",
 ]);
 
+/** What a writer of posts is called ("the blogger", "commenter X"): an introduction's subject, a writer named again. */
+export const WRITER_NOUNS = [
+  "blogger",
+  "user",
+  "twitterer",
+  "tweeter",
+  "netizen",
+  "writer",
+  "journalist",
+  "activist",
+  "author",
+  "poet",
+  "columnist",
+  "commentator",
+  "commenter",
+];
+
 export const PRONOUNS: Record<string, "male" | "female" | "plural"> = {
   he: "male",
   she: "female",
