@@ -58,8 +58,9 @@ export const ADVERBS =
 export const AUX = "(?:has|have|had|would|will|did|was|were)";
 
 /** The lower-case particles inside a name: "Camila de Souza", "Jan van Dijk", "Ursula von der Leyen". */
-/** Where a writer writes: "on his blog", "at the website", "of the blog", "in a column" (what may follow is its name). */
-export const WRITES_IN = String.raw`(?:at|on|of|in|from)\s+(?:(?:the|his|her|their|its|a)\s+)?(?:blog|website|site|column|podcast)`;
+/** Where a writer writes: "on his blog", "at the website", "of the blog", "in a column" (its name may follow). */
+const WRITER_PLACES = "blog|website|site|column|podcast";
+export const WRITES_IN = String.raw`(?:at|on|of|in|from)\s+(?:(?:the|his|her|their|its|a)\s+)?(?:${WRITER_PLACES})`;
 
 export const NAME_PARTICLE = "(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|ter|bin|ibn|le|la)";
 /** The Arabic article that starts a surname in lower case: "Suleiman al-Amr", "Mohamed el-Baradei". */
