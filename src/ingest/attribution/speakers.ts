@@ -6,7 +6,7 @@ import { nameKey } from "../../domain/names";
 import { compareWords } from "../../domain/resolution/wordMatch";
 import { stateNamed } from "../words/countries";
 import { classify, nameRuns, type Entity, type Register } from "../entities/entities";
-import { isTitleWord, ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS, WRITER_NOUNS } from "../words/lexicon";
+import { isTitleWord, ORGANIZATION_NOUNS, PRONOUNS, TITLE_WORDS, WRITER_AGAIN } from "../words/lexicon";
 import { isCommonEnglish } from "../words/commonWords";
 import { whyNotAPerson } from "../words/personNames";
 import { SPEAKER_PHRASE, trimEdges } from "../text/windows";
@@ -238,7 +238,7 @@ export function resolveSpeaker(phraseRaw: string, phraseStart: number, ctx: Cont
 }
 
 /** What a writer of posts is called once named: "the blogger", "the author". */
-const WRITER_WORDS = new RegExp(`^(?:${WRITER_NOUNS.join("|")})$`, "u");
+const WRITER_WORDS = new RegExp(`^(?:${WRITER_AGAIN.join("|")})$`, "u");
 
 /** A title won: "the champion", "the winner", "the gold medallist", "the defending champion". */
 const WINNER_QUALIFIERS = "new|defending|reigning|world|olympic|gold|silver|bronze";

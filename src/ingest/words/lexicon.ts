@@ -204,6 +204,22 @@ export const WRITER_NOUNS = [
   "commenter",
 ];
 
+/**
+ * The ones of those that, said again with "the" ("According to the blogger:"), mean the writer of the post before: not
+ * "the journalist" or "the activist", who is as often someone the post's writer speaks of.
+ */
+export const WRITER_AGAIN = [
+  "blogger",
+  "writer",
+  "author",
+  "columnist",
+  "commenter",
+  "commentator",
+  "poet",
+  "tweeter",
+  "user",
+];
+
 export const PRONOUNS: Record<string, "male" | "female" | "plural"> = {
   he: "male",
   she: "female",
